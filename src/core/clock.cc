@@ -23,10 +23,11 @@ bool ParseDate(const std::string& text, int64_t* unix_seconds) {
   tm.tm_mon = std::stoi(text.substr(5, 2)) - 1;
   tm.tm_mday = std::stoi(text.substr(8, 2));
   if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31) return false;
-  std::time_t t = timegm(&tm);
+  const int wanted_day = tm.tm_mday;
+  std::time_t t = timegm(&tm);  // normalises tm in place: 02-30 becomes 03-02
   std::tm back{};
   gmtime_r(&t, &back);
-  if (back.tm_mday != tm.tm_mday) return false;  // e.g. 2026-02-30
+  if (back.tm_mday != wanted_day) return false;
   *unix_seconds = t;
   return true;
 }

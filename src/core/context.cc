@@ -1,0 +1,25 @@
+#include "core/context.h"
+
+namespace origine {
+
+const char* RoleName(Role role) {
+  switch (role) {
+    case Role::kExporter: return "exporter";
+    case Role::kAgent: return "agent";
+    case Role::kSignatory: return "signatory";
+    case Role::kAdmin: return "admin";
+  }
+  return "unknown";
+}
+
+bool ParseRole(const std::string& name, Role* role) {
+  for (Role r : {Role::kExporter, Role::kAgent, Role::kSignatory, Role::kAdmin}) {
+    if (name == RoleName(r)) {
+      *role = r;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace origine

@@ -1,0 +1,35 @@
+// origine/core/context.h — who is acting, from where: passed to every service
+// call that changes state, so the audit event can name the actor.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace origine {
+
+enum class Role { kExporter, kAgent, kSignatory, kAdmin };
+
+// "exporter", "agent", "signatory", "admin".
+const char* RoleName(Role role);
+// Parses a role name; false for anything else.
+bool ParseRole(const std::string& name, Role* role);
+
+// The authenticated user on whose behalf a call runs.
+struct Principal {
+  int64_t user_id = 0;
+  std::string email;
+  std::string name;
+  Role role = Role::kExporter;
+  std::optional<int64_t> company_id;  // set exactly for exporters
+  std::string company_name;
+};
+
+// Where a request came from; copied into audit events.
+struct RequestMeta {
+  std::string request_id;
+  std::string ip;
+  std::string user_agent;
+};
+
+}  // namespace origine

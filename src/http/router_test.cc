@@ -1,0 +1,93 @@
+#include "http/router.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "http/metrics.h"
+#include "http/problem.h"
+#include "http/static_files.h"
+
+namespace origine::http {
+namespace {
+
+Request Make(std::string method, std::string target) {
+  Request r;
+  r.method = std::move(method);
+  r.target = target;
+  EXPECT_TRUE(ParseTarget(target, &r.path, &r.query));
+  return r;
+}
+
+TEST(RouterTest, MatchesTemplatesAndMethods) {
+  Router router;
+  router.Add("GET", "/api/v1/applications/{id}", [](Request& r) { Response x; x.body = r.path_params["id"]; return x; });
+  router.Add("POST", "/api/v1/applications/{id}/submit", [](Request&) { return Response{}; });
+  auto req = Make("GET", "/api/v1/applications/42?x=1");
+  auto m = router.Find(req);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->handler(req).body, "42");
+  EXPECT_EQ(req.query["x"], "1");
+
+  auto wrong = Make("DELETE", "/api/v1/applications/42");
+  auto m2 = router.Find(wrong);
+  EXPECT_EQ(m2.route, nullptr);
+  EXPECT_EQ(m2.allowed, std::vector<std::string>{"GET"});
+
+  auto none = Make("GET", "/api/v1/applications/42/nope");
+  EXPECT_EQ(router.Find(none).route, nullptr);
+  auto empty_segment = Make("GET", "/api/v1/applications/");
+  EXPECT_EQ(router.Find(empty_segment).route, nullptr);
+}
+
+TEST(RouterTest, ParsesTargetsStrictly) {
+  std::string path;
+  std::map<std::string, std::string> q;
+  EXPECT_TRUE(ParseTarget("/a%20b?n=ML-1&x=%C3%A9", &path, &q));
+  EXPECT_EQ(path, "/a b");
+  EXPECT_EQ(q["x"], "é");
+  EXPECT_FALSE(ParseTarget("a/b", &path, &q));
+  EXPECT_FALSE(ParseTarget("/bad%zz", &path, &q));
+  EXPECT_FALSE(ParseTarget("/nul%00", &path, &q));
+}
+
+TEST(ProblemTest, MapsErrorsToRfc9457) {
+  Request req = Make("POST", "/api/v1/applications");
+  req.request_id = "abc";
+  Response r = Problem(Error::Invalid("bad input", {{"goods/0/hs_code", "must be 6 to 10 digits"}}), req);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  auto doc = boost::json::parse(r.body).as_object();
+  EXPECT_EQ(doc["type"].as_string(), "/problems/invalid-input");
+  EXPECT_EQ(doc["instance"].as_string(), "/api/v1/applications");
+  EXPECT_EQ(doc["request_id"].as_string(), "abc");
+  EXPECT_EQ(doc["errors"].as_array()[0].as_object()["field"].as_string(), "goods/0/hs_code");
+
+  Response internal = Problem(Error::Internal("table users is corrupt"), req);
+  EXPECT_EQ(internal.status, 500);
+  EXPECT_EQ(internal.body.find("users"), std::string::npos);  // internals never leak
+
+  Response bad_json = Problem(400, "invalid-json", "Body is not JSON", req);
+  EXPECT_EQ(bad_json.status, 400);
+  EXPECT_EQ(boost::json::parse(bad_json.body).as_object()["status"].as_int64(), 400);
+}
+
+TEST(MetricsTest, RendersPrometheusText) {
+  Metrics m;
+  m.Observe("/healthz", "GET", 200, 0.0003);
+  m.Observe("/healthz", "GET", 200, 0.02);
+  std::string text = m.Render();
+  EXPECT_NE(text.find("origine_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"), std::string::npos);
+  EXPECT_NE(text.find("le=\"0.0005\"} 1"), std::string::npos);
+  EXPECT_NE(text.find("le=\"+Inf\"} 2"), std::string::npos);
+}
+
+TEST(StaticFilesTest, RefusesTraversal) {
+  StaticFiles files("/tmp");
+  EXPECT_FALSE(files.Serve("/../etc/passwd"));
+  EXPECT_FALSE(files.Serve("/a/../../etc/passwd"));
+  EXPECT_EQ(ContentTypeFor("/assets/app.js"), "text/javascript; charset=utf-8");
+}
+
+}  // namespace
+}  // namespace origine::http

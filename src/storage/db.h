@@ -1,0 +1,85 @@
+// origine/storage/db.h — the storage contract every module writes through.
+//
+// A Db hands out transactions; a Tx runs parameterised SQL and commits, or
+// rolls back when destroyed uncommitted (RAII). SQL is kept portable between
+// SQLite and PostgreSQL: `?` placeholders (a PostgreSQL backend rewrites them to
+// $n), `RETURNING`, `ON CONFLICT ... DO UPDATE`, INTEGER/TEXT/BLOB columns,
+// times as Unix seconds in INTEGER columns. Values are never spliced into SQL.
+//
+//   ASSIGN_OR_RETURN(auto tx, db.Begin());
+//   ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM users WHERE email = ?", {email}));
+//   RETURN_IF_ERROR(tx->Commit());
+//
+// Thread-safety: a Db may be shared by threads; a Tx belongs to one thread.
+// Failures come back as Error (kUnavailable when the database is busy or
+// gone, kConflict on a uniqueness violation, kInternal otherwise).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace origine::storage {
+
+struct Blob {
+  std::vector<uint8_t> bytes;
+};
+
+// A parameter or column value.
+using Value = std::variant<std::nullptr_t, int64_t, std::string, Blob>;
+
+// One result row; columns by position, in SELECT order.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  size_t size() const { return values_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  // Each getter returns the column if it has that type; a NULL gives the
+  // default (0, "", empty). Another type is a bug in the query (throws).
+  int64_t Int(size_t i) const;
+  const std::string& Text(size_t i) const;
+  const std::vector<uint8_t>& Bytes(size_t i) const;
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Params = std::vector<Value>;
+
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  // Runs a statement that returns no rows; returns the number of rows changed.
+  virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a query (SELECT, or a statement with RETURNING); returns every row.
+  virtual Result<std::vector<Row>> Query(std::string_view sql, const Params& params = {}) = 0;
+  // Makes the changes durable. After Commit (successful or not) the Tx is spent.
+  virtual Status Commit() = 0;
+};
+
+class Db {
+ public:
+  virtual ~Db() = default;
+  // Starts a transaction. Write transactions take the database's write lock
+  // up front (no upgrade deadlocks); read transactions see a snapshot.
+  virtual Result<std::unique_ptr<Tx>> Begin(bool write = true) = 0;
+  // Applies pending migrations; returns the versions applied now.
+  virtual Result<std::vector<int>> Migrate() = 0;
+  // True once the database answers queries (for /healthz).
+  virtual bool Healthy() = 0;
+};
+
+// One versioned schema migration; `sql` may hold several statements.
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+const std::vector<Migration>& AllMigrations();
+
+}  // namespace origine::storage

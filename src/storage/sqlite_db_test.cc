@@ -1,0 +1,126 @@
+#include "storage/sqlite_db.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <thread>
+
+namespace origine::storage {
+namespace {
+
+class SqliteDbTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("origine-storage-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto db = OpenSqlite((dir_ / "t.db").string());
+    ASSERT_TRUE(db) << db.error().message;
+    db_ = std::move(*db);
+    auto applied = db_->Migrate();
+    ASSERT_TRUE(applied) << applied.error().message;
+  }
+  void TearDown() override {
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Db> db_;
+};
+
+TEST_F(SqliteDbTest, MigrationsAreIdempotent) {
+  auto again = db_->Migrate();
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->empty());
+  EXPECT_TRUE(db_->Healthy());
+}
+
+TEST_F(SqliteDbTest, CommitPersistsAndDestructorRollsBack) {
+  {
+    auto tx = db_->Begin();
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO companies (name, nif, rccm, address, created_at) VALUES (?, ?, ?, ?, ?)",
+                            {std::string("A"), std::string("1"), std::string("R"), std::string("X"), int64_t{1}}));
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  {
+    auto tx = db_->Begin();
+    ASSERT_TRUE((*tx)->Exec("INSERT INTO companies (name, nif, rccm, address, created_at) VALUES (?, ?, ?, ?, ?)",
+                            {std::string("B"), std::string("2"), std::string("R"), std::string("X"), int64_t{1}}));
+    // no commit: rolled back on destruction
+  }
+  auto tx = db_->Begin(false);
+  auto rows = (*tx)->Query("SELECT name FROM companies ORDER BY id");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].Text(0), "A");
+}
+
+TEST_F(SqliteDbTest, UniqueViolationIsConflict) {
+  auto tx = db_->Begin();
+  Params p = {std::string("A"), std::string("1"), std::string("R"), std::string("X"), int64_t{1}};
+  const char* sql = "INSERT INTO companies (name, nif, rccm, address, created_at) VALUES (?, ?, ?, ?, ?)";
+  ASSERT_TRUE((*tx)->Exec(sql, p));
+  auto dup = (*tx)->Exec(sql, p);
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+}
+
+TEST_F(SqliteDbTest, ParametersAreNeverSpliced) {
+  auto tx = db_->Begin();
+  std::string evil = "x'); DROP TABLE companies; --";
+  ASSERT_TRUE((*tx)->Exec("INSERT INTO companies (name, nif, rccm, address, created_at) VALUES (?, ?, ?, ?, ?)",
+                          {evil, std::string("1"), std::string("R"), std::string("X"), int64_t{1}}));
+  auto rows = (*tx)->Query("SELECT name FROM companies WHERE name = ?", {evil});
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ((*rows)[0].Text(0), evil);
+}
+
+TEST_F(SqliteDbTest, WrongParameterCountIsAnError) {
+  auto tx = db_->Begin();
+  EXPECT_FALSE((*tx)->Query("SELECT ? + ?", {int64_t{1}}));
+}
+
+TEST_F(SqliteDbTest, UpsertReturningCountsGaplesslyAcrossThreads) {
+  constexpr int kThreads = 4, kPerThread = 25;
+  std::vector<std::thread> threads;
+  std::mutex mu;
+  std::vector<int64_t> got;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < kPerThread; ++i) {
+        auto tx = db_->Begin();
+        ASSERT_TRUE(tx);
+        auto rows = (*tx)->Query(
+            "INSERT INTO certificate_sequences (issuer, regime, year, last_value) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (issuer, regime, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1 "
+            "RETURNING last_value",
+            {std::string("ML"), std::string("ETLS"), int64_t{2026}});
+        ASSERT_TRUE(rows) << rows.error().message;
+        int64_t v = (*rows)[0].Int(0);
+        // Every fourth transaction rolls back: its number must be reused.
+        if (v % 4 == 0 && i % 2 == 0) continue;
+        ASSERT_TRUE((*tx)->Commit().ok());
+        std::lock_guard<std::mutex> g(mu);
+        got.push_back(v);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::sort(got.begin(), got.end());
+  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], static_cast<int64_t>(i + 1));
+}
+
+TEST(SqliteOpenTest, RefusesMemoryAndBadPaths) {
+  EXPECT_FALSE(OpenSqlite(":memory:"));
+  auto r = OpenSqlite("/nonexistent-dir/x/y.db");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace origine::storage
