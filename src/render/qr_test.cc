@@ -1,0 +1,149 @@
+#include <cairo.h>
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "render/qr_decode.h"
+#include "render/qr_image.h"
+#include "render/test_util.h"
+
+namespace origine::render {
+namespace {
+
+using testing::Base45Text;
+using testing::TempDir;
+using testing::WriteFile;
+
+TEST(QrImage, PngRoundTripWith520CharBase45Text) {
+  const std::string text = Base45Text(520);
+  ASSERT_EQ(text.size(), 520u);
+  Result<std::string> png = QrPng(text);
+  ASSERT_TRUE(png.ok()) << png.error().message;
+  EXPECT_EQ(png->substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
+  Result<std::string> decoded = DecodeQrFromPng(*png);
+  ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+  EXPECT_EQ(*decoded, text);
+}
+
+TEST(QrImage, RoundTripAtSmallModuleSizeAndUtf8Text) {
+  Result<std::string> png = QrPng("Société Ivoirienne — Côte d'Ivoire", 2);
+  ASSERT_TRUE(png.ok()) << png.error().message;
+  Result<std::string> decoded = DecodeQrFromPng(*png);
+  ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+  EXPECT_EQ(*decoded, "Société Ivoirienne — Côte d'Ivoire");
+}
+
+TEST(QrImage, Base45UsesAlphanumericModeAndQuietZone) {
+  const std::string text = Base45Text(520);
+  Result<QrMatrix> upper = EncodeQr(text);
+  ASSERT_TRUE(upper.ok());
+  std::string lower = text;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  Result<QrMatrix> bytes = EncodeQr(lower);  // lowercase forces 8-bit mode
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_LT(upper->width, bytes->width);
+  EXPECT_EQ(upper->modules.size(), static_cast<size_t>(upper->width * upper->width));
+  // PNG side = (width + 2*4 quiet modules) * module_px.
+  Result<std::string> png = QrPng(text, 3);
+  ASSERT_TRUE(png.ok());
+  const auto* p = reinterpret_cast<const unsigned char*>(png->data());
+  const int png_width = (p[16] << 24) | (p[17] << 16) | (p[18] << 8) | p[19];
+  EXPECT_EQ(png_width, (upper->width + 8) * 3);
+}
+
+TEST(QrImage, RejectsBadInput) {
+  EXPECT_EQ(QrPng("").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(EncodeQr("").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(EncodeQr(std::string("a\0b", 3)).error().code, ErrorCode::kInvalidArgument);
+  Result<std::string> too_long = QrPng(std::string(5000, 'x'));
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_EQ(too_long.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(too_long.error().message.find("too long"), std::string::npos);
+  EXPECT_EQ(QrPng("CO1:ABC", 0).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(QrPng("CO1:ABC", 33).error().code, ErrorCode::kInvalidArgument);
+}
+
+std::string BlankPng() {
+  cairo_surface_t* s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 200, 120);
+  cairo_t* cr = cairo_create(s);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_rectangle(cr, 20, 20, 60, 60);  // a black square, not a QR code
+  cairo_fill(cr);
+  cairo_destroy(cr);
+  std::string png;
+  cairo_surface_write_to_png_stream(
+      s,
+      [](void* c, const unsigned char* d, unsigned n) {
+        static_cast<std::string*>(c)->append(reinterpret_cast<const char*>(d), n);
+        return CAIRO_STATUS_SUCCESS;
+      },
+      &png);
+  cairo_surface_destroy(s);
+  return png;
+}
+
+TEST(QrDecode, ClearErrorsForBadPngInput) {
+  Result<std::string> empty = DecodeQrFromPng("");
+  ASSERT_FALSE(empty.ok());
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(empty.error().message, "the image is empty");
+
+  std::mt19937 rng(7);
+  std::string random(4096, '\0');
+  for (char& c : random) c = static_cast<char>(rng());
+  Result<std::string> garbage = DecodeQrFromPng(random);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_EQ(garbage.error().message, "the data is not a PNG image");
+
+  // A PNG signature followed by a truncated body.
+  std::string truncated = QrPng("CO1:ABC").value().substr(0, 60);
+  Result<std::string> corrupt = DecodeQrFromPng(truncated);
+  ASSERT_FALSE(corrupt.ok());
+  EXPECT_EQ(corrupt.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(corrupt.error().message, "the PNG image is corrupt");
+
+  Result<std::string> blank = DecodeQrFromPng(BlankPng());
+  ASSERT_FALSE(blank.ok());
+  EXPECT_EQ(blank.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(blank.error().message, "no QR code found in the image");
+
+  EXPECT_EQ(DecodeQrFromPng(std::string(kMaxDecodeInputBytes + 1, 'x')).error().code,
+            ErrorCode::kPayloadTooLarge);
+}
+
+TEST(QrDecode, ClearErrorsForBadPdfInput) {
+  EXPECT_EQ(DecodeQrFromPdf("").error().message, "the PDF is empty");
+  EXPECT_EQ(DecodeQrFromPdf("hello world").error().message, "the data is not a PDF");
+  EXPECT_EQ(DecodeQrFromPdf("%PDF-1.5\ngarbage").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(DecodeQrFromPdf("%PDF-1.5", 10).error().message, "dpi must be between 50 and 600");
+}
+
+TEST(QrDecode, FromFileSniffsTheFormat) {
+  TempDir dir;
+  EXPECT_EQ(DecodeQrFromFile(dir.File("missing.png")).error().code, ErrorCode::kNotFound);
+
+  WriteFile(dir.File("note.txt"), "just some text");
+  Result<std::string> txt = DecodeQrFromFile(dir.File("note.txt"));
+  ASSERT_FALSE(txt.ok());
+  EXPECT_EQ(txt.error().code, ErrorCode::kUnsupportedMedia);
+  EXPECT_EQ(txt.error().message, "the file is neither a PDF nor a PNG image");
+
+  WriteFile(dir.File("empty.png"), "");
+  EXPECT_EQ(DecodeQrFromFile(dir.File("empty.png")).error().code, ErrorCode::kUnsupportedMedia);
+
+  WriteFile(dir.File("blank.png"), BlankPng());
+  EXPECT_EQ(DecodeQrFromFile(dir.File("blank.png")).error().code, ErrorCode::kNotFound);
+
+  EXPECT_EQ(DecodeQrFromFile(dir.File("")).error().code, ErrorCode::kInvalidArgument);  // a directory
+
+  const std::string text = Base45Text(300, 3);
+  WriteFile(dir.File("qr.png"), QrPng(text).value());
+  Result<std::string> decoded = DecodeQrFromFile(dir.File("qr.png"));
+  ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+  EXPECT_EQ(*decoded, text);
+}
+
+}  // namespace
+}  // namespace origine::render
