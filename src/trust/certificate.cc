@@ -1,0 +1,173 @@
+// X.509 certificates of the trust chain (declared in keys.h).
+#include <openssl/rand.h>
+
+#include <ctime>
+
+#include "trust/keys.h"
+#include "trust/ossl.h"
+
+namespace origine::trust {
+namespace {
+
+Result<ossl::X509NamePtr> MakeName(const std::string& common_name, const std::string& country) {
+  ossl::X509NamePtr name(X509_NAME_new());
+  if (!name) return Error::Internal(ossl::Drain("cannot allocate a name"));
+  if (country.size() != 2) return Error::Invalid("country must be a 2-letter ISO 3166 code");
+  if (common_name.empty() || common_name.size() > 64) {
+    return Error::Invalid("common name must have 1 to 64 characters");
+  }
+  auto add = [&](const char* field, const std::string& value) {
+    return X509_NAME_add_entry_by_txt(name.get(), field, MBSTRING_UTF8,
+                                      reinterpret_cast<const unsigned char*>(value.data()),
+                                      static_cast<int>(value.size()), -1, 0) == 1;
+  };
+  if (!add("C", country) || !add("CN", common_name)) {
+    return Error::Invalid(ossl::Drain("invalid certificate name"));
+  }
+  return name;
+}
+
+Status AddExtension(X509* cert, X509V3_CTX* ctx, int nid, const char* value) {
+  ossl::X509Ext ext(X509V3_EXT_conf_nid(nullptr, ctx, nid, value));
+  if (!ext || X509_add_ext(cert, ext.get(), -1) != 1) {
+    return Error::Internal(ossl::Drain("cannot add a certificate extension"));
+  }
+  return Status::Ok();
+}
+
+Status SetRandomSerial(X509* cert) {
+  unsigned char buf[16];
+  if (RAND_bytes(buf, sizeof buf) != 1) return Error::Internal(ossl::Drain("RAND_bytes failed"));
+  buf[0] &= 0x7f;  // positive
+  buf[0] |= 0x40;  // and never zero or short
+  ossl::Bignum bn(BN_bin2bn(buf, sizeof buf, nullptr));
+  if (!bn || BN_to_ASN1_INTEGER(bn.get(), X509_get_serialNumber(cert)) == nullptr) {
+    return Error::Internal(ossl::Drain("cannot set the serial number"));
+  }
+  return Status::Ok();
+}
+
+// Builds and signs a certificate. `issuer_cert` is null for a self-signed root.
+Result<Bytes> Build(const SigningKey& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key,
+                    const std::string& common_name, const std::string& country, int64_t not_before, int64_t not_after,
+                    bool ca) {
+  if (issuer_key.native() == nullptr || subject_key == nullptr) {
+    return Error::Invalid("key is empty");
+  }
+  if (not_before >= not_after) return Error::Invalid("not_before must be before not_after");
+  ASSIGN_OR_RETURN(ossl::X509NamePtr subject, MakeName(common_name, country));
+  ossl::X509Ptr cert(X509_new());
+  if (!cert) return Error::Internal(ossl::Drain("cannot allocate a certificate"));
+  X509* x = cert.get();
+  if (X509_set_version(x, X509_VERSION_3) != 1 || X509_set_subject_name(x, subject.get()) != 1 ||
+      X509_set_issuer_name(x, issuer_cert ? X509_get_subject_name(issuer_cert) : subject.get()) != 1 ||
+      ASN1_TIME_set(X509_getm_notBefore(x), static_cast<time_t>(not_before)) == nullptr ||
+      ASN1_TIME_set(X509_getm_notAfter(x), static_cast<time_t>(not_after)) == nullptr ||
+      X509_set_pubkey(x, subject_key) != 1) {
+    return Error::Internal(ossl::Drain("cannot fill in the certificate"));
+  }
+  RETURN_IF_ERROR(SetRandomSerial(x));
+  X509V3_CTX ctx;
+  X509V3_set_ctx(&ctx, issuer_cert ? issuer_cert : x, x, nullptr, nullptr, 0);
+  if (ca) {
+    RETURN_IF_ERROR(AddExtension(x, &ctx, NID_basic_constraints, "critical,CA:TRUE"));
+    RETURN_IF_ERROR(AddExtension(x, &ctx, NID_key_usage, "critical,keyCertSign,cRLSign"));
+  } else {
+    RETURN_IF_ERROR(AddExtension(x, &ctx, NID_basic_constraints, "critical,CA:FALSE"));
+    RETURN_IF_ERROR(AddExtension(x, &ctx, NID_key_usage, "critical,digitalSignature"));
+  }
+  RETURN_IF_ERROR(AddExtension(x, &ctx, NID_subject_key_identifier, "hash"));
+  RETURN_IF_ERROR(AddExtension(x, &ctx, NID_authority_key_identifier, "keyid:always"));
+  if (X509_sign(x, issuer_key.native(), EVP_sha256()) <= 0) {
+    return Error::Internal(ossl::Drain("cannot sign the certificate"));
+  }
+  unsigned char* der = nullptr;
+  int len = i2d_X509(x, &der);
+  if (len <= 0) return Error::Internal(ossl::Drain("cannot encode the certificate"));
+  ossl::Buffer owned(der);
+  return Bytes(der, der + len);
+}
+
+Result<int64_t> ToUnix(const ASN1_TIME* t) {
+  struct tm tm {};
+  if (t == nullptr || ASN1_TIME_to_tm(t, &tm) != 1) {
+    return Error::Invalid(ossl::Drain("certificate has an invalid time"));
+  }
+  return static_cast<int64_t>(timegm(&tm));
+}
+
+std::string NameEntry(const X509_NAME* name, int nid) {
+  int idx = X509_NAME_get_index_by_NID(name, nid, -1);
+  if (idx < 0) return {};
+  const ASN1_STRING* data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, idx));
+  unsigned char* utf8 = nullptr;
+  int len = ASN1_STRING_to_UTF8(&utf8, data);
+  if (len < 0) {
+    ERR_clear_error();
+    return {};
+  }
+  ossl::Buffer owned(utf8);
+  return std::string(reinterpret_cast<const char*>(utf8), static_cast<size_t>(len));
+}
+
+}  // namespace
+
+Result<Bytes> MakeRootCertificate(const SigningKey& root, const std::string& common_name, const std::string& country,
+                                  int64_t not_before, int64_t not_after) {
+  return Build(root, nullptr, root.native(), common_name, country, not_before, not_after, true);
+}
+
+Result<Bytes> MakeSignerCertificate(const SigningKey& root, std::span<const uint8_t> root_cert_der,
+                                    const SigningKey& signer_public, const std::string& common_name,
+                                    const std::string& country, int64_t not_before, int64_t not_after) {
+  ossl::X509Ptr root_cert = ossl::ParseX509(root_cert_der);
+  if (!root_cert) return Error::Invalid("root certificate does not parse");
+  if (root.native() == nullptr || X509_check_private_key(root_cert.get(), root.native()) != 1) {
+    ERR_clear_error();
+    return Error::Invalid("root key does not match the root certificate");
+  }
+  ASSIGN_OR_RETURN(CertInfo root_info, ParseCertificate(root_cert_der));
+  if (not_before < root_info.not_before || not_after > root_info.not_after) {
+    return Error::Invalid("signer validity must lie inside the root certificate's validity");
+  }
+  return Build(root, root_cert.get(), signer_public.native(), common_name, country, not_before, not_after, false);
+}
+
+Bytes KidOf(std::span<const uint8_t> cert_der) {
+  Bytes digest = ossl::Sha256(cert_der);
+  digest.resize(8);
+  return digest;
+}
+
+Result<CertInfo> ParseCertificate(std::span<const uint8_t> cert_der) {
+  ossl::X509Ptr cert = ossl::ParseX509(cert_der);
+  if (!cert) return Error::Invalid("certificate is not a single DER X.509 certificate");
+  CertInfo info;
+  ASSIGN_OR_RETURN(info.not_before, ToUnix(X509_get0_notBefore(cert.get())));
+  ASSIGN_OR_RETURN(info.not_after, ToUnix(X509_get0_notAfter(cert.get())));
+  const X509_NAME* subject = X509_get_subject_name(cert.get());
+  info.common_name = NameEntry(subject, NID_commonName);
+  info.country = NameEntry(subject, NID_countryName);
+  EVP_PKEY* key = X509_get0_pubkey(cert.get());
+  unsigned char* der = nullptr;
+  int len = key ? i2d_PUBKEY(key, &der) : -1;
+  if (len <= 0) return Error::Invalid(ossl::Drain("certificate public key cannot be read"));
+  ossl::Buffer owned(der);
+  info.public_key_spki_der.assign(der, der + len);
+  return info;
+}
+
+Status VerifyIssuedBy(std::span<const uint8_t> cert_der, std::span<const uint8_t> issuer_cert_der) {
+  ossl::X509Ptr cert = ossl::ParseX509(cert_der);
+  ossl::X509Ptr issuer = ossl::ParseX509(issuer_cert_der);
+  if (!cert || !issuer) return Error::Invalid("certificate does not parse");
+  if (X509_check_ca(issuer.get()) == 0) return Error::Invalid("issuer is not a CA");
+  EVP_PKEY* key = X509_get0_pubkey(issuer.get());
+  if (key == nullptr || X509_verify(cert.get(), key) != 1) {
+    ERR_clear_error();
+    return Error::Invalid("certificate signature does not verify with the issuer key");
+  }
+  return Status::Ok();
+}
+
+}  // namespace origine::trust

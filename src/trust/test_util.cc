@@ -1,0 +1,91 @@
+#include "trust/test_util.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "trust/base64.h"
+
+namespace origine::trust::testing {
+
+std::filesystem::path RepoRoot() {
+  const char* env = std::getenv("ORIGINE_SOURCE_DIR");
+  if (env != nullptr && *env != '\0') return env;
+  return std::filesystem::current_path();
+}
+
+std::optional<std::filesystem::path> VectorsDir() {
+  std::filesystem::path p = RepoRoot() / ".." / "shared" / "vectors";
+  std::error_code ec;
+  if (!std::filesystem::is_directory(p, ec)) return std::nullopt;
+  return p.lexically_normal();
+}
+
+std::string ReadTextFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ADD_FAILURE() << "cannot read " << path;
+    return {};
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+boost::json::value ReadJson(const std::filesystem::path& path) {
+  boost::json::error_code ec;
+  boost::json::value v = boost::json::parse(ReadTextFile(path), ec);
+  if (ec) ADD_FAILURE() << path << ": " << ec.message();
+  return v;
+}
+
+Bytes Hex(std::string_view hex) {
+  auto r = HexDecode(hex);
+  if (!r) {
+    ADD_FAILURE() << "bad hex: " << hex;
+    return {};
+  }
+  return *r;
+}
+
+Bytes Base64Url(std::string_view text) {
+  std::string s(text);
+  for (char& c : s) {
+    if (c == '-') c = '+';
+    if (c == '_') c = '/';
+  }
+  while (s.size() % 4 != 0) s.push_back('=');
+  auto r = Base64Decode(s);
+  if (!r) {
+    ADD_FAILURE() << "bad base64url: " << text;
+    return {};
+  }
+  return *r;
+}
+
+std::string Str(const boost::json::value& v) {
+  if (const auto* s = v.if_string()) return std::string(s->data(), s->size());
+  return {};
+}
+
+Claims SampleClaims(int64_t issued_at) {
+  Claims c;
+  c.issuer_country = "ML";
+  c.number = "ML-ETLS-2026-000001";
+  c.regime = "ETLS";
+  c.exporter_name = "Société Malienne des Mangues";
+  c.exporter_nif = "084123456A";
+  c.consignee_name = "Dakar Fruits SARL";
+  c.consignee_country = "SN";
+  c.origin_country = "ML";
+  c.destination_country = "SN";
+  c.issued_at = issued_at;
+  c.expires_at = issued_at + 180 * 86400;
+  c.goods = {{"080450", "1200", "kg", "1200.000"}, {"200799", "40", "carton", "380.5"}};
+  c.invoice_reference = "INV-2026-0042";
+  c.document_hash = Bytes(32, 0x5a);
+  c.log_index = 41;
+  return c;
+}
+
+}  // namespace origine::trust::testing
