@@ -12,7 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes nodejs npm chromium poppler-utils zbar-tools
 )
-if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk); fi
+if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk curl python3); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

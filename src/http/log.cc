@@ -35,7 +35,12 @@ void Line(const std::string& level, const std::string& msg, const Fields& fields
   o["level"] = level;
   o["msg"] = msg;
   for (const auto& [k, v] : fields) o[k] = v;
-  for (const auto& [k, v] : numbers) o[k] = v;
+  // Integers print as integers; other values with microsecond precision
+  // (Boost.JSON would print every double in exponent form).
+  for (const auto& [k, v] : numbers) {
+    if (v == static_cast<double>(static_cast<int64_t>(v))) o[k] = static_cast<int64_t>(v);
+    else o[k] = static_cast<double>(static_cast<int64_t>(v * 1000)) / 1000;
+  }
   std::string line = boost::json::serialize(o);
   line += '\n';
   std::lock_guard<std::mutex> g(g_mu);

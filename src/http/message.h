@@ -37,7 +37,7 @@ struct Request {
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // besides Content-Type
-  std::string content_type = "application/json";
+  std::string content_type = "application/json";  // empty: no Content-Type (e.g. 204)
   std::string body;
 
   void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <random>
 #include <thread>
@@ -47,7 +48,7 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool
                                             const std::string& request_id) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "origine");
-  res.set(bhttp::field::content_type, r.content_type);
+  if (!r.content_type.empty()) res.set(bhttp::field::content_type, r.content_type);
   res.set("X-Request-Id", request_id);
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
@@ -98,6 +99,17 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
                 {{"status", status}});
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+      // Lingering close: stop sending, then read and discard what the client
+      // is still sending (bounded in bytes and time) so that it can read our
+      // answer instead of getting a connection reset.
+      stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      stream.expires_after(std::chrono::seconds(2));
+      std::array<char, 16384> sink;
+      for (size_t drained = 0; drained < (8u << 20);) {
+        size_t n = co_await stream.async_read_some(net::buffer(sink), net::redirect_error(net::use_awaitable, ec));
+        if (ec) break;
+        drained += n;
+      }
       break;
     }
     auto breq = parser.release();

@@ -1,0 +1,53 @@
+# Origine — two commands on a fresh Debian 12 machine:
+#   make run    install what is missing, build, start on http://127.0.0.1:8080 with demo data
+#   make test   install what is missing, build with sanitizers, run every test
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BUILD_DIR ?= build
+TEST_DIR  ?= build-test
+DATA_DIR  ?= ./var
+LISTEN    ?= 127.0.0.1:8080
+JOBS      ?= $(shell nproc)
+
+.PHONY: help deps web-deps web build run test bench fuzz clean
+
+help:
+	@echo "make run    - install, build and start Origine on http://$(LISTEN) (data in $(DATA_DIR))"
+	@echo "make test   - install, build (ASan+UBSan) and run every test"
+	@echo "make build  - build everything, start nothing"
+	@echo "make bench  - run the benchmarks (results for docs/BENCHMARKS.md)"
+
+deps:
+	@bash scripts/install-deps.sh
+
+# npm packages come from the committed lock files only (npm ci).
+web-deps: deps
+	@cd web && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+
+web: web-deps
+	@cd web && npm run build
+
+build: deps web
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: build
+	@mkdir -p $(DATA_DIR)
+	./$(BUILD_DIR)/src/app/origine serve --listen $(LISTEN) --data $(DATA_DIR) --web-root web/dist --demo
+
+test: deps web
+	@cd tests/e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
+	cmake --build $(TEST_DIR) -j $(JOBS)
+	cd web && npm test
+	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+bench: deps web
+	@bash scripts/install-deps.sh --bench
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+	bash bench/run.sh $(BUILD_DIR)/src/app/origine
+
+clean:
+	rm -rf $(BUILD_DIR) $(TEST_DIR) web/dist

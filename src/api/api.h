@@ -1,0 +1,53 @@
+// origine/api/api.h — the HTTP API: routes, their authorization rules, and the
+// middleware every request goes through (target parsing, session, CSRF, JSON
+// decoding, problem details, metrics, access log).
+//
+// Handlers are thin: decode, call a service, encode. Services hold the rules.
+// Thread-safety: Handle() may be called concurrently once constructed.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "certificates/service.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "identity/identity_service.h"
+#include "storage/db.h"
+
+namespace origine::api {
+
+struct ApiOptions {
+  bool secure_cookies = false;  // add "Secure" to the session cookie (behind TLS)
+  std::string web_root;         // built web app; empty = no static files
+};
+
+class Api {
+ public:
+  Api(storage::Db& db, identity::IdentityService& identity, certificates::ApplicationService& applications,
+      certificates::CertificateService& certificates, ApiOptions options);
+
+  // Answers one request. Never throws for bad input; sets no request id
+  // itself (the server did).
+  http::Response Handle(http::Request& req);
+
+  const http::Router& router() const { return router_; }
+  // The OpenAPI 3.1 document served at /api/v1/openapi.json.
+  static const std::string& OpenApiJson();
+
+ private:
+  void AddRoutes();
+
+  storage::Db& db_;
+  identity::IdentityService& identity_;
+  certificates::ApplicationService& applications_;
+  certificates::CertificateService& certificates_;
+  ApiOptions options_;
+  http::Router router_;
+  http::Metrics metrics_;
+  http::StaticFiles static_files_;
+};
+
+}  // namespace origine::api

@@ -1,0 +1,99 @@
+#include "app/config.h"
+
+#include <toml++/toml.h>
+
+#include <cstdlib>
+
+namespace origine::app {
+
+Status ParseListen(const std::string& listen, Config* c) {
+  size_t colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return Error::Invalid("listen must be HOST:PORT, got '" + listen + "'");
+  std::string host = listen.substr(0, colon), port = listen.substr(colon + 1);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoi(port) > 65535)
+    return Error::Invalid("invalid port in '" + listen + "'");
+  c->host = host;
+  c->port = static_cast<uint16_t>(std::stoi(port));
+  return {};
+}
+
+namespace {
+
+Status CheckIssuer(const Config& c) {
+  if (c.issuer_country.size() != 2 || !std::isupper(static_cast<unsigned char>(c.issuer_country[0])) ||
+      !std::isupper(static_cast<unsigned char>(c.issuer_country[1])))
+    return Error::Invalid("issuer country must be two capital letters, got '" + c.issuer_country + "'");
+  if (c.threads < 1 || c.threads > 64) return Error::Invalid("threads must be between 1 and 64");
+  return {};
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::string& path_in) {
+  Config c;
+  std::string path = path_in;
+  if (path.empty())
+    if (const char* e = std::getenv("ORIGINE_CONFIG")) path = e;
+  if (!path.empty()) {
+    toml::table t;
+    try {
+      t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      return Error::Invalid("config " + path + " line " + std::to_string(e.source().begin.line) + ": " +
+                            std::string(e.description()));
+    }
+    auto bad = [&](const char* key, const char* want) {
+      return Error::Invalid("config " + path + ": " + key + " must be " + want);
+    };
+    for (auto&& [section, node] : t) {
+      const std::string s(section.str());
+      if (s != "server" && s != "storage" && s != "issuer")
+        return Error::Invalid("config " + path + ": unknown section [" + s + "]");
+    }
+    if (auto n = t["server"]["listen"]; n) {
+      if (!n.is_string()) return bad("server.listen", "a string HOST:PORT");
+      RETURN_IF_ERROR(ParseListen(**n.as_string(), &c));
+    }
+    if (auto n = t["server"]["threads"]; n) {
+      if (!n.is_integer()) return bad("server.threads", "an integer");
+      c.threads = static_cast<int>(**n.as_integer());
+    }
+    if (auto n = t["server"]["web_root"]; n) {
+      if (!n.is_string()) return bad("server.web_root", "a string");
+      c.web_root = **n.as_string();
+    }
+    if (auto n = t["server"]["secure_cookies"]; n) {
+      if (!n.is_boolean()) return bad("server.secure_cookies", "true or false");
+      c.secure_cookies = **n.as_boolean();
+    }
+    if (auto n = t["server"]["body_limit_bytes"]; n) {
+      if (!n.is_integer() || **n.as_integer() < 1024) return bad("server.body_limit_bytes", "an integer >= 1024");
+      c.body_limit = static_cast<size_t>(**n.as_integer());
+    }
+    if (auto n = t["storage"]["data"]; n) {
+      if (!n.is_string()) return bad("storage.data", "a string");
+      c.data_dir = **n.as_string();
+    }
+    if (auto n = t["issuer"]["country"]; n) {
+      if (!n.is_string()) return bad("issuer.country", "a string");
+      c.issuer_country = **n.as_string();
+    }
+    if (auto n = t["issuer"]["name"]; n) {
+      if (!n.is_string()) return bad("issuer.name", "a string");
+      c.issuer_name = **n.as_string();
+    }
+  }
+  if (const char* e = std::getenv("ORIGINE_LISTEN")) RETURN_IF_ERROR(ParseListen(e, &c));
+  if (const char* e = std::getenv("ORIGINE_DATA")) c.data_dir = e;
+  if (const char* e = std::getenv("ORIGINE_WEB_ROOT")) c.web_root = e;
+  if (const char* e = std::getenv("ORIGINE_THREADS")) c.threads = std::atoi(e);
+  if (const char* e = std::getenv("ORIGINE_ISSUER_COUNTRY")) c.issuer_country = e;
+  if (const char* e = std::getenv("ORIGINE_ISSUER_NAME")) c.issuer_name = e;
+  if (const char* e = std::getenv("ORIGINE_SECURE_COOKIES")) c.secure_cookies = std::string(e) == "1";
+  RETURN_IF_ERROR(CheckIssuer(c));
+  return c;
+}
+
+}  // namespace origine::app

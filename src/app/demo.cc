@@ -1,0 +1,89 @@
+// Demo data: two exporting companies, one account per role, and a few
+// applications at every stage, two of them issued as real signed certificates.
+#include <boost/json.hpp>
+
+#include "app/platform.h"
+#include "http/log.h"
+
+namespace origine::app {
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* kDemoPassword = "origine-demo";
+
+Result<Principal> AsPrincipal(Platform& p, const std::string& email) {
+  ASSIGN_OR_RETURN(identity::Session s, p.identity->Login(email, kDemoPassword, {"demo-seed", "", "origine demo seed"}));
+  RETURN_IF_ERROR(p.identity->Logout(s.token, s.principal, {"demo-seed", "", "origine demo seed"}));
+  return s.principal;
+}
+
+json::value SesameApplication(const char* invoice, const char* destination, const char* consignee) {
+  json::object a = json::parse(R"({
+    "regime": "ETLS",
+    "consignee": {"name": "", "address": "Zone industrielle, BP 1200", "country": ""},
+    "origin_country": "ML", "destination_country": "",
+    "transport": {"mode": "road", "details": "Camion immatriculé AB-1234-MD, corridor Bamako–Dakar"},
+    "invoice": {"number": "", "date": "2026-11-02"},
+    "goods": [
+      {"hs_code": "120740", "description": "Graines de sésame décortiquées, qualité export, sacs de 50 kg",
+       "quantity": "400", "unit": "sacs", "gross_weight_kg": "20150", "net_weight_kg": "20000", "value_xof": 14000000},
+      {"hs_code": "151590", "description": "Beurre de karité non raffiné, cartons de 25 kg",
+       "quantity": "200", "unit": "cartons", "gross_weight_kg": "5120", "net_weight_kg": "5000", "value_xof": 6500000}
+    ]})").as_object();
+  a["consignee"].as_object()["name"] = consignee;
+  a["consignee"].as_object()["country"] = destination;
+  a["destination_country"] = destination;
+  a["invoice"].as_object()["number"] = invoice;
+  return a;
+}
+
+}  // namespace
+
+Status SeedDemo(Platform& p) {
+  const RequestMeta meta{"demo-seed", "", "origine demo seed"};
+  ASSIGN_OR_RETURN(int64_t sahel, p.identity->EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040",
+                                                             "Rue 305, Quartier du Fleuve, Bamako"}, meta));
+  ASSIGN_OR_RETURN(int64_t karite, p.identity->EnsureCompany({"Niger Karité SA", "091234567K", "MA.SGO.2024.A.0120",
+                                                              "Route de Markala, Ségou"}, meta));
+  struct U { const char* email; const char* name; Role role; std::optional<int64_t> company; };
+  const U users[] = {
+      {"exportateur@demo.ml", "Awa Traoré", Role::kExporter, sahel},
+      {"exportateur2@demo.ml", "Moussa Coulibaly", Role::kExporter, karite},
+      {"agent@demo.ml", "Fatoumata Keïta", Role::kAgent, std::nullopt},
+      {"signataire@demo.ml", "Ibrahim Diarra", Role::kSignatory, std::nullopt},
+      {"admin@demo.ml", "Administrateur Origine", Role::kAdmin, std::nullopt},
+  };
+  for (const U& u : users) RETURN_IF_ERROR(p.identity->EnsureUser({u.email, u.name, kDemoPassword, u.role, u.company}, meta));
+
+  ASSIGN_OR_RETURN(Principal exporter, AsPrincipal(p, "exportateur@demo.ml"));
+  ASSIGN_OR_RETURN(json::array existing, p.applications->List(exporter, std::nullopt));
+  if (!existing.empty()) return {};  // already seeded
+  ASSIGN_OR_RETURN(Principal exporter2, AsPrincipal(p, "exportateur2@demo.ml"));
+  ASSIGN_OR_RETURN(Principal agent, AsPrincipal(p, "agent@demo.ml"));
+  ASSIGN_OR_RETURN(Principal signatory, AsPrincipal(p, "signataire@demo.ml"));
+
+  auto issue = [&](const Principal& who, const json::value& input) -> Status {
+    ASSIGN_OR_RETURN(json::object app, p.applications->Create(who, input, meta));
+    const int64_t id = app["id"].as_int64();
+    RETURN_IF_ERROR(p.applications->Submit(who, id, meta));
+    RETURN_IF_ERROR(p.applications->Approve(agent, id, "Dossier complet.", meta));
+    RETURN_IF_ERROR(p.applications->Sign(signatory, id, meta));
+    return {};
+  };
+  RETURN_IF_ERROR(issue(exporter, SesameApplication("FAC-2026-0117", "SN", "Dakar Agro Import SA")));
+  RETURN_IF_ERROR(issue(exporter, SesameApplication("FAC-2026-0121", "CI", "Abidjan Négoce SARL")));
+  json::object np = SesameApplication("KS-2026-044", "FR", "Karité Europe SAS").as_object();
+  np["regime"] = "NP";
+  np["transport"] = json::object{{"mode", "sea"}, {"details", "Conteneur MSCU 123456-7 via Dakar"}};
+  RETURN_IF_ERROR(issue(exporter2, np));
+  // One waiting for review and one draft, so every screen has something.
+  ASSIGN_OR_RETURN(json::object submitted,
+                   p.applications->Create(exporter, SesameApplication("FAC-2026-0130", "BF", "Ouaga Distribution"), meta));
+  RETURN_IF_ERROR(p.applications->Submit(exporter, submitted["id"].as_int64(), meta));
+  RETURN_IF_ERROR(p.applications->Create(exporter, json::parse(R"({"regime": "NP", "origin_country": "ML"})"), meta));
+  log::Info("demo data seeded");
+  return {};
+}
+
+}  // namespace origine::app

@@ -1,0 +1,252 @@
+#include "certificates/application_input.h"
+
+#include <boost/json.hpp>
+
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "core/clock.h"
+
+namespace origine::certificates {
+namespace json = boost::json;
+
+const std::vector<RegimeInfo>& Regimes() {
+  static const std::vector<RegimeInfo> kRegimes = {
+      {"ETLS", "CEDEAO — Schéma de libéralisation des échanges (SLE)", "ECOWAS — Trade Liberalisation Scheme (ETLS)",
+       "Certificat d'origine — Schéma de libéralisation des échanges de la CEDEAO", 180},
+      {"NP", "Non préférentiel (origine générale)", "Non-preferential (general origin)",
+       "Certificat d'origine non préférentiel", 365},
+  };
+  return kRegimes;
+}
+
+const RegimeInfo* FindRegime(const std::string& code) {
+  for (const auto& r : Regimes())
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
+namespace {
+
+// ISO 3166-1 alpha-2 codes with French names, for the countries a Malian
+// exporter ships to most; extended from iso-codes when that package is present.
+const std::map<std::string, std::string>& Countries() {
+  static const std::map<std::string, std::string> kCountries = [] {
+    std::map<std::string, std::string> m = {
+        {"ML", "Mali"}, {"SN", "Sénégal"}, {"CI", "Côte d'Ivoire"}, {"BF", "Burkina Faso"}, {"NE", "Niger"},
+        {"GN", "Guinée"}, {"GH", "Ghana"}, {"NG", "Nigéria"}, {"TG", "Togo"}, {"BJ", "Bénin"},
+        {"MR", "Mauritanie"}, {"DZ", "Algérie"}, {"MA", "Maroc"}, {"CH", "Suisse"}, {"ZA", "Afrique du Sud"},
+        {"FR", "France"}, {"CN", "Chine"}, {"IN", "Inde"}, {"AE", "Émirats arabes unis"}, {"GW", "Guinée-Bissau"},
+        {"LR", "Libéria"}, {"SL", "Sierra Leone"}, {"GM", "Gambie"}, {"CV", "Cap-Vert"}, {"TD", "Tchad"},
+        {"CM", "Cameroun"}, {"DE", "Allemagne"}, {"BE", "Belgique"}, {"NL", "Pays-Bas"}, {"ES", "Espagne"},
+        {"IT", "Italie"}, {"GB", "Royaume-Uni"}, {"US", "États-Unis"}, {"TR", "Turquie"}, {"VN", "Viet Nam"},
+        {"BD", "Bangladesh"}, {"SA", "Arabie saoudite"}, {"EG", "Égypte"}, {"TN", "Tunisie"}, {"JP", "Japon"}};
+    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
+    if (in) {
+      std::stringstream ss;
+      ss << in.rdbuf();
+      boost::system::error_code ec;
+      auto doc = json::parse(ss.str(), ec);
+      if (!ec && doc.is_object() && doc.as_object().contains("3166-1")) {
+        for (const auto& c : doc.at("3166-1").as_array()) {
+          const auto& o = c.as_object();
+          std::string code(o.at("alpha_2").as_string());
+          if (!m.count(code)) m[code] = std::string(o.at("name").as_string());  // English fallback
+        }
+      }
+    }
+    return m;
+  }();
+  return kCountries;
+}
+
+bool IsDecimal(const std::string& s) {
+  // up to 12 integer digits, optional '.' and 1-3 decimals, positive
+  size_t dot = s.find('.');
+  std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot + 1);
+  if (ip.empty() || ip.size() > 12 || (dot != std::string::npos && (fp.empty() || fp.size() > 3))) return false;
+  for (char c : ip + fp)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return std::stold(s) > 0;
+}
+
+class Checker {
+ public:
+  std::vector<FieldError> errors;
+  void Add(const std::string& field, const std::string& message) { errors.push_back({field, message}); }
+
+  // Copies a string field, checking type, length and an optional predicate.
+  void Text(const json::object& in, json::object& out, const std::string& key, const std::string& path,
+            size_t max_len, bool (*valid)(const std::string&) = nullptr, const char* why = nullptr) {
+    auto it = in.find(key);
+    if (it == in.end() || it->value().is_null()) return;
+    if (!it->value().is_string()) return Add(path, "must be a string");
+    std::string v(it->value().as_string());
+    size_t b = v.find_first_not_of(" \t\r\n"), e = v.find_last_not_of(" \t\r\n");
+    v = b == std::string::npos ? "" : v.substr(b, e - b + 1);
+    if (v.size() > max_len) return Add(path, "must have at most " + std::to_string(max_len) + " characters");
+    for (unsigned char c : v)
+      if (c < 0x20 && c != '\n') return Add(path, "must not contain control characters");
+    if (!v.empty() && valid && !valid(v)) return Add(path, why);
+    out[key] = v;
+  }
+
+  void Unknown(const json::object& in, const std::set<std::string>& known, const std::string& prefix) {
+    for (const auto& kv : in)
+      if (!known.count(std::string(kv.key()))) Add(prefix + std::string(kv.key()), "unknown field");
+  }
+
+  const json::object* Object(const json::object& in, const std::string& key, const std::string& path) {
+    auto it = in.find(key);
+    if (it == in.end() || it->value().is_null()) return nullptr;
+    if (!it->value().is_object()) {
+      Add(path, "must be an object");
+      return nullptr;
+    }
+    return &it->value().as_object();
+  }
+};
+
+bool IsCountry(const std::string& v) { return IsCountryCode(v); }
+bool IsHs(const std::string& v) {
+  if (v.size() < 6 || v.size() > 10) return false;
+  for (char c : v)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+bool IsDate(const std::string& v) {
+  int64_t t;
+  return ParseDate(v, &t);
+}
+bool IsMode(const std::string& v) {
+  return v == "road" || v == "rail" || v == "air" || v == "sea" || v == "multimodal";
+}
+bool IsRegime(const std::string& v) { return FindRegime(v) != nullptr; }
+
+}  // namespace
+
+bool IsCountryCode(const std::string& code) {
+  return code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
+         std::isupper(static_cast<unsigned char>(code[1])) && Countries().count(code) > 0;
+}
+
+std::string CountryNameFr(const std::string& code) {
+  auto it = Countries().find(code);
+  return it == Countries().end() ? code : it->second;
+}
+
+Result<json::object> ValidateInput(const json::value& input) {
+  if (!input.is_object()) return Error::Invalid("the application must be a JSON object");
+  const json::object& in = input.as_object();
+  Checker c;
+  json::object out;
+  c.Unknown(in, {"regime", "consignee", "origin_country", "destination_country", "transport", "invoice", "goods"}, "");
+  c.Text(in, out, "regime", "regime", 10, IsRegime, "must be one of ETLS, NP");
+  if (!out.contains("regime")) c.Add("regime", "is required");
+  if (auto* o = c.Object(in, "consignee", "consignee")) {
+    json::object sub;
+    c.Unknown(*o, {"name", "address", "country"}, "consignee/");
+    c.Text(*o, sub, "name", "consignee/name", 200);
+    c.Text(*o, sub, "address", "consignee/address", 500);
+    c.Text(*o, sub, "country", "consignee/country", 2, IsCountry, "must be an ISO 3166 alpha-2 country code");
+    out["consignee"] = std::move(sub);
+  }
+  c.Text(in, out, "origin_country", "origin_country", 2, IsCountry, "must be an ISO 3166 alpha-2 country code");
+  c.Text(in, out, "destination_country", "destination_country", 2, IsCountry,
+         "must be an ISO 3166 alpha-2 country code");
+  if (auto* o = c.Object(in, "transport", "transport")) {
+    json::object sub;
+    c.Unknown(*o, {"mode", "details"}, "transport/");
+    c.Text(*o, sub, "mode", "transport/mode", 20, IsMode, "must be one of road, rail, air, sea, multimodal");
+    c.Text(*o, sub, "details", "transport/details", 500);
+    out["transport"] = std::move(sub);
+  }
+  if (auto* o = c.Object(in, "invoice", "invoice")) {
+    json::object sub;
+    c.Unknown(*o, {"number", "date"}, "invoice/");
+    c.Text(*o, sub, "number", "invoice/number", 100);
+    c.Text(*o, sub, "date", "invoice/date", 10, IsDate, "must be a date YYYY-MM-DD");
+    out["invoice"] = std::move(sub);
+  }
+  json::array goods;
+  if (auto it = in.find("goods"); it != in.end() && !it->value().is_null()) {
+    if (!it->value().is_array()) {
+      c.Add("goods", "must be an array");
+    } else if (it->value().as_array().size() > kMaxGoodsLines) {
+      c.Add("goods", "must have at most " + std::to_string(kMaxGoodsLines) + " lines");
+    } else {
+      size_t i = 0;
+      for (const auto& line : it->value().as_array()) {
+        const std::string p = "goods/" + std::to_string(i++) + "/";
+        if (!line.is_object()) {
+          c.Add(p.substr(0, p.size() - 1), "must be an object");
+          continue;
+        }
+        const auto& o = line.as_object();
+        json::object sub;
+        c.Unknown(o, {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof"}, p);
+        c.Text(o, sub, "hs_code", p + "hs_code", 10, IsHs, "must be 6 to 10 digits");
+        c.Text(o, sub, "description", p + "description", 500);
+        c.Text(o, sub, "quantity", p + "quantity", 20, IsDecimal, "must be a positive number with at most 3 decimals");
+        c.Text(o, sub, "unit", p + "unit", 20);
+        c.Text(o, sub, "gross_weight_kg", p + "gross_weight_kg", 20, IsDecimal,
+               "must be a positive number with at most 3 decimals");
+        c.Text(o, sub, "net_weight_kg", p + "net_weight_kg", 20, IsDecimal,
+               "must be a positive number with at most 3 decimals");
+        if (auto v = o.find("value_xof"); v != o.end() && !v->value().is_null()) {
+          if (!v->value().is_int64() && !v->value().is_uint64())
+            c.Add(p + "value_xof", "must be a whole number of francs");
+          else if (v->value().is_uint64() || v->value().as_int64() < 0 || v->value().as_int64() > 1000000000000000LL)
+            c.Add(p + "value_xof", "must be between 0 and 10^15");
+          else
+            sub["value_xof"] = v->value().as_int64();
+        }
+        if (sub.contains("gross_weight_kg") && sub.contains("net_weight_kg") &&
+            std::stold(std::string(sub["net_weight_kg"].as_string())) >
+                std::stold(std::string(sub["gross_weight_kg"].as_string())))
+          c.Add(p + "net_weight_kg", "must not exceed the gross weight");
+        goods.push_back(std::move(sub));
+      }
+    }
+  }
+  out["goods"] = std::move(goods);
+  if (!c.errors.empty()) return Error::Invalid("the application has invalid fields", std::move(c.errors));
+  return out;
+}
+
+Status CheckComplete(const json::object& data) {
+  std::vector<FieldError> missing;
+  auto need = [&](const json::object* o, const char* key, const std::string& path) {
+    if (!o || !o->contains(key) || (o->at(key).is_string() && o->at(key).as_string().empty()))
+      missing.push_back({path, "is required"});
+  };
+  auto sub = [&](const char* key) -> const json::object* {
+    auto it = data.find(key);
+    return it != data.end() && it->value().is_object() ? &it->value().as_object() : nullptr;
+  };
+  need(&data, "regime", "regime");
+  need(sub("consignee"), "name", "consignee/name");
+  need(sub("consignee"), "country", "consignee/country");
+  need(&data, "origin_country", "origin_country");
+  need(&data, "destination_country", "destination_country");
+  need(sub("transport"), "mode", "transport/mode");
+  need(sub("invoice"), "number", "invoice/number");
+  need(sub("invoice"), "date", "invoice/date");
+  const auto& goods = data.at("goods").as_array();
+  if (goods.empty()) missing.push_back({"goods", "at least one goods line is required"});
+  for (size_t i = 0; i < goods.size(); ++i) {
+    const std::string p = "goods/" + std::to_string(i) + "/";
+    for (const char* k : {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof"})
+      need(&goods[i].as_object(), k, p + k);
+  }
+  if (data.contains("origin_country") && data.contains("destination_country") &&
+      data.at("origin_country") == data.at("destination_country"))
+    missing.push_back({"destination_country", "must differ from the country of origin"});
+  if (!missing.empty()) return Error::Invalid("the application is incomplete", std::move(missing));
+  return {};
+}
+
+}  // namespace origine::certificates

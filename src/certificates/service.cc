@@ -1,0 +1,409 @@
+#include "certificates/service.h"
+
+#include <boost/json.hpp>
+#include <sodium.h>
+
+#include "audit/audit.h"
+#include "certificates/application_input.h"
+#include "certificates/document.h"
+#include "trust/base45.h"
+#include "trust/cose.h"
+#include "trust/deflate.h"
+
+namespace origine::certificates {
+namespace json = boost::json;
+
+namespace {
+
+constexpr const char* kSelectApplication =
+    "SELECT a.id, a.company_id, c.name, a.status, a.regime, a.data, a.review_comment, a.certificate_number, "
+    "a.created_at, a.updated_at, a.approved_by FROM applications a JOIN companies c ON c.id = a.company_id ";
+
+struct AppRow {
+  int64_t id, company_id;
+  std::string company_name, status, regime, data, review_comment, certificate_number;
+  int64_t created_at, updated_at, approved_by;
+};
+
+AppRow ToAppRow(const storage::Row& r) {
+  return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
+          r.Int(8), r.Int(9), r.Int(10)};
+}
+
+bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
+
+// Loads an application visible to `who`; another company's is kNotFound.
+Result<AppRow> LoadVisible(storage::Tx& tx, const Principal& who, int64_t id) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectApplication) + "WHERE a.id = ?", {id}));
+  if (rows.empty()) return Error::NotFound("no application " + std::to_string(id));
+  AppRow app = ToAppRow(rows[0]);
+  if (!IsStaff(who) && (!who.company_id || *who.company_id != app.company_id))
+    return Error::NotFound("no application " + std::to_string(id));
+  return app;
+}
+
+Result<json::object> ToJson(storage::Tx& tx, const AppRow& a) {
+  json::object o;
+  o["id"] = a.id;
+  o["status"] = a.status;
+  boost::system::error_code ec;
+  json::value data = json::parse(a.data, ec);
+  if (ec || !data.is_object()) return Error::Internal("stored application is not JSON");
+  for (auto& kv : data.as_object()) o[kv.key()] = kv.value();
+  o["regime"] = a.regime;
+  o["company"] = {{"id", a.company_id}, {"name", a.company_name}};
+  o["payment"] = {{"status", "not_required"}};
+  o["review_comment"] = a.review_comment.empty() ? json::value(nullptr) : json::value(a.review_comment);
+  o["certificate_number"] = a.certificate_number.empty() ? json::value(nullptr) : json::value(a.certificate_number);
+  o["created_at"] = FormatUtc(a.created_at);
+  o["updated_at"] = FormatUtc(a.updated_at);
+  ASSIGN_OR_RETURN(auto events,
+                   tx.Query("SELECT e.at, u.name, u.role, e.action, COALESCE(e.comment, '') FROM application_events e "
+                            "JOIN users u ON u.id = e.actor_id WHERE e.application_id = ? ORDER BY e.id",
+                            {a.id}));
+  json::array history;
+  for (const auto& e : events)
+    history.push_back({{"at", FormatUtc(e.Int(0))}, {"actor", e.Text(1)}, {"role", e.Text(2)},
+                       {"action", e.Text(3)}, {"comment", e.Text(4)}});
+  o["history"] = std::move(history);
+  return o;
+}
+
+Status RecordEvent(storage::Tx& tx, const Principal& who, const RequestMeta& meta, int64_t now, int64_t app_id,
+                   const std::string& action, const std::string& comment, const std::string& details) {
+  RETURN_IF_ERROR(tx.Exec(
+      "INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, ?, ?)",
+      {app_id, now, who.user_id, action, comment.empty() ? storage::Value(nullptr) : storage::Value(comment)}));
+  return audit::Record(tx, who, meta, now, {"application." + action, "application", std::to_string(app_id), details});
+}
+
+std::string StatusChange(const std::string& from, const std::string& to) {
+  return json::serialize(json::object{{"status", {{"before", from}, {"after", to}}}});
+}
+
+std::string Sha256Hex(const std::string& bytes) {
+  unsigned char h[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(h, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+  return hex;
+}
+
+std::string Base64(const std::vector<uint8_t>& bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+}  // namespace
+
+Result<json::object> ApplicationService::Create(const Principal& who, const json::value& input,
+                                                const RequestMeta& meta) {
+  if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters create applications");
+  ASSIGN_OR_RETURN(json::object data, ValidateInput(input));
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
+                                       "created_at, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
+                                       {*who.company_id, std::string(data["regime"].as_string()),
+                                        json::serialize(data), who.user_id, now, now}));
+  const int64_t id = ins[0].Int(0);
+  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "", StatusChange("", "draft")));
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> ApplicationService::Update(const Principal& who, int64_t id, const json::value& input,
+                                                const RequestMeta& meta) {
+  if (who.role != Role::kExporter) return Error::Denied("only exporters edit applications");
+  ASSIGN_OR_RETURN(json::object data, ValidateInput(input));
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  if (app.status != "draft" && app.status != "returned")
+    return Error::Conflict("an application can be edited only as a draft or when returned (it is " + app.status + ")");
+  RETURN_IF_ERROR(tx->Exec("UPDATE applications SET regime = ?, data = ?, updated_at = ? WHERE id = ?",
+                           {std::string(data["regime"].as_string()), json::serialize(data), now, id}));
+  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "update", "",
+                              json::serialize(json::object{{"data", {{"changed", app.data != json::serialize(data)}}}})));
+  ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> ApplicationService::Get(const Principal& who, int64_t id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  return ToJson(*tx, app);
+}
+
+Result<json::array> ApplicationService::List(const Principal& who, const std::optional<std::string>& status) {
+  std::string sql = std::string(kSelectApplication) + "WHERE 1 = 1 ";
+  storage::Params params;
+  if (!IsStaff(who)) {
+    sql += "AND a.company_id = ? ";
+    params.push_back(who.company_id.value_or(-1));
+  }
+  if (status) {
+    sql += "AND a.status = ? ";
+    params.push_back(*status);
+  }
+  sql += "ORDER BY a.updated_at DESC, a.id DESC LIMIT 500";
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  json::array items;
+  for (const auto& r : rows) {
+    AppRow a = ToAppRow(r);
+    boost::system::error_code ec;
+    json::value data = json::parse(a.data, ec);
+    if (ec || !data.is_object()) return Error::Internal("stored application is not JSON");
+    const auto& d = data.as_object();
+    int64_t total = 0;
+    size_t lines = 0;
+    if (auto g = d.find("goods"); g != d.end()) {
+      for (const auto& line : g->value().as_array()) {
+        ++lines;
+        if (auto v = line.as_object().find("value_xof"); v != line.as_object().end()) total += v->value().as_int64();
+      }
+    }
+    std::string consignee, destination;
+    if (auto c = d.find("consignee"); c != d.end() && c->value().as_object().contains("name"))
+      consignee = c->value().as_object().at("name").as_string();
+    if (auto c = d.find("destination_country"); c != d.end()) destination = c->value().as_string();
+    items.push_back({{"id", a.id},
+                     {"status", a.status},
+                     {"regime", a.regime},
+                     {"company", {{"id", a.company_id}, {"name", a.company_name}}},
+                     {"consignee_name", consignee},
+                     {"destination_country", destination},
+                     {"goods_count", lines},
+                     {"total_value_xof", total},
+                     {"certificate_number",
+                      a.certificate_number.empty() ? json::value(nullptr) : json::value(a.certificate_number)},
+                     {"updated_at", FormatUtc(a.updated_at)}});
+  }
+  return items;
+}
+
+Result<json::object> ApplicationService::Submit(const Principal& who, int64_t id, const RequestMeta& meta) {
+  return Transition(who, id, "submit", "", meta);
+}
+
+Result<json::object> ApplicationService::Approve(const Principal& who, int64_t id, const std::string& comment,
+                                                 const RequestMeta& meta) {
+  return Transition(who, id, "approve", comment, meta);
+}
+
+Result<json::object> ApplicationService::Return(const Principal& who, int64_t id, const std::string& comment,
+                                                const RequestMeta& meta) {
+  return Transition(who, id, "return", comment, meta);
+}
+
+Result<json::object> ApplicationService::Transition(const Principal& who, int64_t id, const char* action_c,
+                                                    const std::string& comment, const RequestMeta& meta) {
+  const std::string action = action_c;
+  // The role check comes before any lookup so that a wrong role learns nothing.
+  Role needed = action == "submit" ? Role::kExporter : Role::kAgent;
+  if (who.role != needed)
+    return Error::Denied(action == "submit" ? "only the exporter submits its application"
+                                            : "only an agent may " + action + " an application");
+  if (comment.size() > 2000)
+    return Error::Invalid("the comment is too long", {{"comment", "must have at most 2000 characters"}});
+  if (action == "return" && comment.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Error::Invalid("say what must be corrected", {{"comment", "is required"}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  std::string to;
+  if (action == "submit") {
+    if (app.status != "draft" && app.status != "returned")
+      return Error::Conflict("only a draft or a returned application can be submitted (it is " + app.status + ")");
+    boost::system::error_code ec;
+    json::value data = json::parse(app.data, ec);
+    if (ec) return Error::Internal("stored application is not JSON");
+    RETURN_IF_ERROR(CheckComplete(data.as_object()));
+    to = "submitted";  // the payments module inserts "awaiting_payment" here
+  } else {
+    if (app.status != "submitted")
+      return Error::Conflict("only a submitted application can be reviewed (it is " + app.status + ")");
+    to = action == "approve" ? "approved" : "returned";
+  }
+  RETURN_IF_ERROR(tx->Exec(
+      "UPDATE applications SET status = ?, review_comment = ?, approved_by = ?, updated_at = ? WHERE id = ? AND status = ?",
+      {to, action == "submit" ? storage::Value(nullptr) : storage::Value(comment),
+       action == "approve" ? storage::Value(who.user_id) : storage::Value(nullptr), now, id, app.status}));
+  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, action, comment, StatusChange(app.status, to)));
+  ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, const RequestMeta& meta) {
+  if (who.role != Role::kSignatory) return Error::Denied("only a signatory signs certificates");
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  if (app.status != "approved")
+    return Error::Conflict("only an approved application can be signed (it is " + app.status + ")");
+  if (app.approved_by == who.user_id)
+    return Error::Denied("four eyes: the person who approved an application cannot also sign it");
+  const RegimeInfo* regime = FindRegime(app.regime);
+  if (!regime) return Error::Internal("unknown regime " + app.regime);
+
+  // Gapless: the counter moves in this transaction and rolls back with it.
+  const std::string year = FormatUtc(now, true).substr(0, 4);
+  ASSIGN_OR_RETURN(auto seq, tx->Query(
+      "INSERT INTO certificate_sequences (issuer, regime, year, last_value) VALUES (?, ?, ?, 1) "
+      "ON CONFLICT (issuer, regime, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1 "
+      "RETURNING last_value",
+      {issuer_.country, app.regime, static_cast<int64_t>(std::stoi(year))}));
+  char number[64];
+  std::snprintf(number, sizeof number, "%s-%s-%s-%06lld", issuer_.country.c_str(), app.regime.c_str(), year.c_str(),
+                static_cast<long long>(seq[0].Int(0)));
+
+  ASSIGN_OR_RETURN(auto company, tx->Query("SELECT name, nif, rccm, address FROM companies WHERE id = ?",
+                                           {app.company_id}));
+  boost::system::error_code ec;
+  json::value data = json::parse(app.data, ec);
+  if (ec) return Error::Internal("stored application is not JSON");
+  DocumentInput in{number, *regime, issuer_.country, issuer_.name, now, now + int64_t{regime->validity_days} * 86400,
+                   {company[0].Text(0), company[0].Text(1), company[0].Text(2), company[0].Text(3)},
+                   data.as_object(), who.name, app.id};
+  const std::string document = BuildDocument(in);
+  const std::string document_sha256 = Sha256Hex(document);
+  trust::Claims claims = ClaimsFromDocument(in, document_sha256);
+  std::vector<uint8_t> payload = trust::EncodeClaims(claims);
+  ASSIGN_OR_RETURN(std::vector<uint8_t> cose, trust::SignSign1(payload, signer_.key, signer_.kid));
+  const std::string qr = "CO1:" + trust::Base45Encode(trust::ZlibCompress(cose));
+
+  RETURN_IF_ERROR(tx->Exec(
+      "INSERT INTO certificates (number, application_id, company_id, regime, issued_at, expires_at, document, "
+      "document_sha256, cose, qr, kid, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {std::string(number), app.id, app.company_id, app.regime, in.issued_at, in.expires_at, document,
+       document_sha256, storage::Blob{cose}, qr, Base64(signer_.kid), who.user_id}));
+  RETURN_IF_ERROR(tx->Exec(
+      "UPDATE applications SET status = 'issued', certificate_number = ?, updated_at = ? WHERE id = ? AND status = 'approved'",
+      {std::string(number), now, id}));
+  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "sign", "",
+                              json::serialize(json::object{{"status", {{"before", "approved"}, {"after", "issued"}}},
+                                                           {"certificate_number", number},
+                                                           {"document_sha256", document_sha256}})));
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now, {"certificate.issue", "certificate", number,
+                                                      json::serialize(json::object{{"application_id", app.id},
+                                                                                   {"kid", Base64(signer_.kid)}})}));
+  ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+// ---- certificates --------------------------------------------------------
+
+namespace {
+
+constexpr const char* kSelectCertificate =
+    "SELECT c.number, c.regime, c.application_id, c.company_id, co.name, c.issued_at, c.expires_at, c.qr, "
+    "c.document_sha256, c.kid, c.document FROM certificates c JOIN companies co ON co.id = c.company_id ";
+
+Result<storage::Row> LoadCertificate(storage::Tx& tx, const std::optional<Principal>& who, const std::string& number) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectCertificate) + "WHERE c.number = ?", {number}));
+  if (rows.empty()) return Error::NotFound("no certificate " + number);
+  if (who && !IsStaff(*who) && (!who->company_id || *who->company_id != rows[0].Int(3)))
+    return Error::NotFound("no certificate " + number);
+  return rows[0];
+}
+
+json::object CertificateSummary(const storage::Row& r) {
+  boost::system::error_code ec;
+  json::value doc = json::parse(r.Text(10), ec);
+  std::string destination = ec ? "" : std::string(doc.as_object()["destination_country"].as_string());
+  return {{"number", r.Text(0)},
+          {"regime", r.Text(1)},
+          {"application_id", r.Int(2)},
+          {"company", {{"id", r.Int(3)}, {"name", r.Text(4)}}},
+          {"issued_at", FormatUtc(r.Int(5))},
+          {"expires_at", FormatUtc(r.Int(6))},
+          {"destination_country", destination}};
+}
+
+}  // namespace
+
+Result<json::array> CertificateService::List(const Principal& who) {
+  std::string sql = kSelectCertificate;
+  storage::Params params;
+  if (!IsStaff(who)) {
+    sql += "WHERE c.company_id = ? ";
+    params.push_back(who.company_id.value_or(-1));
+  }
+  sql += "ORDER BY c.issued_at DESC, c.number DESC LIMIT 500";
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  json::array items;
+  for (const auto& r : rows) items.push_back(CertificateSummary(r));
+  return items;
+}
+
+Result<json::object> CertificateService::Get(const Principal& who, const std::string& number) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(storage::Row r, LoadCertificate(*tx, who, number));
+  json::object o = CertificateSummary(r);
+  o["qr"] = r.Text(7);
+  o["document_sha256"] = r.Text(8);
+  o["kid"] = r.Text(9);
+  return o;
+}
+
+Result<std::string> CertificateService::Pdf(const Principal& who, const std::string& number) {
+  return RenderPdf(number, who);
+}
+
+Result<std::string> CertificateService::PdfForOperator(const std::string& number) {
+  return RenderPdf(number, std::nullopt);
+}
+
+Result<std::string> CertificateService::RenderPdf(const std::string& number, const std::optional<Principal>& who) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(storage::Row r, LoadCertificate(*tx, who, number));
+  return RenderDocumentPdf(r.Text(10), r.Text(7), r.Text(8));
+}
+
+Result<std::vector<std::string>> CertificateService::AllNumbers() {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT number FROM certificates ORDER BY issued_at, number"));
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(r.Text(0));
+  return out;
+}
+
+Result<std::string> CertificateService::QrText(const std::string& number) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(storage::Row r, LoadCertificate(*tx, std::nullopt, number));
+  return r.Text(7);
+}
+
+Verification CertificateService::VerifyQr(const std::string& qr_text) {
+  trust::VerifyOutcome outcome = trust::VerifyQrText(qr_text, trust_, clock_.NowUnix());
+  Verification v;
+  v.status = outcome.status;
+  v.reason = outcome.reason;
+  v.claims = std::move(outcome.claims);
+  return v;
+}
+
+Verification CertificateService::VerifyNumber(const std::string& number) {
+  auto qr = QrText(number);
+  if (!qr) {
+    Verification v;
+    v.not_found = true;
+    v.reason = "no certificate has this number";
+    return v;
+  }
+  return VerifyQr(*qr);
+}
+
+}  // namespace origine::certificates

@@ -1,0 +1,42 @@
+// origine/tlog/record.h — the log's leaf: a canonical CBOR record of one event.
+//
+//   { 1: event (text: "issue" | "amend" | "revoke" | "trust-list"),
+//     2: certificate id (text; for trust-list events the trust-list version),
+//     3: SHA-256 of the COSE_Sign1 message (or of the signed trust list) (bstr 32),
+//     4: time (uint, Unix seconds) }
+// Encoded deterministically (RFC 8949 §4.2.1: definite lengths, shortest
+// heads, keys in ascending order). The leaf hash is LeafHash(encoding).
+// Thread-safety: pure functions. Failure: kInvalidArgument.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "tlog/merkle.h"
+
+namespace origine::tlog {
+
+enum class Event { kIssue, kAmend, kRevoke, kTrustList };
+
+std::string_view EventName(Event event);  // "issue", "amend", "revoke", "trust-list"
+Result<Event> ParseEvent(std::string_view name);
+
+inline constexpr size_t kMaxCertificateIdSize = 256;
+
+struct LeafRecord {
+  Event event = Event::kIssue;
+  std::string certificate_id;  // non-empty UTF-8, at most 256 bytes
+  Hash cose_sha256{};
+  int64_t time = 0;            // Unix seconds, >= 0
+  bool operator==(const LeafRecord&) const = default;
+};
+
+Result<std::vector<uint8_t>> EncodeLeafRecord(const LeafRecord& record);
+// Strict: accepts exactly the canonical encoding EncodeLeafRecord produces.
+Result<LeafRecord> DecodeLeafRecord(std::span<const uint8_t> data);
+
+}  // namespace origine::tlog

@@ -1,0 +1,116 @@
+// Thin fetch wrapper for /api/v1: same-origin cookies, CSRF header on writes, problem+json errors.
+import { ApiError } from './errors';
+import type {
+  Application,
+  ApplicationInput,
+  ApplicationSummary,
+  Certificate,
+  CertificateSummary,
+  SessionInfo,
+  Status,
+  Verification,
+} from './types';
+
+export const API = '/api/v1';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when an authenticated call answers 401 (session expired). */
+export function setUnauthenticatedHandler(fn: (() => void) | null): void {
+  onUnauthenticated = fn;
+}
+
+async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(API + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, {});
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = undefined;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+  }
+  if (!res.ok) {
+    const problem = data && typeof data === 'object' ? (data as object) : {};
+    if (res.status === 401 && !opts.quiet401 && onUnauthenticated) onUnauthenticated();
+    throw new ApiError(res.status, problem);
+  }
+  return data as T;
+}
+
+export const api = {
+  async login(email: string, password: string): Promise<SessionInfo> {
+    const s = await request<SessionInfo>('POST', '/auth/login', { email, password }, { quiet401: true });
+    setCsrfToken(s.csrf_token);
+    return s;
+  },
+  async me(): Promise<SessionInfo> {
+    const s = await request<SessionInfo>('GET', '/auth/me', undefined, { quiet401: true });
+    setCsrfToken(s.csrf_token);
+    return s;
+  },
+  async logout(): Promise<void> {
+    try {
+      await request<void>('POST', '/auth/logout', {}, { quiet401: true });
+    } finally {
+      setCsrfToken(null);
+    }
+  },
+  listApplications(status?: Status): Promise<{ items: ApplicationSummary[] }> {
+    return request('GET', '/applications' + (status ? `?status=${encodeURIComponent(status)}` : ''));
+  },
+  getApplication(id: number | string): Promise<Application> {
+    return request('GET', `/applications/${encodeURIComponent(String(id))}`);
+  },
+  createApplication(input: ApplicationInput): Promise<Application> {
+    return request('POST', '/applications', input);
+  },
+  updateApplication(id: number, input: ApplicationInput): Promise<Application> {
+    return request('PUT', `/applications/${id}`, input);
+  },
+  submit(id: number): Promise<Application> {
+    return request('POST', `/applications/${id}/submit`, {});
+  },
+  approve(id: number, comment?: string): Promise<Application> {
+    return request('POST', `/applications/${id}/approve`, comment ? { comment } : {});
+  },
+  returnForCorrection(id: number, comment: string): Promise<Application> {
+    return request('POST', `/applications/${id}/return`, { comment });
+  },
+  sign(id: number): Promise<Application> {
+    return request('POST', `/applications/${id}/sign`, {});
+  },
+  listCertificates(): Promise<{ items: CertificateSummary[] }> {
+    return request('GET', '/certificates');
+  },
+  getCertificate(number: string): Promise<Certificate> {
+    return request('GET', `/certificates/${encodeURIComponent(number)}`);
+  },
+  verify(query: { qr: string } | { number: string }): Promise<Verification> {
+    return request('POST', '/verify', query, { quiet401: true });
+  },
+};
+
+export function certificatePdfUrl(number: string): string {
+  return `${API}/certificates/${encodeURIComponent(number)}/pdf`;
+}
