@@ -8,12 +8,13 @@ const char* RoleName(Role role) {
     case Role::kAgent: return "agent";
     case Role::kSignatory: return "signatory";
     case Role::kAdmin: return "admin";
+    case Role::kAuditor: return "auditor";
   }
   return "unknown";
 }
 
 bool ParseRole(const std::string& name, Role* role) {
-  for (Role r : {Role::kExporter, Role::kAgent, Role::kSignatory, Role::kAdmin}) {
+  for (Role r : {Role::kExporter, Role::kAgent, Role::kSignatory, Role::kAdmin, Role::kAuditor}) {
     if (name == RoleName(r)) {
       *role = r;
       return true;

@@ -8,9 +8,9 @@
 
 namespace origine {
 
-enum class Role { kExporter, kAgent, kSignatory, kAdmin };
+enum class Role { kExporter, kAgent, kSignatory, kAdmin, kAuditor };
 
-// "exporter", "agent", "signatory", "admin".
+// "exporter", "agent", "signatory", "admin", "auditor".
 const char* RoleName(Role role);
 // Parses a role name; false for anything else.
 bool ParseRole(const std::string& name, Role* role);

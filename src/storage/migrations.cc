@@ -19,7 +19,7 @@ CREATE TABLE users (
   id INTEGER PRIMARY KEY,
   email TEXT NOT NULL UNIQUE,
   name TEXT NOT NULL,
-  role TEXT NOT NULL CHECK (role IN ('exporter', 'agent', 'signatory', 'admin')),
+  role TEXT NOT NULL CHECK (role IN ('exporter', 'agent', 'signatory', 'admin', 'auditor')),
   company_id INTEGER REFERENCES companies(id),
   password_hash TEXT NOT NULL,
   active INTEGER NOT NULL DEFAULT 1,
