@@ -17,6 +17,7 @@ help:
 	@echo "make test   - install, build (ASan+UBSan) and run every test"
 	@echo "make build  - build everything, start nothing"
 	@echo "make bench  - run the benchmarks (results for docs/BENCHMARKS.md)"
+	@echo "make fuzz   - run the libFuzzer fuzzers (clang), FUZZ_SECONDS=300 each"
 
 deps:
 	@bash scripts/install-deps.sh
@@ -49,6 +50,22 @@ bench: deps web
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	bash bench/run.sh $(BUILD_DIR)/src/app/origine
+
+# libFuzzer (clang): the trust fuzzers, FUZZ_SECONDS each, in build-fuzz. New
+# inputs go to fuzz/corpus-<name>/ (git-ignored); crashes to build-fuzz/crash-*.
+# `make test` replays the committed seeds instead (fuzz_smoke, docs/adr/0030-fuzzing.md).
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZERS      := base45 zlib cbor_claims cose qr_verify
+fuzz: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(addsuffix _fuzzer,$(FUZZERS))
+	@set -e; for f in $(FUZZERS); do \
+	  mkdir -p fuzz/corpus-$$f; \
+	  echo "== $$f: $(FUZZ_SECONDS) s"; \
+	  ./$(FUZZ_DIR)/fuzz/$${f}_fuzzer -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_DIR)/ fuzz/corpus-$$f fuzz/corpus/$$f; \
+	done
 
 clean:
 	rm -rf $(BUILD_DIR) $(TEST_DIR) web/dist
