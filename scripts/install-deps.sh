@@ -11,8 +11,9 @@ PACKAGES=(
   libpoppler-cpp-dev fonts-dejavu-core libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes nodejs npm chromium poppler-utils zbar-tools
+  libcurl4-openssl-dev sqlite3 golang-go golang-golang-x-mod-dev
 )
-if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk curl python3); fi
+if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk curl python3 openssl); fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -3,11 +3,14 @@
 #include <boost/json.hpp>
 
 #include <chrono>
+#include <ctime>
 #include <set>
 
+#include "audit/audit.h"
 #include "certificates/application_input.h"
 #include "http/log.h"
 #include "http/problem.h"
+#include "trust/base64.h"
 #include "trust/trust_list.h"
 
 namespace origine::api {
@@ -137,11 +140,118 @@ json::object VerificationJson(const certificates::Verification& v) {
   return o;
 }
 
+
+std::string B64(std::span<const uint8_t> bytes) { return trust::Base64Encode(bytes); }
+
+// A non-negative decimal query parameter (at most 18 digits).
+Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>();
+  const std::string& s = it->second;
+  if (s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+    return Error::Invalid(std::string(name) + " must be a non-negative integer", {{name, "must be a non-negative integer"}});
+  return std::optional<int64_t>(std::stoll(s));
+}
+
+Result<uint64_t> RequiredIntQuery(const Request& req, const char* name) {
+  ASSIGN_OR_RETURN(std::optional<int64_t> v, IntQuery(req, name));
+  if (!v) return Error::Invalid(std::string(name) + " is required", {{name, "is required"}});
+  return static_cast<uint64_t>(*v);
+}
+
+// YYYY-MM-DD → Unix seconds at 00:00 UTC.
+Result<std::optional<int64_t>> DateQuery(const Request& req, const char* name) {
+  auto it = req.query.find(name);
+  if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>();
+  const std::string& s = it->second;
+  std::tm tm{};
+  const char* end = s.size() == 10 ? strptime(s.c_str(), "%Y-%m-%d", &tm) : nullptr;
+  if (end == nullptr || *end != '\0')
+    return Error::Invalid(std::string(name) + " must be a date YYYY-MM-DD", {{name, "must be a date YYYY-MM-DD"}});
+  return std::optional<int64_t>(static_cast<int64_t>(timegm(&tm)));
+}
+
+Result<audit::Filter> AuditFilter(const Request& req) {
+  audit::Filter f;
+  auto text = [&](const char* name, std::string* out) -> Status {
+    auto it = req.query.find(name);
+    if (it == req.query.end()) return {};
+    if (it->second.size() > 200) return Error::Invalid(std::string(name) + " is too long", {{name, "too long"}});
+    *out = it->second;
+    return {};
+  };
+  std::string actor;
+  RETURN_IF_ERROR(text("actor", &actor));
+  if (!actor.empty() && actor.find_first_not_of("0123456789") == std::string::npos && actor.size() <= 18)
+    f.actor_id = std::stoll(actor);
+  else
+    f.actor = actor;
+  RETURN_IF_ERROR(text("object_type", &f.object_type));
+  RETURN_IF_ERROR(text("object_id", &f.object_id));
+  RETURN_IF_ERROR(text("action", &f.action));
+  ASSIGN_OR_RETURN(f.from, DateQuery(req, "from"));
+  ASSIGN_OR_RETURN(std::optional<int64_t> to, DateQuery(req, "to"));
+  if (to) f.to = *to + 86400;  // the whole "to" day is included
+  ASSIGN_OR_RETURN(f.before_id, IntQuery(req, "before_id"));
+  ASSIGN_OR_RETURN(std::optional<int64_t> limit, IntQuery(req, "limit"));
+  if (limit) {
+    if (*limit < 1 || *limit > 1000) return Error::Invalid("limit must be between 1 and 1000", {{"limit", "1..1000"}});
+    f.limit = static_cast<int>(*limit);
+  }
+  return f;
+}
+
+json::object FilterJson(const audit::Filter& f) {
+  json::object o;
+  if (f.actor_id) o["actor_id"] = *f.actor_id;
+  if (!f.actor.empty()) o["actor"] = f.actor;
+  if (!f.object_type.empty()) o["object_type"] = f.object_type;
+  if (!f.object_id.empty()) o["object_id"] = f.object_id;
+  if (!f.action.empty()) o["action"] = f.action;
+  if (f.from) o["from"] = FormatUtc(*f.from);
+  if (f.to) o["to"] = FormatUtc(*f.to);
+  if (f.before_id) o["before_id"] = *f.before_id;
+  return o;
+}
+
+json::object AuditEventJson(const audit::StoredEvent& e) {
+  json::object o{{"id", e.id}, {"at", FormatUtc(e.at)}};
+  o["actor"] = e.actor_id ? json::value(json::object{{"id", *e.actor_id},
+                                                     {"email", e.actor_email},
+                                                     {"role", e.actor_role},
+                                                     {"company_id", e.company_id ? json::value(*e.company_id)
+                                                                                 : json::value(nullptr)}})
+                          : json::value(nullptr);
+  o["action"] = e.action;
+  o["object"] = {{"type", e.object_type}, {"id", e.object_id}};
+  boost::system::error_code ec;
+  json::value details = json::parse(e.details_json, ec);
+  o["details"] = ec ? json::value(e.details_json) : details;
+  o["request_id"] = e.request_id;
+  o["ip"] = e.ip;
+  o["user_agent"] = e.user_agent;
+  o["prev_hash"] = e.prev_hash;
+  o["hash"] = e.hash;
+  return o;
+}
+
+bool MayReadAudit(const Principal& p) { return p.role == Role::kAuditor || p.role == Role::kAdmin; }
+
+json::array HashesJson(const std::vector<tlog::Hash>& hashes) {
+  json::array a;
+  for (const auto& h : hashes) a.push_back(json::value(B64(h)));
+  return a;
+}
+
 }  // namespace
 
-Api::Api(storage::Db& db, identity::IdentityService& identity, certificates::ApplicationService& applications,
-         certificates::CertificateService& certificates, ApiOptions options)
+Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
+         certificates::ApplicationService& applications, certificates::CertificateService& certificates,
+         const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options)
     : db_(db),
+      clock_(clock),
+      log_(log),
+      log_signer_(log_signer),
       identity_(identity),
       applications_(applications),
       certificates_(certificates),
@@ -153,9 +263,24 @@ Api::Api(storage::Db& db, identity::IdentityService& identity, certificates::App
 void Api::AddRoutes() {
   // Wraps a handler with its access rule: session lookup, CSRF on state
   // changes, and the mapping of errors to problem details.
-  auto add = [this](const char* method, const char* path, Access access, Handler handler) {
+  // A refused permission is audited in its own transaction; a failure to
+  // record it is logged (the 403 answer stands).
+  auto record_denied = [this](const Ctx& ctx, const std::string& route, const std::string& reason) {
+    std::optional<Principal> who;
+    if (ctx.session) who = ctx.session->principal;
+    json::object details{{"method", ctx.req.method}, {"path", ctx.req.path}, {"reason", reason}};
+    Status st = [&]() -> Status {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      RETURN_IF_ERROR(audit::Record(*tx, who, ctx.meta, clock_.NowUnix(),
+                                    {"access.denied", "route", ctx.req.method + " " + route, json::serialize(details)}));
+      return tx->Commit();
+    }();
+    if (!st) log::Error("cannot audit a refused request", {{"request_id", ctx.req.request_id}, {"error", st.error().message}});
+  };
+  auto add = [this, record_denied](const char* method, const char* path, Access access, Handler handler) {
     const bool state_changing = std::string(method) != "GET";
-    router_.Add(method, path, [this, access, state_changing, handler = std::move(handler)](Request& req) {
+    const std::string route = path;
+    router_.Add(method, path, [this, access, state_changing, route, record_denied, handler = std::move(handler)](Request& req) {
       Ctx ctx{req, std::nullopt, {req.request_id, req.remote_ip, req.headers.Get("user-agent")}};
       const std::string token = http::CookieValue(req.headers, kSessionCookie);
       if (access == Access::kSession || !token.empty()) {
@@ -165,12 +290,15 @@ void Api::AddRoutes() {
       }
       if (access == Access::kSession && state_changing) {
         const std::string& sent = req.headers.Get("x-csrf-token");
-        if (sent.empty() || sent != ctx.session->csrf_token)
+        if (sent.empty() || sent != ctx.session->csrf_token) {
+          record_denied(ctx, route, "missing or wrong X-CSRF-Token header");
           return http::Problem(403, "csrf", "missing or wrong X-CSRF-Token header", req);
+        }
       }
       Result<Response> r = handler(ctx);
       if (r) return std::move(*r);
       const Error& e = r.error();
+      if (e.code == ErrorCode::kPermissionDenied) record_denied(ctx, route, e.message);
       if (e.code == ErrorCode::kInvalidArgument && e.fields.size() == 1 && e.fields[0].message == "invalid-json")
         return http::Problem(400, "invalid-json", e.message, req);
       if (e.code == ErrorCode::kInternal)
@@ -336,7 +464,134 @@ void Api::AddRoutes() {
     if (value.size() > (has_qr ? 8192u : 64u))
       return Error::Invalid(std::string(key) + " is too long", {{key, "too long"}});
     certificates::Verification v = has_qr ? certificates_.VerifyQr(value) : certificates_.VerifyNumber(value);
-    return Json(VerificationJson(v));
+    json::object out = VerificationJson(v);
+    if (v.claims) {
+      // A certificate of this platform: its issue leaf, the inclusion proof
+      // and the signed checkpoint it is proved against (one snapshot).
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      ASSIGN_OR_RETURN(auto indices, log_.FindByCertificate(*tx, v.claims->number));
+      for (uint64_t index : indices) {
+        ASSIGN_OR_RETURN(tlog::LogEntry entry, log_.Entry(*tx, index));
+        auto rec = tlog::DecodeLeafRecord(entry.data);
+        if (!rec || rec->event != tlog::Event::kIssue) continue;
+        ASSIGN_OR_RETURN(tlog::Checkpoint head, log_.Head(*tx));
+        ASSIGN_OR_RETURN(auto proof, log_.Inclusion(*tx, index, head.size));
+        ASSIGN_OR_RETURN(std::string checkpoint, log_.SignedCheckpoint(*tx, log_signer_));
+        out["log"] = {{"index", index},
+                      {"tree_size", head.size},
+                      {"leaf", B64(entry.data)},
+                      {"leaf_hash", B64(entry.leaf_hash)},
+                      {"inclusion_proof", HashesJson(proof)},
+                      {"checkpoint", checkpoint}};
+        break;
+      }
+    }
+    return Json(out);
+  });
+
+  // --- transparency log (public)
+  add("GET", "/log/checkpoint", Access::kPublic, [this](Ctx&) -> Result<Response> {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(std::string note, log_.SignedCheckpoint(*tx, log_signer_));
+    Response r;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = std::move(note);
+    r.AddHeader("Cache-Control", "no-store");
+    return r;
+  });
+  add("GET", "/log/tile/{path...}", Access::kPublic, [this](Ctx& c) -> Result<Response> {
+    auto tile = tlog::ParseTilePath("tile/" + c.req.path_params.at("path"));
+    if (!tile) return Error::NotFound("no such tile");
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(std::string bytes, log_.ReadTile(*tx, *tile));
+    Response r;
+    r.content_type = "application/octet-stream";
+    r.body = std::move(bytes);
+    r.AddHeader("Cache-Control", tile->full() ? "public, max-age=31536000, immutable" : "no-store");
+    return r;
+  });
+  add("GET", "/api/v1/log/key", Access::kPublic, [this](Ctx&) -> Result<Response> {
+    return Json(json::object{{"origin", log_.origin()}, {"vkey", log_signer_.VerifierKey()}});
+  });
+  add("GET", "/api/v1/log/proof/inclusion", Access::kPublic, [this](Ctx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(uint64_t index, RequiredIntQuery(c.req, "index"));
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(uint64_t current, log_.Size(*tx));
+    ASSIGN_OR_RETURN(std::optional<int64_t> size_q, IntQuery(c.req, "size"));
+    const uint64_t size = size_q ? static_cast<uint64_t>(*size_q) : current;
+    if (size > current || index >= size)
+      return Error::Invalid("need index < size <= the tree size (" + std::to_string(current) + ")",
+                            {{"index", "must be below size"}, {"size", "at most the tree size"}});
+    ASSIGN_OR_RETURN(tlog::LogEntry entry, log_.Entry(*tx, index));
+    ASSIGN_OR_RETURN(auto proof, log_.Inclusion(*tx, index, size));
+    ASSIGN_OR_RETURN(tlog::Hash root, log_.RootAt(*tx, size));
+    return Json(json::object{{"index", index},
+                             {"tree_size", size},
+                             {"leaf", B64(entry.data)},
+                             {"leaf_hash", B64(entry.leaf_hash)},
+                             {"root_hash", B64(root)},
+                             {"inclusion_proof", HashesJson(proof)}});
+  });
+  add("GET", "/api/v1/log/proof/consistency", Access::kPublic, [this](Ctx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(uint64_t from, RequiredIntQuery(c.req, "from"));
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(uint64_t current, log_.Size(*tx));
+    ASSIGN_OR_RETURN(std::optional<int64_t> to_q, IntQuery(c.req, "to"));
+    const uint64_t to = to_q ? static_cast<uint64_t>(*to_q) : current;
+    if (from == 0 || from > to || to > current)
+      return Error::Invalid("need 0 < from <= to <= the tree size (" + std::to_string(current) + ")",
+                            {{"from", "must be positive and at most to"}, {"to", "at most the tree size"}});
+    ASSIGN_OR_RETURN(auto proof, log_.Consistency(*tx, from, to));
+    ASSIGN_OR_RETURN(tlog::Hash root1, log_.RootAt(*tx, from));
+    ASSIGN_OR_RETURN(tlog::Hash root2, log_.RootAt(*tx, to));
+    return Json(json::object{{"from", from},
+                             {"to", to},
+                             {"from_root_hash", B64(root1)},
+                             {"to_root_hash", B64(root2)},
+                             {"consistency_proof", HashesJson(proof)}});
+  });
+
+  // --- audit trail (auditor and admin)
+  add("GET", "/api/v1/audit/events", Access::kSession, [this](Ctx& c) -> Result<Response> {
+    if (!MayReadAudit(c.who())) return Error::Denied("only auditors and administrators read the audit trail");
+    ASSIGN_OR_RETURN(audit::Filter f, AuditFilter(c.req));
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(auto events, audit::Search(*tx, f));
+    json::array items;
+    for (const auto& e : events) items.push_back(AuditEventJson(e));
+    json::value next = events.size() == static_cast<size_t>(f.limit) ? json::value(events.back().id) : json::value(nullptr);
+    return Json(json::object{{"items", std::move(items)}, {"next_before_id", next}});
+  });
+  add("GET", "/api/v1/audit/events.csv", Access::kSession, [this](Ctx& c) -> Result<Response> {
+    if (!MayReadAudit(c.who())) return Error::Denied("only auditors and administrators export the audit trail");
+    ASSIGN_OR_RETURN(audit::Filter f, AuditFilter(c.req));
+    constexpr size_t kMaxRows = 100000;
+    const bool limited = c.req.query.count("limit") > 0;
+    std::vector<audit::StoredEvent> all;
+    {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      audit::Filter page = f;
+      if (!limited) page.limit = 1000;
+      while (all.size() < kMaxRows) {
+        ASSIGN_OR_RETURN(auto events, audit::Search(*tx, page));
+        all.insert(all.end(), events.begin(), events.end());
+        if (limited || events.size() < static_cast<size_t>(page.limit)) break;
+        page.before_id = events.back().id;
+      }
+    }
+    // The export is itself audited (a data export), before the data leaves.
+    json::object details = FilterJson(f);
+    details["rows"] = all.size();
+    ASSIGN_OR_RETURN(auto wtx, db_.Begin());
+    RETURN_IF_ERROR(audit::Record(*wtx, c.who(), c.meta, clock_.NowUnix(),
+                                  {"audit.export", "audit_events", "csv", json::serialize(details)}));
+    RETURN_IF_ERROR(wtx->Commit());
+    Response r;
+    r.content_type = "text/csv; charset=utf-8; header=present";
+    r.body = audit::ToCsv(all);
+    r.AddHeader("Content-Disposition", "attachment; filename=\"audit-events.csv\"");
+    r.AddHeader("Cache-Control", "private, no-store");
+    return r;
   });
 }
 

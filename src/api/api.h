@@ -3,6 +3,13 @@
 // decoding, problem details, metrics, access log).
 //
 // Handlers are thin: decode, call a service, encode. Services hold the rules.
+// A request refused with 403 (role or CSRF) writes an "access.denied" audit
+// event in its own transaction (the request changed nothing else).
+//
+// Transparency log (public): GET /log/checkpoint (signed note over the
+// current head, signed per request), GET /log/tile/{path...} (C2SP
+// tlog-tiles; full tiles immutable, partial ones no-store), and under
+// /api/v1/log/ the verifier key and inclusion/consistency proofs.
 // Thread-safety: Handle() may be called concurrently once constructed.
 #pragma once
 
@@ -15,7 +22,10 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "identity/identity_service.h"
+#include "core/clock.h"
 #include "storage/db.h"
+#include "tlog/log.h"
+#include "tlog/note.h"
 
 namespace origine::api {
 
@@ -26,8 +36,10 @@ struct ApiOptions {
 
 class Api {
  public:
-  Api(storage::Db& db, identity::IdentityService& identity, certificates::ApplicationService& applications,
-      certificates::CertificateService& certificates, ApiOptions options);
+  // Every reference must outlive the Api.
+  Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
+      certificates::ApplicationService& applications, certificates::CertificateService& certificates,
+      const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options);
 
   // Answers one request. Never throws for bad input; sets no request id
   // itself (the server did).
@@ -41,6 +53,9 @@ class Api {
   void AddRoutes();
 
   storage::Db& db_;
+  const Clock& clock_;
+  const tlog::Log& log_;
+  const tlog::NoteSigner& log_signer_;
   identity::IdentityService& identity_;
   certificates::ApplicationService& applications_;
   certificates::CertificateService& certificates_;

@@ -5,9 +5,11 @@
 //             body_limit_bytes = 1048576
 //   [storage] data = "./var"
 //   [issuer]  country = "ML"  name = "Agence pour la promotion des exportations du Mali (APEX-Mali)"
+//   [log]     origin = "origine.local/ML/log"  (transparency-log origin and key name: the
+//             scheme-less URL of the /log/ prefix; default "origine.local/<country>/log")
 //
 // Environment: ORIGINE_CONFIG (file path), ORIGINE_LISTEN, ORIGINE_DATA, ORIGINE_WEB_ROOT,
-// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_SECURE_COOKIES (0/1).
+// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_SECURE_COOKIES (0/1).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +29,7 @@ struct Config {
   std::string data_dir = "./var";
   std::string issuer_country = "ML";
   std::string issuer_name = "Agence pour la promotion des exportations du Mali (APEX-Mali)";
+  std::string log_origin;  // "" = "origine.local/" + issuer_country + "/log"
 };
 
 // Reads `path` (when not empty) then the environment over the defaults.

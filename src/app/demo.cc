@@ -53,6 +53,7 @@ Status SeedDemo(Platform& p) {
       {"agent@demo.ml", "Fatoumata Keïta", Role::kAgent, std::nullopt},
       {"signataire@demo.ml", "Ibrahim Diarra", Role::kSignatory, std::nullopt},
       {"admin@demo.ml", "Administrateur Origine", Role::kAdmin, std::nullopt},
+      {"auditeur@demo.ml", "Aminata Sangaré", Role::kAuditor, std::nullopt},
   };
   for (const U& u : users) RETURN_IF_ERROR(p.identity->EnsureUser({u.email, u.name, kDemoPassword, u.role, u.company}, meta));
 

@@ -5,20 +5,30 @@
 //   origine cert list|qr|pdf --data DIR ...
 //   origine trust-list export --data DIR -o FILE
 //   origine verify [--trust-list FILE | --data DIR] [--json] INPUT
-// Exit codes: 0 success (verify: valid), 1 verify: not valid, 2 error.
+//   origine log key --data DIR
+//   origine log monitor URL [--state DIR] [--key VKEY]
+//   origine audit verify --data DIR
+//   origine audit anchor --data DIR
+// Exit codes: 0 success (verify: valid; monitor: consistent; audit verify:
+// intact), 1 verify: not valid / monitor: inconsistency / audit: chain
+// broken, 2 error.
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "api/api.h"
 #include "app/config.h"
+#include "app/http_client.h"
 #include "app/platform.h"
+#include "audit/audit.h"
 #include "http/log.h"
 #include "http/server.h"
 #include "render/qr_decode.h"
+#include "tlog/monitor.h"
 #include "trust/trust_list.h"
 #include "trust/qr.h"
 #include "trust/verify.h"
@@ -56,7 +66,8 @@ void PrintDemoAccounts() {
                "  exportateur2@demo.ml  exportateur (Niger Karité SA)\n"
                "  agent@demo.ml         agent instructeur\n"
                "  signataire@demo.ml    signataire\n"
-               "  admin@demo.ml         administrateur\n";
+               "  admin@demo.ml         administrateur\n"
+               "  auditeur@demo.ml      auditeur (journal d'audit)\n";
 }
 
 int Serve(app::Config config, bool demo) {
@@ -67,7 +78,8 @@ int Serve(app::Config config, bool demo) {
     if (!st) return Fail(st.error());
   }
   app::Platform& p = **platform;
-  api::Api api(*p.db, *p.identity, *p.applications, *p.certificates,
+  if (auto anchored = app::AnchorAudit(p); !anchored) return Fail(anchored.error());
+  api::Api api(*p.db, p.clock, *p.identity, *p.applications, *p.certificates, *p.log, *p.log_signer,
                {config.secure_cookies, config.web_root});
   http::ServerOptions opts;
   opts.host = config.host;
@@ -152,12 +164,89 @@ int Verify(const std::string& trust_file, const std::string& data_dir, bool as_j
   return valid ? 0 : 1;
 }
 
+// Writes `bytes` to `path` atomically (temporary file, then rename).
+Status WriteFileAtomic(const std::string& path, const std::string& bytes) {
+  const std::string tmp = path + ".tmp";
+  RETURN_IF_ERROR(WriteFile(tmp, bytes));
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Error::Unavailable("cannot write " + path + ": " + ec.message());
+  return {};
+}
+
+// `origine log monitor URL`: exit 0 consistent, 1 inconsistency, 2 error.
+int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
+    return Fail(Error::Invalid("the URL must start with http:// or https://"));
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(state_dir) / "checkpoints", ec);
+  if (ec) return Fail(Error::Unavailable("cannot create " + state_dir + ": " + ec.message()));
+  const std::string vkey_file = state_dir + "/vkey", cp_file = state_dir + "/checkpoint";
+  auto stored_vkey = ReadFileText(vkey_file);
+  if (stored_vkey) {
+    while (!stored_vkey->empty() && (stored_vkey->back() == '\n' || stored_vkey->back() == '\r')) stored_vkey->pop_back();
+    if (!vkey.empty() && vkey != *stored_vkey)
+      return Fail(Error::Invalid("--key differs from the key kept in " + vkey_file + "; use another --state"));
+    vkey = *stored_vkey;
+  }
+  if (vkey.empty()) {
+    // Trust on first use: the log's published key, kept from now on.
+    auto body = app::HttpGet(url + "/api/v1/log/key");
+    if (!body) return Fail(body.error());
+    boost::system::error_code jec;
+    json::value v = json::parse(*body, jec);
+    if (jec || !v.is_object() || !v.as_object().contains("vkey") || !v.as_object().at("vkey").is_string())
+      return Fail(Error::Invalid(url + "/api/v1/log/key did not return a vkey"));
+    vkey = std::string(v.as_object().at("vkey").as_string());
+    std::cerr << "origine: no --key given; trusting the key the log publishes: " << vkey << "\n";
+  }
+  auto verifier = tlog::ParseVerifierKey(vkey);
+  if (!verifier) return Fail(Error::Invalid("bad verifier key: " + verifier.error().message));
+  if (!stored_vkey) {
+    Status st = WriteFileAtomic(vkey_file, vkey + "\n");
+    if (!st) return Fail(st.error());
+  }
+  std::vector<tlog::Verifier> verifiers{*verifier};
+  const std::string origin = verifier->name;
+
+  std::optional<tlog::Checkpoint> previous;
+  std::string previous_note;
+  if (auto kept = ReadFileText(cp_file)) {
+    auto cp = tlog::OpenCheckpoint(*kept, origin, verifiers);
+    if (!cp) return Fail(Error::Invalid("the kept checkpoint " + cp_file + " does not verify: " + cp.error().message));
+    previous = *cp;
+    previous_note = *kept;
+  }
+  auto note = app::HttpGet(url + "/log/checkpoint");
+  if (!note) return Fail(note.error());
+  auto fetch = [&url](const tlog::Tile& tile) { return app::HttpGet(url + "/log/" + tlog::TilePath(tile)); };
+  auto cp = tlog::VerifyCheckpointUpdate(*note, origin, verifiers, previous, fetch);
+  if (!cp) {
+    if (cp.error().code != ErrorCode::kInvalidArgument) return Fail(cp.error());
+    const std::string evidence = state_dir + "/inconsistent-" + std::to_string(std::time(nullptr)) + ".txt";
+    (void)WriteFile(evidence, "kept checkpoint:\n" + previous_note + "\nnew checkpoint:\n" + *note);
+    std::cout << "INCONSISTENT: " << cp.error().message << "\n"
+              << "  log " << url << (previous ? ", last accepted size " + std::to_string(previous->size) : "")
+              << "\n  evidence kept in " << evidence << "\n";
+    return 1;
+  }
+  Status st = WriteFileAtomic(state_dir + "/checkpoints/" + std::to_string(cp->size), *note);
+  if (st) st = WriteFileAtomic(cp_file, *note);
+  if (!st) return Fail(st.error());
+  std::cout << "consistent: " << origin << " size " << cp->size;
+  if (previous) std::cout << " (previous " << previous->size << ")";
+  std::cout << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App cli{"Origine — certificats d'origine numériques"};
   cli.require_subcommand(1);
   std::string config_file, listen, data_dir, web_root, out_file, number, trust_file, input;
+  std::string monitor_url, monitor_state = "origine-monitor", monitor_key;
   bool demo = false, as_json = false;
 
   auto* serve = cli.add_subcommand("serve", "Start the HTTP server");
@@ -191,7 +280,28 @@ int main(int argc, char** argv) {
   verify->add_flag("--json", as_json, "Print the result as JSON");
   verify->add_option("input", input, "QR text, - for standard input, or a PDF or PNG file")->required();
 
-  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify})
+  auto* log_cmd = cli.add_subcommand("log", "Transparency log");
+  log_cmd->require_subcommand(1);
+  auto* log_key = log_cmd->add_subcommand("key", "Print the log's verifier key (signed-note vkey)");
+  auto* log_monitor = log_cmd->add_subcommand(
+      "monitor", "Check a log's new checkpoint against the last one kept (exit 0 consistent, 1 inconsistent, 2 error)");
+  log_monitor->add_option("url", monitor_url, "Base URL of the server (its log is at URL/log/)")->required();
+  log_monitor->add_option("--state", monitor_state, "Directory of kept checkpoints (default ./origine-monitor)");
+  log_monitor->add_option("--key", monitor_key, "Verifier key (vkey); default: the one kept, else the log's own");
+
+  auto* import_cmd = cli.add_subcommand("import", "Import reference data");
+  import_cmd->require_subcommand(1);
+  auto* import_hs = import_cmd->add_subcommand(
+      "hs", "Import an HS nomenclature CSV (HS 2022 or national 10-digit tariff; docs/formats/hs-import.md)");
+  import_hs->add_option("file", hs_file, "CSV file")->required();
+  import_hs->add_option("--lang", hs_lang, "Language of the labels: en (default) or fr")->check(CLI::IsMember({"en", "fr"}));
+
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit trail");
+  audit_cmd->require_subcommand(1);
+  auto* audit_verify = audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");
+  auto* audit_anchor = audit_cmd->add_subcommand("anchor", "Anchor the audit chain head in the transparency log");
+
+  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify, audit_anchor})
     c->add_option("--data", data_dir, "Data directory (default ./var)");
 
   try {
@@ -212,8 +322,24 @@ int main(int argc, char** argv) {
 
   if (*serve) return Serve(*config, demo);
   if (*verify) return Verify(trust_file, config->data_dir, as_json, input);
+  if (*log_monitor) return Monitor(monitor_url, monitor_state, monitor_key);
 
   log::SetQuiet(true);
+  if (*audit_verify) {
+    // Read-only: no keys, no anchoring, nothing written but pending migrations.
+    auto db = app::OpenDatabase(*config);
+    if (!db) return Fail(db.error());
+    auto tx = (*db)->Begin(false);
+    if (!tx) return Fail(tx.error());
+    auto report = audit::VerifyChain(**tx);
+    if (!report) return Fail(report.error());
+    if (report->intact) {
+      std::cout << "chain intact, " << report->events << " events, " << report->anchors << " anchors checked\n";
+      return 0;
+    }
+    std::cout << "CHAIN BROKEN at event " << report->broken_id.value_or(0) << ": " << report->problem << "\n";
+    return 1;
+  }
   auto platform = app::OpenPlatform(*config);
   if (!platform) return Fail(platform.error());
   app::Platform& p = **platform;
@@ -244,6 +370,17 @@ int main(int argc, char** argv) {
     if (!pdf) return Fail(pdf.error());
     Status st = WriteFile(out_file, *pdf);
     return st ? 0 : Fail(st.error());
+  }
+  if (*log_key) {
+    std::cout << p.log_signer->VerifierKey() << "\n";
+    return 0;
+  }
+  if (*audit_anchor) {
+    auto index = app::AnchorAudit(p);
+    if (!index) return Fail(index.error());
+    if (*index) std::cout << "audit chain head anchored at log index " << **index << "\n";
+    else std::cout << "audit chain head already anchored\n";
+    return 0;
   }
   if (*trust_export) {
     Status st = WriteFile(out_file, trust::TrustListToJson(p.certificates->trust_list()));

@@ -2,30 +2,125 @@
 
 #include <sys/stat.h>
 
+#include <boost/json.hpp>
 #include <filesystem>
 
+#include "audit/audit.h"
 #include "http/log.h"
 #include "storage/sqlite_db.h"
+#include "trust/base64.h"
+#include "trust/trust_list.h"
 
 namespace origine::app {
+namespace {
+
+const RequestMeta kStartup{"startup", "", "origine"};
+
+// Records a key created outside any database transaction (key files).
+Status AuditKeyCreated(Platform& p, const std::string& kind, const std::string& id, const std::string& details) {
+  ASSIGN_OR_RETURN(auto tx, p.db->Begin());
+  RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, kStartup, p.clock.NowUnix(), {"key.create", kind, id, details}));
+  return tx->Commit();
+}
+
+std::string KidsJson(const std::vector<trust::TrustEntry>& list) {
+  boost::json::array kids;
+  for (const auto& e : list) kids.push_back(boost::json::value(trust::Base64Encode(e.kid)));
+  return boost::json::serialize(kids);
+}
+
+// Logs the trust list (a "trust-list" leaf: SHA-256 of its JSON) when it
+// differs from the last one logged, with its audit event, in one transaction.
+Status LogTrustListIfChanged(Platform& p, const std::vector<trust::TrustEntry>& list) {
+  const std::string json = trust::TrustListToJson(list);
+  const tlog::Hash hash = tlog::Sha256({reinterpret_cast<const uint8_t*>(json.data()), json.size()});
+  ASSIGN_OR_RETURN(auto tx, p.db->Begin());
+  ASSIGN_OR_RETURN(auto logged, p.log->FindByEvent(*tx, tlog::Event::kTrustList));
+  if (!logged.empty()) {
+    ASSIGN_OR_RETURN(tlog::LogEntry last, p.log->Entry(*tx, logged.back()));
+    ASSIGN_OR_RETURN(tlog::LeafRecord rec, tlog::DecodeLeafRecord(last.data));
+    if (rec.cose_sha256 == hash) return {};
+  }
+  const std::string version = "tl-" + std::to_string(logged.size() + 1);
+  const int64_t now = p.clock.NowUnix();
+  ASSIGN_OR_RETURN(uint64_t index, p.log->Append(*tx, {tlog::Event::kTrustList, version, hash, now}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, std::nullopt, kStartup, now,
+      {"trust_list.publish", "trust_list", version,
+       boost::json::serialize(boost::json::object{{"kids", boost::json::parse(KidsJson(list))},
+                                                  {"sha256", trust::Base64Encode(hash)},
+                                                  {"log_index", index}})}));
+  RETURN_IF_ERROR(tx->Commit());
+  log::Info("trust list logged", {{"version", version}, {"log_index", std::to_string(index)}});
+  return {};
+}
+
+}  // namespace
+
+std::vector<storage::Migration> AllMigrations() {
+  std::vector<storage::Migration> all = storage::CoreMigrations();
+  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
+  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  return all;
+}
+
+Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) return Error::Unavailable("cannot create data directory " + config.data_dir + ": " + ec.message());
+  ::chmod(config.data_dir.c_str(), 0700);
+  ASSIGN_OR_RETURN(auto db, storage::OpenSqlite((std::filesystem::path(config.data_dir) / "origine.db").string()));
+  ASSIGN_OR_RETURN(auto applied, db->Migrate(AllMigrations()));
+  for (int v : applied) log::Info("migration applied", {{"version", std::to_string(v)}});
+  if (!applied.empty()) {
+    ASSIGN_OR_RETURN(auto tx, db->Begin());
+    RETURN_IF_ERROR(audit::SealLegacyEvents(*tx));
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  return db;
+}
 
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->config = config;
   std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) return Error::Unavailable("cannot create data directory " + config.data_dir + ": " + ec.message());
-  ::chmod(config.data_dir.c_str(), 0700);
-  ASSIGN_OR_RETURN(p->db, storage::OpenSqlite((std::filesystem::path(config.data_dir) / "origine.db").string()));
-  ASSIGN_OR_RETURN(auto applied, p->db->Migrate());
-  for (int v : applied) log::Info("migration applied", {{"version", std::to_string(v)}});
-  p->keys = std::make_unique<trust::FileKeyStore>((std::filesystem::path(config.data_dir) / "keys").string());
+  ASSIGN_OR_RETURN(p->db, OpenDatabase(config));
+
+  // Document-signer keys (files): a creation is audited after the fact.
+  const std::string keys_dir = (std::filesystem::path(config.data_dir) / "keys").string();
+  p->keys = std::make_unique<trust::FileKeyStore>(keys_dir);
+  ASSIGN_OR_RETURN(auto before, p->keys->SignerCertificates());
   ASSIGN_OR_RETURN(trust::ActiveSigner signer, p->keys->EnsureDevelopmentKeys(p->clock.NowUnix(), config.issuer_country));
   p->signer = std::make_unique<trust::ActiveSigner>(std::move(signer));
   ASSIGN_OR_RETURN(auto trust_list, p->keys->SignerCertificates());
+  for (const auto& e : trust_list) {
+    bool known = false;
+    for (const auto& b : before) known = known || b.kid == e.kid;
+    if (!known)
+      RETURN_IF_ERROR(AuditKeyCreated(*p, "document_signer", trust::Base64Encode(e.kid),
+                                      R"({"kind":"document-signer certificate","private_key":"***"})"));
+  }
+
+  // Transparency-log key.
+  const std::string origin = config.log_origin.empty() ? "origine.local/" + config.issuer_country + "/log"
+                                                       : config.log_origin;
+  if (!tlog::IsValidKeyName(origin)) return Error::Invalid("log origin '" + origin + "' is not a valid key name");
+  const std::string log_key_path = tlog::DefaultSignerKeyPath(config.data_dir);
+  const bool log_key_existed = std::filesystem::exists(log_key_path, ec);
+  ASSIGN_OR_RETURN(tlog::NoteSigner log_signer, tlog::NoteSigner::LoadOrCreate(log_key_path, origin));
+  p->log_signer = std::make_unique<tlog::NoteSigner>(std::move(log_signer));
+  p->log = std::make_unique<tlog::Log>(origin);
+  if (!log_key_existed)
+    RETURN_IF_ERROR(AuditKeyCreated(
+        *p, "log_key", origin,
+        boost::json::serialize(boost::json::object{{"vkey", p->log_signer->VerifierKey()}, {"private_key", "***"}})));
+
+  RETURN_IF_ERROR(LogTrustListIfChanged(*p, trust_list));
+
   certificates::IssuerConfig issuer{config.issuer_country, config.issuer_name};
   p->identity = std::make_unique<identity::IdentityService>(*p->db, p->clock);
-  p->applications = std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->signer, issuer);
+  p->applications =
+      std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->signer, *p->log, issuer);
   p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, std::move(trust_list), issuer);
   return p;
 }

@@ -1,6 +1,6 @@
 // origine/app/platform.h — wires the real implementations together for one
-// data directory: SQLite database, key store, services. Used by `serve` and
-// by every operator command, so they all see the same state.
+// data directory: SQLite database, key stores, transparency log, services.
+// Used by `serve` and by every operator command, so they all see the same state.
 #pragma once
 
 #include <memory>
@@ -10,6 +10,8 @@
 #include "core/clock.h"
 #include "identity/identity_service.h"
 #include "storage/db.h"
+#include "tlog/log.h"
+#include "tlog/note.h"
 #include "trust/key_store.h"
 
 namespace origine::app {
@@ -20,14 +22,32 @@ struct Platform {
   std::unique_ptr<storage::Db> db;
   std::unique_ptr<trust::FileKeyStore> keys;
   std::unique_ptr<trust::ActiveSigner> signer;
+  std::unique_ptr<tlog::Log> log;
+  std::unique_ptr<tlog::NoteSigner> log_signer;  // the checkpoint key (keys/tlog-note.key)
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<certificates::ApplicationService> applications;
   std::unique_ptr<certificates::CertificateService> certificates;
 };
 
+// Every module's migrations, in one list for storage::Db::Migrate:
+// storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations().
+std::vector<storage::Migration> AllMigrations();
+
 // Creates the data directory (0700) if needed, opens and migrates the
-// database, loads (or on first start creates) the development signing keys.
+// database; when migrations ran, seals audit events older than the hash
+// chain. Nothing else (used by `audit verify`, which must not write).
+Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config);
+
+// OpenDatabase, then loads (or on first start creates) the development
+// signing keys and the log key — each key creation is audited —, and appends
+// a trust-list leaf to the transparency log when the set of signer
+// certificates differs from the last one logged.
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
+
+// Anchors the audit chain head in the transparency log if it moved since the
+// last anchor (at `serve` start and by `origine audit anchor`); returns the
+// new leaf's index, or nullopt when nothing was needed.
+Result<std::optional<uint64_t>> AnchorAudit(Platform& platform);
 
 // Seeds the demo companies, accounts and a few certificates. Idempotent.
 Status SeedDemo(Platform& platform);

@@ -276,16 +276,24 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                    data.as_object(), who.name, app.id};
   const std::string document = BuildDocument(in);
   const std::string document_sha256 = Sha256Hex(document);
+  // The claims carry the log index, and the leaf carries the hash of the
+  // signed claims: the index is the current tree size, read under this write
+  // transaction (which serialises appenders), and Append must return it.
+  ASSIGN_OR_RETURN(uint64_t log_index, log_.Size(*tx));
   trust::Claims claims = ClaimsFromDocument(in, document_sha256);
+  claims.log_index = static_cast<int64_t>(log_index);
   std::vector<uint8_t> payload = trust::EncodeClaims(claims);
   ASSIGN_OR_RETURN(std::vector<uint8_t> cose, trust::SignSign1(payload, signer_.key, signer_.kid));
   const std::string qr = "CO1:" + trust::Base45Encode(trust::ZlibCompress(cose));
+  ASSIGN_OR_RETURN(uint64_t appended,
+                   log_.Append(*tx, {tlog::Event::kIssue, number, tlog::Sha256(cose), in.issued_at}));
+  if (appended != log_index) return Error::Unavailable("the transparency log moved during signing; try again");
 
   RETURN_IF_ERROR(tx->Exec(
       "INSERT INTO certificates (number, application_id, company_id, regime, issued_at, expires_at, document, "
-      "document_sha256, cose, qr, kid, signed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "document_sha256, cose, qr, kid, signed_by, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string(number), app.id, app.company_id, app.regime, in.issued_at, in.expires_at, document,
-       document_sha256, storage::Blob{cose}, qr, Base64(signer_.kid), who.user_id}));
+       document_sha256, storage::Blob{cose}, qr, Base64(signer_.kid), who.user_id, static_cast<int64_t>(log_index)}));
   RETURN_IF_ERROR(tx->Exec(
       "UPDATE applications SET status = 'issued', certificate_number = ?, updated_at = ? WHERE id = ? AND status = 'approved'",
       {std::string(number), now, id}));
@@ -295,7 +303,8 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                                                            {"document_sha256", document_sha256}})));
   RETURN_IF_ERROR(audit::Record(*tx, who, meta, now, {"certificate.issue", "certificate", number,
                                                       json::serialize(json::object{{"application_id", app.id},
-                                                                                   {"kid", Base64(signer_.kid)}})}));
+                                                                                   {"kid", Base64(signer_.kid)},
+                                                                                   {"log_index", log_index}})}));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
   RETURN_IF_ERROR(tx->Commit());

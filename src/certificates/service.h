@@ -27,6 +27,7 @@
 #include "core/context.h"
 #include "core/result.h"
 #include "storage/db.h"
+#include "tlog/log.h"
 #include "trust/key_store.h"
 #include "trust/verify.h"
 
@@ -39,9 +40,11 @@ struct IssuerConfig {
 
 class ApplicationService {
  public:
-  // `signer` must outlive the service; it signs every certificate issued.
-  ApplicationService(storage::Db& db, const Clock& clock, const trust::ActiveSigner& signer, IssuerConfig issuer)
-      : db_(db), clock_(clock), signer_(signer), issuer_(std::move(issuer)) {}
+  // `signer` and `log` must outlive the service; `signer` signs every
+  // certificate issued and `log` receives its "issue" leaf.
+  ApplicationService(storage::Db& db, const Clock& clock, const trust::ActiveSigner& signer, const tlog::Log& log,
+                     IssuerConfig issuer)
+      : db_(db), clock_(clock), signer_(signer), log_(log), issuer_(std::move(issuer)) {}
 
   Result<boost::json::object> Create(const Principal& who, const boost::json::value& input, const RequestMeta& meta);
   Result<boost::json::object> Update(const Principal& who, int64_t id, const boost::json::value& input,
@@ -54,8 +57,11 @@ class ApplicationService {
                                       const RequestMeta& meta);
   Result<boost::json::object> Return(const Principal& who, int64_t id, const std::string& comment,
                                      const RequestMeta& meta);
-  // Assigns the next gapless number, signs the QR payload and stores the
-  // certificate, all in one transaction.
+  // Assigns the next gapless number, signs the QR payload (whose claims carry
+  // the certificate's transparency-log index), appends the "issue" leaf
+  // {number, SHA-256 of the COSE message, time} to the log and stores the
+  // certificate with its log index, all in one transaction: a certificate is
+  // never reported issued before its leaf is committed.
   Result<boost::json::object> Sign(const Principal& who, int64_t id, const RequestMeta& meta);
 
  private:
@@ -65,6 +71,7 @@ class ApplicationService {
   storage::Db& db_;
   const Clock& clock_;
   const trust::ActiveSigner& signer_;
+  const tlog::Log& log_;
   IssuerConfig issuer_;
 };
 

@@ -8,11 +8,21 @@
 #include <thread>
 
 #include "identity/identity_service.h"
+#include "audit/audit.h"
 #include "storage/sqlite_db.h"
+#include "tlog/log.h"
 
 namespace origine::certificates {
 namespace {
 namespace json = boost::json;
+
+std::vector<storage::Migration> TestMigrations() {
+  std::vector<storage::Migration> all = storage::CoreMigrations();
+  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
+  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  return all;
+}
+
 
 json::value Input() {
   return json::parse(R"({
@@ -32,14 +42,14 @@ class WorkflowTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    ASSERT_TRUE(db_->Migrate());
+    ASSERT_TRUE(db_->Migrate(TestMigrations()));
     store_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());
     auto signer = store_->EnsureDevelopmentKeys(clock_.NowUnix(), "ML");
     ASSERT_TRUE(signer) << signer.error().message;
     signer_ = std::make_unique<trust::ActiveSigner>(std::move(*signer));
     auto trust_list = store_->SignerCertificates();
     ASSERT_TRUE(trust_list);
-    apps_ = std::make_unique<ApplicationService>(*db_, clock_, *signer_, IssuerConfig{});
+    apps_ = std::make_unique<ApplicationService>(*db_, clock_, *signer_, log_, IssuerConfig{});
     certs_ = std::make_unique<CertificateService>(*db_, clock_, *trust_list, IssuerConfig{});
     identity::IdentityService ids(*db_, clock_);
     int64_t c1 = *ids.EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040", "Bamako"}, meta_);
@@ -86,6 +96,7 @@ class WorkflowTest : public ::testing::Test {
   std::unique_ptr<trust::ActiveSigner> signer_;
   std::unique_ptr<ApplicationService> apps_;
   std::unique_ptr<CertificateService> certs_;
+  tlog::Log log_{"test.local/log"};
   Principal exporter_, other_exporter_, agent_, signatory_;
 };
 
@@ -116,6 +127,20 @@ TEST_F(WorkflowTest, FullJourneyIssuesAVerifiableCertificate) {
   // Every transition is audited.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE object_type = 'application'"), 4);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.issue'"), 1);
+
+  // The certificate is in the transparency log, at the index its QR claims carry.
+  ASSERT_TRUE(v.claims->log_index);
+  EXPECT_EQ(Count("SELECT log_index FROM certificates WHERE number = 'ML-ETLS-2026-000001'"), *v.claims->log_index);
+  auto tx = std::move(*db_->Begin(false));
+  auto leaves = *log_.FindByCertificate(*tx, "ML-ETLS-2026-000001");
+  ASSERT_EQ(leaves.size(), 1u);
+  EXPECT_EQ(static_cast<int64_t>(leaves[0]), *v.claims->log_index);
+  auto rec = *tlog::DecodeLeafRecord(log_.Entry(*tx, leaves[0])->data);
+  EXPECT_EQ(rec.event, tlog::Event::kIssue);
+  ASSERT_TRUE(log_.Check(*tx));
+  auto chain = audit::VerifyChain(*tx);
+  ASSERT_TRUE(chain);
+  EXPECT_TRUE(chain->intact) << chain->problem;
 }
 
 TEST_F(WorkflowTest, OtherCompanySeesNothing) {

@@ -17,8 +17,20 @@ std::vector<std::string> Split(const std::string& path) {
 
 bool MatchTemplate(const std::string& tmpl, const std::string& path, std::map<std::string, std::string>* params) {
   auto t = Split(tmpl), p = Split(path);
-  if (t.size() != p.size()) return false;
   std::map<std::string, std::string> found;
+  // A final "{name...}" matches the rest of the path: one or more segments.
+  if (!t.empty() && t.back().size() > 5 && t.back().ends_with("...}")) {
+    if (p.size() < t.size()) return false;
+    std::string rest;
+    for (size_t i = t.size() - 1; i < p.size(); ++i) {
+      if (p[i].empty()) return false;
+      rest += (rest.empty() ? "" : "/") + p[i];
+    }
+    found[t.back().substr(1, t.back().size() - 5)] = rest;
+    p.resize(t.size() - 1);
+    t.pop_back();
+  }
+  if (t.size() != p.size()) return false;
   for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].size() > 2 && t[i].front() == '{' && t[i].back() == '}') {
       if (p[i].empty()) return false;

@@ -1,7 +1,10 @@
 // origine/http/router.h — maps (method, path template) to a handler.
 //
 // Templates are literal segments and `{name}` placeholders matching one
-// non-empty segment: "/api/v1/applications/{id}/submit". Dispatch answers
+// non-empty segment: "/api/v1/applications/{id}/submit". A last segment
+// "{name...}" matches the rest of the path (one or more non-empty segments,
+// joined with '/'): "/log/tile/{path...}" gives path = "0/x001/234.p/5".
+// Dispatch answers
 // 404 when no template matches the path and 405 (with Allow) when the path
 // matches but not the method. Handlers receive the request with
 // path_params filled in. Thread-safety: build once, then share read-only.

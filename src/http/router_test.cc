@@ -40,6 +40,24 @@ TEST(RouterTest, MatchesTemplatesAndMethods) {
   EXPECT_EQ(router.Find(empty_segment).route, nullptr);
 }
 
+TEST(RouterTest, RestOfPathPlaceholder) {
+  Router router;
+  router.Add("GET", "/log/tile/{path...}", [](Request& r) { Response x; x.body = r.path_params["path"]; return x; });
+  auto req = Make("GET", "/log/tile/0/x001/234.p/5");
+  auto m = router.Find(req);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->handler(req).body, "0/x001/234.p/5");
+  auto entries = Make("GET", "/log/tile/entries/000");
+  ASSERT_NE(router.Find(entries).route, nullptr);
+  EXPECT_EQ(entries.path_params["path"], "entries/000");
+  auto bare = Make("GET", "/log/tile/");
+  EXPECT_EQ(router.Find(bare).route, nullptr);
+  auto hole = Make("GET", "/log/tile/0//1");
+  EXPECT_EQ(router.Find(hole).route, nullptr);
+  auto other = Make("GET", "/log/checkpoint");
+  EXPECT_EQ(router.Find(other).route, nullptr);
+}
+
 TEST(RouterTest, ParsesTargetsStrictly) {
   std::string path;
   std::map<std::string, std::string> q;

@@ -6,10 +6,20 @@
 #include <filesystem>
 
 #include "identity/password.h"
+#include "audit/audit.h"
 #include "storage/sqlite_db.h"
+#include "tlog/log.h"
 
 namespace origine::identity {
 namespace {
+
+std::vector<storage::Migration> TestMigrations() {
+  std::vector<storage::Migration> all = storage::CoreMigrations();
+  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
+  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  return all;
+}
+
 
 class IdentityTest : public ::testing::Test {
  protected:
@@ -18,7 +28,7 @@ class IdentityTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    ASSERT_TRUE(db_->Migrate());
+    ASSERT_TRUE(db_->Migrate(TestMigrations()));
     svc_ = std::make_unique<IdentityService>(*db_, clock_);
     auto company = svc_->EnsureCompany({"Sahel Sésame", "084151646T", "MA.BKO.2023.B.4040", "Bamako"}, meta_);
     ASSERT_TRUE(company);

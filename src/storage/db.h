@@ -62,24 +62,32 @@ class Tx {
   virtual Status Commit() = 0;
 };
 
+// One versioned schema migration; `sql` may hold several statements.
+// Versions: 1-99 core and domain tables, 100-199 the transparency log.
+struct Migration {
+  int version;
+  std::string_view name;
+  std::string_view sql;
+};
+// The storage layer's own migrations (users, applications, certificates,
+// audit_events: versions 1 and 3). The app concatenates them with the other
+// modules' lists (audit::AuditMigrations(), tlog::TlogMigrations()).
+const std::vector<Migration>& CoreMigrations();
+
 class Db {
  public:
   virtual ~Db() = default;
   // Starts a transaction. Write transactions take the database's write lock
   // up front (no upgrade deadlocks); read transactions see a snapshot.
   virtual Result<std::unique_ptr<Tx>> Begin(bool write = true) = 0;
-  // Applies pending migrations; returns the versions applied now.
-  virtual Result<std::vector<int>> Migrate() = 0;
+  // Applies the migrations of `migrations` not yet recorded, in ascending
+  // version order, each in its own transaction; returns the versions applied
+  // now. The caller (the app) passes the full list of every module's
+  // migrations (storage cannot depend on the modules above it). Duplicate
+  // versions are a bug: kInvalidArgument, nothing applied.
+  virtual Result<std::vector<int>> Migrate(const std::vector<Migration>& migrations) = 0;
   // True once the database answers queries (for /healthz).
   virtual bool Healthy() = 0;
 };
-
-// One versioned schema migration; `sql` may hold several statements.
-struct Migration {
-  int version;
-  std::string_view name;
-  std::string_view sql;
-};
-const std::vector<Migration>& AllMigrations();
 
 }  // namespace origine::storage

@@ -4,7 +4,7 @@
 
 namespace origine::storage {
 
-const std::vector<Migration>& AllMigrations() {
+const std::vector<Migration>& CoreMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "identity, applications, certificates, audit", R"sql(
 CREATE TABLE companies (
@@ -95,6 +95,11 @@ CREATE TABLE audit_events (
   user_agent TEXT
 );
 CREATE INDEX audit_events_object ON audit_events(object_type, object_id);
+)sql"},
+      // Version 2 (the audit hash chain) is audit::AuditMigrations().
+      {3, "certificate transparency-log index", R"sql(
+ALTER TABLE certificates ADD COLUMN log_index INTEGER;
+CREATE UNIQUE INDEX certificates_log_index ON certificates(log_index);
 )sql"},
   };
   return kMigrations;

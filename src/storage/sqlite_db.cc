@@ -1,5 +1,7 @@
 #include "storage/sqlite_db.h"
 
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <map>
@@ -189,10 +191,15 @@ class SqliteDb final : public Db {
     return std::unique_ptr<Tx>(std::make_unique<SqliteTx>(this, std::move(conn), std::move(write_lock)));
   }
 
-  Result<std::vector<int>> Migrate() override {
+  Result<std::vector<int>> Migrate(const std::vector<Migration>& migrations) override {
+    std::vector<Migration> sorted = migrations;
+    std::sort(sorted.begin(), sorted.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    for (size_t i = 1; i < sorted.size(); ++i)
+      if (sorted[i].version == sorted[i - 1].version)
+        return Error::Invalid("duplicate migration version " + std::to_string(sorted[i].version));
     ASSIGN_OR_RETURN(auto conn, Acquire());
     std::vector<int> applied;
-    Status st = MigrateOn(*conn, &applied);
+    Status st = MigrateOn(*conn, sorted, &applied);
     Release(std::move(conn));
     if (!st) return st.error();
     return applied;
@@ -222,12 +229,12 @@ class SqliteDb final : public Db {
     return OpenConnection(path_);
   }
 
-  Status MigrateOn(Connection& conn, std::vector<int>* applied) {
+  Status MigrateOn(Connection& conn, const std::vector<Migration>& migrations, std::vector<int>* applied) {
     std::lock_guard<std::mutex> g(write_mu_);
     RETURN_IF_ERROR(conn.ExecScript(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
         "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
-    for (const Migration& m : AllMigrations()) {
+    for (const Migration& m : migrations) {
       RETURN_IF_ERROR(conn.ExecScript("BEGIN IMMEDIATE"));
       sqlite3_stmt* stmt = nullptr;
       sqlite3_prepare_v2(conn.db(), "SELECT 1 FROM schema_migrations WHERE version = ?", -1, &stmt, nullptr);

@@ -20,7 +20,7 @@ class SqliteDbTest : public ::testing::Test {
     auto db = OpenSqlite((dir_ / "t.db").string());
     ASSERT_TRUE(db) << db.error().message;
     db_ = std::move(*db);
-    auto applied = db_->Migrate();
+    auto applied = db_->Migrate(CoreMigrations());
     ASSERT_TRUE(applied) << applied.error().message;
   }
   void TearDown() override {
@@ -32,10 +32,22 @@ class SqliteDbTest : public ::testing::Test {
 };
 
 TEST_F(SqliteDbTest, MigrationsAreIdempotent) {
-  auto again = db_->Migrate();
+  auto again = db_->Migrate(CoreMigrations());
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->empty());
   EXPECT_TRUE(db_->Healthy());
+}
+
+TEST_F(SqliteDbTest, MigrationsFromSeveralListsApplyInVersionOrder) {
+  std::vector<Migration> list = {{201, "second", "CREATE TABLE t2 (id INTEGER PRIMARY KEY REFERENCES t1(id));"},
+                                 {200, "first", "CREATE TABLE t1 (id INTEGER PRIMARY KEY);"}};
+  auto applied = db_->Migrate(list);
+  ASSERT_TRUE(applied) << applied.error().message;
+  EXPECT_EQ(*applied, (std::vector<int>{200, 201}));
+  std::vector<Migration> dup = {{300, "a", "SELECT 1;"}, {300, "b", "SELECT 1;"}};
+  auto refused = db_->Migrate(dup);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
 }
 
 TEST_F(SqliteDbTest, CommitPersistsAndDestructorRollsBack) {

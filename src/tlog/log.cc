@@ -126,6 +126,23 @@ CREATE TABLE tlog_nodes (
   hash BLOB NOT NULL
 );
 )sql"},
+      // Adds the 'audit-anchor' event: the CHECK constraint cannot be altered
+      // in place on SQLite, so the table is rebuilt (portable statements).
+      {101, "transparency log: audit-anchor events", R"sql(
+CREATE TABLE tlog_leaves_v2 (
+  idx INTEGER PRIMARY KEY,
+  leaf_hash BLOB NOT NULL,
+  entry BLOB NOT NULL,
+  event TEXT NOT NULL CHECK (event IN ('issue', 'amend', 'revoke', 'trust-list', 'audit-anchor')),
+  certificate_id TEXT NOT NULL,
+  logged_at INTEGER NOT NULL
+);
+INSERT INTO tlog_leaves_v2 (idx, leaf_hash, entry, event, certificate_id, logged_at)
+  SELECT idx, leaf_hash, entry, event, certificate_id, logged_at FROM tlog_leaves;
+DROP TABLE tlog_leaves;
+ALTER TABLE tlog_leaves_v2 RENAME TO tlog_leaves;
+CREATE INDEX tlog_leaves_certificate ON tlog_leaves(certificate_id, idx);
+)sql"},
   };
   return kMigrations;
 }
@@ -211,6 +228,15 @@ Result<LogEntry> Log::Entry(storage::Tx& tx, uint64_t index) const {
 Result<std::vector<uint64_t>> Log::FindByCertificate(storage::Tx& tx, std::string_view certificate_id) const {
   ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT idx FROM tlog_leaves WHERE certificate_id = ? ORDER BY idx",
                                        {std::string(certificate_id)}));
+  std::vector<uint64_t> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(static_cast<uint64_t>(r.Int(0)));
+  return out;
+}
+
+Result<std::vector<uint64_t>> Log::FindByEvent(storage::Tx& tx, Event event) const {
+  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT idx FROM tlog_leaves WHERE event = ? ORDER BY idx",
+                                       {std::string(EventName(event))}));
   std::vector<uint64_t> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(static_cast<uint64_t>(r.Int(0)));

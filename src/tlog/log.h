@@ -79,6 +79,8 @@ class Log {
   Result<LogEntry> Entry(storage::Tx& tx, uint64_t index) const;
   // Indices of the leaves logged for `certificate_id`, ascending.
   Result<std::vector<uint64_t>> FindByCertificate(storage::Tx& tx, std::string_view certificate_id) const;
+  // Indices of the leaves of one event kind, ascending.
+  Result<std::vector<uint64_t>> FindByEvent(storage::Tx& tx, Event event) const;
 
   // The bytes served at <prefix>/TilePath(tile): a hash tile (level >= 0) or
   // an entry bundle (level -1). A partial tile of width W is served as long

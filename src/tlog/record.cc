@@ -77,12 +77,13 @@ std::string_view EventName(Event event) {
     case Event::kAmend: return "amend";
     case Event::kRevoke: return "revoke";
     case Event::kTrustList: return "trust-list";
+    case Event::kAuditAnchor: return "audit-anchor";
   }
   return "unknown";
 }
 
 Result<Event> ParseEvent(std::string_view name) {
-  for (Event e : {Event::kIssue, Event::kAmend, Event::kRevoke, Event::kTrustList})
+  for (Event e : {Event::kIssue, Event::kAmend, Event::kRevoke, Event::kTrustList, Event::kAuditAnchor})
     if (EventName(e) == name) return e;
   return Error::Invalid("unknown log event '" + std::string(name) + "'");
 }

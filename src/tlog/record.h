@@ -1,8 +1,10 @@
 // origine/tlog/record.h — the log's leaf: a canonical CBOR record of one event.
 //
-//   { 1: event (text: "issue" | "amend" | "revoke" | "trust-list"),
-//     2: certificate id (text; for trust-list events the trust-list version),
-//     3: SHA-256 of the COSE_Sign1 message (or of the signed trust list) (bstr 32),
+//   { 1: event (text: "issue" | "amend" | "revoke" | "trust-list" | "audit-anchor"),
+//     2: certificate id (text; for trust-list events the trust-list version;
+//        for audit-anchor events "audit-<event id>"),
+//     3: SHA-256 of the COSE_Sign1 message (or of the trust list; for
+//        audit-anchor events the audit chain head hash) (bstr 32),
 //     4: time (uint, Unix seconds) }
 // Encoded deterministically (RFC 8949 §4.2.1: definite lengths, shortest
 // heads, keys in ascending order). The leaf hash is LeafHash(encoding).
@@ -20,9 +22,12 @@
 
 namespace origine::tlog {
 
-enum class Event { kIssue, kAmend, kRevoke, kTrustList };
+// kAuditAnchor anchors the audit trail's hash chain: its record names the
+// newest audit event ("audit-<id>") and carries that event's chain hash.
+enum class Event { kIssue, kAmend, kRevoke, kTrustList, kAuditAnchor };
 
-std::string_view EventName(Event event);  // "issue", "amend", "revoke", "trust-list"
+// "issue", "amend", "revoke", "trust-list", "audit-anchor"
+std::string_view EventName(Event event);
 Result<Event> ParseEvent(std::string_view name);
 
 inline constexpr size_t kMaxCertificateIdSize = 256;

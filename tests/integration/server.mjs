@@ -7,8 +7,10 @@ import { join, resolve } from 'node:path';
 
 export const BIN = resolve(process.env.ORIGINE_BIN ?? 'build-test/src/app/origine');
 
-export async function startServer({ demo = true, extraArgs = [] } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'origine-it-'));
+// `dataDir`: reuse a data directory (a restart); `stop({ keepData: true })`
+// leaves it in place.
+export async function startServer({ demo = true, extraArgs = [], dataDir: reuse } = {}) {
+  const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'origine-it-'));
   const args = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...extraArgs];
   if (demo) args.push('--demo');
   if (process.env.ORIGINE_WEB_ROOT) args.push('--web-root', process.env.ORIGINE_WEB_ROOT);
@@ -30,12 +32,12 @@ export async function startServer({ demo = true, extraArgs = [] } = {}) {
     dataDir,
     proc,
     logs: () => stderr,
-    async stop() {
+    async stop({ keepData = false } = {}) {
       if (proc.exitCode === null) {
         proc.kill('SIGTERM');
         await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 15_000); proc.on('exit', () => { clearTimeout(t); r(); }); });
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
