@@ -143,6 +143,22 @@ test('a tampered QR fails with both libraries and with ours', async () => {
   assert.ok(number);
 });
 
+test('bytes after the zlib stream: the npm pipeline accepts, ours refuses (REJECTED_VECTORS.md)', async () => {
+  const qr = [...qrs.values()][0];
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const pako = require('pako');
+  const base45 = require('base45');
+  const z = Buffer.from(pako.deflate(new Uint8Array(unwrap(qr)), { level: 9 }));
+  const text = 'CO1:' + base45.encode(Buffer.concat([z, Buffer.from([0, 1, 2])]));
+  await verifyWithCoseJs(text, trust);  // lenient: pako stops at the end of the stream
+  await verifyWithAuth0(text, trust);
+  const ours = await cli(['verify', '--trust-list', trustPath, '--json', text]);
+  assert.equal(ours.code, 1, ours.stdout + ours.stderr);
+  assert.equal(JSON.parse(ours.stdout).status, 'malformed');
+  assert.match(JSON.parse(ours.stdout).reason, /zlib/);
+});
+
 test('a QR from an unknown signer is refused (trust list of another instance)', async () => {
   const other = await startServer();
   try {
