@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Trust benchmarks in one run on this machine:
+#   trust_bench (Google Benchmark): VerifyQrText on the demo QR texts, raw
+#     ES256 verify and sign, MakeQrText, QR PNG, certificate PDF;
+#   openssl speed -seconds 5 ecdsap256 (the yardstick: raw P-256 verify/s);
+#   cose-js and @auth0/cose verifying the same QR texts in Node.
+# Target: our VerifyQrText verify/s >= 80 % of openssl's raw verify/s.
+# Usage: bench/trust.sh [BUILD_DIR]   (default build-bench, configured with
+#   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DORIGINE_TESTS=OFF -DORIGINE_BENCH=ON
+#   and built: ninja -C build-bench trust_bench origine)
+# Needs tests/interop/node_modules (cd tests/interop && npm ci). Single-threaded throughout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${1:-build-bench}
+BIN=$(readlink -f "$BUILD/src/app/origine")
+BENCH=$(readlink -f "$BUILD/src/trust/trust_bench")
+SECONDS_EACH=${BENCH_SECONDS:-5}
+WORK=$(mktemp -d /tmp/origine-trust-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+
+"$BIN" demo seed --data "$WORK/data" > /dev/null
+for n in $("$BIN" cert list --data "$WORK/data"); do "$BIN" cert qr --data "$WORK/data" "$n"; done > "$WORK/qr.txt"
+"$BIN" trust-list export --data "$WORK/data" -o "$WORK/trust.json"
+
+ORIGINE_BENCH_QR="$WORK/qr.txt" ORIGINE_BENCH_TRUST_LIST="$WORK/trust.json" \
+  "$BENCH" --benchmark_min_time="${SECONDS_EACH}" --benchmark_format=json --benchmark_out="$WORK/bench.json" \
+  --benchmark_out_format=json > /dev/null
+openssl speed -seconds "$SECONDS_EACH" ecdsap256 > "$WORK/openssl.txt" 2> /dev/null
+node bench/trust_cosejs.mjs "$WORK/qr.txt" "$WORK/trust.json" "$SECONDS_EACH" > "$WORK/node.json"
+
+python3 - "$WORK" <<'PY'
+import json, re, subprocess, sys, os
+work = sys.argv[1]
+bench = json.load(open(f"{work}/bench.json"))
+rates = {}
+for b in bench["benchmarks"]:
+    name = b["name"].split("/")[0]
+    rate = next((v for k, v in b.items() if k.endswith("/s")), None)
+    rates[name] = rate
+line = next(l for l in open(f"{work}/openssl.txt") if "nistp256" in l)
+fields = line.split()
+ossl_sign, ossl_verify = float(fields[-2]), float(fields[-1])
+node = json.load(open(f"{work}/node.json"))
+ossl_version = subprocess.run(["openssl", "version"], capture_output=True, text=True).stdout.strip()
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+texts = sum(1 for l in open(f"{work}/qr.txt") if l.strip())
+print(f"### Trust benchmarks, {os.cpu_count()} cores ({cpu}), {ossl_version}, node {subprocess.run(['node','--version'],capture_output=True,text=True).stdout.strip()}")
+print()
+print(f"Single thread; VerifyQrText on the {texts} demo QR texts (Base45, zlib, COSE, ES256, claims, dates).")
+print()
+print("| measure | per second | ratio to openssl verify/s |")
+print("|---|---|---|")
+def row(label, value):
+    print(f"| {label} | {value:,.0f} | {value / ossl_verify:.2f} |")
+row("openssl speed ecdsap256 verify", ossl_verify)
+row("openssl speed ecdsap256 sign", ossl_sign)
+row("origine VerifyQrText (whole offline path)", rates["BM_VerifyQrText"])
+row("origine raw ES256 verify (VerifyEs256WithSpki)", rates["BM_VerifyEs256Raw"])
+row("origine ES256 sign (SignEs256)", rates["BM_SignEs256"])
+row("origine MakeQrText (CBOR+sign+zlib+Base45)", rates["BM_MakeQrText"])
+row("cose-js@0.9.0 verify of the same texts", node["cose-js"])
+row("@auth0/cose@1.0.2 verify of the same texts", node["@auth0/cose"])
+print(f"| origine QR PNG (QrPng, 4 px/module) | {rates['BM_QrPng']:,.0f} | — |")
+print(f"| origine certificate PDF (RenderCertificatePdf) | {rates['BM_CertificatePdf']:,.1f} | — |")
+print()
+r = rates["BM_VerifyQrText"] / ossl_verify
+print(f"VerifyQrText / openssl verify = {r:.2f} (target >= 0.80: {'met' if r >= 0.8 else 'NOT met'}); "
+      f"VerifyQrText / cose-js = {rates['BM_VerifyQrText'] / node['cose-js']:.1f}x; "
+      f"/ @auth0/cose = {rates['BM_VerifyQrText'] / node['@auth0/cose']:.1f}x")
+PY
