@@ -289,13 +289,6 @@ int main(int argc, char** argv) {
   log_monitor->add_option("--state", monitor_state, "Directory of kept checkpoints (default ./origine-monitor)");
   log_monitor->add_option("--key", monitor_key, "Verifier key (vkey); default: the one kept, else the log's own");
 
-  auto* import_cmd = cli.add_subcommand("import", "Import reference data");
-  import_cmd->require_subcommand(1);
-  auto* import_hs = import_cmd->add_subcommand(
-      "hs", "Import an HS nomenclature CSV (HS 2022 or national 10-digit tariff; docs/formats/hs-import.md)");
-  import_hs->add_option("file", hs_file, "CSV file")->required();
-  import_hs->add_option("--lang", hs_lang, "Language of the labels: en (default) or fr")->check(CLI::IsMember({"en", "fr"}));
-
   auto* audit_cmd = cli.add_subcommand("audit", "Audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");

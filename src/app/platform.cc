@@ -80,6 +80,13 @@ Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   return db;
 }
 
+Result<std::optional<uint64_t>> AnchorAudit(Platform& p) {
+  ASSIGN_OR_RETURN(auto tx, p.db->Begin());
+  ASSIGN_OR_RETURN(std::optional<uint64_t> index, audit::Anchor(*tx, p.clock.NowUnix()));
+  RETURN_IF_ERROR(tx->Commit());
+  return index;
+}
+
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->config = config;
