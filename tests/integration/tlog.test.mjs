@@ -47,7 +47,12 @@ function rootFromInclusion(index, size, leaf, proof) {
 
 // Parses and verifies a C2SP checkpoint signed note with a vkey.
 function openCheckpoint(note, key) {
-  const [name, keyIdHex, keyB64] = key.split('+');
+  // name+hex8+base64: the base64 part may itself contain '+', so split only twice.
+  const first = key.indexOf('+');
+  const name = key.slice(0, first);
+  const keyIdHex = key.slice(first + 1, first + 9);
+  assert.equal(key[first + 9], '+', 'vkey shape name+hex8+base64');
+  const keyB64 = key.slice(first + 10);
   const raw = Buffer.from(keyB64, 'base64');
   assert.equal(raw[0], 1, 'Ed25519 key type');
   const pub = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.subarray(1).toString('base64url') }, format: 'jwk' });
