@@ -1,0 +1,55 @@
+// origine/registry/hs.h — the HS nomenclature: import of CSV files and search
+// by code prefix or by words (accent- and case-insensitive, French or English).
+//
+// Two file shapes, told apart by the header line (docs/formats/hs-import.md):
+//   section,hscode,description,parent,level   HS 2022 (datasets/harmonized-system),
+//                                             codes of 2, 4 or 6 digits
+//   code,description                          national tariff: codes of 2, 4, 6, 8
+//                                             or 10 digits ("1207.40.00.00" allowed)
+// Parsing checks every line and reports every problem (up to 50) as
+// "NAME:LINE: problem"; storage happens only when the whole file is good, in
+// the caller's transaction (so an error writes nothing).
+//
+// Search runs in SQL on the hs_codes table (migration 200): a query made of
+// digits (dots and spaces ignored) is a code prefix; otherwise every folded
+// word must start a word of the folded label. Results in the asked language;
+// when it has none, the other language is searched.
+// Thread-safety: stateless; the Tx decides.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "storage/db.h"
+
+namespace origine::registry {
+
+struct HsLine {
+  std::string code;     // digits only
+  std::string label;
+  std::string parent;   // digits, "" for a chapter
+  std::string section;  // roman numeral (HS 2022 shape), "" otherwise
+  int level = 0;        // number of digits
+};
+
+inline constexpr size_t kMaxHsFileBytes = 32u << 20;
+inline constexpr size_t kMaxHsLines = 200'000;
+
+Result<std::vector<HsLine>> ParseHsCsv(std::string_view text, const std::string& name);
+
+// Inserts or replaces the lines for `lang` ("fr" | "en"); returns the count.
+Result<size_t> StoreHs(storage::Tx& tx, const std::string& lang, const std::vector<HsLine>& lines);
+
+struct HsHit {
+  std::string code, label, lang;
+  int level = 0;
+};
+// At most `limit` (1..100) hits. An empty query gives no hits.
+Result<std::vector<HsHit>> SearchHs(storage::Tx& tx, std::string_view query, const std::string& lang, int limit = 20);
+
+// Label of `code` in `lang` (or the other language), "" if unknown.
+Result<std::string> HsLabel(storage::Tx& tx, const std::string& code, const std::string& lang);
+
+}  // namespace origine::registry

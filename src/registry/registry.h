@@ -1,0 +1,83 @@
+// origine/registry/registry.h — the exporter registry: company profiles and
+// status, the product registry per exporter (HS code, producer, cost
+// structure) and product approvals (agréments) per regime with their
+// workflow for the authority.
+//
+// Who may do what (every refusal of an exporter on another company's object
+// is kNotFound, never kPermissionDenied):
+//   exporter      read/update its own company profile; create, read, update,
+//                 delete its own products; request an approval for a product
+//   agent, admin  list companies; decide approvals (grant with number and
+//                 validity, or refuse with a comment)
+//   admin         set a company's status (pending, active, suspended)
+//   signatory, auditor  read companies and approvals
+// Every state change writes an audit event in its transaction.
+// ProductFacts gives the origin engine the facts a product brings to a goods
+// line (cost structure, materials, processes, granted approval).
+//
+// Thread-safety: safe to share; each call runs its own transaction.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/context.h"
+#include "core/result.h"
+#include "origin/engine.h"
+#include "storage/db.h"
+
+namespace origine::registry {
+
+// Migrations 200+: company sector/status, products, product approvals, HS nomenclature.
+const std::vector<storage::Migration>& RegistryMigrations();
+
+// Validates a product body (create and update: full replacement). Returns the
+// normalised product or kInvalidArgument naming every bad field.
+Result<boost::json::object> ValidateProduct(const boost::json::value& input);
+
+class RegistryService {
+ public:
+  RegistryService(storage::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  Result<boost::json::object> GetCompany(const Principal& who);
+  // Body: {name?, nif?, rccm?, address?, sector?}; NIF and RCCM format-checked.
+  Result<boost::json::object> UpdateCompany(const Principal& who, const boost::json::value& input,
+                                            const RequestMeta& meta);
+  Result<boost::json::array> ListCompanies(const Principal& who);
+  Result<boost::json::object> SetCompanyStatus(const Principal& who, int64_t company_id, const std::string& status,
+                                               const std::string& comment, const RequestMeta& meta);
+
+  Result<boost::json::array> ListProducts(const Principal& who);
+  Result<boost::json::object> GetProduct(const Principal& who, int64_t id);
+  Result<boost::json::object> CreateProduct(const Principal& who, const boost::json::value& input,
+                                            const RequestMeta& meta);
+  Result<boost::json::object> UpdateProduct(const Principal& who, int64_t id, const boost::json::value& input,
+                                            const RequestMeta& meta);
+  // Refused (kConflict) once the product has a granted approval.
+  Status DeleteProduct(const Principal& who, int64_t id, const RequestMeta& meta);
+
+  Result<boost::json::object> RequestApproval(const Principal& who, int64_t product_id, const std::string& regime,
+                                              const RequestMeta& meta);
+  // status filter: "requested" | "granted" | "refused" | "" (all). Staff only.
+  Result<boost::json::array> ListApprovals(const Principal& who, const std::string& status);
+  // Body: {decision: grant|refuse, number, valid_until, comment}.
+  Result<boost::json::object> Decide(const Principal& who, int64_t approval_id, const boost::json::value& input,
+                                     const RequestMeta& meta);
+
+ private:
+  storage::Db& db_;
+  const Clock& clock_;
+};
+
+// Facts of product `product_id` of `company_id` for a goods line under the
+// origin regime `regime_code` on `date` (the granted approval valid on that
+// date, if any). kNotFound when the company has no such product.
+Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id, int64_t product_id,
+                                            const std::string& regime_code, const std::string& date);
+
+}  // namespace origine::registry
