@@ -1,4 +1,5 @@
 #include "api/api.h"
+#include "api/registry_routes.h"
 
 #include <boost/json.hpp>
 
@@ -356,14 +357,13 @@ void Api::AddRoutes() {
     return Json(json::object{{"user", UserJson(c.who())}, {"csrf_token", c.session->csrf_token}});
   });
 
-  // --- reference data
-  add("GET", "/api/v1/regimes", Access::kPublic, [](Ctx&) -> Result<Response> {
-    json::array items;
-    for (const auto& r : certificates::Regimes())
-      items.push_back({{"code", r.code}, {"label_fr", r.label_fr}, {"label_en", r.label_en},
-                       {"validity_days", r.validity_days}});
-    return Json(json::object{{"items", std::move(items)}});
-  });
+  // --- regimes, origin calculator, registries, reference data (registry_routes.cc)
+  AddRegistryRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
+    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+      return h(rc);
+    });
+  }, db_, clock_, applications_);
 
   // --- applications
   add("GET", "/api/v1/applications", Access::kSession, [this](Ctx& c) -> Result<Response> {

@@ -49,7 +49,7 @@ Result<Config> LoadConfig(const std::string& path_in) {
     };
     for (auto&& [section, node] : t) {
       const std::string s(section.str());
-      if (s != "server" && s != "storage" && s != "issuer" && s != "log")
+      if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin")
         return Error::Invalid("config " + path + ": unknown section [" + s + "]");
     }
     if (auto n = t["server"]["listen"]; n) {
@@ -84,6 +84,10 @@ Result<Config> LoadConfig(const std::string& path_in) {
       if (!n.is_string()) return bad("issuer.name", "a string");
       c.issuer_name = **n.as_string();
     }
+    if (auto n = t["origin"]["regimes"]; n) {
+      if (!n.is_string()) return bad("origin.regimes", "a string");
+      c.regimes_dir = **n.as_string();
+    }
     if (auto n = t["log"]["origin"]; n) {
       if (!n.is_string()) return bad("log.origin", "a string");
       c.log_origin = **n.as_string();
@@ -96,6 +100,7 @@ Result<Config> LoadConfig(const std::string& path_in) {
   if (const char* e = std::getenv("ORIGINE_ISSUER_COUNTRY")) c.issuer_country = e;
   if (const char* e = std::getenv("ORIGINE_ISSUER_NAME")) c.issuer_name = e;
   if (const char* e = std::getenv("ORIGINE_LOG_ORIGIN")) c.log_origin = e;
+  if (const char* e = std::getenv("ORIGINE_REGIMES")) c.regimes_dir = e;
   if (const char* e = std::getenv("ORIGINE_SECURE_COOKIES")) c.secure_cookies = std::string(e) == "1";
   RETURN_IF_ERROR(CheckIssuer(c));
   return c;

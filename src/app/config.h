@@ -5,11 +5,12 @@
 //             body_limit_bytes = 1048576
 //   [storage] data = "./var"
 //   [issuer]  country = "ML"  name = "Agence pour la promotion des exportations du Mali (APEX-Mali)"
+//   [origin]  regimes = "data/regimes"  (regime and export-ban files, loaded at start)
 //   [log]     origin = "origine.local/ML/log"  (transparency-log origin and key name: the
 //             scheme-less URL of the /log/ prefix; default "origine.local/<country>/log")
 //
 // Environment: ORIGINE_CONFIG (file path), ORIGINE_LISTEN, ORIGINE_DATA, ORIGINE_WEB_ROOT,
-// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_SECURE_COOKIES (0/1).
+// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_REGIMES, ORIGINE_SECURE_COOKIES (0/1).
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,7 @@ struct Config {
   std::string data_dir = "./var";
   std::string issuer_country = "ML";
   std::string issuer_name = "Agence pour la promotion des exportations du Mali (APEX-Mali)";
+  std::string regimes_dir = "data/regimes";
   std::string log_origin;  // "" = "origine.local/" + issuer_country + "/log"
 };
 

@@ -2,8 +2,11 @@
 // applications at every stage, two of them issued as real signed certificates.
 #include <boost/json.hpp>
 
+#include <filesystem>
+
 #include "app/platform.h"
 #include "http/log.h"
+#include "registry/registry.h"
 
 namespace origine::app {
 namespace json = boost::json;
@@ -38,6 +41,39 @@ json::value SesameApplication(const char* invoice, const char* destination, cons
   return a;
 }
 
+// The French HS demo set and the demo exporters' products, with one granted
+// approval. Idempotent (HS lines are upserted; products only if none yet).
+Status SeedRegistry(Platform& p, const Principal& exporter, const RequestMeta& meta) {
+  const auto hs = std::filesystem::path(p.config.regimes_dir).parent_path() / "hs" / "hs-fr-demo.csv";
+  if (std::filesystem::exists(hs)) RETURN_IF_ERROR(ImportHsFile(*p.db, hs.string(), "fr"));
+  else log::Info("demo HS set not found", {{"path", hs.string()}});
+  registry::RegistryService reg(*p.db, p.clock);
+  ASSIGN_OR_RETURN(json::array mine, reg.ListProducts(exporter));
+  if (!mine.empty()) return {};
+  ASSIGN_OR_RETURN(Principal exporter2, AsPrincipal(p, "exportateur2@demo.ml"));
+  ASSIGN_OR_RETURN(Principal agent, AsPrincipal(p, "agent@demo.ml"));
+  RETURN_IF_ERROR(reg.CreateProduct(exporter, json::parse(R"j({"name": "Graines de sésame décortiquées",
+      "hs_code": "120740", "producer": "Coopérative des producteurs de sésame de Kita", "product_kind": "unprocessed",
+      "wholly_obtained": true, "ex_works_xof": 35000, "materials": [], "processes": ["cleaning", "sorting"]})j"), meta));
+  RETURN_IF_ERROR(reg.CreateProduct(exporter, json::parse(R"j({"name": "Riz blanchi reconditionné (riz importé)",
+      "hs_code": "100630", "producer": "Sahel Sésame SARL, atelier de Bamako", "product_kind": "industrial",
+      "ex_works_xof": 1000000, "materials": [{"hs_code": "100630", "description": "Riz blanchi importé en vrac",
+      "cif_xof": 900000}], "processes": ["simple_packaging"]})j"), meta));
+  ASSIGN_OR_RETURN(json::object butter, reg.CreateProduct(exporter2, json::parse(R"j({"name": "Beurre de karité raffiné",
+      "hs_code": "151590", "producer": "Niger Karité SA, usine de Ségou", "product_kind": "industrial",
+      "ex_works_xof": 1000000, "materials": [{"hs_code": "3923", "description": "Pots en plastique importés",
+      "cif_xof": 150000}], "processes": ["refining"]})j"), meta));
+  RETURN_IF_ERROR(reg.CreateProduct(exporter2, json::parse(R"j({"name": "Savon au karité", "hs_code": "340111",
+      "producer": "Niger Karité SA", "product_kind": "industrial", "ex_works_xof": 500000,
+      "materials": [{"hs_code": "2815", "description": "Soude caustique importée", "cif_xof": 60000}],
+      "processes": ["mixing"]})j"), meta));
+  ASSIGN_OR_RETURN(json::object granted, reg.RequestApproval(exporter2, butter["id"].as_int64(), "ETLS", meta));
+  RETURN_IF_ERROR(reg.Decide(agent, granted["id"].as_int64(), json::parse(R"j({"decision": "grant",
+      "number": "AGR-CEDEAO-ML-2026-0042", "valid_until": "2028-12-31", "comment": "Dossier technique complet."})j"),
+      meta));
+  return {};
+}
+
 }  // namespace
 
 Status SeedDemo(Platform& p) {
@@ -58,6 +94,7 @@ Status SeedDemo(Platform& p) {
   for (const U& u : users) RETURN_IF_ERROR(p.identity->EnsureUser({u.email, u.name, kDemoPassword, u.role, u.company}, meta));
 
   ASSIGN_OR_RETURN(Principal exporter, AsPrincipal(p, "exportateur@demo.ml"));
+  RETURN_IF_ERROR(SeedRegistry(p, exporter, meta));
   ASSIGN_OR_RETURN(json::array existing, p.applications->List(exporter, std::nullopt));
   if (!existing.empty()) return {};  // already seeded
   ASSIGN_OR_RETURN(Principal exporter2, AsPrincipal(p, "exportateur2@demo.ml"));

@@ -248,6 +248,7 @@ int main(int argc, char** argv) {
   std::string config_file, listen, data_dir, web_root, out_file, number, trust_file, input;
   std::string monitor_url, monitor_state = "origine-monitor", monitor_key;
   bool demo = false, as_json = false;
+  std::string regimes_dir, hs_file, hs_lang = "en";
 
   auto* serve = cli.add_subcommand("serve", "Start the HTTP server");
   serve->add_option("--config", config_file, "TOML configuration file");
@@ -289,6 +290,13 @@ int main(int argc, char** argv) {
   log_monitor->add_option("--state", monitor_state, "Directory of kept checkpoints (default ./origine-monitor)");
   log_monitor->add_option("--key", monitor_key, "Verifier key (vkey); default: the one kept, else the log's own");
 
+  auto* import_cmd = cli.add_subcommand("import", "Import reference data");
+  import_cmd->require_subcommand(1);
+  auto* import_hs = import_cmd->add_subcommand(
+      "hs", "Import an HS nomenclature CSV (HS 2022 or national 10-digit tariff; docs/formats/hs-import.md)");
+  import_hs->add_option("file", hs_file, "CSV file")->required();
+  import_hs->add_option("--lang", hs_lang, "Language of the labels: en (default) or fr")->check(CLI::IsMember({"en", "fr"}));
+
   auto* audit_cmd = cli.add_subcommand("audit", "Audit trail");
   audit_cmd->require_subcommand(1);
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");
@@ -296,6 +304,9 @@ int main(int argc, char** argv) {
 
   for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify, audit_anchor})
     c->add_option("--data", data_dir, "Data directory (default ./var)");
+  import_hs->add_option("--data", data_dir, "Data directory (default ./var)");
+  for (auto* c : {serve, migrate, seed})
+    c->add_option("--regimes", regimes_dir, "Regime data directory (default data/regimes)");
 
   try {
     cli.parse(argc, argv);
@@ -312,6 +323,7 @@ int main(int argc, char** argv) {
   }
   if (!data_dir.empty()) config->data_dir = data_dir;
   if (!web_root.empty()) config->web_root = web_root;
+  if (!regimes_dir.empty()) config->regimes_dir = regimes_dir;
 
   if (*serve) return Serve(*config, demo);
   if (*verify) return Verify(trust_file, config->data_dir, as_json, input);
@@ -332,6 +344,14 @@ int main(int argc, char** argv) {
     }
     std::cout << "CHAIN BROKEN at event " << report->broken_id.value_or(0) << ": " << report->problem << "\n";
     return 1;
+  }
+  if (*import_hs) {
+    auto db = app::OpenDatabase(*config);
+    if (!db) return Fail(db.error());
+    auto count = app::ImportHsFile(**db, hs_file, hs_lang);
+    if (!count) return Fail(count.error());
+    std::cout << *count << " HS codes imported (" << hs_lang << ") from " << hs_file << "\n";
+    return 0;
   }
   auto platform = app::OpenPlatform(*config);
   if (!platform) return Fail(platform.error());

@@ -4,8 +4,14 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "audit/audit.h"
+#include "certificates/application_input.h"
+#include "origin/engine.h"
+#include "registry/hs.h"
+#include "registry/registry.h"
 #include "http/log.h"
 #include "storage/sqlite_db.h"
 #include "trust/base64.h"
@@ -61,6 +67,7 @@ std::vector<storage::Migration> AllMigrations() {
   std::vector<storage::Migration> all = storage::CoreMigrations();
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   return all;
 }
 
@@ -80,6 +87,27 @@ Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   return db;
 }
 
+Result<size_t> ImportHsFile(storage::Db& db, const std::string& path, const std::string& lang) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Error::NotFound("cannot read " + path + ": " + ec.message());
+  if (size > registry::kMaxHsFileBytes) return Error::Invalid(path + ": file larger than 32 MiB");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) return Error::Unavailable("cannot read " + path);
+  ASSIGN_OR_RETURN(std::vector<registry::HsLine> lines, registry::ParseHsCsv(text.str(), path));
+  ASSIGN_OR_RETURN(auto tx, db.Begin());
+  ASSIGN_OR_RETURN(size_t n, registry::StoreHs(*tx, lang, lines));
+  SystemClock clock;
+  RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, {"cli", "", "origine import hs"}, clock.NowUnix(),
+                                {"hs.import", "hs_nomenclature", lang,
+                                 boost::json::serialize(boost::json::object{
+                                     {"file", std::filesystem::path(path).filename().string()}, {"codes", n}})}));
+  RETURN_IF_ERROR(tx->Commit());
+  return n;
+}
+
 Result<std::optional<uint64_t>> AnchorAudit(Platform& p) {
   ASSIGN_OR_RETURN(auto tx, p.db->Begin());
   ASSIGN_OR_RETURN(std::optional<uint64_t> index, audit::Anchor(*tx, p.clock.NowUnix()));
@@ -90,6 +118,14 @@ Result<std::optional<uint64_t>> AnchorAudit(Platform& p) {
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->config = config;
+  // Regimes of origin: a bad file stops the start, naming file and line.
+  auto regimes = origin::LoadRegimes(config.regimes_dir);
+  if (!regimes) {
+    Error e = regimes.error();
+    e.message = "regimes (" + config.regimes_dir + "): " + e.message;
+    return e;
+  }
+  certificates::InstallRegimes(std::make_shared<const origin::RegimeSet>(std::move(*regimes)));
   std::error_code ec;
   ASSIGN_OR_RETURN(p->db, OpenDatabase(config));
 

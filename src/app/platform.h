@@ -30,7 +30,8 @@ struct Platform {
 };
 
 // Every module's migrations, in one list for storage::Db::Migrate:
-// storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations().
+// storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations()
+// + registry::RegistryMigrations().
 std::vector<storage::Migration> AllMigrations();
 
 // Creates the data directory (0700) if needed, opens and migrates the
@@ -38,7 +39,8 @@ std::vector<storage::Migration> AllMigrations();
 // chain. Nothing else (used by `audit verify`, which must not write).
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config);
 
-// OpenDatabase, then loads (or on first start creates) the development
+// Loads and installs the regimes of origin (config.regimes_dir; any bad file
+// fails naming file and line), OpenDatabase, then loads (or on first start creates) the development
 // signing keys and the log key — each key creation is audited —, and appends
 // a trust-list leaf to the transparency log when the set of signer
 // certificates differs from the last one logged.
@@ -48,6 +50,11 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
 // last anchor (at `serve` start and by `origine audit anchor`); returns the
 // new leaf's index, or nullopt when nothing was needed.
 Result<std::optional<uint64_t>> AnchorAudit(Platform& platform);
+
+// Reads, checks (every line) and stores an HS nomenclature CSV for `lang` in
+// one transaction with its audit event ("hs.import"): on any error nothing is
+// written. Returns the number of codes imported.
+Result<size_t> ImportHsFile(storage::Db& db, const std::string& path, const std::string& lang);
 
 // Seeds the demo companies, accounts and a few certificates. Idempotent.
 Status SeedDemo(Platform& platform);

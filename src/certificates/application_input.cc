@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <set>
 #include <sstream>
 
@@ -13,20 +14,58 @@
 namespace origine::certificates {
 namespace json = boost::json;
 
-const std::vector<RegimeInfo>& Regimes() {
-  static const std::vector<RegimeInfo> kRegimes = {
-      {"ETLS", "CEDEAO — Schéma de libéralisation des échanges (SLE)", "ECOWAS — Trade Liberalisation Scheme (ETLS)",
-       "Certificat d'origine — Schéma de libéralisation des échanges de la CEDEAO", 180},
-      {"NP", "Non préférentiel (origine générale)", "Non-preferential (general origin)",
-       "Certificat d'origine non préférentiel", 365},
-  };
-  return kRegimes;
+namespace {
+
+std::mutex g_regimes_mu;
+std::shared_ptr<const origin::RegimeSet> g_regimes;
+
+RegimeInfo Info(const origin::Regime& r, std::shared_ptr<const origin::RegimeSet> set) {
+  RegimeInfo i;
+  i.code = ApplicationCode(r.code);
+  i.data_code = r.code;
+  i.label_fr = r.label_fr;
+  i.label_en = r.label_en;
+  i.title_fr = r.label_fr.rfind("Certificat", 0) == 0 ? r.label_fr : "Certificat d'origine — " + r.label_fr;
+  i.preferential = r.preferential;
+  i.regime = &r;
+  i.set = std::move(set);
+  return i;
 }
 
-const RegimeInfo* FindRegime(const std::string& code) {
-  for (const auto& r : Regimes())
-    if (r.code == code) return &r;
-  return nullptr;
+}  // namespace
+
+void InstallRegimes(std::shared_ptr<const origin::RegimeSet> set) {
+  std::lock_guard<std::mutex> g(g_regimes_mu);
+  g_regimes = std::move(set);
+}
+
+std::shared_ptr<const origin::RegimeSet> InstalledRegimes() {
+  std::lock_guard<std::mutex> g(g_regimes_mu);
+  if (!g_regimes) {
+    auto loaded = origin::LoadRegimes("data/regimes");
+    g_regimes = loaded ? std::make_shared<const origin::RegimeSet>(std::move(*loaded))
+                       : std::make_shared<const origin::RegimeSet>();
+  }
+  return g_regimes;
+}
+
+std::string ApplicationCode(const std::string& data_code) { return data_code == "GENERAL" ? "NP" : data_code; }
+std::string DataCode(const std::string& application_code) {
+  return application_code == "NP" ? "GENERAL" : application_code;
+}
+
+std::vector<RegimeInfo> Regimes(const std::string& date) {
+  auto set = InstalledRegimes();
+  std::vector<RegimeInfo> out;
+  for (const origin::Regime* r : origin::RegimesEffectiveOn(*set, date)) out.push_back(Info(*r, set));
+  return out;
+}
+
+std::optional<RegimeInfo> FindRegime(const std::string& code, const std::string& date) {
+  auto set = InstalledRegimes();
+  const origin::Regime* r = origin::FindRegime(*set, DataCode(code), date);
+  if (!r || !r->enabled) return std::nullopt;
+  return Info(*r, set);
 }
 
 namespace {
@@ -124,7 +163,6 @@ bool IsDate(const std::string& v) {
 bool IsMode(const std::string& v) {
   return v == "road" || v == "rail" || v == "air" || v == "sea" || v == "multimodal";
 }
-bool IsRegime(const std::string& v) { return FindRegime(v) != nullptr; }
 
 }  // namespace
 
@@ -138,14 +176,99 @@ std::string CountryNameFr(const std::string& code) {
   return it == Countries().end() ? code : it->second;
 }
 
-Result<json::object> ValidateInput(const json::value& input) {
+namespace {
+
+// origin_facts of a goods line: the explicit facts for the origin calculator.
+void OriginFacts(Checker& c, const json::object& in, json::object& out, const std::string& p) {
+  auto it = in.find("origin_facts");
+  if (it == in.end() || it->value().is_null()) return;
+  if (!it->value().is_object()) return c.Add(p + "origin_facts", "must be an object");
+  const auto& o = it->value().as_object();
+  const std::string q = p + "origin_facts/";
+  c.Unknown(o, {"product_kind", "wholly_obtained", "ex_works_xof", "materials", "processes", "attributes",
+                "suspensive_regime"}, q);
+  json::object f;
+  c.Text(o, f, "product_kind", q + "product_kind", 20,
+         [](const std::string& v) { return v == "industrial" || v == "unprocessed" || v == "handicraft"; },
+         "must be industrial, unprocessed or handicraft");
+  for (const char* b : {"wholly_obtained", "suspensive_regime"})
+    if (auto v = o.find(b); v != o.end() && !v->value().is_null()) {
+      if (!v->value().is_bool()) c.Add(q + b, "must be true or false");
+      else f[b] = v->value().as_bool();
+    }
+  auto money = [&](const json::object& m, const char* k, const std::string& path, json::object& dst) {
+    auto v = m.find(k);
+    if (v == m.end() || v->value().is_null()) return;
+    if (!v->value().is_int64() || v->value().as_int64() < 0 || v->value().as_int64() > 1000000000000000LL)
+      c.Add(path, "must be a whole number of francs between 0 and 10^15");
+    else
+      dst[k] = v->value().as_int64();
+  };
+  money(o, "ex_works_xof", q + "ex_works_xof", f);
+  if (auto v = o.find("materials"); v != o.end() && !v->value().is_null()) {
+    if (!v->value().is_array() || v->value().as_array().size() > 50) {
+      c.Add(q + "materials", "must be an array of at most 50 materials");
+    } else {
+      json::array ms;
+      size_t i = 0;
+      for (const auto& m : v->value().as_array()) {
+        const std::string mp = q + "materials/" + std::to_string(i++) + "/";
+        if (!m.is_object()) {
+          c.Add(mp.substr(0, mp.size() - 1), "must be an object");
+          continue;
+        }
+        json::object x;
+        c.Unknown(m.as_object(), {"hs_code", "description", "cif_xof", "origin_country"}, mp);
+        c.Text(m.as_object(), x, "hs_code", mp + "hs_code", 10,
+               [](const std::string& h) { return h.size() >= 4 && h.find_first_not_of("0123456789") == std::string::npos; },
+               "must be 4 to 10 digits");
+        c.Text(m.as_object(), x, "description", mp + "description", 200);
+        c.Text(m.as_object(), x, "origin_country", mp + "origin_country", 2, IsCountry,
+               "must be an ISO 3166 alpha-2 country code");
+        money(m.as_object(), "cif_xof", mp + "cif_xof", x);
+        ms.push_back(std::move(x));
+      }
+      f["materials"] = std::move(ms);
+    }
+  }
+  if (auto v = o.find("processes"); v != o.end() && !v->value().is_null()) {
+    bool ok = v->value().is_array() && v->value().as_array().size() <= 20;
+    if (ok)
+      for (const auto& x : v->value().as_array()) ok = ok && x.is_string() && !x.as_string().empty() && x.as_string().size() <= 50;
+    if (!ok) c.Add(q + "processes", "must be an array of at most 20 process codes");
+    else f["processes"] = v->value();
+  }
+  if (auto v = o.find("attributes"); v != o.end() && !v->value().is_null()) {
+    bool ok = v->value().is_object() && v->value().as_object().size() <= 20;
+    if (ok)
+      for (const auto& kv : v->value().as_object()) ok = ok && kv.value().is_string() && kv.value().as_string().size() <= 100;
+    if (!ok) c.Add(q + "attributes", "must be an object of at most 20 text values");
+    else f["attributes"] = v->value();
+  }
+  out["origin_facts"] = std::move(f);
+}
+
+}  // namespace
+
+Result<json::object> ValidateInput(const json::value& input, const std::string& date) {
   if (!input.is_object()) return Error::Invalid("the application must be a JSON object");
   const json::object& in = input.as_object();
   Checker c;
   json::object out;
   c.Unknown(in, {"regime", "consignee", "origin_country", "destination_country", "transport", "invoice", "goods"}, "");
-  c.Text(in, out, "regime", "regime", 10, IsRegime, "must be one of ETLS, NP");
-  if (!out.contains("regime")) c.Add("regime", "is required");
+  if (auto it = in.find("regime"); it != in.end() && !it->value().is_null()) {
+    if (!it->value().is_string()) {
+      c.Add("regime", "must be a string");
+    } else if (auto r = FindRegime(std::string(it->value().as_string()), date)) {
+      out["regime"] = r->code;
+    } else {
+      std::string codes;
+      for (const auto& x : Regimes(date)) codes += (codes.empty() ? "" : ", ") + x.code;
+      c.Add("regime", "must be one of " + codes);
+    }
+  } else {
+    c.Add("regime", "is required");
+  }
   if (auto* o = c.Object(in, "consignee", "consignee")) {
     json::object sub;
     c.Unknown(*o, {"name", "address", "country"}, "consignee/");
@@ -187,7 +310,13 @@ Result<json::object> ValidateInput(const json::value& input) {
         }
         const auto& o = line.as_object();
         json::object sub;
-        c.Unknown(o, {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof"}, p);
+        c.Unknown(o, {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof",
+                      "product_id", "origin_facts"}, p);
+        if (auto v = o.find("product_id"); v != o.end() && !v->value().is_null()) {
+          if (!v->value().is_int64() || v->value().as_int64() <= 0) c.Add(p + "product_id", "must be a product id");
+          else sub["product_id"] = v->value().as_int64();
+        }
+        OriginFacts(c, o, sub, p);
         c.Text(o, sub, "hs_code", p + "hs_code", 10, IsHs, "must be 6 to 10 digits");
         c.Text(o, sub, "description", p + "description", 500);
         c.Text(o, sub, "quantity", p + "quantity", 20, IsDecimal, "must be a positive number with at most 3 decimals");

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include <boost/json.hpp>
 
 namespace origine::certificates {
 namespace {
 namespace json = boost::json;
+constexpr const char* kToday = "2026-06-01";
 
 json::value Complete() {
   return json::parse(R"({
@@ -26,13 +29,13 @@ std::vector<std::string> Fields(const Error& e) {
 }
 
 TEST(ApplicationInputTest, CompleteInputPasses) {
-  auto r = ValidateInput(Complete());
+  auto r = ValidateInput(Complete(), kToday);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_TRUE(CheckComplete(*r).ok());
 }
 
 TEST(ApplicationInputTest, DraftMayBeIncompleteButSubmitLists) {
-  auto r = ValidateInput(json::parse(R"({"regime": "NP"})"));
+  auto r = ValidateInput(json::parse(R"({"regime": "NP"})"), kToday);
   ASSERT_TRUE(r);
   auto st = CheckComplete(*r);
   ASSERT_FALSE(st.ok());
@@ -55,7 +58,7 @@ TEST_P(BadInputTest, ReportsTheField) {
   json::object in = Complete().as_object();
   json::object patch = json::parse(GetParam().patch).as_object();
   for (auto& kv : patch) in[kv.key()] = kv.value();
-  auto r = ValidateInput(in);
+  auto r = ValidateInput(in, kToday);
   ASSERT_FALSE(r) << GetParam().name;
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
   auto f = Fields(r.error());
@@ -97,19 +100,54 @@ TEST(ApplicationInputTest, TooManyLinesAndTooLongText) {
   json::array goods;
   for (size_t i = 0; i <= kMaxGoodsLines; ++i) goods.push_back(json::object{{"hs_code", "120740"}});
   in["goods"] = goods;
-  EXPECT_FALSE(ValidateInput(in));
+  EXPECT_FALSE(ValidateInput(in, kToday));
   in = Complete().as_object();
   in["consignee"].as_object()["name"] = std::string(201, 'x');
-  EXPECT_FALSE(ValidateInput(in));
-  EXPECT_FALSE(ValidateInput(json::parse("[]")));
+  EXPECT_FALSE(ValidateInput(in, kToday));
+  EXPECT_FALSE(ValidateInput(json::parse("[]"), kToday));
 }
 
 TEST(ApplicationInputTest, SameOriginAndDestinationIsIncomplete) {
   json::object in = Complete().as_object();
   in["destination_country"] = "ML";
-  auto r = ValidateInput(in);
+  auto r = ValidateInput(in, kToday);
   ASSERT_TRUE(r);
   EXPECT_FALSE(CheckComplete(*r).ok());
+}
+
+TEST(RegimesFromData, CodesComeFromTheDataFiles) {
+  std::set<std::string> codes;
+  for (const auto& r : Regimes(kToday)) codes.insert(r.code);
+  EXPECT_TRUE(codes.count("ETLS"));
+  EXPECT_TRUE(codes.count("UEMOA"));
+  EXPECT_TRUE(codes.count("AFCFTA"));
+  EXPECT_TRUE(codes.count("NP"));      // GENERAL in the data, NP in applications and numbers
+  EXPECT_FALSE(codes.count("GENERAL"));
+  EXPECT_FALSE(codes.count("AES"));    // configured but not enabled
+  auto np = ValidateInput(json::parse(R"({"regime": "GENERAL"})"), kToday);
+  ASSERT_TRUE(np);
+  EXPECT_EQ((*np)["regime"], "NP");
+  auto aes = ValidateInput(json::parse(R"({"regime": "AES"})"), kToday);
+  ASSERT_FALSE(aes);
+  EXPECT_EQ(aes.error().fields[0].field, "regime");
+  EXPECT_NE(aes.error().fields[0].message.find("ETLS"), std::string::npos);
+}
+
+TEST(GoodsLineFacts, ProductIdAndOriginFactsAreChecked) {
+  auto ok = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": 3, "origin_facts": {
+      "product_kind": "industrial", "ex_works_xof": 1000, "materials": [{"hs_code": "3923", "cif_xof": 10}],
+      "processes": ["refining"], "attributes": {"sex": "male"}}}]})"), kToday);
+  ASSERT_TRUE(ok) << ok.error().message;
+  auto bad = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": -1, "origin_facts": {
+      "product_kind": "robot", "ex_works_xof": -5, "materials": [{"hs_code": "39", "cif_xof": "x"}], "colour": 1}}]})"),
+      kToday);
+  ASSERT_FALSE(bad);
+  std::set<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.insert(f.field);
+  for (const char* f : {"goods/0/product_id", "goods/0/origin_facts/product_kind", "goods/0/origin_facts/ex_works_xof",
+                        "goods/0/origin_facts/materials/0/hs_code", "goods/0/origin_facts/materials/0/cif_xof",
+                        "goods/0/origin_facts/colour"})
+    EXPECT_TRUE(fields.count(f)) << f;
 }
 
 }  // namespace

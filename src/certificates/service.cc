@@ -6,6 +6,7 @@
 #include "audit/audit.h"
 #include "certificates/application_input.h"
 #include "certificates/document.h"
+#include "certificates/origin_check.h"
 #include "trust/base45.h"
 #include "trust/cose.h"
 #include "trust/deflate.h"
@@ -42,7 +43,7 @@ Result<AppRow> LoadVisible(storage::Tx& tx, const Principal& who, int64_t id) {
   return app;
 }
 
-Result<json::object> ToJson(storage::Tx& tx, const AppRow& a) {
+Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string& today) {
   json::object o;
   o["id"] = a.id;
   o["status"] = a.status;
@@ -66,6 +67,8 @@ Result<json::object> ToJson(storage::Tx& tx, const AppRow& a) {
     history.push_back({{"at", FormatUtc(e.Int(0))}, {"actor", e.Text(1)}, {"role", e.Text(2)},
                        {"action", e.Text(3)}, {"comment", e.Text(4)}});
   o["history"] = std::move(history);
+  // The origin calculator's verdict per goods line, as of today.
+  ASSIGN_OR_RETURN(o["origin"], EvaluateLines(tx, a.company_id, data.as_object(), today));
   return o;
 }
 
@@ -101,7 +104,7 @@ std::string Base64(const std::vector<uint8_t>& bytes) {
 Result<json::object> ApplicationService::Create(const Principal& who, const json::value& input,
                                                 const RequestMeta& meta) {
   if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters create applications");
-  ASSIGN_OR_RETURN(json::object data, ValidateInput(input));
+  ASSIGN_OR_RETURN(json::object data, ValidateInput(input, FormatUtc(clock_.NowUnix(), true)));
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
@@ -111,7 +114,7 @@ Result<json::object> ApplicationService::Create(const Principal& who, const json
   const int64_t id = ins[0].Int(0);
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "", StatusChange("", "draft")));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -119,7 +122,7 @@ Result<json::object> ApplicationService::Create(const Principal& who, const json
 Result<json::object> ApplicationService::Update(const Principal& who, int64_t id, const json::value& input,
                                                 const RequestMeta& meta) {
   if (who.role != Role::kExporter) return Error::Denied("only exporters edit applications");
-  ASSIGN_OR_RETURN(json::object data, ValidateInput(input));
+  ASSIGN_OR_RETURN(json::object data, ValidateInput(input, FormatUtc(clock_.NowUnix(), true)));
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
@@ -130,15 +133,28 @@ Result<json::object> ApplicationService::Update(const Principal& who, int64_t id
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "update", "",
                               json::serialize(json::object{{"data", {{"changed", app.data != json::serialize(data)}}}})));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
   RETURN_IF_ERROR(tx->Commit());
   return out;
+}
+
+Result<json::object> ApplicationService::Evaluate(const Principal& who, const json::value& input) {
+  if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters use the origin calculator");
+  const std::string today = FormatUtc(clock_.NowUnix(), true);
+  ASSIGN_OR_RETURN(json::object data, ValidateInput(input, today));
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(json::array origin, EvaluateLines(*tx, *who.company_id, data, today));
+  std::vector<FieldError> refused = RefusedLines(data, origin);
+  json::array refusals;
+  for (const auto& f : refused) refusals.push_back({{"field", f.field}, {"message", f.message}});
+  return json::object{{"regime", data["regime"]}, {"origin", std::move(origin)}, {"submittable", refused.empty()},
+                      {"refusals", std::move(refusals)}};
 }
 
 Result<json::object> ApplicationService::Get(const Principal& who, int64_t id) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
-  return ToJson(*tx, app);
+  return ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true));
 }
 
 Result<json::array> ApplicationService::List(const Principal& who, const std::optional<std::string>& status) {
@@ -226,6 +242,11 @@ Result<json::object> ApplicationService::Transition(const Principal& who, int64_
     json::value data = json::parse(app.data, ec);
     if (ec) return Error::Internal("stored application is not JSON");
     RETURN_IF_ERROR(CheckComplete(data.as_object()));
+    // A line that cannot qualify for a preferential regime is refused with its reason.
+    ASSIGN_OR_RETURN(json::array origin, EvaluateLines(*tx, app.company_id, data.as_object(), FormatUtc(now, true)));
+    std::vector<FieldError> refused = RefusedLines(data.as_object(), origin);
+    if (!refused.empty())
+      return Error::Invalid("some goods lines cannot be submitted under " + app.regime, std::move(refused));
     to = "submitted";  // the payments module inserts "awaiting_payment" here
   } else {
     if (app.status != "submitted")
@@ -238,7 +259,7 @@ Result<json::object> ApplicationService::Transition(const Principal& who, int64_
        action == "approve" ? storage::Value(who.user_id) : storage::Value(nullptr), now, id, app.status}));
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, action, comment, StatusChange(app.status, to)));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -252,8 +273,11 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
     return Error::Conflict("only an approved application can be signed (it is " + app.status + ")");
   if (app.approved_by == who.user_id)
     return Error::Denied("four eyes: the person who approved an application cannot also sign it");
-  const RegimeInfo* regime = FindRegime(app.regime);
-  if (!regime) return Error::Internal("unknown regime " + app.regime);
+  std::optional<RegimeInfo> regime = FindRegime(app.regime, FormatUtc(now, true));
+  if (!regime) return Error::Conflict("the regime " + app.regime + " is not in force today");
+  int64_t last_day = 0;
+  if (!ParseDate(origin::ValidUntil(*regime->regime, FormatUtc(now, true)), &last_day))
+    return Error::Internal("no validity for regime " + app.regime);
 
   // Gapless: the counter moves in this transaction and rolls back with it.
   const std::string year = FormatUtc(now, true).substr(0, 4);
@@ -271,7 +295,7 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
   boost::system::error_code ec;
   json::value data = json::parse(app.data, ec);
   if (ec) return Error::Internal("stored application is not JSON");
-  DocumentInput in{number, *regime, issuer_.country, issuer_.name, now, now + int64_t{regime->validity_days} * 86400,
+  DocumentInput in{number, *regime, issuer_.country, issuer_.name, now, last_day + 86399,
                    {company[0].Text(0), company[0].Text(1), company[0].Text(2), company[0].Text(3)},
                    data.as_object(), who.name, app.id};
   const std::string document = BuildDocument(in);
@@ -306,7 +330,7 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                                                                                    {"kid", Base64(signer_.kid)},
                                                                                    {"log_index", log_index}})}));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }

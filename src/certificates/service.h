@@ -49,6 +49,9 @@ class ApplicationService {
   Result<boost::json::object> Create(const Principal& who, const boost::json::value& input, const RequestMeta& meta);
   Result<boost::json::object> Update(const Principal& who, int64_t id, const boost::json::value& input,
                                      const RequestMeta& meta);
+  // The origin calculator on an unsaved application (exporter only; no state
+  // change): {regime, origin: [verdict per line], submittable, refusals}.
+  Result<boost::json::object> Evaluate(const Principal& who, const boost::json::value& input);
   Result<boost::json::object> Get(const Principal& who, int64_t id);
   // Newest first; `status` filters when set.
   Result<boost::json::array> List(const Principal& who, const std::optional<std::string>& status);

@@ -1,0 +1,242 @@
+#include "api/registry_routes.h"
+
+#include <boost/json.hpp>
+
+#include <memory>
+
+#include "certificates/application_input.h"
+#include "origin/engine.h"
+#include "registry/hs.h"
+#include "registry/reference.h"
+#include "registry/registry.h"
+
+namespace origine::api {
+namespace json = boost::json;
+using http::Response;
+
+namespace {
+
+Response Json(const json::value& v, int status = 200, const char* cache = "no-store") {
+  Response r;
+  r.status = status;
+  r.body = json::serialize(v);
+  r.AddHeader("Cache-Control", cache);
+  return r;
+}
+
+Result<json::value> Body(const http::Request& req) {
+  const std::string& ct = req.headers.Get("content-type");
+  if (ct.rfind("application/json", 0) != 0)
+    return Error{ErrorCode::kUnsupportedMedia, "send the body as application/json", {}};
+  boost::system::error_code ec;
+  json::parse_options opts;
+  opts.max_depth = 32;
+  json::value v = json::parse(req.body, ec, {}, opts);
+  if (ec) return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
+  return v;
+}
+
+Result<int64_t> Id(const http::Request& req, const char* what) {
+  const std::string& s = req.path_params.at("id");
+  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
+    return Error::NotFound(std::string("no ") + what + " " + s);
+  return std::stoll(s);
+}
+
+std::string Query(const http::Request& req, const char* name) {
+  auto it = req.query.find(name);
+  return it == req.query.end() ? "" : it->second;
+}
+
+Result<std::string> Lang(const http::Request& req) {
+  std::string lang = Query(req, "lang");
+  if (lang.empty()) return std::string("fr");
+  if (lang != "fr" && lang != "en") return Error::Invalid("lang must be fr or en", {{"lang", "must be fr or en"}});
+  return lang;
+}
+
+const char* ServiceName(origin::Service s) {
+  switch (s) {
+    case origin::Service::kIssue: return "issue";
+    case origin::Service::kAmendment: return "amendment";
+    case origin::Service::kDuplicata: return "duplicata";
+  }
+  return "";
+}
+
+json::object RegimeJson(const certificates::RegimeInfo& info, const std::string& today) {
+  const origin::Regime& r = *info.regime;
+  json::array forms, fees;
+  bool approval = false;
+  for (const auto& f : r.forms) {
+    json::array kinds;
+    for (const auto& k : f.product_kinds) kinds.push_back(json::value(k));
+    forms.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en},
+                     {"product_kinds", std::move(kinds)}, {"approval_required", f.approval_required}});
+    approval = approval || f.approval_required;
+  }
+  for (const auto& f : r.fees)
+    fees.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en}, {"service", ServiceName(f.service)},
+                    {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)}, {"amount_xof", f.amount_xof}});
+  json::object validity;
+  if (r.validity_months) validity["months"] = r.validity_months;
+  if (r.validity_days) validity["days"] = r.validity_days;
+  validity["if_issued_today_until"] = origin::ValidUntil(r, today);
+  return {{"code", info.code}, {"data_code", info.data_code}, {"version", r.version},
+          {"label_fr", r.label_fr}, {"label_en", r.label_en}, {"preferential", r.preferential},
+          {"effective_from", r.effective.from},
+          {"effective_to", r.effective.to.empty() ? json::value(nullptr) : json::value(r.effective.to)},
+          {"validity", std::move(validity)}, {"one_product_per_certificate", r.one_product_per_certificate},
+          {"approval_required", approval}, {"forms", std::move(forms)}, {"fees", std::move(fees)}};
+}
+
+}  // namespace
+
+void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
+                       certificates::ApplicationService& applications) {
+  auto reg = std::make_shared<registry::RegistryService>(db, clock);
+  auto today = [&clock] { return FormatUtc(clock.NowUnix(), true); };
+
+  // --- regimes and the origin calculator
+  add("GET", "/api/v1/regimes", false, [today](RouteCtx&) -> Result<Response> {
+    json::array items;
+    const std::string d = today();
+    for (const auto& r : certificates::Regimes(d)) items.push_back(RegimeJson(r, d));
+    return Json(json::object{{"date", d}, {"items", std::move(items)}});
+  });
+  add("POST", "/api/v1/applications/evaluate", true, [&applications](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters use the origin calculator");
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::object out, applications.Evaluate(*c.who, body));
+    return Json(out);
+  });
+
+  // --- company profile
+  add("GET", "/api/v1/company", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(json::object o, reg->GetCompany(*c.who));
+    return Json(o);
+  });
+  add("PUT", "/api/v1/company", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only an exporter edits its company profile");
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::object o, reg->UpdateCompany(*c.who, body, c.meta));
+    return Json(o);
+  });
+  add("GET", "/api/v1/companies", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(json::array items, reg->ListCompanies(*c.who));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+  add("POST", "/api/v1/companies/{id}/status", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator sets a company's status");
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "company"));
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
+    const auto& o = body.as_object();
+    for (const auto& kv : o)
+      if (kv.key() != "status" && kv.key() != "comment")
+        return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+    auto text = [&](const char* k) {
+      auto it = o.find(k);
+      return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+    };
+    ASSIGN_OR_RETURN(json::object out, reg->SetCompanyStatus(*c.who, id, text("status"), text("comment"), c.meta));
+    return Json(out);
+  });
+
+  // --- products
+  add("GET", "/api/v1/products", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(json::array items, reg->ListProducts(*c.who));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+  add("POST", "/api/v1/products", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters declare products");
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::object p, reg->CreateProduct(*c.who, body, c.meta));
+    Response r = Json(p, 201);
+    r.AddHeader("Location", "/api/v1/products/" + std::to_string(p["id"].as_int64()));
+    return r;
+  });
+  add("GET", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    ASSIGN_OR_RETURN(json::object p, reg->GetProduct(*c.who, id));
+    return Json(p);
+  });
+  add("PUT", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit products");
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::object p, reg->UpdateProduct(*c.who, id, body, c.meta));
+    return Json(p);
+  });
+  add("DELETE", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters delete products");
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    RETURN_IF_ERROR(reg->DeleteProduct(*c.who, id, c.meta));
+    Response r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+  });
+  add("POST", "/api/v1/products/{id}/approvals", true, [reg, today](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
+      return Error::Invalid("regime is required", {{"regime", "is required"}});
+    for (const auto& kv : body.as_object())
+      if (kv.key() != "regime") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+    const std::string regime(body.at("regime").as_string());
+    auto info = certificates::FindRegime(regime, today());
+    if (!info || !info->preferential)
+      return Error::Invalid("no preferential regime " + regime + " in force",
+                            {{"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"}});
+    ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
+    return Json(a, 201);
+  });
+
+  // --- approvals (the authority's queue)
+  add("GET", "/api/v1/approvals", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(json::array items, reg->ListApprovals(*c.who, Query(c.req, "status")));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+  add("POST", "/api/v1/approvals/{id}/decide", true, [reg](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
+      return Error::Denied("only an agent or an administrator decides approvals");
+    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "approval"));
+    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::object a, reg->Decide(*c.who, id, body, c.meta));
+    return Json(a);
+  });
+
+  // --- reference data (public: the same for everyone, no personal data)
+  add("GET", "/api/v1/hs", false, [&db](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
+    int limit = 20;
+    if (std::string l = Query(c.req, "limit"); !l.empty()) {
+      if (l.size() > 3 || l.find_first_not_of("0123456789") != std::string::npos)
+        return Error::Invalid("limit must be 1..100", {{"limit", "1..100"}});
+      limit = std::stoi(l);
+    }
+    ASSIGN_OR_RETURN(auto tx, db.Begin(false));
+    ASSIGN_OR_RETURN(auto hits, registry::SearchHs(*tx, Query(c.req, "q"), lang, limit));
+    json::array items;
+    for (const auto& h : hits) items.push_back({{"code", h.code}, {"label", h.label}, {"lang", h.lang}, {"level", h.level}});
+    return Json(json::object{{"items", std::move(items)}});
+  });
+  add("GET", "/api/v1/countries", false, [](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
+    json::array items;
+    for (const auto& k : registry::Countries())
+      items.push_back({{"code", k.alpha2}, {"alpha3", k.alpha3}, {"name", lang == "fr" ? k.name_fr : k.name_en}});
+    return Json(json::object{{"items", std::move(items)}}, 200, "public, max-age=86400");
+  });
+  add("GET", "/api/v1/currencies", false, [](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
+    json::array items;
+    for (const auto& k : registry::Currencies())
+      items.push_back({{"code", k.alpha3}, {"numeric", k.numeric}, {"name", lang == "fr" ? k.name_fr : k.name_en}});
+    return Json(json::object{{"items", std::move(items)}}, 200, "public, max-age=86400");
+  });
+}
+
+}  // namespace origine::api
