@@ -378,6 +378,32 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
     });
   });
 
+  test('the origin calculator shows a verdict with its explanation and submission refuses a non-qualifying line', { timeout: 90_000 }, async () => {
+    await withContext('origin', async (page) => {
+      await login(page, 'exportateur@demo.ml');
+      await page.getByRole('link', { name: /Nouvelle demande/ }).click();
+      await page.getByRole('heading', { name: 'Nouvelle demande de certificat' }).waitFor();
+      await fillHeader(page, { regime: 'ETLS', consignee: 'Dakar Riz Distribution' });
+      await fillLine(page, 1, {
+        hs: '100630',
+        description: 'Riz blanchi reconditionné',
+        quantity: '1000',
+        unit: 'kg',
+        gross: '1010',
+        net: '1000',
+        value: '1000000',
+      });
+      await page.locator('#g-0-product').selectOption({ label: 'Riz blanchi reconditionné (riz importé) (100630)' });
+      const verdict = page.getByTestId('verdict-0');
+      await verdict.getByText('Non originaire').waitFor();
+      const text = await verdict.locator('.verdict-explanation').textContent();
+      assert.ok(text && text.length > 20, `explanation shown: ${text}`);
+      await page.getByRole('button', { name: 'Soumettre' }).click();
+      await page.getByTestId('refused-0').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Soumettre' }).count(), 1, 'still editable: the submission was refused');
+    });
+  });
+
   test('English toggle and phone width', { timeout: 60_000 }, async () => {
     await withContext('i18n', async (page) => {
       await page.setViewportSize({ width: 360, height: 740 });

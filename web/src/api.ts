@@ -6,6 +6,9 @@ import type {
   ApplicationSummary,
   Certificate,
   CertificateSummary,
+  Evaluation,
+  HsHit,
+  Product,
   SessionInfo,
   Status,
   Verification,
@@ -99,6 +102,15 @@ export const api = {
   },
   sign(id: number): Promise<Application> {
     return request('POST', `/applications/${id}/sign`, {});
+  },
+  evaluate(input: ApplicationInput): Promise<Evaluation> {
+    return request('POST', '/applications/evaluate', input);
+  },
+  listProducts(): Promise<{ items: Product[] }> {
+    return request('GET', '/products');
+  },
+  searchHs(q: string, lang: string): Promise<{ items: HsHit[] }> {
+    return request('GET', `/hs?q=${encodeURIComponent(q)}&lang=${encodeURIComponent(lang)}&limit=10`);
   },
   listCertificates(): Promise<{ items: CertificateSummary[] }> {
     return request('GET', '/certificates');

@@ -12,6 +12,8 @@ export interface GoodsLineForm {
   gross_weight_kg: string;
   net_weight_kg: string;
   value_xof: string;
+  /** Product of the exporter's registry ("" = none). */
+  product_id: string;
 }
 
 export interface ApplicationForm {
@@ -29,7 +31,7 @@ export interface ApplicationForm {
 }
 
 export const MAX_GOODS_LINES = 100;
-export const REGIMES: RegimeCode[] = ['ETLS', 'NP'];
+export const REGIMES: RegimeCode[] = ['ETLS', 'UEMOA', 'AFCFTA', 'NP'];
 export const TRANSPORT_MODES: TransportMode[] = ['road', 'rail', 'air', 'sea', 'multimodal'];
 export const UNITS = ['kg', 't', 'l', 'u', 'm3', 'paires', 'têtes'];
 
@@ -45,6 +47,7 @@ export function emptyLine(): GoodsLineForm {
     gross_weight_kg: '',
     net_weight_kg: '',
     value_xof: '',
+    product_id: '',
   };
 }
 
@@ -116,7 +119,7 @@ export function formToInput(f: ApplicationForm): ApplicationInput {
 
 /** A line where nothing was typed (the unit has a default and does not count). */
 export function isBlankLine(g: GoodsLineForm): boolean {
-  return [g.hs_code, g.description, g.quantity, g.gross_weight_kg, g.net_weight_kg, g.value_xof].every(
+  return [g.hs_code, g.description, g.quantity, g.gross_weight_kg, g.net_weight_kg, g.value_xof, g.product_id].every(
     (v) => v.trim() === '',
   );
 }
@@ -135,6 +138,7 @@ function lineToInput(g: GoodsLineForm): GoodsLineInput {
     const n = parseXof(g.value_xof);
     (out as Record<string, unknown>).value_xof = n ?? g.value_xof.trim();
   }
+  if (/^\d+$/.test(g.product_id)) out.product_id = Number(g.product_id);
   return compact(out) ?? {};
 }
 
@@ -149,6 +153,7 @@ export function applicationToForm(a: ApplicationInput | Application): Applicatio
     gross_weight_kg: g.gross_weight_kg ?? '',
     net_weight_kg: g.net_weight_kg ?? '',
     value_xof: g.value_xof == null ? '' : String(g.value_xof),
+    product_id: g.product_id == null ? '' : String(g.product_id),
   }));
   return {
     regime: a.regime ?? '',

@@ -2,7 +2,7 @@
 
 export type Role = 'exporter' | 'agent' | 'signatory' | 'admin';
 export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'issued';
-export type RegimeCode = 'ETLS' | 'NP';
+export type RegimeCode = 'ETLS' | 'UEMOA' | 'AFCFTA' | 'NP';
 export type TransportMode = 'road' | 'rail' | 'air' | 'sea' | 'multimodal';
 
 export interface CompanyRef {
@@ -31,6 +31,46 @@ export interface GoodsLineInput {
   gross_weight_kg?: string;
   net_weight_kg?: string;
   value_xof?: number;
+  /** A product of the exporter's registry: its cost structure feeds the origin calculator. */
+  product_id?: number;
+}
+
+export type Outcome = 'originating' | 'not_originating' | 'needs_review';
+
+export interface OriginVerdict {
+  line: number;
+  outcome: Outcome;
+  criterion: string;
+  explanation_fr: string;
+  explanation_en: string;
+  reasons: string[];
+  form: string;
+  regime_version: string;
+  approval_number: string | null;
+}
+
+export interface Evaluation {
+  regime: string;
+  origin: OriginVerdict[];
+  submittable: boolean;
+  refusals: { field: string; message: string }[];
+}
+
+export interface Product {
+  id: number;
+  name: string;
+  hs_code: string;
+  producer: string;
+  product_kind: string;
+  ex_works_xof: number | null;
+  approvals: { id: number; regime: string; status: string; number: string | null; valid_until: string | null }[];
+}
+
+export interface HsHit {
+  code: string;
+  label: string;
+  lang: string;
+  level: number;
 }
 
 export interface ApplicationInput {
@@ -61,6 +101,7 @@ export interface Application extends ApplicationInput {
   created_at?: string;
   updated_at?: string;
   history?: HistoryEntry[];
+  origin?: OriginVerdict[];
 }
 
 export interface ApplicationSummary {

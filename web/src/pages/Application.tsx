@@ -23,10 +23,11 @@ import {
   type GoodsLineForm,
 } from '../form';
 import { getLang, t, tDyn, type MessageKey } from '../i18n';
+import { explanation, evaluationKey, hsQuery, outcomeClass, verdictsByFormLine } from '../origin';
 import { ReviewActions } from '../review';
 import { navigate } from '../router';
 import { Alert, Field, Link, Loading, StatusBadge } from '../ui';
-import type { Application, Status, User } from '../types';
+import type { Application, HsHit, OriginVerdict, Product, Status, User } from '../types';
 
 // Messages carried over a navigation (new application → /applications/:id).
 let flash: { id: number; notice?: string; error?: string; fields?: FieldErrors } | null = null;
@@ -41,6 +42,49 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
   const [error, setError] = useState<string | null>(null);
   const [errs, setErrs] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const [origin, setOrigin] = useState<OriginVerdict[] | null>(null);
+  const [products, setProducts] = useState<Product[]>([]);
+  const [hsQ, setHsQ] = useState('');
+  const [hsHits, setHsHits] = useState<HsHit[]>([]);
+  const isExporter = user.role === 'exporter';
+
+  // The exporter's product registry (for the product of each line).
+  useEffect(() => {
+    if (!isExporter) return;
+    api.listProducts().then((r) => setProducts(r.items), () => setProducts([]));
+  }, [isExporter]);
+
+  // Live origin verdict: evaluate the form (debounced) while the exporter edits it.
+  const evalInput = form && isExporter && form.regime ? formToInput(form) : null;
+  const evalKey = evalInput ? evaluationKey(evalInput) : '';
+  useEffect(() => {
+    if (!evalInput) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.evaluate(evalInput).then(
+        (r) => live && setOrigin(r.origin),
+        () => live && setOrigin(null),
+      );
+    }, 400);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [evalKey]);
+
+  // HS suggestions for the code being typed.
+  useEffect(() => {
+    const q = hsQuery(hsQ);
+    if (!q) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      api.searchHs(q, getLang()).then((r) => live && setHsHits(r.items), () => undefined);
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [hsQ]);
 
   useEffect(() => {
     if (flash && flash.id === id) {
@@ -76,6 +120,14 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
   const setField = (name: ScalarField, value: string) => setForm({ ...form, [name]: value });
   const setLine = (index: number, name: GoodsField, value: string) => {
     const goods = form.goods.map((g, i) => (i === index ? { ...g, [name]: value } : g));
+    setForm({ ...form, goods });
+    if (name === 'hs_code') setHsQ(value);
+  };
+  const setProduct = (index: number, productId: string) => {
+    const p = products.find((x) => String(x.id) === productId);
+    const goods = form.goods.map((g, i) =>
+      i === index ? { ...g, product_id: productId, hs_code: g.hs_code || p?.hs_code || '', description: g.description || p?.name || '' } : g,
+    );
     setForm({ ...form, goods });
   };
   const addLine = () => {
@@ -306,6 +358,11 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
             <legend>{t('form.section.goods')}</legend>
             {known['goods'] && <p class="field-error">{known['goods']}</p>}
             <GoodsEditor goods={form.goods} errs={known} setLine={setLine} removeLine={removeLine} />
+            <datalist id="hs-suggestions">
+              {hsHits.map((h) => (
+                <option value={h.code}>{`${h.code} — ${h.label}`}</option>
+              ))}
+            </datalist>
             <div class="btn-row">
               <button type="button" class="btn btn-secondary" onClick={addLine} disabled={form.goods.length >= MAX_GOODS_LINES}>
                 + {t('form.goods.add')}
@@ -313,6 +370,15 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
               {form.goods.length >= MAX_GOODS_LINES && <span class="muted small">{t('form.goods.max')}</span>}
             </div>
           </fieldset>
+
+          <OriginPanel
+            form={form}
+            origin={origin}
+            products={products}
+            errs={errs}
+            setProduct={setProduct}
+            lang={lang}
+          />
 
           <div class="form-actions">
             <button type="button" class="btn btn-secondary" onClick={onSave} disabled={busy}>
@@ -329,6 +395,67 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
 
       {app && <History app={app} />}
     </article>
+  );
+}
+
+function OriginPanel(props: {
+  form: ApplicationForm;
+  origin: OriginVerdict[] | null;
+  products: Product[];
+  errs: FieldErrors;
+  setProduct: (index: number, productId: string) => void;
+  lang: 'fr' | 'en';
+}) {
+  const verdicts = props.origin ? verdictsByFormLine(props.form, props.origin) : [];
+  return (
+    <fieldset class="card origin-panel" data-testid="origin-panel">
+      <legend>{t('origin.title')}</legend>
+      <p class="muted small">{t('origin.hint')}</p>
+      <ul class="origin-lines">
+        {props.form.goods.map((g, i) => {
+          const v = verdicts[i] ?? null;
+          const refused = isBlankLine(g)
+            ? undefined
+            : props.errs[`goods/${props.form.goods.slice(0, i).filter((x) => !isBlankLine(x)).length}`];
+          return (
+            <li class="origin-line" data-testid={`origin-line-${i}`}>
+              <strong>{t('origin.line', { n: i + 1 })}</strong>{' '}
+              {props.products.length > 0 && (
+                <label class="inline">
+                  {t('origin.product')}{' '}
+                  <select
+                    id={`g-${i}-product`}
+                    value={g.product_id}
+                    onChange={(e) => props.setProduct(i, e.currentTarget.value)}
+                  >
+                    <option value="">{t('origin.product.none')}</option>
+                    {props.products.map((p) => (
+                      <option value={String(p.id)}>{`${p.name} (${p.hs_code})`}</option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              {v ? (
+                <div class={`verdict ${outcomeClass(v.outcome)}`} data-testid={`verdict-${i}`}>
+                  <span class="verdict-outcome">{tDyn('origin.outcome.', v.outcome)}</span>
+                  {v.criterion && (
+                    <span class="muted small">
+                      {' '}
+                      — {t('origin.criterion')} {v.criterion}
+                    </span>
+                  )}
+                  <p class="verdict-explanation">{explanation(v, props.lang)}</p>
+                  {v.outcome === 'not_originating' && <p class="field-error">{t('origin.refused')}</p>}
+                </div>
+              ) : (
+                !isBlankLine(g) && <p class="muted small">{t('origin.pending')}</p>
+              )}
+              {refused && <p class="field-error" data-testid={`refused-${i}`}>{refused}</p>}
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
   );
 }
 
@@ -450,7 +577,7 @@ function GoodsEditor(props: {
                       type="text"
                       class={c.num ? 'num' : undefined}
                       inputMode={c.mode}
-                      list={c.name === 'unit' ? 'units' : undefined}
+                      list={c.name === 'unit' ? 'units' : c.name === 'hs_code' ? 'hs-suggestions' : undefined}
                       maxLength={500}
                       aria-label={`${t(c.label)} — ${t('form.goods.line', { n: i + 1 })}`}
                       aria-invalid={err ? 'true' : undefined}
