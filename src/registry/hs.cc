@@ -171,6 +171,11 @@ Result<size_t> StoreHs(storage::Tx& tx, const std::string& lang, const std::vect
         "ON CONFLICT (lang, code) DO UPDATE SET label = excluded.label, folded = excluded.folded, "
         "level = excluded.level, parent = excluded.parent, section = excluded.section",
         {lang, h.code, h.label, " " + FoldAscii(h.label) + " ", int64_t{h.level}, h.parent, h.section}));
+    RETURN_IF_ERROR(tx.Exec("DELETE FROM hs_tokens WHERE lang = ? AND code = ?", {lang, h.code}));
+    std::set<std::string> tokens;
+    for (auto& t : FoldTokens(h.label)) tokens.insert(std::move(t));
+    for (const auto& t : tokens)
+      RETURN_IF_ERROR(tx.Exec("INSERT INTO hs_tokens (lang, token, code) VALUES (?, ?, ?)", {lang, t, h.code}));
   }
   return lines.size();
 }
@@ -197,10 +202,14 @@ Result<std::vector<HsHit>> SearchOne(storage::Tx& tx, std::string_view query, co
     std::vector<std::string> tokens = FoldTokens(query);
     if (tokens.empty()) return std::vector<HsHit>();
     if (tokens.size() > 8) tokens.resize(8);
+    // Each word must begin a word of the label: an indexed prefix range on hs_tokens.
     for (const auto& t : tokens) {
-      // Tokens hold only [a-z0-9] and non-Latin letters: nothing LIKE treats specially.
-      sql += "AND folded LIKE ? ";
-      params.push_back("% " + t + "%");
+      std::string hi = t;
+      hi.back() = static_cast<char>(hi.back() + 1);
+      sql += "AND code IN (SELECT code FROM hs_tokens WHERE lang = ? AND token >= ? AND token < ?) ";
+      params.push_back(lang);
+      params.push_back(t);
+      params.push_back(hi);
     }
     sql += "ORDER BY level, code LIMIT ?";
   }

@@ -12,7 +12,8 @@
 //
 // Search runs in SQL on the hs_codes table (migration 200): a query made of
 // digits (dots and spaces ignored) is a code prefix; otherwise every folded
-// word must start a word of the folded label. Results in the asked language;
+// word must start a word of the folded label, found by an indexed prefix range
+// on the word index hs_tokens (migration 201; portable SQL, no FTS). Results in the asked language;
 // when it has none, the other language is searched.
 // Thread-safety: stateless; the Tx decides.
 #pragma once

@@ -58,6 +58,16 @@ CREATE TABLE hs_codes (
   PRIMARY KEY (lang, code)
 );
 )sql"},
+      {201, "registry: HS label word index", R"sql(
+CREATE TABLE hs_tokens (
+  lang TEXT NOT NULL,
+  token TEXT NOT NULL,
+  code TEXT NOT NULL,
+  PRIMARY KEY (lang, token, code)
+);
+CREATE INDEX hs_tokens_code ON hs_tokens(lang, code);
+CREATE INDEX hs_codes_level ON hs_codes(lang, level, code);
+)sql"},
   };
   return k;
 }

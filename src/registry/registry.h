@@ -33,7 +33,8 @@
 
 namespace origine::registry {
 
-// Migrations 200+: company sector/status, products, product approvals, HS nomenclature.
+// Migrations 200+: company sector/status, products, product approvals, HS nomenclature (200),
+// HS word index (201).
 const std::vector<storage::Migration>& RegistryMigrations();
 
 // Validates a product body (create and update: full replacement). Returns the
