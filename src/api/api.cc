@@ -8,6 +8,7 @@
 #include <set>
 
 #include "audit/audit.h"
+#include "api/internal/json_io.h"
 #include "certificates/application_input.h"
 #include "http/log.h"
 #include "http/problem.h"
@@ -34,33 +35,10 @@ struct Ctx {
 
 using Handler = std::function<Result<Response>(Ctx&)>;
 
-Response Json(const json::value& v, int status = 200) {
-  Response r;
-  r.status = status;
-  r.body = json::serialize(v);
-  r.AddHeader("Cache-Control", "no-store");
-  return r;
-}
+using internal::Json;
+using internal::JsonBody;
 
-// Decodes a JSON body. 415 without a JSON content type, 400 when malformed.
-Result<json::value> JsonBody(const Request& req) {
-  const std::string& ct = req.headers.Get("content-type");
-  if (ct.rfind("application/json", 0) != 0)
-    return Error{ErrorCode::kUnsupportedMedia, "send the body as application/json", {}};
-  boost::system::error_code ec;
-  json::parse_options opts;
-  opts.max_depth = 32;
-  json::value v = json::parse(req.body, ec, {}, opts);
-  if (ec) return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
-  return v;
-}
-
-Result<int64_t> IdParam(const Request& req) {
-  const std::string& s = req.path_params.at("id");
-  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
-    return Error::NotFound("no application " + s);
-  return std::stoll(s);
-}
+Result<int64_t> IdParam(const Request& req) { return internal::IdParam(req, "application"); }
 
 // Optional {"comment": "..."} body of review actions (an empty body is allowed).
 Result<std::string> CommentBody(const Request& req) {

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "api/internal/json_io.h"
 #include "certificates/application_input.h"
 #include "origin/engine.h"
 #include "registry/hs.h"
@@ -16,32 +17,9 @@ using http::Response;
 
 namespace {
 
-Response Json(const json::value& v, int status = 200, const char* cache = "no-store") {
-  Response r;
-  r.status = status;
-  r.body = json::serialize(v);
-  r.AddHeader("Cache-Control", cache);
-  return r;
-}
-
-Result<json::value> Body(const http::Request& req) {
-  const std::string& ct = req.headers.Get("content-type");
-  if (ct.rfind("application/json", 0) != 0)
-    return Error{ErrorCode::kUnsupportedMedia, "send the body as application/json", {}};
-  boost::system::error_code ec;
-  json::parse_options opts;
-  opts.max_depth = 32;
-  json::value v = json::parse(req.body, ec, {}, opts);
-  if (ec) return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
-  return v;
-}
-
-Result<int64_t> Id(const http::Request& req, const char* what) {
-  const std::string& s = req.path_params.at("id");
-  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
-    return Error::NotFound(std::string("no ") + what + " " + s);
-  return std::stoll(s);
-}
+using internal::IdParam;
+using internal::Json;
+using internal::JsonBody;
 
 std::string Query(const http::Request& req, const char* name) {
   auto it = req.query.find(name);
@@ -106,7 +84,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/applications/evaluate", true, [&applications](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters use the origin calculator");
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object out, applications.Evaluate(*c.who, body));
     return Json(out);
   });
@@ -118,7 +96,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("PUT", "/api/v1/company", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only an exporter edits its company profile");
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->UpdateCompany(*c.who, body, c.meta));
     return Json(o);
   });
@@ -128,8 +106,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/companies/{id}/status", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator sets a company's status");
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "company"));
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
     const auto& o = body.as_object();
     for (const auto& kv : o)
@@ -150,27 +128,27 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/products", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters declare products");
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->CreateProduct(*c.who, body, c.meta));
     Response r = Json(p, 201);
     r.AddHeader("Location", "/api/v1/products/" + std::to_string(p["id"].as_int64()));
     return r;
   });
   add("GET", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     ASSIGN_OR_RETURN(json::object p, reg->GetProduct(*c.who, id));
     return Json(p);
   });
   add("PUT", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit products");
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->UpdateProduct(*c.who, id, body, c.meta));
     return Json(p);
   });
   add("DELETE", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters delete products");
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     RETURN_IF_ERROR(reg->DeleteProduct(*c.who, id, c.meta));
     Response r;
     r.status = 204;
@@ -179,8 +157,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/products/{id}/approvals", true, [reg, today](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "product"));
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
       return Error::Invalid("regime is required", {{"regime", "is required"}});
     for (const auto& kv : body.as_object())
@@ -202,8 +180,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   add("POST", "/api/v1/approvals/{id}/decide", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
       return Error::Denied("only an agent or an administrator decides approvals");
-    ASSIGN_OR_RETURN(int64_t id, Id(c.req, "approval"));
-    ASSIGN_OR_RETURN(json::value body, Body(c.req));
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "approval"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object a, reg->Decide(*c.who, id, body, c.meta));
     return Json(a);
   });
