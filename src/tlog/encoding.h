@@ -23,4 +23,8 @@ std::optional<std::vector<uint8_t>> FromHex(std::string_view text);  // either c
 // Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
 bool IsValidUtf8(std::string_view text);
 
+// Decodes one UTF-8 sequence at s[i] (i < s.size()); returns the code point and
+// advances i, or -1 for invalid UTF-8 (overlong, surrogate, out of range, truncated).
+int32_t NextCodePoint(std::string_view s, size_t& i);
+
 }  // namespace origine::tlog::encoding

@@ -26,40 +26,6 @@ void EnsureSodium() {
   if (!ok) throw std::runtime_error("libsodium failed to initialise");
 }
 
-// Decodes one UTF-8 sequence at s[i]; returns the code point and advances i,
-// or -1 for invalid UTF-8 (overlong, surrogate, out of range, truncated).
-int32_t NextCodePoint(std::string_view s, size_t& i) {
-  const auto b0 = static_cast<uint8_t>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int len;
-  int32_t cp;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    return -1;
-  }
-  if (i + len > s.size()) return -1;
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<uint8_t>(s[i + k]);
-    if ((b & 0xC0) != 0x80) return -1;
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  static constexpr int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
-  i += len;
-  return cp;
-}
-
 bool IsUnicodeSpace(int32_t cp) {  // Go's unicode.IsSpace
   switch (cp) {
     case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
@@ -73,7 +39,7 @@ bool IsUnicodeSpace(int32_t cp) {  // Go's unicode.IsSpace
 // Valid UTF-8 with no control character other than "\n".
 bool IsValidNoteText(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    int32_t cp = NextCodePoint(s, i);
+    int32_t cp = encoding::NextCodePoint(s, i);
     if (cp < 0) return false;
     if (cp < 0x20 && cp != '\n') return false;
   }
@@ -121,7 +87,7 @@ bool ContainsControl(std::string_view s) {
 bool IsValidKeyName(std::string_view name) {
   if (name.empty()) return false;
   for (size_t i = 0; i < name.size();) {
-    int32_t cp = NextCodePoint(name, i);
+    int32_t cp = encoding::NextCodePoint(name, i);
     if (cp < 0 || cp < 0x20 || cp == '+' || IsUnicodeSpace(cp)) return false;
   }
   return true;
