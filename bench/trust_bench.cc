@@ -86,7 +86,7 @@ const Fixture& Fix() {
                                       kNow + 730 * 86400LL);
     if (!cert) Die("signer certificate");
     auto* fx = new Fixture{std::move(*signer), KidOf(*cert), {}, {}, {}, {}, kNow};
-    fx->trust.push_back({fx->kid, *cert});
+    fx->trust.push_back({fx->kid, *cert, std::nullopt});
     auto qr = MakeQrText(SampleClaims(), fx->signer, fx->kid);
     if (!qr) Die("MakeQrText");
     fx->qr = *qr;

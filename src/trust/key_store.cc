@@ -134,7 +134,7 @@ Result<std::vector<TrustEntry>> FileKeyStore::SignerCertificatesLocked() {
     if (!name.starts_with(kSignerPrefix) || !name.ends_with(kCertSuffix)) continue;
     std::string kid_hex = name.substr(kSignerPrefix.size(), name.size() - kSignerPrefix.size() - kCertSuffix.size());
     ASSIGN_OR_RETURN(std::string der, file::ReadFile(it->path().string()));
-    TrustEntry e{{}, AsBytes(der)};
+    TrustEntry e{{}, AsBytes(der), std::nullopt};
     if (!ParseCertificate(e.certificate_der)) {
       return Error::Invalid(it->path().string() + " is not a DER certificate");
     }

@@ -6,6 +6,8 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,9 +16,19 @@
 
 namespace origine::trust {
 
+// A document signer removed from the trust list: it stays listed so that
+// verification can say "revoked" (with the date and reason) rather than
+// "unknown signer". Everything it signed is revoked.
+struct SignerRevocation {
+  int64_t revoked_at = 0;  // unix seconds
+  std::string reason;      // free text shown to verifiers, e.g. "key compromise"
+  bool operator==(const SignerRevocation&) const = default;
+};
+
 struct TrustEntry {
   Bytes kid;              // KidOf(certificate_der)
   Bytes certificate_der;  // X.509 document-signer certificate
+  std::optional<SignerRevocation> revocation;  // set when the signer was removed
 };
 
 // Serializes `entries` in order. Never fails.

@@ -29,7 +29,7 @@ class VerifyTest : public ::testing::Test {
     signer_.emplace(std::move(*signer));
     cert_ = *cert;
     kid_ = KidOf(cert_);
-    trust_ = {{kid_, cert_}};
+    trust_ = {{kid_, cert_, std::nullopt}};
     claims_ = testing::SampleClaims(kNow);
   }
 
@@ -124,7 +124,7 @@ TEST_F(VerifyTest, UnknownSigner) {
   EXPECT_STATUS(VerifyQrText(text, {}, kNow), VerifyStatus::kUnknownSigner);
   auto other = SigningKey::Generate();
   auto other_cert = MakeRootCertificate(*other, "Other", "ML", kNow - kDay, kNow + kDay);
-  VerifyOutcome out = VerifyQrText(text, {{KidOf(*other_cert), *other_cert}}, kNow);
+  VerifyOutcome out = VerifyQrText(text, {{KidOf(*other_cert), *other_cert, std::nullopt}}, kNow);
   EXPECT_STATUS(out, VerifyStatus::kUnknownSigner);
   EXPECT_EQ(out.kid, kid_);
   EXPECT_NE(out.reason.find(HexEncode(kid_)), std::string::npos);
@@ -170,10 +170,10 @@ TEST_F(VerifyTest, TriesEveryEntryWithTheKid) {
   std::string text = Qr(claims_);
   auto other = SigningKey::Generate();
   auto other_cert = MakeRootCertificate(*other, "Colliding", "ML", kNow - kDay, kNow + 730 * kDay);
-  TrustEntry colliding{kid_, *other_cert};  // same kid, different key
+  TrustEntry colliding{kid_, *other_cert, std::nullopt};  // same kid, different key
   EXPECT_STATUS(VerifyQrText(text, {colliding, trust_[0]}, kNow), VerifyStatus::kValid);
   EXPECT_STATUS(VerifyQrText(text, {colliding}, kNow), VerifyStatus::kBadSignature);
-  TrustEntry garbage{kid_, Bytes{1, 2, 3}};
+  TrustEntry garbage{kid_, Bytes{1, 2, 3}, std::nullopt};
   EXPECT_STATUS(VerifyQrText(text, {garbage, trust_[0]}, kNow), VerifyStatus::kValid);
 }
 
