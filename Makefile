@@ -8,12 +8,14 @@ BUILD_DIR ?= build
 TEST_DIR  ?= build-test
 DATA_DIR  ?= ./var
 LISTEN    ?= 127.0.0.1:8080
+PAYSIM_LISTEN ?= 127.0.0.1:8090
 JOBS      ?= $(shell nproc)
 
 .PHONY: help deps web-deps web build run test bench fuzz clean
 
 help:
-	@echo "make run    - install, build and start Origine on http://$(LISTEN) (data in $(DATA_DIR))"
+	@echo "make run    - install, build and start Origine on http://$(LISTEN) (data in $(DATA_DIR)),"
+	@echo "              with the payment simulator origine-paysim on http://$(PAYSIM_LISTEN)"
 	@echo "make test   - install, build (ASan+UBSan) and run every test"
 	@echo "make build  - build everything, start nothing"
 	@echo "make bench  - run the benchmarks (results for docs/BENCHMARKS.md)"
@@ -33,9 +35,14 @@ build: deps web
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The payment-provider simulator runs beside the server (docs/formats/paysim.md),
+# in the background, and is stopped (SIGTERM) when the server stops.
 run: build
 	@mkdir -p $(DATA_DIR)
-	./$(BUILD_DIR)/src/app/origine serve --listen $(LISTEN) --data $(DATA_DIR) --web-root web/dist --demo
+	@./$(BUILD_DIR)/tools/paysim/origine-paysim --listen $(PAYSIM_LISTEN) --seed 1 \
+	    --wave-webhook-url http://$(LISTEN)/api/v1/payments/callbacks/wave & paysim=$$!; \
+	  trap 'kill $$paysim 2>/dev/null; wait $$paysim 2>/dev/null' EXIT; \
+	  ./$(BUILD_DIR)/src/app/origine serve --listen $(LISTEN) --data $(DATA_DIR) --web-root web/dist --demo
 
 test: deps web
 	@cd tests/e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }

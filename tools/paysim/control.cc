@@ -257,8 +257,7 @@ Response Simulator::CtlReset(Request&) {
   by_reference_.clear();
   by_provider_id_.clear();
   wave_idempotency_.clear();
-  tokens_.clear();
-  next_token_ = 1;
+  // Access tokens survive: a platform's cached Orange/MoMo token stays valid.
   // Callbacks in flight finish and are forgotten.
   deliveries_.clear();
   timers_.clear();
