@@ -200,6 +200,29 @@ const fr = {
   'certs.pdf.label': 'Télécharger le certificat {number} (PDF)',
   'certs.verify': 'Vérifier',
 
+  'offline.banner': 'Vérification hors ligne — liste de confiance du {date} (version {version})',
+  'offline.banner.none':
+    'Vous êtes hors ligne et aucune liste de confiance n’est enregistrée sur cet appareil : ouvrez cette page une fois avec une connexion pour pouvoir vérifier hors ligne.',
+  'offline.ready': 'Vérification hors ligne disponible — liste de confiance du {date} (version {version}).',
+  'offline.result':
+    'Résultat hors ligne : seule la signature du code QR a été vérifiée (liste de confiance du {date}). La comparaison avec le document complet et la preuve du journal de transparence nécessitent une connexion.',
+  'offline.no_trust_list':
+    'Vérification hors ligne impossible : aucune liste de confiance valide n’est enregistrée sur cet appareil. Ouvrez cette page une fois avec une connexion.',
+  'offline.number':
+    'Hors ligne, la vérification par numéro est impossible. Collez le texte du code QR ou scannez-le avec la caméra.',
+  'offline.status.revoked': 'Signataire révoqué',
+  'camera.start': 'Scanner avec la caméra',
+  'camera.stop': 'Arrêter la caméra',
+  'camera.hint': 'Placez le code QR du certificat dans le cadre.',
+  'camera.video': 'Image de la caméra',
+  'camera.starting': 'Ouverture de la caméra…',
+  'camera.denied':
+    'L’accès à la caméra a été refusé. Autorisez la caméra pour ce site dans les réglages du navigateur, ou collez le texte du code QR.',
+  'camera.absent': 'Aucune caméra n’a été trouvée sur cet appareil. Collez le texte du code QR.',
+  'camera.busy': 'La caméra est déjà utilisée par une autre application. Fermez-la puis réessayez.',
+  'camera.unavailable':
+    'La caméra n’est pas disponible sur cette page (navigateur trop ancien ou connexion non sécurisée). Collez le texte du code QR.',
+
   'verify.title': 'Vérifier un certificat d’origine',
   'verify.intro':
     'Collez le texte du code QR imprimé sur le certificat (il commence par « CO1: »), ou saisissez le numéro du certificat. Aucun compte n’est nécessaire.',
@@ -449,6 +472,27 @@ const en: Partial<Record<MessageKey, string>> = {
   'certs.empty': 'No certificate issued.',
   'certs.pdf.label': 'Download certificate {number} (PDF)',
   'certs.verify': 'Verify',
+  'offline.banner': 'Offline verification — trust list of {date} (version {version})',
+  'offline.banner.none':
+    'You are offline and no trust list is kept on this device: open this page once with a connection to verify offline.',
+  'offline.ready': 'Offline verification available — trust list of {date} (version {version}).',
+  'offline.result':
+    'Offline result: only the QR code signature was checked (trust list of {date}). Comparing with the full document and the transparency-log proof need a connection.',
+  'offline.no_trust_list':
+    'Offline verification impossible: no valid trust list is kept on this device. Open this page once with a connection.',
+  'offline.number': 'Offline, verification by number is impossible. Paste the QR code text or scan it with the camera.',
+  'offline.status.revoked': 'Signer revoked',
+  'camera.start': 'Scan with the camera',
+  'camera.stop': 'Stop the camera',
+  'camera.hint': 'Place the certificate QR code in the frame.',
+  'camera.video': 'Camera image',
+  'camera.starting': 'Opening the camera…',
+  'camera.denied':
+    'Camera access was refused. Allow the camera for this site in the browser settings, or paste the QR code text.',
+  'camera.absent': 'No camera was found on this device. Paste the QR code text.',
+  'camera.busy': 'The camera is already used by another application. Close it and try again.',
+  'camera.unavailable':
+    'The camera is not available on this page (browser too old or connection not secure). Paste the QR code text.',
   'verify.title': 'Verify a certificate of origin',
   'verify.intro':
     'Paste the text of the QR code printed on the certificate (it starts with "CO1:"), or type the certificate number. No account needed.',

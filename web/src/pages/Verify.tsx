@@ -1,13 +1,40 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { countryName } from '../countries';
-import { errorMessage } from '../errors';
+import { ApiError, errorMessage } from '../errors';
 import { formatDateTime, formatDecimal } from '../form';
 import { t, tDyn, type Lang } from '../i18n';
 import { Alert } from '../ui';
 import type { Verification } from '../types';
+import type { OfflineVerification } from '../verify/offline';
+import type { KeptMeta } from '../verify/trustStore';
+import type { Scan } from '../verify/camera';
 
 type Mode = 'qr' | 'number';
+
+// Loaded only on /verify (separate chunks): the offline verifier and the QR decoder.
+const loadOffline = () => import('../verify/offline');
+const loadCamera = () => import('../verify/camera');
+
+/** The service worker makes /verify work with no network after a first visit (src/sw/sw.ts). */
+function registerServiceWorker(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('/sw.js', { scope: '/verify' }).catch(() => {
+    /* no offline mode in this browser: online verification still works */
+  });
+}
+
+function trustDate(meta: KeptMeta, lang: Lang): string {
+  return new Date(meta.issuedAt * 1000).toLocaleDateString(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  });
+}
 
 export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang }) {
   const qrParam = query.get('qr');
@@ -16,9 +43,61 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
   const [qr, setQr] = useState(qrParam ?? '');
   const [number, setNumber] = useState(nParam ?? '');
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<Verification | null>(null);
+  const [result, setResult] = useState<Verification | OfflineVerification | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [online, setOnline] = useState(() => navigator.onLine);
+  const [trust, setTrust] = useState<KeptMeta | null>(null);
+  const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
+  const [cameraError, setCameraError] = useState<string | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
+  const videoRef = useRef<HTMLVideoElement>(null);
+  const scanRef = useRef<Scan | null>(null);
+
+  // Offline support: service worker, trust list kept fresh while online, online/offline state.
+  useEffect(() => {
+    registerServiceWorker();
+    let alive = true;
+    const refresh = async () => {
+      try {
+        const m = await loadOffline();
+        if (navigator.onLine) await m.refreshTrustList().catch(() => undefined);
+        const meta = await m.keptTrustListMeta();
+        if (alive) setTrust(meta);
+      } catch {
+        /* chunk not loadable (offline without service worker): nothing to show */
+      }
+    };
+    const goOnline = () => {
+      setOnline(true);
+      refresh();
+    };
+    const goOffline = () => setOnline(false);
+    window.addEventListener('online', goOnline);
+    window.addEventListener('offline', goOffline);
+    refresh();
+    return () => {
+      alive = false;
+      window.removeEventListener('online', goOnline);
+      window.removeEventListener('offline', goOffline);
+      scanRef.current?.stop();
+    };
+  }, []);
+
+  const show = (r: Verification | OfflineVerification) => {
+    setResult(r);
+    queueMicrotask(() => resultRef.current?.focus());
+  };
+
+  const verifyOffline = async (v: string) => {
+    const m = await loadOffline();
+    try {
+      const r = await m.verifyOffline(v);
+      setTrust(r.trust_list);
+      show(r);
+    } catch (err) {
+      setError(err instanceof m.NoTrustListError ? t('offline.no_trust_list') : errorMessage(err));
+    }
+  };
 
   const verify = async (m: Mode, value: string) => {
     const v = value.trim();
@@ -30,13 +109,56 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
     setBusy(true);
     setError(null);
     try {
-      const r = await api.verify(m === 'qr' ? { qr: v } : { number: v });
-      setResult(r);
-      queueMicrotask(() => resultRef.current?.focus());
+      if (!navigator.onLine) {
+        setOnline(false);
+        if (m === 'qr') await verifyOffline(v);
+        else setError(t('offline.number'));
+        return;
+      }
+      show(await api.verify(m === 'qr' ? { qr: v } : { number: v }));
     } catch (err) {
-      setError(errorMessage(err));
+      // The server cannot be reached: verify the QR on this device instead.
+      if (err instanceof ApiError && err.status === 0 && m === 'qr') await verifyOffline(v);
+      else if (err instanceof ApiError && err.status === 0) setError(t('offline.number'));
+      else setError(errorMessage(err));
     } finally {
       setBusy(false);
+    }
+  };
+
+  const stopCamera = () => {
+    scanRef.current?.stop();
+    scanRef.current = null;
+    setCamera('off');
+  };
+
+  const startCamera = async () => {
+    setCameraError(null);
+    setError(null);
+    setCamera('starting');
+    try {
+      const cam = await loadCamera();
+      try {
+        let read = false;
+        const scan = await cam.startScan(videoRef.current!, (text) => {
+          read = true;
+          scanRef.current = null;
+          setCamera('off');
+          setMode('qr');
+          setQr(text);
+          verify('qr', text);
+        });
+        if (!read) {
+          scanRef.current = scan;
+          setCamera('on');
+        }
+      } catch (err) {
+        setCamera('off');
+        setCameraError(t(`camera.${err instanceof cam.CameraError ? err.problem : 'unavailable'}`));
+      }
+    } catch {
+      setCamera('off');
+      setCameraError(t('camera.unavailable'));
     }
   };
 
@@ -62,6 +184,16 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
     <section aria-labelledby="verify-title" class="verify">
       <h1 id="verify-title">{t('verify.title')}</h1>
       <p class="muted">{t('verify.intro')}</p>
+      {!online && (
+        <p class="offline-banner" role="status" data-testid="offline-banner">
+          {trust ? t('offline.banner', { date: trustDate(trust, lang), version: trust.version }) : t('offline.banner.none')}
+        </p>
+      )}
+      {online && trust && (
+        <p class="hint offline-ready" data-testid="offline-ready">
+          {t('offline.ready', { date: trustDate(trust, lang), version: trust.version })}
+        </p>
+      )}
       <form class="card" onSubmit={onSubmit} noValidate>
         <div class="tabs" role="radiogroup" aria-label={t('verify.title')}>
           <label class={`tab${mode === 'qr' ? ' active' : ''}`}>
@@ -103,13 +235,40 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
             </span>
           </div>
         )}
-        <button type="submit" class="btn btn-primary" disabled={busy}>
-          {busy ? t('verify.busy') : t('verify.submit')}
-        </button>
+        <div class="verify-actions">
+          <button type="submit" class="btn btn-primary" disabled={busy}>
+            {busy ? t('verify.busy') : t('verify.submit')}
+          </button>
+          {camera === 'off' ? (
+            <button type="button" class="btn" onClick={startCamera} data-testid="camera-start">
+              {t('camera.start')}
+            </button>
+          ) : (
+            <button type="button" class="btn" onClick={stopCamera}>
+              {t('camera.stop')}
+            </button>
+          )}
+        </div>
+        <div class="camera" hidden={camera === 'off'}>
+          <video ref={videoRef} class="camera-video" aria-label={t('camera.video')} data-testid="camera-video" />
+          <p class="hint" role="status">
+            {camera === 'starting' ? t('camera.starting') : t('camera.hint')}
+          </p>
+        </div>
       </form>
+      {cameraError && (
+        <Alert kind="error">
+          <span data-testid="camera-error">{cameraError}</span>
+        </Alert>
+      )}
       {error && <Alert kind="error">{error}</Alert>}
       <div ref={resultRef} tabIndex={-1} aria-live="polite" class="verify-result-wrap">
         {result && <VerificationResult v={result} lang={lang} />}
+        {result && 'offline' in result && (
+          <p class="hint" data-testid="offline-result">
+            {t('offline.result', { date: trustDate(result.trust_list, lang) })}
+          </p>
+        )}
       </div>
     </section>
   );
@@ -132,7 +291,11 @@ function VerificationResult({ v, lang }: { v: Verification; lang: Lang }) {
         </span>
         <div>
           <p class="verdict-title">{v.valid ? t('verify.valid') : t('verify.invalid')}</p>
-          {!v.valid && <p class="verdict-status">{tDyn('verify.status.', v.status)}</p>}
+          {!v.valid && (
+            <p class="verdict-status">
+              {(v.status as string) === 'revoked' ? t('offline.status.revoked') : tDyn('verify.status.', v.status)}
+            </p>
+          )}
           {message && <p class="verdict-message">{message}</p>}
         </div>
       </div>

@@ -73,14 +73,44 @@ export interface CertInfo {
   notAfter: number;
   /** DER SubjectPublicKeyInfo, for crypto.subtle.importKey('spki', …). */
   spki: Uint8Array;
+  /** The signed part (DER tbsCertificate, header included). */
+  tbs: Uint8Array;
+  /** The issuer's signature as r||s (64 bytes) when it is ecdsa-with-SHA256 on P-256 sizes, else null. */
+  es256Signature: Uint8Array | null;
+}
+
+// 1.2.840.10045.4.3.2 ecdsa-with-SHA256
+const ECDSA_WITH_SHA256 = '06082a8648ce3d040302';
+
+/** DER Ecdsa-Sig-Value SEQUENCE { r INTEGER, s INTEGER } → r||s of 32 bytes each; null if it does not fit. */
+function ecdsaRaw(der: Uint8Array): Uint8Array | null {
+  try {
+    const seq = readTlv(der, 0);
+    if (seq.tag !== 0x30 || seq.end !== der.length) return null;
+    const ints = children(seq.value);
+    if (ints.length !== 2) return null;
+    const out = new Uint8Array(64);
+    for (const [i, t] of ints.entries()) {
+      if (t.tag !== 0x02 || t.value.length === 0 || t.value[0] & 0x80) return null;
+      let v = t.value;
+      while (v.length > 1 && v[0] === 0) v = v.subarray(1);
+      if (v.length > 32) return null;
+      out.set(v, 32 * i + 32 - v.length);
+    }
+    return out;
+  } catch {
+    return null;
+  }
 }
 
 /** Parses one DER certificate filling `der`. Throws FormatError. */
 export function parseCertificate(der: Uint8Array): CertInfo {
   const cert = readTlv(der, 0);
   if (cert.tag !== 0x30 || cert.end !== der.length) throw new FormatError('certificate is not a single DER SEQUENCE');
-  const [tbs] = children(cert.value);
+  const [tbs, sigAlg, sigValue] = children(cert.value);
   const f = children(expect(tbs, 0x30, 'tbsCertificate').value);
+  expect(sigAlg, 0x30, 'signatureAlgorithm');
+  expect(sigValue, 0x03, 'signatureValue');
   let i = f[0]?.tag === 0xa0 ? 1 : 0; // [0] EXPLICIT version
   expect(f[i++], 0x02, 'serialNumber');
   expect(f[i++], 0x30, 'signature algorithm');
@@ -89,5 +119,14 @@ export function parseCertificate(der: Uint8Array): CertInfo {
   if (validity.length !== 2) throw new FormatError('certificate: validity is not two times');
   expect(f[i++], 0x30, 'subject');
   const spki = expect(f[i++], 0x30, 'subjectPublicKeyInfo');
-  return { notBefore: timeOf(validity[0]), notAfter: timeOf(validity[1]), spki: spki.whole.slice() };
+  const algHex = Array.from(sigAlg.value, (b) => b.toString(16).padStart(2, '0')).join('');
+  const es256Signature =
+    algHex === ECDSA_WITH_SHA256 && sigValue.value[0] === 0 ? ecdsaRaw(sigValue.value.subarray(1)) : null;
+  return {
+    notBefore: timeOf(validity[0]),
+    notAfter: timeOf(validity[1]),
+    spki: spki.whole.slice(),
+    tbs: tbs.whole.slice(),
+    es256Signature,
+  };
 }

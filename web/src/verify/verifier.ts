@@ -5,11 +5,12 @@
 //   with every entry of that kid → claims → signer revoked → time checks.
 // Never throws for bad input: every input gives an Outcome.
 import { base45Decode } from './base45';
-import { FormatError, buf, hex } from './bytes';
+import { FormatError, hex } from './bytes';
 import { sigStructure } from './cbor';
 import { decodeClaims, type Claims } from './claims';
 import { COSE_ALG_ES256, parseSign1, type Sign1 } from './cose';
 import { parseCertificate } from './der';
+import { importCertificateKey, verifyEs256 } from './es256';
 import { zlibDecompress } from './zlib';
 
 export const QR_PREFIX = 'CO1:';
@@ -47,35 +48,6 @@ export interface Outcome {
   claims?: Claims;
   kid?: Uint8Array;
   revocation?: SignerRevocation;
-}
-
-const keyCache = new WeakMap<Uint8Array, Promise<CryptoKey | null>>();
-
-/** Imports the P-256 public key of a DER certificate; null when it is not one. Cached per entry. */
-export function importCertificateKey(certificate: Uint8Array): Promise<CryptoKey | null> {
-  let p = keyCache.get(certificate);
-  if (!p) {
-    p = (async () => {
-      try {
-        const { spki } = parseCertificate(certificate);
-        return await crypto.subtle.importKey('spki', buf(spki), { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-      } catch {
-        return null;
-      }
-    })();
-    keyCache.set(certificate, p);
-  }
-  return p;
-}
-
-/** ES256 over `data`; `signature` is r||s (64 bytes). False for any other length or a bad key. */
-export async function verifyEs256(key: CryptoKey | null, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
-  if (!key || signature.length !== 64) return false;
-  try {
-    return await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, buf(signature), buf(data));
-  } catch {
-    return false;
-  }
 }
 
 function trim(s: string): string {
