@@ -4,7 +4,7 @@
 // GET /api/v1/trust-list) and by the page (reading the kept list; refreshing
 // it itself when no service worker controls it yet).
 //
-// Rules (docs/adr/0040-offline-verifier-pins-root-on-first-use.md): the root
+// Rules (docs/adr/0045-offline-verifier-pins-root-on-first-use.md): the root
 // certificate served by GET /api/v1/trust-list/root is pinned on the first
 // visit (trust on first use), once a list verifies with it; afterwards a list
 // is kept only if its JWS verifies with the pinned root and it is not a
