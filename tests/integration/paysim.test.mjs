@@ -214,6 +214,12 @@ test('MoMo: token, requesttopay 202, 409 on reuse, phone page, one callback, sta
   await call(B(), 'POST', '/_control/clock/advance', { json: { seconds: 301 } });
   const exp = await momoStatus(r.token, late);
   assert.deepEqual([exp.data.status, exp.data.reason], ['FAILED', 'EXPIRED']);
+  // The phone page opened with ?return_url sends the payer back there.
+  const back = randomUUID();
+  await momoRequest(back);
+  const refused = await payOnPage(`${B()}/pay/momo/${back}?return_url=${encodeURIComponent('http://shop.test/momo')}`, { action: 'cancel' });
+  assert.deepEqual([refused.status, refused.location], [303, 'http://shop.test/momo']);
+  assert.deepEqual([(await momoStatus(r.token, back)).data.status, (await momoStatus(r.token, back)).data.reason], ['FAILED', 'APPROVAL_REJECTED']);
 });
 
 test('payment page: wrong OTP and bad number are refused in French; unknown token 404', async () => {

@@ -260,6 +260,8 @@ Response Simulator::CtlReset(Request&) {
   // Access tokens survive: a platform's cached Orange/MoMo token stays valid.
   // Callbacks in flight finish and are forgotten.
   deliveries_.clear();
+  pending_.clear();
+  first_delivery_ = next_delivery_;
   timers_.clear();
   plants_.clear();
   scheduler_ = FaultScheduler(config_.seed, config_.fault_probability);

@@ -95,6 +95,9 @@ Response Simulator::PageGet(Request& req) {
   if (pay->state != State::kInitiated && pay->state != State::kPending)
     return Message(409, "Paiement indisponible", "Ce paiement n'est plus disponible.");
   pay->state = State::kPending;
+  // MoMo has no redirect; the platform may say where to send the payer back (simulator's addition).
+  if (*provider == Provider::kMomo && req.query.count("return_url") && IsHttpUrl(req.query["return_url"]))
+    pay->return_url = pay->cancel_url = req.query["return_url"];
   return Page(200, std::string("Paiement ") + Brand(*provider),
               Form(*provider, pay->provider_id, pay->amount, pay->reference, pay->msisdn, pay->otp, ""));
 }
@@ -125,7 +128,7 @@ Response Simulator::PagePost(Request& req) {
   std::string why;
   if (!Complete(*pay, pay_action, msisdn, &why)) return Message(409, "Paiement indisponible", "Ce paiement n'est plus disponible.");
   const std::string target = pay_action ? pay->return_url : pay->cancel_url;
-  if (*provider == Provider::kMomo || target.empty()) {
+  if (target.empty()) {
     if (pay_action) return Message(200, "Paiement approuvé", "Vous avez approuvé le paiement sur votre téléphone. Vous pouvez revenir sur le site du marchand.");
     return Message(200, "Paiement refusé", "Vous avez refusé le paiement. Vous pouvez revenir sur le site du marchand.");
   }

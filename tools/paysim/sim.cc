@@ -370,9 +370,16 @@ void Simulator::Queue(std::vector<Delivery> deliveries) {
     d.id = next_delivery_++;
     if (d.outcome == "lost" || d.outcome == "not_configured")
       log::Info("callback not sent", {{"provider", ProviderName(d.provider)}, {"reference", d.reference}, {"outcome", d.outcome}});
+    else
+      pending_.insert(d.id);
     deliveries_.push_back(std::move(d));
   }
   cv_.notify_all();
+}
+
+Simulator::Delivery* Simulator::FindDelivery(uint64_t id) {
+  if (id < first_delivery_ || id - first_delivery_ >= deliveries_.size()) return nullptr;  // forgotten by a reset
+  return &deliveries_[id - first_delivery_];
 }
 
 void Simulator::SendNow(std::vector<Delivery> deliveries) {
@@ -381,9 +388,12 @@ void Simulator::SendNow(std::vector<Delivery> deliveries) {
     std::lock_guard lock(mu_);
     for (auto& d : deliveries) {
       d.id = next_delivery_++;
-      if (d.outcome == "pending") d.in_flight = true;
-      deliveries_.push_back(d);
-      if (d.outcome == "pending") to_send.push_back(std::move(d));
+      if (d.outcome == "pending") {
+        d.in_flight = true;
+        pending_.insert(d.id);
+        to_send.push_back(d);
+      }
+      deliveries_.push_back(std::move(d));
     }
   }
   for (const auto& d : to_send) Record(d.id, poster_(d.url, d.content_type, d.headers, d.body));
@@ -391,27 +401,25 @@ void Simulator::SendNow(std::vector<Delivery> deliveries) {
 
 void Simulator::Record(uint64_t id, const PostResult& r) {
   std::lock_guard lock(mu_);
-  for (auto& d : deliveries_) {
-    if (d.id != id) continue;
-    d.in_flight = false;
-    d.sent_at = Now();
-    d.status = r.status;
-    d.error = r.error;
-    d.outcome = r.status == 0 ? "error" : (r.status >= 200 && r.status < 300 ? "delivered" : "rejected");
-    log::Line(d.outcome == "delivered" ? "info" : "warn", "callback sent",
-              {{"provider", ProviderName(d.provider)}, {"reference", d.reference}, {"event", d.event},
-               {"outcome", d.outcome}, {"fault", d.fault}, {"error", d.error}},
-              {{"status", static_cast<double>(d.status)}});
-    // reorder: a callback held for this one may go now.
-    if (!d.held) {
-      const uint64_t seq = d.seq;
-      for (auto& other : deliveries_)
-        if (other.held && other.seq != seq && other.outcome == "pending") {
-          other.held = false;
-          other.due = std::chrono::steady_clock::now();
-        }
+  Delivery* d = FindDelivery(id);
+  if (!d) return;
+  d->in_flight = false;
+  d->sent_at = Now();
+  d->status = r.status;
+  d->error = r.error;
+  d->outcome = r.status == 0 ? "error" : (r.status >= 200 && r.status < 300 ? "delivered" : "rejected");
+  pending_.erase(id);
+  log::Line(d->outcome == "delivered" ? "info" : "warn", "callback sent",
+            {{"provider", ProviderName(d->provider)}, {"reference", d->reference}, {"event", d->event},
+             {"outcome", d->outcome}, {"fault", d->fault}, {"error", d->error}},
+            {{"status", static_cast<double>(d->status)}});
+  // reorder: callbacks of other payments held for this one may go now.
+  for (uint64_t other_id : pending_) {
+    Delivery* other = FindDelivery(other_id);
+    if (other && other->held && other->seq != d->seq) {
+      other->held = false;
+      other->due = std::chrono::steady_clock::now();
     }
-    break;
   }
   cv_.notify_all();
 }
@@ -434,13 +442,14 @@ void Simulator::SenderLoop() {
       }
     }
     Delivery* ready = nullptr;
-    for (auto& d : deliveries_) {
-      if (d.outcome != "pending" || d.in_flight) continue;
-      if (d.due <= now) {
-        if (!ready) ready = &d;
-      } else {
-        next = std::min(next, d.due);
+    for (uint64_t id : pending_) {
+      Delivery* d = FindDelivery(id);
+      if (!d || d->in_flight) continue;
+      if (d->due <= now) {
+        ready = d;
+        break;
       }
+      next = std::min(next, d->due);
     }
     if (ready) {
       ready->in_flight = true;

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -247,8 +248,10 @@ class Simulator {
   std::map<std::string, std::pair<std::string, uint64_t>> wave_idempotency_;  // key -> (body hash, seq)
   std::set<std::string> tokens_;
   uint64_t next_token_ = 1;
-  std::vector<Delivery> deliveries_;
-  uint64_t next_delivery_ = 1;
+  std::deque<Delivery> deliveries_;   // deliveries_[id - first_delivery_]
+  uint64_t first_delivery_ = 1, next_delivery_ = 1;
+  std::set<uint64_t> pending_;         // ids whose outcome is still "pending"
+  Delivery* FindDelivery(uint64_t id);
   std::vector<Timer> timers_;
   std::vector<Plant> plants_;
 };
