@@ -492,3 +492,91 @@ test('flags: loopback only, bad values exit 2', () => {
     assert.match(r.stderr, /^origine-paysim: /);
   }
 });
+
+test('random:P schedule over 80 payments: every callback matches its payment\'s fault', async () => {
+  const r2 = await startReceiver();
+  const p = await startPaysim(['--seed', '5', '--faults', 'random:0.7', '--wave-webhook-url', `${r2.url}/wave`]);
+  const base = p.base;
+  try {
+    const basicO = Buffer.from(`${SECRETS.orangeClientId}:${SECRETS.orangeClientSecret}`).toString('base64');
+    const oTok = (await call(base, 'POST', '/orange/oauth/v3/token', { form: { grant_type: 'client_credentials' }, headers: { authorization: `Basic ${basicO}` } })).data.access_token;
+    const basicM = Buffer.from(`${SECRETS.momoApiUser}:${SECRETS.momoApiKey}`).toString('base64');
+    const mTok = (await call(base, 'POST', '/momo/collection/token/', { headers: { authorization: `Basic ${basicM}`, 'ocp-apim-subscription-key': SECRETS.momoSubscriptionKey } })).data.access_token;
+    const notif = new Map();
+    const outcome = new Map();
+    for (let i = 0; i < 80; i++) {
+      const kind = ['orange', 'wave', 'cinetpay', 'momo'][i % 4];
+      let ref = `RS-${i}`;
+      let r;
+      if (kind === 'orange') {
+        r = await call(base, 'POST', '/orange/orange-money-webpay/ml/v1/webpayment', { headers: { authorization: `Bearer ${oTok}` },
+          json: { merchant_key: SECRETS.orangeMerchantKey, currency: 'XOF', order_id: ref, amount: 1000 + i, return_url: 'http://x/r', cancel_url: 'http://x/c', notif_url: `${r2.url}/orange`, lang: 'fr', reference: 'c' } });
+        if (r.status === 201) notif.set(ref, r.data.notif_token);
+      } else if (kind === 'wave') {
+        r = await call(base, 'POST', '/wave/v1/checkout/sessions', { headers: { authorization: `Bearer ${SECRETS.waveApiKey}` },
+          json: { amount: String(1000 + i), currency: 'XOF', success_url: 'http://x/ok', error_url: 'http://x/ko', client_reference: ref } });
+      } else if (kind === 'cinetpay') {
+        r = await call(base, 'POST', '/cinetpay/v2/payment', { json: { apikey: SECRETS.cinetpayApikey, site_id: SECRETS.cinetpaySiteId, transaction_id: ref,
+          amount: 1000 + i, currency: 'XOF', description: 'c', notify_url: `${r2.url}/cinetpay`, return_url: 'http://x/r' } });
+      } else {
+        ref = randomUUID();
+        r = await call(base, 'POST', '/momo/collection/v1_0/requesttopay', { headers: { ...momoHeaders(mTok, { 'x-reference-id': ref, 'x-callback-url': `${r2.url}/momo` }) },
+          json: { amount: String(1000 + i), currency: 'XOF', externalId: `E${i}`, payer: { partyIdType: 'MSISDN', partyId: '70000000' } } });
+      }
+      assert.ok(r.status < 500 || r.status === 500, r.text);
+      const success = i % 3 !== 0;
+      const done = await call(base, 'POST', `/_control/payments/${kind}/${ref}/complete`, { json: { outcome: success ? 'success' : 'failure' } });
+      assert.ok([200, 409].includes(done.status), `${kind} ${ref}: ${done.text}`);
+      outcome.set(ref, { kind, success, completed: done.status === 200 });
+    }
+    // Let delays (≤ 2 s), reorder holds (≤ 5 s) and late successes (1 s) play out.
+    let cbs = [];
+    await sleep(1500);  // late_success timers (1 s) create their callbacks
+    for (let t = 0; t < 100; t++) {
+      cbs = (await call(base, 'GET', '/_control/callbacks')).data.callbacks;
+      if (cbs.every((c) => c.outcome !== 'pending')) break;
+      await sleep(100);
+    }
+    const payments = (await call(base, 'GET', '/_control/payments')).data.payments;
+    const seen = new Set();
+    for (const pay of payments) {
+      const fault = pay.faults[0] ?? 'none';
+      seen.add(fault);
+      const mine = cbs.filter((c) => c.seq === pay.seq);
+      const o = outcome.get(pay.reference);
+      const tag = `${pay.provider} ${pay.reference} fault=${fault} status=${pay.status}`;
+      if (fault === 'before_reply') { assert.equal(pay.status, 'succeeded', tag); assert.equal(o.completed, false, tag); }
+      if (fault === 'stuck_pending' && o.success) { assert.equal(mine.length, 0, tag); assert.equal(pay.status, 'pending', tag); continue; }
+      if (fault === 'lost') { assert.ok(mine.length === 1 && mine[0].outcome === 'lost', tag); continue; }
+      if (fault === 'duplicate') assert.ok(mine.length >= 2 && new Set(mine.map((c) => c.body)).size === 1, tag);
+      else assert.equal(mine.length, 1, tag);
+      for (const c of mine) {
+        assert.equal(c.outcome, 'delivered', tag);
+        const forged = fault === 'forged_signature';
+        if (pay.provider === 'wave') {
+          const m = /^t=(\d+),v1=([0-9a-f]+)$/.exec(c.headers['Wave-Signature']);
+          assert.equal(hmac(SECRETS.waveWebhookSecret, m[1] + c.body) === m[2], !forged, tag);
+          if (fault === 'stale_timestamp') assert.ok(pay.created_at - Number(m[1]) >= 800, tag);
+        } else if (pay.provider === 'cinetpay') {
+          const f = new URLSearchParams(c.body);
+          assert.equal(hmac(SECRETS.cinetpaySecret, CP_FIELDS.map((k) => f.get(k) ?? '').join('')) === c.headers['x-token'], !forged, tag);
+          if (fault === 'amount_mismatch' && pay.status === 'succeeded') assert.equal(f.get('cpm_amount'), String(pay.recorded_amount), tag);
+        } else if (pay.provider === 'orange') {
+          const b = JSON.parse(c.body);
+          if (fault !== 'init_5xx') assert.equal(b.notif_token === notif.get(pay.reference), !(forged || fault === 'wrong_notif_token'), tag);
+          assert.equal(b.status, forged || pay.status === 'succeeded' ? 'SUCCESS' : 'FAILED', tag);
+        } else {
+          assert.equal(JSON.parse(c.body).status, forged || pay.status === 'succeeded' ? 'SUCCESSFUL' : 'FAILED', tag);
+        }
+      }
+      if (fault !== 'forged_signature' && pay.provider !== 'momo' && o.completed)
+        assert.equal(pay.status, o.success ? 'succeeded' : 'failed', tag);
+    }
+    assert.ok(seen.size >= 8, `faults seen: ${[...seen].join(', ')}`);
+    // What the receiver got is what the simulator says it delivered.
+    assert.equal(r2.received.length, cbs.filter((c) => c.outcome === 'delivered').length);
+  } finally {
+    assert.equal(await p.stop(), 0);
+    await r2.close();
+  }
+});
