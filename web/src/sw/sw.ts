@@ -2,7 +2,8 @@
 // src/pages/Verify.tsx; built to dist/sw.js by the plugin in vite.config.ts).
 //   - install: precache the app shell (/verify, every built asset, the icon)
 //     and fetch + verify + keep the trust list;
-//   - navigations under /verify: network first, the cached shell offline;
+//   - navigations under /verify: network first, the cached shell offline or
+//     when the network takes more than 4 s;
 //   - /assets/*: cache first (their names carry a content hash);
 //   - GET /api/v1/trust-list: stale-while-revalidate; a fetched list replaces
 //     the kept one only if it verifies with the pinned root and is not older
@@ -61,18 +62,32 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function navigation(request: Request): Promise<Response> {
-  try {
-    const res = await fetch(request);
+/** How long a navigation waits for the network before the cached shell answers (slow rural links). */
+const NAVIGATION_TIMEOUT_MS = 4000;
+
+async function navigation(event: FetchEvent): Promise<Response> {
+  const network = fetch(event.request).then(async (res) => {
     if (res.ok && (res.headers.get('Content-Type') ?? '').startsWith('text/html')) {
-      const cache = await caches.open(SHELL_CACHE);
-      await cache.put(SHELL_URL, res.clone());
+      await (await caches.open(SHELL_CACHE)).put(SHELL_URL, res.clone());
     }
     return res;
+  });
+  event.waitUntil(network.catch(() => undefined));
+  const cached = () => caches.match(SHELL_URL, { cacheName: SHELL_CACHE });
+  let timer = 0;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), NAVIGATION_TIMEOUT_MS);
+  });
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first !== 'slow') return first;
+    return (await cached()) ?? (await network);
   } catch (e) {
-    const cached = await caches.match(SHELL_URL, { cacheName: SHELL_CACHE });
-    if (cached) return cached;
+    const shell = await cached();
+    if (shell) return shell;
     throw e;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -99,7 +114,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (request.mode === 'navigate') event.respondWith(navigation(request));
+  if (request.mode === 'navigate') event.respondWith(navigation(event));
   else if (url.pathname === TRUST_LIST_URL) event.respondWith(trustList(event));
   else if (url.pathname.startsWith('/assets/') || __PRECACHE__.includes(url.pathname)) event.respondWith(cacheFirst(request));
 });
