@@ -61,6 +61,7 @@ PostResult CurlPost(const std::string& url, const std::string& content_type,
   curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 3L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_USERAGENT, "origine-paysim");
   curl_easy_setopt(curl, CURLOPT_POST, 1L);
@@ -232,19 +233,17 @@ bool Simulator::Complete(Payment& pay, bool success, const std::string& msisdn, 
     return false;
   }
   if (!msisdn.empty()) pay.msisdn = msisdn;
-  const FaultKind kind = pay.fault ? pay.fault->kind : FaultKind::kDuplicate;
-  const bool faulted = pay.fault.has_value();
+  const std::optional<FaultKind> kind = pay.fault ? std::optional(pay.fault->kind) : std::nullopt;
   if (!success) {
     pay.state = State::kFailed;
     pay.cancelled = true;
     pay.completed_at = Now();
-    pay.last_error_code = "payer-cancelled";
     if (pay.provider == Provider::kOrange) pay.txn_id = OrangeTxn(config_.seed, pay.seq, pay.completed_at);
-  } else if (faulted && kind == FaultKind::kStuckPending) {
+  } else if (kind == FaultKind::kStuckPending) {
     pay.state = State::kPending;
     pay.stuck = true;
     return true;
-  } else if (faulted && kind == FaultKind::kLateSuccess) {
+  } else if (kind == FaultKind::kLateSuccess) {
     pay.state = State::kExpired;
     pay.expires_at = Now();
     timers_.push_back({std::chrono::steady_clock::now() + std::chrono::milliseconds(pay.fault->Param("ms")), pay.seq});

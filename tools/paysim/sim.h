@@ -105,7 +105,6 @@ class Simulator {
     bool cancelled = false;             // payer pressed Annuler
     bool refunded = false;
     int64_t refunded_at = 0;
-    std::string last_error_code;        // wave last_payment_error
   };
 
   struct Delivery {
