@@ -9,6 +9,7 @@
 #include <set>
 
 #include "audit/audit.h"
+#include "registry/registry.h"
 #include "storage/sqlite_db.h"
 
 namespace origine::api {
@@ -24,6 +25,7 @@ std::vector<storage::Migration> TestMigrations() {
   std::vector<storage::Migration> all = storage::CoreMigrations();
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   return all;
 }
 
@@ -108,7 +110,8 @@ TEST_F(ApiTest, SessionRoutesRefuseAnonymousCallers) {
     const auto& op = doc.at("paths").at(DocPath(r.path_template)).at(method).as_object();
     if (op.at("security").as_array().empty()) continue;
     std::string target = r.path_template;
-    for (auto [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{number}", "ML-ETLS-2026-000001"}})
+    for (auto [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{number}", "ML-ETLS-2026-000001"},
+                            {"{user_id}", "1"}, {"{approval_id}", "1"}})
       if (auto pos = target.find(from); pos != std::string::npos) target.replace(pos, from.size(), to);
     auto res = Call(r.method, target, r.method == "GET" ? "" : "{}");
     EXPECT_EQ(res.status, 401) << r.method << " " << target;

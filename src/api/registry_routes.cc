@@ -6,6 +6,7 @@
 
 #include "api/internal/json_io.h"
 #include "certificates/application_input.h"
+#include "identity/identity_service.h"
 #include "origin/engine.h"
 #include "registry/hs.h"
 #include "registry/reference.h"
@@ -20,6 +21,31 @@ namespace {
 using internal::IdParam;
 using internal::Json;
 using internal::JsonBody;
+
+// A second numeric path parameter ({user_id}, {approval_id}); kNotFound naming `what` otherwise.
+Result<int64_t> PathId(const http::Request& req, const char* param, const char* what) {
+  auto it = req.path_params.find(param);
+  const std::string s = it == req.path_params.end() ? "" : it->second;
+  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
+    return Error::NotFound(std::string("no ") + what + " " + s);
+  return std::stoll(s);
+}
+
+json::object CompanyUserJson(const identity::CompanyUser& u) {
+  return {{"id", u.id}, {"email", u.email}, {"name", u.name}, {"role", "exporter"}, {"active", u.active},
+          {"created_at", FormatUtc(u.created_at)}};
+}
+
+// {"comment": "..."} (required by the caller's rules); other fields refused.
+Result<std::string> CommentOnly(const json::value& body) {
+  if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
+  for (const auto& kv : body.as_object())
+    if (kv.key() != "comment") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+  auto it = body.as_object().find("comment");
+  if (it == body.as_object().end() || it->value().is_null()) return std::string();
+  if (!it->value().is_string()) return Error::Invalid("comment must be a string", {{"comment", "must be a string"}});
+  return std::string(it->value().as_string());
+}
 
 std::string Query(const http::Request& req, const char* name) {
   auto it = req.query.find(name);
@@ -73,6 +99,7 @@ json::object RegimeJson(const certificates::RegimeInfo& info, const std::string&
 void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
                        certificates::ApplicationService& applications) {
   auto reg = std::make_shared<registry::RegistryService>(db, clock);
+  auto ids = std::make_shared<identity::IdentityService>(db, clock);
   auto today = [&clock] { return FormatUtc(clock.NowUnix(), true); };
 
   // --- regimes and the origin calculator
@@ -104,6 +131,80 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     ASSIGN_OR_RETURN(json::array items, reg->ListCompanies(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
+  add("GET", "/api/v1/companies/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(json::object o, reg->GetCompanyById(*c.who, id));
+    return Json(o);
+  });
+  // --- approved-exporter status per regime (company level)
+  add("POST", "/api/v1/companies/{id}/approved-exporter", true, [reg, today](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
+      return Error::Denied("only an agent or an administrator grants the approved-exporter status");
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    const std::string d = today();
+    auto resolve = [&d](const std::string& code) -> std::optional<std::string> {
+      auto info = certificates::FindRegime(code, d);
+      if (!info || !info->preferential) return std::nullopt;
+      return info->data_code;
+    };
+    ASSIGN_OR_RETURN(json::object a, reg->GrantCompanyApproval(*c.who, id, body, resolve, c.meta));
+    return Json(a, 201);
+  });
+  add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", true,
+      [reg](RouteCtx& c) -> Result<Response> {
+        if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
+          return Error::Denied("only an agent or an administrator revokes the approved-exporter status");
+        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+        ASSIGN_OR_RETURN(int64_t approval, PathId(c.req, "approval_id", "approved-exporter status"));
+        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+        ASSIGN_OR_RETURN(std::string comment, CommentOnly(body));
+        ASSIGN_OR_RETURN(json::object a, reg->RevokeCompanyApproval(*c.who, id, approval, comment, c.meta));
+        return Json(a);
+      });
+  // --- users of a company (its exporters; an administrator for any company)
+  add("GET", "/api/v1/companies/{id}/users", true, [ids](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(auto users, ids->ListCompanyUsers(*c.who, id));
+    json::array items;
+    for (const auto& u : users) items.push_back(CompanyUserJson(u));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+  add("POST", "/api/v1/companies/{id}/users", true, [ids](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    if (!body.is_object()) return Error::Invalid("the user must be a JSON object");
+    std::vector<FieldError> bad;
+    for (const auto& kv : body.as_object())
+      if (kv.key() != "email" && kv.key() != "name" && kv.key() != "password")
+        bad.push_back({std::string(kv.key()), "unknown field"});
+    auto text = [&](const char* k) {
+      auto it = body.as_object().find(k);
+      if (it == body.as_object().end() || it->value().is_null()) {
+        bad.push_back({k, "is required"});
+        return std::string();
+      }
+      if (!it->value().is_string()) {
+        bad.push_back({k, "must be a string"});
+        return std::string();
+      }
+      return std::string(it->value().as_string());
+    };
+    const std::string email = text("email"), name = text("name"), password = text("password");
+    if (!bad.empty()) return Error::Invalid("the user has invalid fields", std::move(bad));
+    ASSIGN_OR_RETURN(identity::CompanyUser u, ids->AddCompanyUser(*c.who, id, email, name, password, c.meta));
+    return Json(CompanyUserJson(u), 201);
+  });
+  for (const char* action : {"disable", "enable"}) {
+    const bool active = std::string(action) == "enable";
+    add("POST", active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
+        true, [ids, active](RouteCtx& c) -> Result<Response> {
+          ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+          ASSIGN_OR_RETURN(int64_t user, PathId(c.req, "user_id", "user"));
+          ASSIGN_OR_RETURN(identity::CompanyUser u, ids->SetCompanyUserActive(*c.who, id, user, active, c.meta));
+          return Json(CompanyUserJson(u));
+        });
+  }
   add("POST", "/api/v1/companies/{id}/status", true, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator sets a company's status");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));

@@ -3,13 +3,12 @@
 #include <boost/json.hpp>
 
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <mutex>
 #include <set>
-#include <sstream>
 
 #include "core/clock.h"
+#include "registry/reference.h"
 
 namespace origine::certificates {
 namespace json = boost::json;
@@ -69,38 +68,6 @@ std::optional<RegimeInfo> FindRegime(const std::string& code, const std::string&
 }
 
 namespace {
-
-// ISO 3166-1 alpha-2 codes with French names, for the countries a Malian
-// exporter ships to most; extended from iso-codes when that package is present.
-const std::map<std::string, std::string>& Countries() {
-  static const std::map<std::string, std::string> kCountries = [] {
-    std::map<std::string, std::string> m = {
-        {"ML", "Mali"}, {"SN", "Sénégal"}, {"CI", "Côte d'Ivoire"}, {"BF", "Burkina Faso"}, {"NE", "Niger"},
-        {"GN", "Guinée"}, {"GH", "Ghana"}, {"NG", "Nigéria"}, {"TG", "Togo"}, {"BJ", "Bénin"},
-        {"MR", "Mauritanie"}, {"DZ", "Algérie"}, {"MA", "Maroc"}, {"CH", "Suisse"}, {"ZA", "Afrique du Sud"},
-        {"FR", "France"}, {"CN", "Chine"}, {"IN", "Inde"}, {"AE", "Émirats arabes unis"}, {"GW", "Guinée-Bissau"},
-        {"LR", "Libéria"}, {"SL", "Sierra Leone"}, {"GM", "Gambie"}, {"CV", "Cap-Vert"}, {"TD", "Tchad"},
-        {"CM", "Cameroun"}, {"DE", "Allemagne"}, {"BE", "Belgique"}, {"NL", "Pays-Bas"}, {"ES", "Espagne"},
-        {"IT", "Italie"}, {"GB", "Royaume-Uni"}, {"US", "États-Unis"}, {"TR", "Turquie"}, {"VN", "Viet Nam"},
-        {"BD", "Bangladesh"}, {"SA", "Arabie saoudite"}, {"EG", "Égypte"}, {"TN", "Tunisie"}, {"JP", "Japon"}};
-    std::ifstream in("/usr/share/iso-codes/json/iso_3166-1.json");
-    if (in) {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      boost::system::error_code ec;
-      auto doc = json::parse(ss.str(), ec);
-      if (!ec && doc.is_object() && doc.as_object().contains("3166-1")) {
-        for (const auto& c : doc.at("3166-1").as_array()) {
-          const auto& o = c.as_object();
-          std::string code(o.at("alpha_2").as_string());
-          if (!m.count(code)) m[code] = std::string(o.at("name").as_string());  // English fallback
-        }
-      }
-    }
-    return m;
-  }();
-  return kCountries;
-}
 
 bool IsDecimal(const std::string& s) {
   // up to 12 integer digits, optional '.' and 1-3 decimals, positive
@@ -168,12 +135,12 @@ bool IsMode(const std::string& v) {
 
 bool IsCountryCode(const std::string& code) {
   return code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&
-         std::isupper(static_cast<unsigned char>(code[1])) && Countries().count(code) > 0;
+         std::isupper(static_cast<unsigned char>(code[1])) && registry::FindCountry(code) != nullptr;
 }
 
 std::string CountryNameFr(const std::string& code) {
-  auto it = Countries().find(code);
-  return it == Countries().end() ? code : it->second;
+  const registry::Country* c = registry::FindCountry(code);
+  return c ? c->name_fr : code;
 }
 
 namespace {

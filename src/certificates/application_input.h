@@ -66,9 +66,11 @@ Result<boost::json::object> ValidateInput(const boost::json::value& input, const
 // Checks that a validated input has everything a submission needs.
 Status CheckComplete(const boost::json::object& data);
 
-// True for an ISO 3166-1 alpha-2 code (from Debian's iso-codes when installed).
+// True for an ISO 3166-1 alpha-2 code of the iso-codes registry
+// (registry::Countries(); false for every code when iso-codes is missing).
 bool IsCountryCode(const std::string& code);
-// French name of a country code, or the code itself when unknown.
+// French name of a country code from iso-codes (registry::FindCountry), or the
+// code itself when unknown.
 std::string CountryNameFr(const std::string& code);
 
 }  // namespace origine::certificates

@@ -70,6 +70,10 @@ Result<json::array> EvaluateLines(storage::Tx& tx, int64_t company_id, const jso
       if (auto v = o.find("attributes"); v != o.end())
         for (const auto& kv : v->value().as_object()) f.attributes[std::string(kv.key())] = kv.value().as_string();
     }
+    if (!f.approval) {
+      // A line without a registry product: the company's approved-exporter status, if any.
+      ASSIGN_OR_RETURN(f.approval, registry::CompanyApprovalOn(tx, company_id, data_code, date));
+    }
     if (f.hs_code.empty() || from.empty() || to.empty()) {
       out.push_back(Incomplete(line, "incomplete",
                                "Renseignez le code SH de la ligne et les pays d'origine et de destination pour obtenir "

@@ -4,7 +4,9 @@
 // The facts of a line come from, in increasing precedence: the product of the
 // exporter's registry named by `product_id` (cost structure, materials,
 // processes, granted approval for the regime), the line itself (hs_code), and
-// the explicit `origin_facts` the exporter gives. The line is evaluated by
+// the explicit `origin_facts` the exporter gives. The approval (agrément) is the
+// product's, else the company's approved-exporter status for the regime valid
+// on `date` (registry::ProductFacts, registry::CompanyApprovalOn; ADR 0021). The line is evaluated by
 // origin::Evaluate under the application's regime, from origin_country to
 // destination_country, on `date`.
 // Thread-safety: stateless; the Tx decides.

@@ -9,6 +9,7 @@
 
 #include "identity/identity_service.h"
 #include "audit/audit.h"
+#include "registry/registry.h"
 #include "storage/sqlite_db.h"
 #include "tlog/log.h"
 
@@ -20,6 +21,7 @@ std::vector<storage::Migration> TestMigrations() {
   std::vector<storage::Migration> all = storage::CoreMigrations();
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   return all;
 }
 

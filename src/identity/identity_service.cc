@@ -35,7 +35,100 @@ const std::string& DummyHash() {
   return h;
 }
 
+// Managers of a company's users: its own exporters and the administrators.
+Status MayManage(const Principal& who, int64_t company_id) {
+  if (who.role == Role::kAdmin) return {};
+  if (who.role != Role::kExporter) return Error::Denied("only the company's users or an administrator manage its users");
+  if (!who.company_id || *who.company_id != company_id) return Error::NotFound("no company " + std::to_string(company_id));
+  return {};
+}
+
+constexpr const char* kSelectCompanyUser = "SELECT id, email, name, active, created_at FROM users ";
+
+CompanyUser CompanyUserFromRow(const storage::Row& r) {
+  return {r.Int(0), r.Text(1), r.Text(2), r.Int(3) != 0, r.Int(4)};
+}
+
+bool IsEmail(const std::string& e) {
+  const size_t at = e.find('@');
+  if (e.size() < 3 || e.size() > 254 || at == 0 || at == std::string::npos || at + 1 >= e.size()) return false;
+  if (e.find('@', at + 1) != std::string::npos) return false;
+  if (e.find('.', at) == std::string::npos) return false;
+  for (unsigned char c : e)
+    if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == ',' || c == ';' || c == '"') return false;
+  return true;
+}
+
 }  // namespace
+
+Result<std::vector<CompanyUser>> IdentityService::ListCompanyUsers(const Principal& who, int64_t company_id) {
+  RETURN_IF_ERROR(MayManage(who, company_id));
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto company, tx->Query("SELECT 1 FROM companies WHERE id = ?", {company_id}));
+  if (company.empty()) return Error::NotFound("no company " + std::to_string(company_id));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyUser) + "WHERE company_id = ? ORDER BY id", {company_id}));
+  std::vector<CompanyUser> out;
+  for (const auto& r : rows) out.push_back(CompanyUserFromRow(r));
+  return out;
+}
+
+Result<CompanyUser> IdentityService::AddCompanyUser(const Principal& who, int64_t company_id, const std::string& email_in,
+                                                    const std::string& name, const std::string& password,
+                                                    const RequestMeta& meta) {
+  RETURN_IF_ERROR(MayManage(who, company_id));
+  const std::string email = NormalizeEmail(email_in);
+  std::vector<FieldError> errors;
+  if (!IsEmail(email)) errors.push_back({"email", "must be an email address"});
+  if (name.find_first_not_of(" \t") == std::string::npos) errors.push_back({"name", "is required"});
+  else if (name.size() > 200) errors.push_back({"name", "must have at most 200 characters"});
+  if (password.size() < 8) errors.push_back({"password", "must have at least 8 characters"});
+  else if (password.size() > 256) errors.push_back({"password", "must have at most 256 characters"});
+  if (!errors.empty()) return Error::Invalid("the user has invalid fields", std::move(errors));
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(auto company, tx->Query("SELECT 1 FROM companies WHERE id = ?", {company_id}));
+    if (company.empty()) return Error::NotFound("no company " + std::to_string(company_id));
+  }
+  ASSIGN_OR_RETURN(std::string hash, HashPassword(password));  // outside the write transaction (~0.1 s)
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(auto taken, tx->Query("SELECT 1 FROM users WHERE email = ?", {email}));
+  if (!taken.empty()) return Error::Conflict("an account already uses this email address");
+  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO users (email, name, role, company_id, password_hash, created_at) "
+                                       "VALUES (?, ?, 'exporter', ?, ?, ?) RETURNING id",
+                                       {email, name, company_id, hash, now}));
+  const int64_t id = ins[0].Int(0);
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                {"user.create", "user", std::to_string(id),
+                                 "{\"role\":\"exporter\",\"company_id\":" + std::to_string(company_id) + "}"}));
+  RETURN_IF_ERROR(tx->Commit());
+  return CompanyUser{id, email, name, true, now};
+}
+
+Result<CompanyUser> IdentityService::SetCompanyUserActive(const Principal& who, int64_t company_id, int64_t user_id,
+                                                          bool active, const RequestMeta& meta) {
+  RETURN_IF_ERROR(MayManage(who, company_id));
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyUser) + "WHERE id = ? AND company_id = ?",
+                                        {user_id, company_id}));
+  if (rows.empty()) return Error::NotFound("no user " + std::to_string(user_id) + " in this company");
+  CompanyUser u = CompanyUserFromRow(rows[0]);
+  if (!active && user_id == who.user_id) return Error::Conflict("you cannot disable your own account");
+  if (u.active == active) return u;  // nothing changes, nothing to audit
+  RETURN_IF_ERROR(tx->Exec("UPDATE users SET active = ? WHERE id = ?", {int64_t{active}, user_id}));
+  int64_t ended = 0;
+  if (!active) {
+    ASSIGN_OR_RETURN(ended, tx->Exec("DELETE FROM sessions WHERE user_id = ?", {user_id}));
+  }
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                {active ? "user.enable" : "user.disable", "user", std::to_string(user_id),
+                                 "{\"company_id\":" + std::to_string(company_id) +
+                                     ",\"sessions_ended\":" + std::to_string(ended) + "}"}));
+  RETURN_IF_ERROR(tx->Commit());
+  u.active = active;
+  return u;
+}
 
 Result<Session> IdentityService::Login(const std::string& email_in, const std::string& password,
                                        const RequestMeta& meta) {

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/context.h"
@@ -33,6 +34,14 @@ struct NewUser {
   std::optional<int64_t> company_id;
 };
 
+// A user of a company, as its managers see it (never the password hash).
+struct CompanyUser {
+  int64_t id = 0;
+  std::string email, name;
+  bool active = true;
+  int64_t created_at = 0;
+};
+
 class IdentityService {
  public:
   static constexpr int64_t kSessionSeconds = 12 * 3600;
@@ -50,6 +59,22 @@ class IdentityService {
   // Both are idempotent on their unique key: an existing row is returned as is.
   Result<int64_t> EnsureCompany(const NewCompany& company, const RequestMeta& meta);
   Result<int64_t> EnsureUser(const NewUser& user, const RequestMeta& meta);
+
+  // Users of a company. Who may: an exporter of that company, or an admin;
+  // any other staff role gets kPermissionDenied; an exporter naming another
+  // company (or a company that does not exist) gets kNotFound.
+  Result<std::vector<CompanyUser>> ListCompanyUsers(const Principal& who, int64_t company_id);
+  // Adds an exporter account to the company with the initial password chosen
+  // by the creator (Argon2id; 8 to 256 bytes). kInvalidArgument naming the bad
+  // fields (email, name, password), kConflict on an email already in use.
+  // Audited "user.create" in the same transaction.
+  Result<CompanyUser> AddCompanyUser(const Principal& who, int64_t company_id, const std::string& email,
+                                     const std::string& name, const std::string& password, const RequestMeta& meta);
+  // Disables (active=false) or re-enables a user of the company. Disabling
+  // ends every session of that user in the same transaction; nobody disables
+  // their own account (kConflict). Audited "user.disable" / "user.enable".
+  Result<CompanyUser> SetCompanyUserActive(const Principal& who, int64_t company_id, int64_t user_id, bool active,
+                                           const RequestMeta& meta);
 
  private:
   storage::Db& db_;

@@ -107,5 +107,62 @@ TEST_F(IdentityTest, EnsureIsIdempotentAndChecksCompanyRule) {
   EXPECT_FALSE(svc_->EnsureUser({"x@demo.ml", "X", "password1", Role::kExporter, std::nullopt}, meta_));
 }
 
+TEST_F(IdentityTest, CompanyUsersAreManagedByTheCompanyAndTheAdmin) {
+  auto other = *svc_->EnsureCompany({"Niger Karité", "091234567K", "MA.SGO.2024.A.0120", "Ségou"}, meta_);
+  const int64_t other_user = *svc_->EnsureUser({"b@demo.ml", "Binta", "password-b", Role::kExporter, other}, meta_);
+  const int64_t admin_id = *svc_->EnsureUser({"admin@demo.ml", "Ad", "password-a", Role::kAdmin, std::nullopt}, meta_);
+  const int64_t agent_id = *svc_->EnsureUser({"agent@demo.ml", "Ag", "password-g", Role::kAgent, std::nullopt}, meta_);
+  auto me = *svc_->Login("exp@demo.ml", "correct horse", meta_);
+  const Principal& exp = me.principal;
+  const Principal admin{admin_id, "admin@demo.ml", "Ad", Role::kAdmin, std::nullopt, ""};
+  const Principal agent{agent_id, "agent@demo.ml", "Ag", Role::kAgent, std::nullopt, ""};
+
+  // Listing: own company yes; another company 404; agent 403; admin any.
+  ASSERT_EQ(svc_->ListCompanyUsers(exp, company_)->size(), 1u);
+  EXPECT_EQ(svc_->ListCompanyUsers(exp, other).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->ListCompanyUsers(agent, company_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->ListCompanyUsers(admin, other)->size(), 1u);
+  EXPECT_EQ(svc_->ListCompanyUsers(admin, 999).error().code, ErrorCode::kNotFound);
+
+  // Adding: every bad field named; duplicate email is a conflict; audited.
+  auto bad = svc_->AddCompanyUser(exp, company_, "not-an-email", " ", "short", meta_);
+  ASSERT_FALSE(bad);
+  ASSERT_EQ(bad.error().fields.size(), 3u);
+  EXPECT_EQ(bad.error().fields[0].field, "email");
+  EXPECT_EQ(bad.error().fields[1].field, "name");
+  EXPECT_EQ(bad.error().fields[2].field, "password");
+  EXPECT_EQ(svc_->AddCompanyUser(exp, company_, "B@demo.ml", "Dup", "password-x", meta_).error().code,
+            ErrorCode::kConflict);
+  EXPECT_EQ(svc_->AddCompanyUser(exp, other, "c@demo.ml", "C", "password-c", meta_).error().code, ErrorCode::kNotFound);
+  auto added = svc_->AddCompanyUser(exp, company_, "Moussa@Demo.ml", "Moussa", "initial-pass", meta_);
+  ASSERT_TRUE(added) << added.error().message;
+  EXPECT_EQ(added->email, "moussa@demo.ml");
+  EXPECT_EQ(CountAudit("user.create"), 5);  // 4 seeded + 1
+  auto moussa = svc_->Login("moussa@demo.ml", "initial-pass", meta_);
+  ASSERT_TRUE(moussa) << moussa.error().message;
+  EXPECT_EQ(moussa->principal.company_id, company_);
+
+  // Disabling: not oneself; not another company's user; ends the sessions; login refused.
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, exp.user_id, false, meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, other_user, false, meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, other, other_user, false, meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->SetCompanyUserActive(agent, company_, added->id, false, meta_).error().code,
+            ErrorCode::kPermissionDenied);
+  auto off = svc_->SetCompanyUserActive(exp, company_, added->id, false, meta_);
+  ASSERT_TRUE(off) << off.error().message;
+  EXPECT_FALSE(off->active);
+  EXPECT_FALSE(svc_->Authenticate(moussa->token));
+  EXPECT_EQ(svc_->Login("moussa@demo.ml", "initial-pass", meta_).error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(CountAudit("user.disable"), 1);
+  {
+    auto tx = *db_->Begin(false);
+    EXPECT_EQ((*tx->Query("SELECT COUNT(*) FROM sessions WHERE user_id = ?", {added->id}))[0].Int(0), 0);
+  }
+  // The admin re-enables the account; the password still works.
+  ASSERT_TRUE(svc_->SetCompanyUserActive(admin, company_, added->id, true, meta_));
+  EXPECT_EQ(CountAudit("user.enable"), 1);
+  EXPECT_TRUE(svc_->Login("moussa@demo.ml", "initial-pass", meta_));
+}
+
 }  // namespace
 }  // namespace origine::identity

@@ -68,6 +68,24 @@ CREATE TABLE hs_tokens (
 CREATE INDEX hs_tokens_code ON hs_tokens(lang, code);
 CREATE INDEX hs_codes_level ON hs_codes(lang, level, code);
 )sql"},
+      {202, "registry: approved-exporter status per regime at company level", R"sql(
+CREATE TABLE company_approvals (
+  id INTEGER PRIMARY KEY,
+  company_id INTEGER NOT NULL REFERENCES companies(id),
+  regime TEXT NOT NULL,
+  number TEXT NOT NULL,
+  valid_from TEXT NOT NULL,
+  valid_until TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+  comment TEXT NOT NULL,
+  granted_by INTEGER NOT NULL REFERENCES users(id),
+  granted_at INTEGER NOT NULL,
+  revoked_by INTEGER REFERENCES users(id),
+  revoked_at INTEGER,
+  revoke_comment TEXT
+);
+CREATE INDEX company_approvals_company ON company_approvals(company_id, regime, id);
+)sql"},
   };
   return k;
 }
@@ -151,6 +169,48 @@ Result<json::object> ProductJson(storage::Tx& tx, const storage::Row& r) {
   }
   o["approvals"] = std::move(a);
   return o;
+}
+
+constexpr const char* kSelectCompanyApproval =
+    "SELECT a.id, a.company_id, a.regime, a.number, a.valid_from, a.valid_until, a.status, a.comment, a.granted_at, "
+    "COALESCE(a.revoked_at, 0), COALESCE(a.revoke_comment, ''), g.id, g.name, g.role "
+    "FROM company_approvals a JOIN users g ON g.id = a.granted_by ";
+
+json::object CompanyApprovalJson(const storage::Row& r, const std::string& today) {
+  const bool active = r.Text(6) == "active";
+  return {{"id", r.Int(0)},
+          {"company_id", r.Int(1)},
+          {"regime", r.Text(2)},
+          {"number", r.Text(3)},
+          {"valid_from", r.Text(4)},
+          {"valid_until", r.Text(5)},
+          {"status", r.Text(6)},
+          {"valid_today", active && r.Text(4) <= today && today <= r.Text(5)},
+          {"comment", r.Text(7)},
+          {"granted_by", {{"id", r.Int(11)}, {"name", r.Text(12)}, {"role", r.Text(13)}}},
+          {"granted_at", FormatUtc(r.Int(8))},
+          {"revoked_at", r.Int(9) ? json::value(FormatUtc(r.Int(9))) : json::value(nullptr)},
+          {"revoke_comment", r.Text(10)}};
+}
+
+// The company row as JSON with its approved-exporter status per regime (newest first).
+Result<json::object> FullCompanyJson(storage::Tx& tx, const storage::Row& row, const std::string& today) {
+  json::object c = CompanyJson(row);
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectCompanyApproval) + "WHERE a.company_id = ? ORDER BY a.id DESC",
+                                       {row.Int(0)}));
+  json::array a;
+  for (const auto& r : rows) a.push_back(CompanyApprovalJson(r, today));
+  c["approved_exporter"] = std::move(a);
+  return c;
+}
+
+// A company the caller may see: staff any; an exporter only its own (else kNotFound).
+Result<storage::Row> LoadCompany(storage::Tx& tx, const Principal& who, int64_t company_id) {
+  if (!IsStaff(who) && (!who.company_id || *who.company_id != company_id))
+    return Error::NotFound("no company " + std::to_string(company_id));
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectCompany) + "WHERE id = ?", {company_id}));
+  if (rows.empty()) return Error::NotFound("no company " + std::to_string(company_id));
+  return rows[0];
 }
 
 // A product of the caller's company (exporters), or any product (staff).
@@ -269,9 +329,14 @@ Result<json::object> ValidateProduct(const json::value& input) {
 Result<json::object> RegistryService::GetCompany(const Principal& who) {
   if (!who.company_id) return Error::NotFound("no company profile for this account");
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompany) + "WHERE id = ?", {*who.company_id}));
-  if (rows.empty()) return Error::NotFound("no company");
-  return CompanyJson(rows[0]);
+  ASSIGN_OR_RETURN(storage::Row row, LoadCompany(*tx, who, *who.company_id));
+  return FullCompanyJson(*tx, row, Today(clock_));
+}
+
+Result<json::object> RegistryService::GetCompanyById(const Principal& who, int64_t company_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(storage::Row row, LoadCompany(*tx, who, company_id));
+  return FullCompanyJson(*tx, row, Today(clock_));
 }
 
 Result<json::object> RegistryService::UpdateCompany(const Principal& who, const json::value& input,
@@ -310,8 +375,10 @@ Result<json::object> RegistryService::UpdateCompany(const Principal& who, const 
   RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
                                 {"company.update", "company", std::to_string(*who.company_id),
                                  json::serialize(json::object{{"before", before}, {"after", after}})}));
+  ASSIGN_OR_RETURN(rows, tx->Query(std::string(kSelectCompany) + "WHERE id = ?", {*who.company_id}));
+  ASSIGN_OR_RETURN(json::object out, FullCompanyJson(*tx, rows[0], Today(clock_)));
   RETURN_IF_ERROR(tx->Commit());
-  return after;
+  return out;
 }
 
 Result<json::array> RegistryService::ListCompanies(const Principal& who) {
@@ -319,7 +386,10 @@ Result<json::array> RegistryService::ListCompanies(const Principal& who) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompany) + "ORDER BY name LIMIT 1000"));
   json::array items;
-  for (const auto& r : rows) items.push_back(CompanyJson(r));
+  for (const auto& r : rows) {
+    ASSIGN_OR_RETURN(json::object c, FullCompanyJson(*tx, r, Today(clock_)));
+    items.push_back(std::move(c));
+  }
   return items;
 }
 
@@ -340,9 +410,10 @@ Result<json::object> RegistryService::SetCompanyStatus(const Principal& who, int
       *tx, who, meta, clock_.NowUnix(),
       {"company.status", "company", std::to_string(company_id),
        json::serialize(json::object{{"status", {{"before", before}, {"after", status}}}, {"comment", comment}})}));
+  ASSIGN_OR_RETURN(rows, tx->Query(std::string(kSelectCompany) + "WHERE id = ?", {company_id}));
+  ASSIGN_OR_RETURN(json::object out, FullCompanyJson(*tx, rows[0], Today(clock_)));
   RETURN_IF_ERROR(tx->Commit());
-  c["status"] = status;
-  return c;
+  return out;
 }
 
 // ---------------------------------------------------------------- products
@@ -527,6 +598,109 @@ Result<json::object> RegistryService::Decide(const Principal& who, int64_t appro
   return out;
 }
 
+// ---------------------------------------------------------------- approved-exporter status
+
+Result<json::object> RegistryService::GrantCompanyApproval(const Principal& who, int64_t company_id,
+                                                           const json::value& input, const RegimeResolver& resolve,
+                                                           const RequestMeta& meta) {
+  if (who.role != Role::kAgent && who.role != Role::kAdmin)
+    return Error::Denied("only an agent or an administrator grants the approved-exporter status");
+  if (!input.is_object()) return Error::Invalid("the approval must be a JSON object");
+  const auto& in = input.as_object();
+  std::vector<FieldError> errors;
+  for (const auto& kv : in)
+    if (kv.key() != "regime" && kv.key() != "number" && kv.key() != "valid_from" && kv.key() != "valid_until" &&
+        kv.key() != "comment")
+      errors.push_back({std::string(kv.key()), "unknown field"});
+  for (const char* k : {"regime", "number", "valid_from", "valid_until", "comment"})
+    if (auto it = in.find(k); it != in.end() && !it->value().is_string() && !it->value().is_null())
+      errors.push_back({k, "must be a string"});
+  const std::string today = Today(clock_);
+  std::string regime = Str(in, "regime"), number = Str(in, "number"), valid_from = Str(in, "valid_from"),
+              valid_until = Str(in, "valid_until"), comment = Str(in, "comment");
+  std::optional<std::string> data_code = regime.empty() ? std::nullopt : resolve(regime);
+  if (!data_code) errors.push_back({"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"});
+  if (number.find_first_not_of(" \t") == std::string::npos || number.size() > 50)
+    errors.push_back({"number", "is required (at most 50 characters)"});
+  if (valid_from.empty()) valid_from = today;
+  else if (!IsDateText(valid_from)) errors.push_back({"valid_from", "must be a date YYYY-MM-DD"});
+  if (!IsDateText(valid_until)) errors.push_back({"valid_until", "must be a date YYYY-MM-DD"});
+  else if (valid_until < today) errors.push_back({"valid_until", "must not be in the past"});
+  else if (IsDateText(valid_from) && valid_until < valid_from)
+    errors.push_back({"valid_until", "must not be before valid_from"});
+  if (comment.size() > 2000) errors.push_back({"comment", "must have at most 2000 characters"});
+  if (!errors.empty()) return Error::Invalid("the approval has invalid fields", std::move(errors));
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(storage::Row company, LoadCompany(*tx, who, company_id));
+  // One active status per regime: a new grant supersedes the previous one.
+  ASSIGN_OR_RETURN(auto previous, tx->Query("SELECT id, number FROM company_approvals WHERE company_id = ? AND "
+                                            "regime = ? AND status = 'active'", {company_id, *data_code}));
+  json::array superseded;
+  for (const auto& p : previous) {
+    RETURN_IF_ERROR(tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
+                             "revoke_comment = ? WHERE id = ?",
+                             {who.user_id, now, std::string("superseded by a new grant"), p.Int(0)}));
+    superseded.push_back({{"id", p.Int(0)}, {"number", p.Text(1)}});
+  }
+  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO company_approvals (company_id, regime, number, valid_from, "
+                                       "valid_until, status, comment, granted_by, granted_at) "
+                                       "VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?) RETURNING id",
+                                       {company_id, *data_code, number, valid_from, valid_until, comment, who.user_id,
+                                        now}));
+  const int64_t id = ins[0].Int(0);
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {"company_approval.grant", "company", std::to_string(company_id),
+       json::serialize(json::object{{"approval_id", id}, {"regime", *data_code}, {"number", number},
+                                    {"valid_from", valid_from}, {"valid_until", valid_until}, {"comment", comment},
+                                    {"superseded", std::move(superseded)}})}));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ?", {id}));
+  json::object out = CompanyApprovalJson(rows[0], today);
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> RegistryService::RevokeCompanyApproval(const Principal& who, int64_t company_id,
+                                                            int64_t approval_id, const std::string& comment,
+                                                            const RequestMeta& meta) {
+  if (who.role != Role::kAgent && who.role != Role::kAdmin)
+    return Error::Denied("only an agent or an administrator revokes the approved-exporter status");
+  if (comment.find_first_not_of(" \t\r\n") == std::string::npos)
+    return Error::Invalid("say why the status is revoked", {{"comment", "is required: say why the status is revoked"}});
+  if (comment.size() > 2000) return Error::Invalid("the comment is too long", {{"comment", "must have at most 2000 characters"}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ? AND a.company_id = ?",
+                                        {approval_id, company_id}));
+  if (rows.empty()) return Error::NotFound("no approved-exporter status " + std::to_string(approval_id));
+  if (rows[0].Text(6) != "active") return Error::Conflict("this approved-exporter status is already revoked");
+  RETURN_IF_ERROR(tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
+                           "revoke_comment = ? WHERE id = ? AND status = 'active'",
+                           {who.user_id, now, comment, approval_id}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {"company_approval.revoke", "company", std::to_string(company_id),
+       json::serialize(json::object{{"approval_id", approval_id}, {"regime", rows[0].Text(2)},
+                                    {"number", rows[0].Text(3)}, {"comment", comment},
+                                    {"status", {{"before", "active"}, {"after", "revoked"}}}})}));
+  ASSIGN_OR_RETURN(rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ?", {approval_id}));
+  json::object out = CompanyApprovalJson(rows[0], Today(clock_));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<std::optional<origin::Approval>> CompanyApprovalOn(storage::Tx& tx, int64_t company_id,
+                                                          const std::string& regime_code, const std::string& date) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT number, regime, valid_from, valid_until FROM company_approvals "
+                                       "WHERE company_id = ? AND regime = ? AND status = 'active' AND valid_from <= ? "
+                                       "AND valid_until >= ? ORDER BY valid_until DESC, id DESC",
+                                       {company_id, regime_code, date, date}));
+  if (rows.empty()) return std::optional<origin::Approval>();
+  const auto& r = rows[0];
+  return std::optional<origin::Approval>(origin::Approval{r.Text(0), r.Text(1), "", r.Text(2), r.Text(3)});
+}
+
 // ---------------------------------------------------------------- facts
 
 Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id, int64_t product_id,
@@ -555,10 +729,18 @@ Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id,
                    tx.Query("SELECT number, regime, valid_from, valid_until FROM product_approvals WHERE product_id = ? "
                             "AND regime = ? AND status = 'granted' ORDER BY valid_until DESC",
                             {product_id, regime_code}));
+  bool valid = false;
   for (const auto& a : approvals) {
     origin::Approval ap{a.Text(0), a.Text(1), f.hs_code, a.Text(2), a.Text(3)};
-    if (!f.approval || (ap.valid_from <= date && date <= ap.valid_to)) f.approval = ap;
-    if (ap.valid_from <= date && date <= ap.valid_to) break;
+    valid = ap.valid_from <= date && date <= ap.valid_to;
+    if (!f.approval || valid) f.approval = ap;
+    if (valid) break;
+  }
+  // Without a product approval valid on the date, the company's approved-exporter
+  // status for the regime stands in (docs/adr/0021-approved-exporter-status.md).
+  if (!valid) {
+    ASSIGN_OR_RETURN(auto company, CompanyApprovalOn(tx, company_id, regime_code, date));
+    if (company) f.approval = std::move(company);
   }
   return f;
 }

@@ -10,6 +10,8 @@
 //   agent, admin  list companies; decide approvals (grant with number and
 //                 validity, or refuse with a comment)
 //   admin         set a company's status (pending, active, suspended)
+//   agent, admin  grant or revoke a company's approved-exporter status per
+//                 regime (number, validity); one active status per regime
 //   signatory, auditor  read companies and approvals
 // Every state change writes an audit event in its transaction.
 // ProductFacts gives the origin engine the facts a product brings to a goods
@@ -21,6 +23,7 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,12 +37,16 @@
 namespace origine::registry {
 
 // Migrations 200+: company sector/status, products, product approvals, HS nomenclature (200),
-// HS word index (201).
+// HS word index (201), approved-exporter status per regime (202).
 const std::vector<storage::Migration>& RegistryMigrations();
 
 // Validates a product body (create and update: full replacement). Returns the
 // normalised product or kInvalidArgument naming every bad field.
 Result<boost::json::object> ValidateProduct(const boost::json::value& input);
+
+// Maps a regime code given by a client ("ETLS") to the data code stored with
+// approvals, or nullopt when it is not a preferential regime in force.
+using RegimeResolver = std::function<std::optional<std::string>(const std::string& code)>;
 
 class RegistryService {
  public:
@@ -49,9 +56,25 @@ class RegistryService {
   // Body: {name?, nif?, rccm?, address?, sector?}; NIF and RCCM format-checked.
   Result<boost::json::object> UpdateCompany(const Principal& who, const boost::json::value& input,
                                             const RequestMeta& meta);
+  // Company objects carry "approved_exporter": the company's approved-exporter
+  // statuses, newest first (active and revoked), each with valid_today.
+  // GetCompanyById: staff any company; an exporter its own, else kNotFound.
+  Result<boost::json::object> GetCompanyById(const Principal& who, int64_t company_id);
   Result<boost::json::array> ListCompanies(const Principal& who);
   Result<boost::json::object> SetCompanyStatus(const Principal& who, int64_t company_id, const std::string& status,
                                                const std::string& comment, const RequestMeta& meta);
+
+  // Approved-exporter status (agent, admin). Body: {regime, number, valid_until,
+  // valid_from? (default today), comment?}. Supersedes (revokes) the active
+  // status of the same regime in the same transaction; audited
+  // "company_approval.grant". kInvalidArgument names every bad field.
+  Result<boost::json::object> GrantCompanyApproval(const Principal& who, int64_t company_id,
+                                                   const boost::json::value& input, const RegimeResolver& resolve,
+                                                   const RequestMeta& meta);
+  // Revokes an active status; comment required; kConflict if already revoked;
+  // kNotFound if it is not this company's. Audited "company_approval.revoke".
+  Result<boost::json::object> RevokeCompanyApproval(const Principal& who, int64_t company_id, int64_t approval_id,
+                                                    const std::string& comment, const RequestMeta& meta);
 
   Result<boost::json::array> ListProducts(const Principal& who);
   Result<boost::json::object> GetProduct(const Principal& who, int64_t id);
@@ -75,9 +98,17 @@ class RegistryService {
   const Clock& clock_;
 };
 
+// The company's active approved-exporter status for `regime_code` (data code)
+// valid on `date`, as an origin::Approval covering any product; nullopt if none.
+Result<std::optional<origin::Approval>> CompanyApprovalOn(storage::Tx& tx, int64_t company_id,
+                                                          const std::string& regime_code, const std::string& date);
+
 // Facts of product `product_id` of `company_id` for a goods line under the
-// origin regime `regime_code` on `date` (the granted approval valid on that
-// date, if any). kNotFound when the company has no such product.
+// origin regime `regime_code` on `date`. Approval: the product's granted
+// approval valid on that date; else the company's approved-exporter status
+// valid on that date (CompanyApprovalOn); else the product's latest granted
+// approval (so that the verdict explains its expiry). kNotFound when the
+// company has no such product.
 Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id, int64_t product_id,
                                             const std::string& regime_code, const std::string& date);
 

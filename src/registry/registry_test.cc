@@ -143,5 +143,79 @@ TEST_F(RegistryTest, CompanyProfileAndStatus) {
   EXPECT_EQ(AuditCount("company.status"), 1);
 }
 
+TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
+  RegimeResolver resolve = [](const std::string& c) -> std::optional<std::string> {
+    if (c == "ETLS" || c == "UEMOA") return c;
+    return std::nullopt;
+  };
+  const auto grant = json::parse(R"({"regime": "ETLS", "number": "AE-ML-2026-07", "valid_until": "2027-06-30"})");
+  EXPECT_EQ(svc_->GrantCompanyApproval(e1_, 1, grant, resolve, meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->GrantCompanyApproval(signatory_, 1, grant, resolve, meta_).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->GrantCompanyApproval(agent_, 99, grant, resolve, meta_).error().code, ErrorCode::kNotFound);
+  auto bad = svc_->GrantCompanyApproval(
+      agent_, 1, json::parse(R"({"regime": "NP", "number": "", "valid_until": "2020-01-01", "x": 1})"), resolve, meta_);
+  ASSERT_FALSE(bad);
+  std::set<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.insert(f.field);
+  EXPECT_EQ(fields, (std::set<std::string>{"regime", "number", "valid_until", "x"}));
+
+  auto a = svc_->GrantCompanyApproval(agent_, 1, grant, resolve, meta_);
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ((*a)["valid_from"], "2026-09-21");
+  EXPECT_EQ((*a)["valid_today"], true);
+  EXPECT_EQ((*a)["granted_by"].at("name"), "A");
+  EXPECT_EQ(AuditCount("company_approval.grant"), 1);
+  // Shown in the company profile; the other exporter sees neither the company nor its status.
+  auto c = svc_->GetCompany(e1_);
+  ASSERT_EQ((*c)["approved_exporter"].as_array().size(), 1u);
+  EXPECT_EQ(svc_->GetCompanyById(e2_, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(svc_->GetCompanyById(signatory_, 1));
+
+  // It stands in for a missing product approval, on the dates it covers only.
+  const int64_t pid = (*svc_->CreateProduct(e1_, Butter(), meta_))["id"].as_int64();
+  {
+    auto tx = *db_->Begin(false);
+    auto f = ProductFacts(*tx, 1, pid, "ETLS", "2026-10-01");
+    ASSERT_TRUE(f->approval);
+    EXPECT_EQ(f->approval->number, "AE-ML-2026-07");
+    EXPECT_EQ(f->approval->hs_code, "");
+    EXPECT_FALSE(ProductFacts(*tx, 1, pid, "ETLS", "2027-07-01")->approval);
+    EXPECT_FALSE(ProductFacts(*tx, 1, pid, "UEMOA", "2026-10-01")->approval);
+    EXPECT_FALSE(*CompanyApprovalOn(*tx, 2, "ETLS", "2026-10-01"));
+  }
+  // A product approval valid on the date takes precedence.
+  const int64_t aid = (*svc_->RequestApproval(e1_, pid, "ETLS", meta_))["id"].as_int64();
+  ASSERT_TRUE(svc_->Decide(agent_, aid,
+                           json::parse(R"({"decision": "grant", "number": "AGR-P-1", "valid_until": "2026-12-31"})"),
+                           meta_));
+  {
+    auto tx = *db_->Begin(false);
+    EXPECT_EQ(ProductFacts(*tx, 1, pid, "ETLS", "2026-10-01")->approval->number, "AGR-P-1");
+    EXPECT_EQ(ProductFacts(*tx, 1, pid, "ETLS", "2027-02-01")->approval->number, "AE-ML-2026-07");
+  }
+
+  // A new grant supersedes the active one; revoking needs a comment and happens once.
+  auto b = svc_->GrantCompanyApproval(
+      admin_, 1, json::parse(R"({"regime": "ETLS", "number": "AE-ML-2026-08", "valid_until": "2028-01-31"})"), resolve,
+      meta_);
+  ASSERT_TRUE(b) << b.error().message;
+  auto list = (*svc_->GetCompany(e1_))["approved_exporter"].as_array();
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0].at("status"), "active");
+  EXPECT_EQ(list[1].at("status"), "revoked");
+  const int64_t bid = (*b)["id"].as_int64();
+  EXPECT_FALSE(svc_->RevokeCompanyApproval(agent_, 1, bid, " ", meta_));
+  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 2, bid, "Fraude", meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->RevokeCompanyApproval(e1_, 1, bid, "Fraude", meta_).error().code, ErrorCode::kPermissionDenied);
+  auto r = svc_->RevokeCompanyApproval(agent_, 1, bid, "Contrôle défavorable", meta_);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ((*r)["valid_today"], false);
+  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 1, bid, "again", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(AuditCount("company_approval.revoke"), 1);
+  auto tx = *db_->Begin(false);
+  EXPECT_FALSE(*CompanyApprovalOn(*tx, 1, "ETLS", "2027-02-01"));
+}
+
 }  // namespace
 }  // namespace origine::registry
