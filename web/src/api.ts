@@ -2,6 +2,14 @@
 import { ApiError } from './errors';
 import type {
   Application,
+  Approval,
+  ApprovalStatus,
+  Company,
+  CompanyApproval,
+  CompanyStatus,
+  CompanyUser,
+  CountryEntry,
+  ProductInput,
   ApplicationInput,
   ApplicationSummary,
   Certificate,
@@ -108,6 +116,66 @@ export const api = {
   },
   listProducts(): Promise<{ items: Product[] }> {
     return request('GET', '/products');
+  },
+  getProduct(id: number): Promise<Product> {
+    return request('GET', `/products/${id}`);
+  },
+  createProduct(input: ProductInput): Promise<Product> {
+    return request('POST', '/products', input);
+  },
+  updateProduct(id: number, input: ProductInput): Promise<Product> {
+    return request('PUT', `/products/${id}`, input);
+  },
+  deleteProduct(id: number): Promise<void> {
+    return request('DELETE', `/products/${id}`);
+  },
+  requestApproval(productId: number, regime: string): Promise<Approval> {
+    return request('POST', `/products/${productId}/approvals`, { regime });
+  },
+  listApprovals(status?: ApprovalStatus): Promise<{ items: Approval[] }> {
+    return request('GET', '/approvals' + (status ? `?status=${status}` : ''));
+  },
+  decideApproval(
+    id: number,
+    decision: { decision: 'grant'; number: string; valid_until: string; comment?: string } | { decision: 'refuse'; comment: string },
+  ): Promise<Approval> {
+    return request('POST', `/approvals/${id}/decide`, decision);
+  },
+  myCompany(): Promise<Company> {
+    return request('GET', '/company');
+  },
+  updateMyCompany(input: Partial<Pick<Company, 'name' | 'nif' | 'rccm' | 'address' | 'sector'>>): Promise<Company> {
+    return request('PUT', '/company', input);
+  },
+  listCompanies(): Promise<{ items: Company[] }> {
+    return request('GET', '/companies');
+  },
+  getCompany(id: number): Promise<Company> {
+    return request('GET', `/companies/${id}`);
+  },
+  setCompanyStatus(id: number, status: CompanyStatus, comment: string): Promise<Company> {
+    return request('POST', `/companies/${id}/status`, { status, comment });
+  },
+  grantApprovedExporter(
+    id: number,
+    input: { regime: string; number: string; valid_until: string; valid_from?: string; comment?: string },
+  ): Promise<CompanyApproval> {
+    return request('POST', `/companies/${id}/approved-exporter`, input);
+  },
+  revokeApprovedExporter(id: number, approvalId: number, comment: string): Promise<CompanyApproval> {
+    return request('POST', `/companies/${id}/approved-exporter/${approvalId}/revoke`, { comment });
+  },
+  listCompanyUsers(id: number): Promise<{ items: CompanyUser[] }> {
+    return request('GET', `/companies/${id}/users`);
+  },
+  addCompanyUser(id: number, input: { email: string; name: string; password: string }): Promise<CompanyUser> {
+    return request('POST', `/companies/${id}/users`, input);
+  },
+  setCompanyUserActive(id: number, userId: number, active: boolean): Promise<CompanyUser> {
+    return request('POST', `/companies/${id}/users/${userId}/${active ? 'enable' : 'disable'}`, {});
+  },
+  countries(lang: 'fr' | 'en'): Promise<{ items: CountryEntry[] }> {
+    return request('GET', `/countries?lang=${lang}`, undefined, { quiet401: true });
   },
   searchHs(q: string, lang: string): Promise<{ items: HsHit[] }> {
     return request('GET', `/hs?q=${encodeURIComponent(q)}&lang=${encodeURIComponent(lang)}&limit=10`);

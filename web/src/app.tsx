@@ -9,6 +9,10 @@ import { DashboardPage } from './pages/Dashboard';
 import { ApplicationPage } from './pages/Application';
 import { CertificatesPage } from './pages/Certificates';
 import { VerifyPage } from './pages/Verify';
+import { ProductPage, ProductsPage } from './pages/Products';
+import { ApprovalsPage } from './pages/Approvals';
+import { CompaniesPage, CompanyPage } from './pages/Company';
+import { loadCountries } from './countries';
 
 const LANG_KEY = 'origine.lang';
 
@@ -29,8 +33,11 @@ export function App() {
   });
   const [user, setUser] = useState<User | null>(null);
   const [checked, setChecked] = useState(false);
+  const [, setCountriesLoaded] = useState(false);
 
   useEffect(() => {
+    // Country names come from the server's iso-codes registry; re-render once they are here.
+    loadCountries().then(() => setCountriesLoaded(true));
     setUnauthenticatedHandler(() => {
       setUser(null);
       if (location.pathname !== '/login' && location.pathname !== '/verify') {
@@ -92,9 +99,18 @@ export function App() {
   else if (path === '/') page = <DashboardPage user={user} seq={loc.seq} />;
   else if (path === '/certificates') page = <CertificatesPage user={user} />;
   else if (path === '/applications/new') page = <ApplicationPage user={user} id={null} key="new" />;
+  else if (path === '/products') page = <ProductsPage user={user} />;
+  else if (path === '/products/new') page = <ProductPage user={user} id={null} key="new" />;
+  else if (path === '/approvals') page = <ApprovalsPage user={user} />;
+  else if (path === '/company') page = <CompanyPage user={user} id={null} key="own" />;
+  else if (path === '/companies') page = <CompaniesPage user={user} />;
   else {
     const m = matchRoute('/applications/:id', path);
+    const p = matchRoute('/products/:id', path);
+    const c = matchRoute('/companies/:id', path);
     if (m && /^\d+$/.test(m.id)) page = <ApplicationPage user={user} id={Number(m.id)} key={m.id} />;
+    else if (p && /^\d+$/.test(p.id)) page = <ProductPage user={user} id={Number(p.id)} key={p.id} />;
+    else if (c && /^\d+$/.test(c.id)) page = <CompanyPage user={user} id={Number(c.id)} key={c.id} />;
     else page = <p class="alert alert-info">{t('error.notfound.page')}</p>;
   }
 
@@ -134,6 +150,34 @@ export function App() {
                 <li>
                   <Link href="/certificates" aria-current={cur('/certificates')}>
                     {t('nav.certificates')}
+                  </Link>
+                </li>
+              )}
+              {user?.role === 'exporter' && (
+                <li>
+                  <Link href="/products" aria-current={cur('/products')}>
+                    {t('nav.products')}
+                  </Link>
+                </li>
+              )}
+              {user?.role === 'exporter' && (
+                <li>
+                  <Link href="/company" aria-current={cur('/company')}>
+                    {t('nav.company')}
+                  </Link>
+                </li>
+              )}
+              {user && user.role !== 'exporter' && (
+                <li>
+                  <Link href="/approvals" aria-current={cur('/approvals')}>
+                    {t('nav.approvals')}
+                  </Link>
+                </li>
+              )}
+              {user && user.role !== 'exporter' && (
+                <li>
+                  <Link href="/companies" aria-current={cur('/companies')}>
+                    {t('nav.companies')}
                   </Link>
                 </li>
               )}

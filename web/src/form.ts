@@ -1,5 +1,6 @@
 // Pure logic of the application form: the editable model (all strings), its conversion to and from
 // ApplicationInput, decimal handling and totals. No DOM here, so it is unit-tested directly.
+import { factsFormToInput, factsToForm, type OriginFactsForm } from './product';
 import type { Application, ApplicationInput, GoodsLineInput, RegimeCode, TransportMode } from './types';
 
 export interface GoodsLineForm {
@@ -14,6 +15,8 @@ export interface GoodsLineForm {
   value_xof: string;
   /** Product of the exporter's registry ("" = none). */
   product_id: string;
+  /** Explicit origin facts of the line (sent as origin_facts); null = none given. */
+  facts: OriginFactsForm | null;
 }
 
 export interface ApplicationForm {
@@ -48,6 +51,7 @@ export function emptyLine(): GoodsLineForm {
     net_weight_kg: '',
     value_xof: '',
     product_id: '',
+    facts: null,
   };
 }
 
@@ -139,6 +143,8 @@ function lineToInput(g: GoodsLineForm): GoodsLineInput {
     (out as Record<string, unknown>).value_xof = n ?? g.value_xof.trim();
   }
   if (/^\d+$/.test(g.product_id)) out.product_id = Number(g.product_id);
+  const facts = factsFormToInput(g.facts);
+  if (facts) out.origin_facts = facts;
   return compact(out) ?? {};
 }
 
@@ -154,6 +160,7 @@ export function applicationToForm(a: ApplicationInput | Application): Applicatio
     net_weight_kg: g.net_weight_kg ?? '',
     value_xof: g.value_xof == null ? '' : String(g.value_xof),
     product_id: g.product_id == null ? '' : String(g.product_id),
+    facts: factsToForm(g.origin_facts),
   }));
   return {
     regime: a.regime ?? '',
@@ -208,6 +215,7 @@ export function sentIndexes(goods: GoodsLineForm[]): number[] {
 export function isFormPath(path: string): boolean {
   if ((Object.values(FIELD_PATHS) as string[]).includes(path)) return true;
   if (path === 'goods') return true;
+  if (/^goods\/\d+\/origin_facts(\/|$)/.test(path)) return true;
   const m = /^goods\/(\d+)\/(\w+)$/.exec(path);
   return !!m && (GOODS_FIELDS as readonly string[]).includes(m[2]);
 }

@@ -1,6 +1,6 @@
 // Shapes of the HTTP API v1 (docs/formats/api.md).
 
-export type Role = 'exporter' | 'agent' | 'signatory' | 'admin';
+export type Role = 'exporter' | 'agent' | 'signatory' | 'admin' | 'auditor';
 export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'issued';
 export type RegimeCode = 'ETLS' | 'UEMOA' | 'AFCFTA' | 'NP';
 export type TransportMode = 'road' | 'rail' | 'air' | 'sea' | 'multimodal';
@@ -33,6 +33,27 @@ export interface GoodsLineInput {
   value_xof?: number;
   /** A product of the exporter's registry: its cost structure feeds the origin calculator. */
   product_id?: number;
+  /** Facts for the origin calculator of a line without a registry product (or overriding it). */
+  origin_facts?: OriginFactsInput;
+}
+
+export type ProductKind = 'industrial' | 'unprocessed' | 'handicraft';
+
+export interface MaterialInput {
+  hs_code?: string;
+  description?: string;
+  cif_xof?: number | string;
+  origin_country?: string;
+}
+
+export interface OriginFactsInput {
+  product_kind?: ProductKind;
+  wholly_obtained?: boolean;
+  suspensive_regime?: boolean;
+  ex_works_xof?: number | string;
+  materials?: MaterialInput[];
+  processes?: string[];
+  attributes?: Record<string, string>;
 }
 
 export type Outcome = 'originating' | 'not_originating' | 'needs_review';
@@ -56,14 +77,95 @@ export interface Evaluation {
   refusals: { field: string; message: string }[];
 }
 
+export type ApprovalStatus = 'requested' | 'granted' | 'refused';
+
+export interface ProductApproval {
+  id: number;
+  regime: string;
+  status: ApprovalStatus;
+  number: string | null;
+  valid_from: string | null;
+  valid_until: string | null;
+  comment: string;
+  requested_at: string;
+  decided_at: string | null;
+}
+
+export interface ProductInput {
+  name?: string;
+  hs_code?: string;
+  producer?: string;
+  product_kind?: ProductKind;
+  wholly_obtained?: boolean;
+  ex_works_xof?: number | string | null;
+  materials?: MaterialInput[];
+  processes?: string[];
+}
+
 export interface Product {
   id: number;
+  company_id?: number;
   name: string;
   hs_code: string;
   producer: string;
   product_kind: string;
+  wholly_obtained?: boolean;
   ex_works_xof: number | null;
-  approvals: { id: number; regime: string; status: string; number: string | null; valid_until: string | null }[];
+  materials?: { hs_code: string; description: string; cif_xof: number; origin_country: string }[];
+  processes?: string[];
+  created_at?: string;
+  updated_at?: string;
+  approvals: ProductApproval[];
+}
+
+/** An approval in the authority's queue. */
+export interface Approval extends ProductApproval {
+  product: { id: number; name: string; hs_code: string };
+  company: CompanyRef;
+}
+
+export type CompanyStatus = 'pending' | 'active' | 'suspended';
+
+export interface CompanyApproval {
+  id: number;
+  company_id: number;
+  regime: string;
+  number: string;
+  valid_from: string;
+  valid_until: string;
+  status: 'active' | 'revoked';
+  valid_today: boolean;
+  comment: string;
+  granted_by: { id: number; name: string; role: string };
+  granted_at: string;
+  revoked_at: string | null;
+  revoke_comment: string;
+}
+
+export interface Company {
+  id: number;
+  name: string;
+  nif: string;
+  rccm: string;
+  address: string;
+  sector: string;
+  status: CompanyStatus;
+  approved_exporter: CompanyApproval[];
+}
+
+export interface CompanyUser {
+  id: number;
+  email: string;
+  name: string;
+  role: 'exporter';
+  active: boolean;
+  created_at: string;
+}
+
+export interface CountryEntry {
+  code: string;
+  alpha3: string;
+  name: string;
 }
 
 export interface HsHit {

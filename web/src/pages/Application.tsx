@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, certificatePdfUrl } from '../api';
-import { COUNTRIES, countryName } from '../countries';
+import { countryName } from '../countries';
 import { ApiError, errorMessage, fieldErrors, splitFieldErrors, type FieldErrors } from '../errors';
 import {
   MAX_GOODS_LINES,
@@ -23,11 +23,14 @@ import {
   type GoodsLineForm,
 } from '../form';
 import { getLang, t, tDyn, type MessageKey } from '../i18n';
-import { explanation, evaluationKey, hsQuery, outcomeClass, verdictsByFormLine } from '../origin';
+import { explanation, evaluationKey, outcomeClass, verdictsByFormLine } from '../origin';
+import { HsDatalist, useHsSuggestions } from '../hs';
+import { CountryOptions, FactsEditor } from '../costs';
+import { emptyFacts, type OriginFactsForm } from '../product';
 import { ReviewActions } from '../review';
 import { navigate } from '../router';
 import { Alert, Field, Link, Loading, StatusBadge } from '../ui';
-import type { Application, HsHit, OriginVerdict, Product, Status, User } from '../types';
+import type { Application, OriginVerdict, Product, Status, User } from '../types';
 
 // Messages carried over a navigation (new application → /applications/:id).
 let flash: { id: number; notice?: string; error?: string; fields?: FieldErrors } | null = null;
@@ -44,8 +47,7 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
   const [busy, setBusy] = useState(false);
   const [origin, setOrigin] = useState<OriginVerdict[] | null>(null);
   const [products, setProducts] = useState<Product[]>([]);
-  const [hsQ, setHsQ] = useState('');
-  const [hsHits, setHsHits] = useState<HsHit[]>([]);
+  const hs = useHsSuggestions();
   const isExporter = user.role === 'exporter';
 
   // The exporter's product registry (for the product of each line).
@@ -71,20 +73,6 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
       clearTimeout(timer);
     };
   }, [evalKey]);
-
-  // HS suggestions for the code being typed.
-  useEffect(() => {
-    const q = hsQuery(hsQ);
-    if (!q) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api.searchHs(q, getLang()).then((r) => live && setHsHits(r.items), () => undefined);
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [hsQ]);
 
   useEffect(() => {
     if (flash && flash.id === id) {
@@ -121,7 +109,7 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
   const setLine = (index: number, name: GoodsField, value: string) => {
     const goods = form.goods.map((g, i) => (i === index ? { ...g, [name]: value } : g));
     setForm({ ...form, goods });
-    if (name === 'hs_code') setHsQ(value);
+    if (name === 'hs_code') hs.suggest(value);
   };
   const setProduct = (index: number, productId: string) => {
     const p = products.find((x) => String(x.id) === productId);
@@ -129,6 +117,9 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
       i === index ? { ...g, product_id: productId, hs_code: g.hs_code || p?.hs_code || '', description: g.description || p?.name || '' } : g,
     );
     setForm({ ...form, goods });
+  };
+  const setFacts = (index: number, facts: OriginFactsForm | null) => {
+    setForm({ ...form, goods: form.goods.map((g, i) => (i === index ? { ...g, facts } : g)) });
   };
   const addLine = () => {
     if (form.goods.length >= MAX_GOODS_LINES) return;
@@ -358,11 +349,7 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
             <legend>{t('form.section.goods')}</legend>
             {known['goods'] && <p class="field-error">{known['goods']}</p>}
             <GoodsEditor goods={form.goods} errs={known} setLine={setLine} removeLine={removeLine} />
-            <datalist id="hs-suggestions">
-              {hsHits.map((h) => (
-                <option value={h.code}>{`${h.code} — ${h.label}`}</option>
-              ))}
-            </datalist>
+            <HsDatalist id="hs-suggestions" hits={hs.hits} />
             <div class="btn-row">
               <button type="button" class="btn btn-secondary" onClick={addLine} disabled={form.goods.length >= MAX_GOODS_LINES}>
                 + {t('form.goods.add')}
@@ -377,6 +364,7 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
             products={products}
             errs={errs}
             setProduct={setProduct}
+            setFacts={setFacts}
             lang={lang}
           />
 
@@ -404,6 +392,7 @@ function OriginPanel(props: {
   products: Product[];
   errs: FieldErrors;
   setProduct: (index: number, productId: string) => void;
+  setFacts: (index: number, facts: OriginFactsForm | null) => void;
   lang: 'fr' | 'en';
 }) {
   const verdicts = props.origin ? verdictsByFormLine(props.form, props.origin) : [];
@@ -434,6 +423,28 @@ function OriginPanel(props: {
                     ))}
                   </select>
                 </label>
+              )}
+              {!isBlankLine(g) && (
+                <button
+                  type="button"
+                  class="btn btn-ghost btn-small"
+                  aria-expanded={g.facts ? 'true' : 'false'}
+                  aria-controls={`g-${i}-facts`}
+                  onClick={() => props.setFacts(i, g.facts ? null : emptyFacts())}
+                  data-testid={`facts-toggle-${i}`}
+                >
+                  {g.facts ? t('facts.remove') : g.product_id ? t('facts.add.override') : t('facts.add')}
+                </button>
+              )}
+              {g.facts && (
+                <div id={`g-${i}-facts`}>
+                  <FactsEditor
+                    line={props.form.goods.slice(0, i).filter((x) => !isBlankLine(x)).length}
+                    facts={g.facts}
+                    errs={props.errs}
+                    onChange={(f) => props.setFacts(i, f)}
+                  />
+                </div>
               )}
               {v ? (
                 <div class={`verdict ${outcomeClass(v.outcome)}`} data-testid={`verdict-${i}`}>
@@ -494,27 +505,12 @@ function CountrySelect(props: {
   set: (name: ScalarField, value: string) => void;
 }) {
   const value = props.form[props.name] as string;
-  const lang = getLang();
-  const known = COUNTRIES.some((c) => c.code === value);
-  const byName = (a: (typeof COUNTRIES)[number], b: (typeof COUNTRIES)[number]) => a[lang].localeCompare(b[lang], lang);
-  const wa = COUNTRIES.filter((c) => c.group === 'wa').sort(byName);
-  const partners = COUNTRIES.filter((c) => c.group === 'partner').sort(byName);
   return (
     <Field id={`f-${props.name}`} label={t(props.label)} error={props.errs[FIELD_PATHS[props.name]]}>
       {(a) => (
         <select {...a} value={value} onChange={(e) => props.set(props.name, e.currentTarget.value)}>
           <option value="">{t('form.country.choose')}</option>
-          {value && !known && <option value={value}>{value}</option>}
-          <optgroup label={lang === 'fr' ? "Afrique de l'Ouest" : 'West Africa'}>
-            {wa.map((c) => (
-              <option value={c.code}>{c[lang]}</option>
-            ))}
-          </optgroup>
-          <optgroup label={lang === 'fr' ? 'Autres pays' : 'Other countries'}>
-            {partners.map((c) => (
-              <option value={c.code}>{c[lang]}</option>
-            ))}
-          </optgroup>
+          <CountryOptions value={value} />
         </select>
       )}
     </Field>

@@ -1,0 +1,355 @@
+// "Mes produits": the exporter's product registry (cost structure) and the approvals
+// (agréments) requested per regime.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api';
+import { MaterialsEditor } from '../costs';
+import { ApiError, errorMessage, fieldErrors, type FieldErrors } from '../errors';
+import { formatDate, formatDecimal } from '../form';
+import { HsDatalist, useHsSuggestions } from '../hs';
+import { getLang, t, tDyn } from '../i18n';
+import {
+  APPROVAL_REGIMES,
+  PRODUCT_KINDS,
+  approvalFor,
+  canRequest,
+  emptyProductForm,
+  keptMaterials,
+  productFormToInput,
+  productToForm,
+  todayUtc,
+  type ProductForm,
+} from '../product';
+import { navigate } from '../router';
+import { Alert, Field, Link, Loading } from '../ui';
+import type { Product, ProductApproval, ProductKind, User } from '../types';
+
+let flash: { id: number; notice: string } | null = null;
+
+export function ApprovalBadge({ a }: { a: ProductApproval | null }) {
+  if (!a) return <span class="muted small">{t('approval.none')}</span>;
+  const expired = a.status === 'granted' && (a.valid_until ?? '') < todayUtc();
+  const status = expired ? 'expired' : a.status;
+  return <span class={`badge badge-approval-${status}`}>{tDyn('approval.status.', status)}</span>;
+}
+
+export function ProductsPage({ user }: { user: User }) {
+  const [items, setItems] = useState<Product[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api.listProducts().then((r) => setItems(r.items), (e) => setError(errorMessage(e)));
+  }, [user.id]);
+  const today = todayUtc();
+  const lang = getLang();
+  return (
+    <section aria-labelledby="products-title">
+      <div class="page-head">
+        <div>
+          <h1 id="products-title">{user.role === 'exporter' ? t('products.title') : t('products.title.staff')}</h1>
+          <p class="muted">{t('products.intro')}</p>
+        </div>
+        {user.role === 'exporter' && (
+          <Link href="/products/new" class="btn btn-primary">
+            + {t('products.new')}
+          </Link>
+        )}
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!items && !error && <Loading />}
+      {items && items.length === 0 && <p class="empty">{t('products.empty')}</p>}
+      {items && items.length > 0 && (
+        <div class="table-wrap">
+          <table class="table table-cards" data-testid="products-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('product.name')}</th>
+                <th scope="col">{t('product.hs')}</th>
+                <th scope="col">{t('product.kind')}</th>
+                <th scope="col" class="num">
+                  {t('product.exw')}
+                </th>
+                {APPROVAL_REGIMES.map((r) => (
+                  <th scope="col">{t('products.approval', { regime: tDyn('regime.', r) })}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.id}>
+                  <td data-label={t('product.name')}>
+                    <Link href={`/products/${p.id}`}>{p.name}</Link>
+                  </td>
+                  <td data-label={t('product.hs')} class="mono">
+                    {p.hs_code}
+                  </td>
+                  <td data-label={t('product.kind')}>{tDyn('product.kind.', p.product_kind)}</td>
+                  <td data-label={t('product.exw')} class="num">
+                    {p.ex_works_xof == null ? '—' : formatDecimal(p.ex_works_xof, lang)}
+                  </td>
+                  {APPROVAL_REGIMES.map((r) => {
+                    const a = approvalFor(p.approvals, r, today);
+                    return (
+                      <td data-label={t('products.approval', { regime: tDyn('regime.', r) })}>
+                        <ApprovalBadge a={a} /> {a?.status === 'granted' && <span class="mono small">{a.number}</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ProductPage({ user, id }: { user: User; id: number | null }) {
+  const [product, setProduct] = useState<Product | null>(null);
+  const [form, setForm] = useState<ProductForm | null>(id === null ? emptyProductForm() : null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [errs, setErrs] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [regime, setRegime] = useState(APPROVAL_REGIMES[0]);
+  const hs = useHsSuggestions();
+  const editable = user.role === 'exporter';
+
+  useEffect(() => {
+    if (flash && flash.id === id) {
+      setNotice(flash.notice);
+      flash = null;
+    }
+    if (id === null) return;
+    let live = true;
+    api.getProduct(id).then(
+      (p) => {
+        if (!live) return;
+        setProduct(p);
+        setForm(productToForm(p));
+      },
+      (e) => live && setLoadError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (loadError) return <Alert kind="error">{loadError}</Alert>;
+  if (!form) return <Loading />;
+
+  const set = <K extends keyof ProductForm>(name: K, value: ProductForm[K]) => setForm({ ...form, [name]: value });
+  const fail = (e: unknown, conflict?: string) => {
+    setNotice(null);
+    setError(e instanceof ApiError && e.status === 409 && conflict ? conflict : errorMessage(e));
+    setErrs(e instanceof ApiError ? fieldErrors(e.problem) : {});
+  };
+
+  const onSave = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setErrs({});
+    const cleaned = { ...form, materials: keptMaterials(form.materials) };
+    setForm(cleaned);
+    try {
+      const input = productFormToInput(cleaned);
+      if (product) {
+        const p = await api.updateProduct(product.id, input);
+        setProduct(p);
+        setForm(productToForm(p));
+        setNotice(t('product.saved'));
+      } else {
+        const p = await api.createProduct(input);
+        flash = { id: p.id, notice: t('product.created') };
+        navigate(`/products/${p.id}`, { replace: true });
+      }
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDelete = async () => {
+    if (!product || !window.confirm(t('product.delete.confirm', { name: product.name }))) return;
+    setBusy(true);
+    try {
+      await api.deleteProduct(product.id);
+      navigate('/products');
+    } catch (err) {
+      fail(err, t('product.delete.conflict'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onRequest = async () => {
+    if (!product) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.requestApproval(product.id, regime);
+      const p = await api.getProduct(product.id);
+      setProduct(p);
+      setNotice(t('approval.requested', { regime: tDyn('regime.', regime) }));
+    } catch (err) {
+      fail(err, t('approval.request.conflict'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const today = todayUtc();
+  const lang = getLang();
+  const requestable = product ? APPROVAL_REGIMES.filter((r) => canRequest(product.approvals, r, today)) : [];
+  if (requestable.length && !requestable.includes(regime)) queueMicrotask(() => setRegime(requestable[0]));
+
+  return (
+    <article aria-labelledby="product-title">
+      <p class="breadcrumb">
+        <Link href="/products">← {t('products.back')}</Link>
+      </p>
+      <div class="page-head">
+        <h1 id="product-title">{product ? product.name : t('products.new')}</h1>
+      </div>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+
+      <form class="app-form" onSubmit={onSave} noValidate>
+        <fieldset class="card" disabled={!editable}>
+          <legend>{t('product.section.identity')}</legend>
+          <p class="muted small">{t('product.required')}</p>
+          <div class="grid">
+            <Field id="p-name" label={`${t('product.name')} *`} error={errs['name']}>
+              {(a) => <input {...a} type="text" maxLength={200} value={form.name} onInput={(e) => set('name', e.currentTarget.value)} />}
+            </Field>
+            <Field id="p-hs_code" label={`${t('product.hs')} *`} hint={t('product.hs.hint')} error={errs['hs_code']}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  inputMode="numeric"
+                  list="p-hs-list"
+                  maxLength={13}
+                  value={form.hs_code}
+                  onInput={(e) => {
+                    set('hs_code', e.currentTarget.value);
+                    hs.suggest(e.currentTarget.value);
+                  }}
+                />
+              )}
+            </Field>
+            <Field id="p-producer" label={`${t('product.producer')} *`} error={errs['producer']}>
+              {(a) => <input {...a} type="text" maxLength={200} value={form.producer} onInput={(e) => set('producer', e.currentTarget.value)} />}
+            </Field>
+            <Field id="p-kind" label={t('product.kind')} error={errs['product_kind']}>
+              {(a) => (
+                <select {...a} value={form.product_kind} onChange={(e) => set('product_kind', e.currentTarget.value as ProductKind)}>
+                  {PRODUCT_KINDS.map((k) => (
+                    <option value={k}>{tDyn('product.kind.', k)}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <HsDatalist id="p-hs-list" hits={hs.hits} />
+        </fieldset>
+
+        <fieldset class="card" disabled={!editable}>
+          <legend>{t('product.section.costs')}</legend>
+          <div class="grid">
+            <Field id="p-exw" label={t('product.exw')} hint={t('product.exw.hint')} error={errs['ex_works_xof']}>
+              {(a) => <input {...a} type="text" inputMode="numeric" value={form.ex_works_xof} onInput={(e) => set('ex_works_xof', e.currentTarget.value)} />}
+            </Field>
+            <Field id="p-processes" label={t('product.processes')} hint={t('product.processes.hint')} error={errs['processes']}>
+              {(a) => <input {...a} type="text" value={form.processes} onInput={(e) => set('processes', e.currentTarget.value)} />}
+            </Field>
+          </div>
+          <div class="checks">
+            <label>
+              <input type="checkbox" checked={form.wholly_obtained} onChange={(e) => set('wholly_obtained', e.currentTarget.checked)} />{' '}
+              {t('product.wholly')}
+            </label>
+          </div>
+          <h2 class="h-small">{t('product.materials')}</h2>
+          <p class="muted small">{t('product.materials.hint')}</p>
+          {errs['materials'] && <p class="field-error">{errs['materials']}</p>}
+          <MaterialsEditor idPrefix="p-m" materials={form.materials} errs={errs} errPrefix="materials/" onChange={(m) => set('materials', m)} />
+        </fieldset>
+
+        {editable && (
+          <div class="form-actions">
+            {product && (
+              <button type="button" class="btn btn-danger" onClick={onDelete} disabled={busy}>
+                {t('product.delete')}
+              </button>
+            )}
+            <button type="submit" class="btn btn-primary" disabled={busy}>
+              {busy ? t('form.saving') : t('product.save')}
+            </button>
+          </div>
+        )}
+      </form>
+
+      {product && (
+        <section class="card" aria-labelledby="approvals-title">
+          <h2 id="approvals-title">{t('product.approvals')}</h2>
+          <p class="muted small">{t('product.approvals.hint')}</p>
+          {product.approvals.length === 0 ? (
+            <p class="muted">{t('product.approvals.empty')}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="table table-cards" data-testid="product-approvals">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('col.regime')}</th>
+                    <th scope="col">{t('approval.status')}</th>
+                    <th scope="col">{t('approval.number')}</th>
+                    <th scope="col">{t('approval.validity')}</th>
+                    <th scope="col">{t('approval.comment')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {product.approvals.map((a) => (
+                    <tr key={a.id} data-testid={`approval-${a.regime}`}>
+                      <td data-label={t('col.regime')}>{tDyn('regime.', a.regime)}</td>
+                      <td data-label={t('approval.status')}>
+                        <ApprovalBadge a={a} />
+                      </td>
+                      <td data-label={t('approval.number')} class="mono">
+                        {a.number ?? '—'}
+                      </td>
+                      <td data-label={t('approval.validity')}>
+                        {a.valid_until ? t('approval.valid.range', { from: formatDate(a.valid_from, lang), to: formatDate(a.valid_until, lang) }) : '—'}
+                      </td>
+                      <td data-label={t('approval.comment')}>{a.comment || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {editable &&
+            (requestable.length > 0 ? (
+              <div class="btn-row">
+                <label class="inline" for="p-regime">
+                  {t('approval.request.regime')}
+                </label>
+                <select id="p-regime" value={regime} onChange={(e) => setRegime(e.currentTarget.value)}>
+                  {requestable.map((r) => (
+                    <option value={r}>{tDyn('regime.', r)}</option>
+                  ))}
+                </select>
+                <button type="button" class="btn btn-secondary" onClick={onRequest} disabled={busy}>
+                  {t('approval.request')}
+                </button>
+              </div>
+            ) : (
+              <p class="muted small">{t('approval.request.none')}</p>
+            ))}
+        </section>
+      )}
+    </article>
+  );
+}
