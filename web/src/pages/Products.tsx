@@ -145,6 +145,12 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
     setErrs(e instanceof ApiError ? fieldErrors(e.problem) : {});
   };
 
+  const today = todayUtc();
+  const lang = getLang();
+  const requestable = product ? APPROVAL_REGIMES.filter((r) => canRequest(product.approvals, r, today)) : [];
+  // The regime chosen for a request: the one selected while it can still be requested.
+  const chosen = requestable.includes(regime) ? regime : requestable[0] ?? regime;
+
   const onSave = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -189,10 +195,10 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
     setBusy(true);
     setError(null);
     try {
-      await api.requestApproval(product.id, regime);
+      await api.requestApproval(product.id, chosen);
       const p = await api.getProduct(product.id);
       setProduct(p);
-      setNotice(t('approval.requested', { regime: tDyn('regime.', regime) }));
+      setNotice(t('approval.requested', { regime: tDyn('regime.', chosen) }));
     } catch (err) {
       fail(err, t('approval.request.conflict'));
     } finally {
@@ -200,10 +206,6 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
     }
   };
 
-  const today = todayUtc();
-  const lang = getLang();
-  const requestable = product ? APPROVAL_REGIMES.filter((r) => canRequest(product.approvals, r, today)) : [];
-  if (requestable.length && !requestable.includes(regime)) queueMicrotask(() => setRegime(requestable[0]));
 
   return (
     <article aria-labelledby="product-title">
@@ -336,7 +338,7 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
                 <label class="inline" for="p-regime">
                   {t('approval.request.regime')}
                 </label>
-                <select id="p-regime" value={regime} onChange={(e) => setRegime(e.currentTarget.value)}>
+                <select id="p-regime" value={chosen} onChange={(e) => setRegime(e.currentTarget.value)}>
                   {requestable.map((r) => (
                     <option value={r}>{tDyn('regime.', r)}</option>
                   ))}
