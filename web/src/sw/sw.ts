@@ -23,6 +23,10 @@ const SHELL_URL = '/verify';
 
 const now = () => Math.floor(Date.now() / 1000);
 
+/** Country names (iso-codes registry, public reference data): kept so that offline verification names countries. */
+const COUNTRIES_PATH = '/api/v1/countries';
+const COUNTRIES_URLS = [`${COUNTRIES_PATH}?lang=fr`, `${COUNTRIES_PATH}?lang=en`];
+
 async function refreshTrustList(request: RequestInfo = TRUST_LIST_URL): Promise<Response> {
   const res = await fetch(request, { cache: 'no-cache' });
   if (res.ok) {
@@ -45,6 +49,11 @@ self.addEventListener('install', (event) => {
         await refreshTrustList();
       } catch {
         /* offline during install: the page refreshes it later */
+      }
+      try {
+        await cache.addAll(COUNTRIES_URLS);
+      } catch {
+        /* offline during install: kept on the next online visit */
       }
       await self.skipWaiting();
     })(),
@@ -99,6 +108,19 @@ async function cacheFirst(request: Request): Promise<Response> {
   return res;
 }
 
+/** Network first, the last copy when offline (country names). */
+async function networkFirst(request: Request): Promise<Response> {
+  try {
+    const res = await fetch(request);
+    if (res.ok) await (await caches.open(SHELL_CACHE)).put(request, res.clone());
+    return res;
+  } catch (e) {
+    const cached = await caches.match(request, { cacheName: SHELL_CACHE });
+    if (cached) return cached;
+    throw e;
+  }
+}
+
 async function trustList(event: FetchEvent): Promise<Response> {
   const kept = await caches.match(TRUST_LIST_URL, { cacheName: TRUST_CACHE });
   const refresh = refreshTrustList(event.request);
@@ -116,5 +138,6 @@ self.addEventListener('fetch', (event) => {
   if (url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') event.respondWith(navigation(event));
   else if (url.pathname === TRUST_LIST_URL) event.respondWith(trustList(event));
+  else if (url.pathname === COUNTRIES_PATH) event.respondWith(networkFirst(request));
   else if (url.pathname.startsWith('/assets/') || __PRECACHE__.includes(url.pathname)) event.respondWith(cacheFirst(request));
 });
