@@ -22,8 +22,9 @@ export const SECRETS = {
   momoApiKey: 'paysim-momo-api-key',
 };
 
-export async function startPaysim(args = []) {
-  const proc = spawn(PAYSIM_BIN, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+// `env`: extra environment (PAYSIM_* secrets); flags win over it.
+export async function startPaysim(args = [], { env = {} } = {}) {
+  const proc = spawn(PAYSIM_BIN, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; });

@@ -488,6 +488,20 @@ test('random fault schedule is the same for the same seed', async () => {
   assert.ok(a.some((x) => !x.endsWith(':') && x.split(':')[1] !== ''), 'some payment got a fault');
 });
 
+test('secrets from the environment, flags win; they never appear in the logs', async () => {
+  const p = await startPaysim(['--cinetpay-apikey', 'from-flag'], { env: { PAYSIM_WAVE_API_KEY: 'from-env', PAYSIM_CINETPAY_APIKEY: 'env-loses' } });
+  try {
+    const create = (key) => call(p.base, 'POST', '/wave/v1/checkout/sessions', { headers: { authorization: `Bearer ${key}` },
+      json: { amount: '100', currency: 'XOF', success_url: 'http://x/ok', error_url: 'http://x/ko' } });
+    assert.equal((await create(SECRETS.waveApiKey)).status, 401);
+    assert.equal((await create('from-env')).status, 200);
+    const cp = (apikey) => call(p.base, 'POST', '/cinetpay/v2/payment/check', { json: { apikey, site_id: SECRETS.cinetpaySiteId, transaction_id: 'x' } });
+    assert.equal((await cp('env-loses')).status, 401);
+    assert.equal((await cp('from-flag')).status, 404);
+  } finally { assert.equal(await p.stop(), 0); }
+  for (const secret of ['from-env', 'from-flag', 'env-loses', SECRETS.waveWebhookSecret]) assert.ok(!p.logs().includes(secret), secret);
+});
+
 test('flags: loopback only, bad values exit 2', () => {
   for (const args of [['--listen', '0.0.0.0:8090'], ['--faults', 'random:2'], ['--seed', 'abc'], ['--clock-start', 'yesterday']]) {
     const r = spawnSync(PAYSIM_BIN, args, { encoding: 'utf8', timeout: 20_000 });
