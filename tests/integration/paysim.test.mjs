@@ -503,11 +503,12 @@ test('secrets from the environment, flags win; they never appear in the logs', a
 });
 
 test('flags: loopback only, bad values exit 2', () => {
-  for (const args of [['--listen', '0.0.0.0:8090'], ['--faults', 'random:2'], ['--seed', 'abc'], ['--clock-start', 'yesterday']]) {
+  for (const args of [['--listen', '0.0.0.0:8090'], ['--faults', 'random:2'], ['--seed', 'abc'], ['--clock-start', 'yesterday'], ['--no-such-flag']]) {
     const r = spawnSync(PAYSIM_BIN, args, { encoding: 'utf8', timeout: 20_000 });
     assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^origine-paysim: /);
+    assert.match(r.stderr, args[0] === '--no-such-flag' ? /no-such-flag/ : /^origine-paysim: /);
   }
+  assert.equal(spawnSync(PAYSIM_BIN, ['--help'], { encoding: 'utf8', timeout: 20_000 }).status, 0);
 });
 
 test('random:P schedule over 80 payments: every callback matches its payment\'s fault', async () => {

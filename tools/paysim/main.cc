@@ -85,7 +85,12 @@ int main(int argc, char** argv) {
   app.add_option("--clock-start", clock_start, "virtual clock start: unix seconds or YYYY-MM-DDTHH:MM:SSZ");
   app.add_option("--threads", threads, "I/O threads")->check(CLI::Range(1, 64));
   for (const auto& s : secrets) app.add_option(s.flag, *s.value, s.help);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);  // prints help (rc 0) or the error
+    return rc == 0 ? 0 : 2;
+  }
 
   auto fail = [](const std::string& message) {
     std::cerr << "origine-paysim: " << message << "\n";
