@@ -88,3 +88,60 @@ test('exporter declares a product and requests an approval, agent grants it, exp
     await approval.getByText('au 31/12/2099', { exact: false }).waitFor();
   });
 });
+
+test('a goods line without a registry product carries origin facts that are evaluated, saved and edited', async () => {
+  await h.withContext('origin-facts', async (page) => {
+    await login(page, h.base, 'exportateur@demo.ml');
+    await page.getByRole('link', { name: /Nouvelle demande/ }).click();
+    await page.getByRole('heading', { name: 'Nouvelle demande de certificat' }).waitFor();
+    await page.getByLabel('Régime du certificat').selectOption('ETLS');
+    await page.getByLabel('Pays de destination').selectOption('SN');
+    await page.getByLabel('Code SH — Ligne 1', { exact: true }).fill('151590');
+    await page.getByLabel('Désignation — Ligne 1', { exact: true }).fill('Beurre de karité en pots');
+    await page.getByTestId('facts-toggle-0').click();
+    const facts = page.getByTestId('facts-0');
+    await facts.getByLabel('Nature du produit').selectOption('industrial');
+    await facts.getByLabel('Prix sortie usine (FCFA, hors taxes)').fill('1 000 000');
+    await facts.getByLabel('Opérations réalisées').fill('refining');
+    await facts.getByRole('button', { name: /Ajouter une matière/ }).click();
+    await facts.getByLabel('Code SH — matière 1', { exact: true }).fill('3923');
+    await facts.getByLabel('Valeur CAF (FCFA) — matière 1', { exact: true }).fill('100 000');
+    // The live verdict uses the facts: industrial ETLS goods need an approval the company lacks.
+    await page.getByTestId('verdict-0').getByText('Agrément requis', { exact: false }).waitFor();
+
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/applications\/\d+$/);
+    // Reloaded from the server, the facts are there and can be edited.
+    await page.reload();
+    const again = page.getByTestId('facts-0');
+    assert.equal(await again.getByLabel('Prix sortie usine (FCFA, hors taxes)').inputValue(), '1000000');
+    assert.equal(await again.getByLabel('Code SH — matière 1', { exact: true }).inputValue(), '3923');
+    await again.getByLabel('Prix sortie usine (FCFA, hors taxes)').fill('abc');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await again.getByText('Un nombre entier de francs CFA (0 à 10^15) est attendu.').waitFor();
+    await again.getByLabel('Prix sortie usine (FCFA, hors taxes)').fill('2 000 000');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await page.getByText('Brouillon enregistré.').waitFor();
+    await page.reload();
+    assert.equal(await page.getByTestId('facts-0').getByLabel('Prix sortie usine (FCFA, hors taxes)').inputValue(), '2000000');
+
+    // Submitted (a line needing review may be submitted), the read-only view shows the declared facts.
+    await page.getByLabel('Nom du destinataire').fill('Dakar Agro Import SA');
+    await page.getByLabel('Adresse du destinataire').fill('Zone industrielle, Dakar');
+    await page.getByLabel('Pays du destinataire').selectOption('SN');
+    await page.getByLabel('Mode de transport').selectOption('road');
+    await page.getByLabel('Numéro de facture').fill('F-E2E-FACTS');
+    await page.getByLabel('Date de facture').fill('2026-11-20');
+    const field = (label) => page.getByLabel(`${label} — Ligne 1`, { exact: true });
+    await field('Quantité').fill('100');
+    await field('Unité').fill('kg');
+    await field('Poids brut (kg)').fill('110');
+    await field('Poids net (kg)').fill('100');
+    await field('Valeur (FCFA)').fill('2 000 000');
+    await page.getByRole('button', { name: 'Soumettre', exact: true }).click();
+    const declared = page.getByTestId('declared-facts');
+    await declared.getByText('Prix sortie usine (FCFA, hors taxes) : 2 000 000', { exact: false }).waitFor();
+    await declared.getByText('Code SH 3923', { exact: false }).waitFor();
+  });
+});

@@ -26,7 +26,7 @@ import { getLang, t, tDyn, type MessageKey } from '../i18n';
 import { explanation, evaluationKey, outcomeClass, verdictsByFormLine } from '../origin';
 import { HsDatalist, useHsSuggestions } from '../hs';
 import { CountryOptions, FactsEditor } from '../costs';
-import { emptyFacts, type OriginFactsForm } from '../product';
+import { emptyFacts, formatAttributes, type OriginFactsForm } from '../product';
 import { ReviewActions } from '../review';
 import { navigate } from '../router';
 import { Alert, Field, Link, Loading, StatusBadge } from '../ui';
@@ -776,7 +776,38 @@ function ReadOnlyView({ app }: { app: Application }) {
           </tfoot>
         </table>
       </div>
+      <DeclaredFacts app={app} />
     </section>
+  );
+}
+
+/** The origin facts the exporter declared per line (read-only, for the review). */
+function DeclaredFacts({ app }: { app: Application }) {
+  const lang = getLang();
+  const lines = (app.goods ?? []).map((g, i) => ({ i, f: g.origin_facts })).filter((x) => x.f);
+  if (!lines.length) return null;
+  return (
+    <>
+      <h3>{t('facts.declared')}</h3>
+      <ul class="facts-declared" data-testid="declared-facts">
+        {lines.map(({ i, f }) => {
+          const parts: string[] = [];
+          if (f!.product_kind) parts.push(tDyn('product.kind.', f!.product_kind));
+          if (f!.wholly_obtained) parts.push(t('product.wholly'));
+          if (f!.suspensive_regime) parts.push(t('facts.suspensive'));
+          if (f!.ex_works_xof != null) parts.push(`${t('product.exw')} : ${formatDecimal(f!.ex_works_xof, lang)}`);
+          for (const m of f!.materials ?? [])
+            parts.push(`${t('materials.hs')} ${m.hs_code}${m.description ? ` (${m.description})` : ''} : ${formatDecimal(m.cif_xof ?? '', lang)} FCFA${m.origin_country ? `, ${countryName(m.origin_country)}` : ''}`);
+          if (f!.processes?.length) parts.push(`${t('product.processes')} : ${f!.processes.join(', ')}`);
+          if (f!.attributes && Object.keys(f!.attributes).length) parts.push(`${t('facts.attributes')} : ${formatAttributes(f!.attributes)}`);
+          return (
+            <li>
+              <strong>{t('form.goods.line', { n: i + 1 })}</strong> — {parts.join(' ; ')}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }
 

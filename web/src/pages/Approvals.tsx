@@ -61,7 +61,7 @@ export function ApprovalsPage({ user }: { user: User }) {
         <ul class="approval-list">
           {items.map((a) => (
             <li class="card" key={a.id} data-testid={`queue-approval-${a.id}`}>
-              <h2 class="h-small">
+              <h2 class="approval-title">
                 {a.product.name} <span class="mono">({a.product.hs_code})</span> — {tDyn('regime.', a.regime)} <ApprovalBadge a={a} />
               </h2>
               <p class="muted small">
