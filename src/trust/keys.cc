@@ -91,20 +91,9 @@ Bytes SigningKey::PublicKeySpkiDer() const {
 
 namespace {
 
-// The order n of the P-256 group, big-endian.
-constexpr uint8_t kP256Order[32] = {0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff,
-                                    0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17,
-                                    0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51};
-
-// 0 < v < n for a 32-byte big-endian scalar.
-bool InRange(const uint8_t* v) {
-  bool zero = std::all_of(v, v + 32, [](uint8_t b) { return b == 0; });
-  return !zero && std::memcmp(v, kP256Order, 32) < 0;
-}
-
 bool VerifyWithKey(EVP_PKEY* key, std::span<const uint8_t> msg, std::span<const uint8_t> sig) {
   if (!ossl::IsP256(key) || sig.size() != 64) return false;
-  if (!InRange(sig.data()) || !InRange(sig.data() + 32)) return false;
+  if (!ossl::P256ScalarInRange(sig.data()) || !ossl::P256ScalarInRange(sig.data() + 32)) return false;
   ossl::EcdsaSig es(ECDSA_SIG_new());
   ossl::Bignum r(BN_bin2bn(sig.data(), 32, nullptr));
   ossl::Bignum s(BN_bin2bn(sig.data() + 32, 32, nullptr));

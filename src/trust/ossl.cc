@@ -46,6 +46,19 @@ bool IsP256(const EVP_PKEY* pkey) {
   return std::strcmp(name, "prime256v1") == 0;
 }
 
+namespace {
+// The order n of the P-256 group, big-endian.
+constexpr uint8_t kP256Order[32] = {0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x00, 0xff, 0xff, 0xff,
+                                    0xff, 0xff, 0xff, 0xff, 0xff, 0xbc, 0xe6, 0xfa, 0xad, 0xa7, 0x17,
+                                    0x9e, 0x84, 0xf3, 0xb9, 0xca, 0xc2, 0xfc, 0x63, 0x25, 0x51};
+}  // namespace
+
+bool P256ScalarInRange(const uint8_t* v) {
+  bool zero = true;
+  for (size_t i = 0; i < 32; ++i) zero = zero && v[i] == 0;
+  return !zero && std::memcmp(v, kP256Order, 32) < 0;
+}
+
 Bytes Sha256(std::span<const uint8_t> data) {
   Bytes out(32);
   unsigned int len = 0;

@@ -57,6 +57,9 @@ Pkey ParseSpki(std::span<const uint8_t> der);
 // True when `pkey` is an EC key on P-256 (prime256v1).
 bool IsP256(const EVP_PKEY* pkey);
 
+// 0 < v < n for a 32-byte big-endian scalar v, n the order of the P-256 group.
+bool P256ScalarInRange(const uint8_t* v);
+
 // SHA-256 of `data`.
 Bytes Sha256(std::span<const uint8_t> data);
 

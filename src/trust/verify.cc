@@ -3,7 +3,6 @@
 #include "trust/base45.h"
 #include "trust/cose.h"
 #include "trust/deflate.h"
-#include "trust/keys.h"
 #include "trust/qr.h"
 
 namespace origine::trust {
@@ -22,6 +21,8 @@ std::string_view ToString(VerifyStatus status) {
       return "expired";
     case VerifyStatus::kNotYetValid:
       return "not_yet_valid";
+    case VerifyStatus::kRevoked:
+      return "revoked";
   }
   return "malformed";
 }
@@ -47,6 +48,10 @@ VerifyOutcome Fail(VerifyOutcome& out, VerifyStatus status, std::string reason) 
 }  // namespace
 
 VerifyOutcome VerifyQrText(std::string_view text, const std::vector<TrustEntry>& trust, int64_t now) {
+  return VerifyQrText(text, TrustStore(trust), now);
+}
+
+VerifyOutcome VerifyQrText(std::string_view text, const TrustStore& trust, int64_t now) {
   VerifyOutcome out;
   const auto malformed = VerifyStatus::kMalformed;
   text = Trim(text);
@@ -74,19 +79,17 @@ VerifyOutcome VerifyQrText(std::string_view text, const std::vector<TrustEntry>&
   if (out.kid.empty()) return Fail(out, VerifyStatus::kUnknownSigner, "COSE: no kid");
 
   // Try every entry whose kid matches: kids are 8-byte hashes and may collide.
+  std::span<const TrustStore::Signer> candidates = trust.Find(out.kid);
+  if (candidates.empty()) {
+    return Fail(out, VerifyStatus::kUnknownSigner, "no trusted certificate has kid " + HexEncode(out.kid));
+  }
   const Bytes to_be_signed = SigStructure(msg->protected_bstr, {}, msg->payload);
-  const TrustEntry* signer = nullptr;
-  bool any_match = false;
-  for (const TrustEntry& entry : trust) {
-    if (entry.kid != out.kid) continue;
-    any_match = true;
-    if (VerifyEs256WithCertificate(entry.certificate_der, to_be_signed, msg->signature)) {
-      signer = &entry;
+  const TrustStore::Signer* signer = nullptr;
+  for (const TrustStore::Signer& candidate : candidates) {
+    if (trust.VerifyEs256(candidate, to_be_signed, msg->signature)) {
+      signer = &candidate;
       break;
     }
-  }
-  if (!any_match) {
-    return Fail(out, VerifyStatus::kUnknownSigner, "no trusted certificate has kid " + HexEncode(out.kid));
   }
   if (signer == nullptr) {
     return Fail(out, VerifyStatus::kBadSignature,
@@ -98,21 +101,24 @@ VerifyOutcome VerifyQrText(std::string_view text, const std::vector<TrustEntry>&
   out.claims = std::move(claims).value();
   const Claims& c = *out.claims;
 
-  auto cert = ParseCertificate(signer->certificate_der);
-  if (!cert) return Fail(out, malformed, "signer certificate: " + cert.error().message);
+  if (signer->entry.revocation) {
+    out.signer_revocation = signer->entry.revocation;
+    return Fail(out, VerifyStatus::kRevoked,
+                "signer certificate revoked: " + signer->entry.revocation->reason);
+  }
   if (now > c.expires_at) {
     return Fail(out, VerifyStatus::kExpired, "certificate of origin expired");
   }
-  if (c.expires_at > cert->not_after) {
+  if (c.expires_at > signer->not_after) {
     return Fail(out, VerifyStatus::kExpired, "certificate of origin expires after its signer certificate");
   }
-  if (now > cert->not_after) {
+  if (now > signer->not_after) {
     return Fail(out, VerifyStatus::kExpired, "signer certificate expired");
   }
   if (now < c.issued_at - kClockSkewSeconds) {
     return Fail(out, VerifyStatus::kNotYetValid, "issued_at is in the future");
   }
-  if (now < cert->not_before) {
+  if (now < signer->not_before) {
     return Fail(out, VerifyStatus::kNotYetValid, "signer certificate is not yet valid");
   }
   out.status = VerifyStatus::kValid;

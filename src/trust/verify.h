@@ -5,8 +5,11 @@
 //   trim → "CO1:" prefix → length cap → strict Base45 → zlib (output cap) →
 //   COSE_Sign1 parse → alg ES256 in the protected header → kid →
 //   signature with every trust entry whose kid matches (kids may collide) →
-//   claims decoding (only after a good signature) → time checks.
-// Thread-safety: pure; safe to call concurrently.
+//   claims decoding (only after a good signature) → signer revocation →
+//   time checks.
+// The fast path takes a TrustStore (keys parsed once per trust-list version);
+// the overload taking a vector parses the list on every call.
+// Thread-safety: safe to call concurrently (the store is immutable).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +20,7 @@
 
 #include "trust/claims.h"
 #include "trust/trust_list.h"
+#include "trust/trust_store.h"
 
 namespace origine::trust {
 
@@ -28,9 +32,10 @@ inline constexpr size_t kMaxCoseSize = 16384;
 // Tolerated clock skew for issued_at in the future.
 inline constexpr int64_t kClockSkewSeconds = 300;
 
-enum class VerifyStatus { kValid, kMalformed, kUnknownSigner, kBadSignature, kExpired, kNotYetValid };
+enum class VerifyStatus { kValid, kMalformed, kUnknownSigner, kBadSignature, kExpired, kNotYetValid, kRevoked };
 
-// "valid", "malformed", "unknown_signer", "bad_signature", "expired", "not_yet_valid".
+// "valid", "malformed", "unknown_signer", "bad_signature", "expired",
+// "not_yet_valid", "revoked".
 std::string_view ToString(VerifyStatus status);
 
 struct VerifyOutcome {
@@ -38,14 +43,20 @@ struct VerifyOutcome {
   std::string reason;            // English: which stage failed and why ("" when valid)
   std::optional<Claims> claims;  // set once the signature is good and the claims decode
   Bytes kid;                     // the kid from the message, once parsed
+  // Set (with status kRevoked) when the signer that verified the signature
+  // was removed from the trust list: everything it signed is revoked.
+  std::optional<SignerRevocation> signer_revocation;
 };
 
 // Never fails as such: every outcome, including garbage input, is a
-// VerifyOutcome. Time rules (now_unix in seconds):
+// VerifyOutcome. A good signature by a revoked signer gives kRevoked, before
+// any time rule. Time rules (now_unix in seconds):
 //   expired        now > expires_at; or expires_at > signer certificate
 //                  not_after; or now > certificate not_after
 //   not_yet_valid  now < issued_at - kClockSkewSeconds; or now < certificate
 //                  not_before
+VerifyOutcome VerifyQrText(std::string_view text, const TrustStore& trust, int64_t now_unix);
+// Convenience: builds a TrustStore from `trust` for this one call.
 VerifyOutcome VerifyQrText(std::string_view text, const std::vector<TrustEntry>& trust, int64_t now_unix);
 
 }  // namespace origine::trust

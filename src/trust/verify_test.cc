@@ -1,6 +1,9 @@
 #include "trust/verify.h"
 
+#include <atomic>
+#include <functional>
 #include <random>
+#include <thread>
 
 #include "trust/base45.h"
 #include "trust/cbor_writer.h"
@@ -71,6 +74,7 @@ TEST_F(VerifyTest, ToStringNames) {
   EXPECT_EQ(ToString(VerifyStatus::kBadSignature), "bad_signature");
   EXPECT_EQ(ToString(VerifyStatus::kExpired), "expired");
   EXPECT_EQ(ToString(VerifyStatus::kNotYetValid), "not_yet_valid");
+  EXPECT_EQ(ToString(VerifyStatus::kRevoked), "revoked");
 }
 
 TEST_F(VerifyTest, MalformedStages) {
@@ -152,7 +156,7 @@ TEST_F(VerifyTest, BadSignature) {
 TEST_F(VerifyTest, TamperingAnyBase45CharacterNeverVerifies) {
   std::string text = Qr(claims_);
   const std::string alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
-  int seen[6] = {};
+  int seen[7] = {};
   for (size_t i = 4; i < text.size(); ++i) {
     std::string t = text;
     t[i] = alphabet[(alphabet.find(t[i]) + 1) % alphabet.size()];
@@ -210,6 +214,146 @@ TEST_F(VerifyTest, NotYetValid) {
   Claims early = claims_;
   early.issued_at = kNow - 3 * kDay;
   EXPECT_STATUS(Verify(Qr(early), kNow - 2 * kDay), VerifyStatus::kNotYetValid);
+}
+
+TEST_F(VerifyTest, RevokedSignerRevokesWhatItSigned) {
+  std::string text = Qr(claims_);
+  std::vector<TrustEntry> revoked = trust_;
+  revoked[0].revocation = SignerRevocation{kNow - 10, "key compromise"};
+  VerifyOutcome out = VerifyQrText(text, revoked, kNow);
+  EXPECT_STATUS(out, VerifyStatus::kRevoked);
+  ASSERT_TRUE(out.signer_revocation);
+  EXPECT_EQ(out.signer_revocation->revoked_at, kNow - 10);
+  EXPECT_EQ(out.signer_revocation->reason, "key compromise");
+  EXPECT_NE(out.reason.find("key compromise"), std::string::npos) << out.reason;
+  ASSERT_TRUE(out.claims);  // the certificate is still shown
+  // Revocation wins over expiry; a bad signature under a revoked kid stays bad.
+  EXPECT_STATUS(VerifyQrText(text, revoked, claims_.expires_at + 1), VerifyStatus::kRevoked);
+  auto other = SigningKey::Generate();
+  auto forged = MakeQrText(claims_, *other, kid_);
+  out = VerifyQrText(*forged, revoked, kNow);
+  EXPECT_STATUS(out, VerifyStatus::kBadSignature);
+  EXPECT_FALSE(out.signer_revocation);
+}
+
+// Every offline outcome from one table: the text, the trust list, the time.
+TEST_F(VerifyTest, OutcomeTable) {
+  auto other = SigningKey::Generate();
+  auto other_cert = MakeRootCertificate(*other, "Other", "ML", kNow - kDay, kNow + kDay);
+  std::vector<TrustEntry> revoked = trust_;
+  revoked[0].revocation = SignerRevocation{kNow, "signer withdrawn"};
+  Claims future = claims_;
+  future.issued_at = kNow + 3600;
+  struct Case {
+    const char* name;
+    std::string text;
+    std::vector<TrustEntry> trust;
+    int64_t now;
+    VerifyStatus expected;
+    bool has_claims;
+  };
+  const std::string good = Qr(claims_);
+  const std::vector<Case> cases = {
+      {"valid", good, trust_, kNow, VerifyStatus::kValid, true},
+      {"malformed prefix", "XX1:" + good.substr(4), trust_, kNow, VerifyStatus::kMalformed, false},
+      {"malformed base45", "CO1:" + std::string(4, ':'), trust_, kNow, VerifyStatus::kMalformed, false},
+      {"unknown signer", good, {{KidOf(*other_cert), *other_cert, std::nullopt}}, kNow, VerifyStatus::kUnknownSigner,
+       false},
+      {"bad signature", *MakeQrText(claims_, *other, kid_), trust_, kNow, VerifyStatus::kBadSignature, false},
+      {"expired", good, trust_, claims_.expires_at + 1, VerifyStatus::kExpired, true},
+      {"not yet valid", Qr(future), trust_, kNow, VerifyStatus::kNotYetValid, true},
+      {"revoked signer", good, revoked, kNow, VerifyStatus::kRevoked, true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    const TrustStore store(c.trust, "test");
+    VerifyOutcome out = VerifyQrText(c.text, store, c.now);
+    EXPECT_STATUS(out, c.expected);
+    EXPECT_EQ(out.claims.has_value(), c.has_claims);
+    EXPECT_EQ(out.reason.empty(), c.expected == VerifyStatus::kValid) << out.reason;
+    // The convenience overload agrees.
+    EXPECT_EQ(VerifyQrText(c.text, c.trust, c.now).status, out.status);
+  }
+}
+
+TEST_F(VerifyTest, TrustStoreFindsEveryEntryOfAKid) {
+  auto other = SigningKey::Generate();
+  auto other_cert = MakeRootCertificate(*other, "Other", "ML", kNow - kDay, kNow + kDay);
+  const Bytes other_kid = KidOf(*other_cert);
+  TrustEntry colliding{kid_, *other_cert, std::nullopt};
+  TrustEntry garbage{kid_, Bytes{1, 2, 3}, std::nullopt};
+  TrustStore store({{other_kid, *other_cert, std::nullopt}, colliding, garbage, trust_[0]}, "tl-7");
+  EXPECT_EQ(store.version(), "tl-7");
+  EXPECT_EQ(store.size(), 4u);
+  ASSERT_EQ(store.entries().size(), 4u);
+  EXPECT_EQ(store.entries()[0].kid, other_kid);  // original order kept for export
+  auto found = store.Find(kid_);
+  ASSERT_EQ(found.size(), 3u);
+  // Trust-list order among equal kids; the garbage entry is kept but unusable.
+  EXPECT_EQ(found[0].entry.certificate_der, *other_cert);
+  EXPECT_FALSE(found[1].usable);
+  EXPECT_TRUE(found[2].usable);
+  EXPECT_EQ(found[2].not_after, kNow + 730 * kDay);
+  EXPECT_EQ(store.Find(other_kid).size(), 1u);
+  EXPECT_TRUE(store.Find(Bytes(8, 0)).empty());
+  EXPECT_TRUE(store.Find({}).empty());
+
+  const Bytes msg = ToBytes("message");
+  auto sig = signer_->SignEs256(msg);
+  ASSERT_TRUE(sig);
+  EXPECT_TRUE(store.VerifyEs256(found[2], msg, *sig));
+  EXPECT_FALSE(store.VerifyEs256(found[0], msg, *sig));  // another key
+  EXPECT_FALSE(store.VerifyEs256(found[1], msg, *sig));  // unusable
+  EXPECT_FALSE(store.VerifyEs256(found[2], ToBytes("other"), *sig));
+  EXPECT_FALSE(store.VerifyEs256(found[2], msg, Bytes(sig->begin(), sig->begin() + 63)));
+  // A signer from another store is refused rather than misindexed.
+  TrustStore second(trust_);
+  EXPECT_FALSE(store.VerifyEs256(second.Find(kid_)[0], msg, *sig));
+  EXPECT_TRUE(second.VerifyEs256(second.Find(kid_)[0], msg, *sig));
+}
+
+// The DER re-encoding of r||s (minimal integers, 0x00 pad on a high bit,
+// leading zero bytes dropped) agrees with OpenSSL's own on many signatures,
+// and out-of-range scalars are refused.
+TEST_F(VerifyTest, TrustStoreSignatureEncodingAgreesWithOpenssl) {
+  TrustStore store(trust_);
+  const TrustStore::Signer& s = store.Find(kid_)[0];
+  const Bytes spki = signer_->PublicKeySpkiDer();
+  int leading_zero = 0, high_bit = 0;
+  for (int i = 0; i < 600 && (leading_zero == 0 || i < 100); ++i) {
+    const Bytes msg = ToBytes("message " + std::to_string(i));
+    auto sig = signer_->SignEs256(msg);
+    ASSERT_TRUE(sig);
+    leading_zero += (*sig)[0] == 0 || (*sig)[32] == 0;
+    high_bit += ((*sig)[0] & 0x80) != 0;
+    ASSERT_TRUE(store.VerifyEs256(s, msg, *sig)) << HexEncode(*sig);
+    ASSERT_TRUE(VerifyEs256WithSpki(spki, msg, *sig));
+    Bytes bad = *sig;
+    bad[i % 64] ^= 0x01;
+    ASSERT_EQ(store.VerifyEs256(s, msg, bad), VerifyEs256WithSpki(spki, msg, bad));
+  }
+  EXPECT_GT(leading_zero, 0);
+  EXPECT_GT(high_bit, 0);
+  const Bytes msg = ToBytes("m");
+  EXPECT_FALSE(store.VerifyEs256(s, msg, Bytes(64, 0)));
+  EXPECT_FALSE(store.VerifyEs256(s, msg, Bytes(64, 0xff)));
+}
+
+TEST_F(VerifyTest, TrustStoreIsSharedBetweenThreads) {
+  const std::string text = Qr(claims_);
+  auto store = std::make_shared<const TrustStore>(trust_);
+  std::atomic<int> valid{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 20; ++i) valid += VerifyQrText(text, *store, kNow).status == VerifyStatus::kValid;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(valid.load(), 80);
+  // A thread's cached contexts outlive a replaced store safely.
+  store.reset();
+  TrustStore next(trust_);
+  EXPECT_STATUS(VerifyQrText(text, next, kNow), VerifyStatus::kValid);
 }
 
 // Sanitizer-backed robustness: random mutations of a valid message must never
