@@ -68,6 +68,7 @@ std::vector<storage::Migration> AllMigrations() {
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
   return all;
 }
 

@@ -31,7 +31,7 @@ struct Platform {
 
 // Every module's migrations, in one list for storage::Db::Migrate:
 // storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations()
-// + registry::RegistryMigrations().
+// + registry::RegistryMigrations() + certificates::CertificateMigrations().
 std::vector<storage::Migration> AllMigrations();
 
 // Creates the data directory (0700) if needed, opens and migrates the

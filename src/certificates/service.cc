@@ -18,17 +18,19 @@ namespace {
 
 constexpr const char* kSelectApplication =
     "SELECT a.id, a.company_id, c.name, a.status, a.regime, a.data, a.review_comment, a.certificate_number, "
-    "a.created_at, a.updated_at, a.approved_by FROM applications a JOIN companies c ON c.id = a.company_id ";
+    "a.created_at, a.updated_at, a.approved_by, a.kind, a.predecessor FROM applications a "
+    "JOIN companies c ON c.id = a.company_id ";
 
 struct AppRow {
   int64_t id, company_id;
   std::string company_name, status, regime, data, review_comment, certificate_number;
   int64_t created_at, updated_at, approved_by;
+  std::string kind, predecessor;
 };
 
 AppRow ToAppRow(const storage::Row& r) {
   return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
-          r.Int(8), r.Int(9), r.Int(10)};
+          r.Int(8), r.Int(9), r.Int(10), r.Text(11), r.Text(12)};
 }
 
 bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
@@ -56,6 +58,8 @@ Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string&
   o["payment"] = {{"status", "not_required"}};
   o["review_comment"] = a.review_comment.empty() ? json::value(nullptr) : json::value(a.review_comment);
   o["certificate_number"] = a.certificate_number.empty() ? json::value(nullptr) : json::value(a.certificate_number);
+  o["kind"] = a.kind;
+  o["predecessor"] = a.predecessor.empty() ? json::value(nullptr) : json::value(a.predecessor);
   o["created_at"] = FormatUtc(a.created_at);
   o["updated_at"] = FormatUtc(a.updated_at);
   ASSIGN_OR_RETURN(auto events,
@@ -200,6 +204,8 @@ Result<json::array> ApplicationService::List(const Principal& who, const std::op
                      {"total_value_xof", total},
                      {"certificate_number",
                       a.certificate_number.empty() ? json::value(nullptr) : json::value(a.certificate_number)},
+                     {"kind", a.kind},
+                     {"predecessor", a.predecessor.empty() ? json::value(nullptr) : json::value(a.predecessor)},
                      {"updated_at", FormatUtc(a.updated_at)}});
   }
   return items;
@@ -329,6 +335,21 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                                                       json::serialize(json::object{{"application_id", app.id},
                                                                                    {"kid", Base64(signer_.kid)},
                                                                                    {"log_index", log_index}})}));
+  if (!app.predecessor.empty()) {
+    // An amendment or duplicate replaces its predecessor, in this transaction.
+    ASSIGN_OR_RETURN(int64_t replaced,
+                     tx->Exec("UPDATE certificates SET successor = ?, replaced_at = ? WHERE number = ? AND successor IS NULL",
+                              {std::string(number), now, app.predecessor}));
+    if (replaced != 1) return Error::Conflict("certificate " + app.predecessor + " was already replaced");
+    ASSIGN_OR_RETURN(uint64_t amend_index,
+                     log_.Append(*tx, {tlog::Event::kAmend, app.predecessor, tlog::Sha256(cose), now}));
+    RETURN_IF_ERROR(audit::Record(
+        *tx, who, meta, now,
+        {"certificate.replace", "certificate", app.predecessor,
+         json::serialize(json::object{{"successor", {{"before", nullptr}, {"after", number}}},
+                                      {"kind", app.kind},
+                                      {"log_index", amend_index}})}));
+  }
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
   RETURN_IF_ERROR(tx->Commit());
@@ -341,7 +362,15 @@ namespace {
 
 constexpr const char* kSelectCertificate =
     "SELECT c.number, c.regime, c.application_id, c.company_id, co.name, c.issued_at, c.expires_at, c.qr, "
-    "c.document_sha256, c.kid, c.document FROM certificates c JOIN companies co ON co.id = c.company_id ";
+    "c.document_sha256, c.kid, c.document, c.revoked_at, c.revocation_reason, c.successor, a.kind, a.predecessor, "
+    "sa.kind, c.replaced_at "
+    "FROM certificates c JOIN companies co ON co.id = c.company_id JOIN applications a ON a.id = c.application_id "
+    "LEFT JOIN applications sa ON sa.certificate_number = c.successor ";
+// Column positions in kSelectCertificate.
+enum CertColumn : size_t {
+  kNumber, kRegime, kApplicationId, kCompanyId, kCompanyName, kIssuedAt, kExpiresAt, kQr, kDocumentSha256, kKid,
+  kDocument, kRevokedAt, kRevocationReason, kSuccessor, kKind, kPredecessor, kSuccessorKind, kReplacedAt
+};
 
 Result<storage::Row> LoadCertificate(storage::Tx& tx, const std::optional<Principal>& who, const std::string& number) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectCertificate) + "WHERE c.number = ?", {number}));
@@ -361,7 +390,18 @@ json::object CertificateSummary(const storage::Row& r) {
           {"company", {{"id", r.Int(3)}, {"name", r.Text(4)}}},
           {"issued_at", FormatUtc(r.Int(5))},
           {"expires_at", FormatUtc(r.Int(6))},
-          {"destination_country", destination}};
+          {"destination_country", destination},
+          {"status", !r.IsNull(kRevokedAt) ? "revoked" : !r.IsNull(kSuccessor) ? "replaced" : "issued"},
+          {"kind", r.Text(kKind)},
+          {"predecessor", r.IsNull(kPredecessor) ? json::value(nullptr) : json::value(r.Text(kPredecessor))},
+          {"revocation", r.IsNull(kRevokedAt) ? json::value(nullptr)
+                                              : json::value({{"at", FormatUtc(r.Int(kRevokedAt))},
+                                                             {"reason", r.Text(kRevocationReason)},
+                                                             {"scope", "certificate"}})},
+          {"successor", r.IsNull(kSuccessor) ? json::value(nullptr)
+                                             : json::value({{"number", r.Text(kSuccessor)},
+                                                            {"kind", r.Text(kSuccessorKind)},
+                                                            {"at", FormatUtc(r.Int(kReplacedAt))}})}};
 }
 
 }  // namespace
@@ -419,12 +459,45 @@ Result<std::string> CertificateService::QrText(const std::string& number) {
   return r.Text(7);
 }
 
+std::shared_ptr<const trust::TrustStore> CertificateService::trust_store() const {
+  std::lock_guard lock(trust_mu_);
+  return trust_;
+}
+
+void CertificateService::SetTrustList(std::vector<trust::TrustEntry> entries, std::string version) {
+  auto store = std::make_shared<const trust::TrustStore>(std::move(entries), std::move(version));
+  std::lock_guard lock(trust_mu_);
+  trust_ = std::move(store);
+}
+
 Verification CertificateService::VerifyQr(const std::string& qr_text) {
-  trust::VerifyOutcome outcome = trust::VerifyQrText(qr_text, trust_, clock_.NowUnix());
-  Verification v;
-  v.status = outcome.status;
-  v.reason = outcome.reason;
-  v.claims = std::move(outcome.claims);
+  const std::shared_ptr<const trust::TrustStore> store = trust_store();
+  Verification v = FromOffline(trust::VerifyQrText(qr_text, *store, clock_.NowUnix()));
+  if (!v.claims) return v;  // malformed, unknown signer or bad signature: nothing to look up
+  auto tx = db_.Begin(false);
+  if (!tx) return v;
+  auto rows = (*tx)->Query(std::string(kSelectCertificate) + "WHERE c.number = ?", {v.claims->number});
+  if (!rows || rows->empty()) return v;  // a genuine signature on a number this platform never stored
+  const storage::Row& r = (*rows)[0];
+  // The full document, hashed again now: the stored bytes must be those whose
+  // SHA-256 the signer put in the QR.
+  const std::string& document = r.Text(kDocument);
+  v.document_checked = true;
+  v.document_hash_matches = Sha256Hex(document) == trust::HexEncode(v.claims->document_hash);
+  if (!r.IsNull(kSuccessor)) v.successor = Successor{r.Text(kSuccessor), r.Text(kSuccessorKind)};
+  if (!r.IsNull(kRevokedAt)) {
+    v.status = Outcome::kRevoked;
+    v.revocation = Revocation{r.Int(kRevokedAt), r.Text(kRevocationReason), "certificate"};
+    v.reason = "certificate revoked: " + r.Text(kRevocationReason);
+  } else if (v.status == Outcome::kRevoked) {
+    // Signer revoked (from the offline check): keep it.
+  } else if (v.successor) {
+    v.status = Outcome::kAmended;
+    v.reason = "replaced by " + v.successor->number + " (" + v.successor->kind + ")";
+  } else if (!v.document_hash_matches) {
+    v.status = Outcome::kDocumentMismatch;
+    v.reason = "the SHA-256 of the stored document differs from the QR's document_hash";
+  }
   return v;
 }
 
@@ -432,11 +505,100 @@ Verification CertificateService::VerifyNumber(const std::string& number) {
   auto qr = QrText(number);
   if (!qr) {
     Verification v;
-    v.not_found = true;
+    v.status = Outcome::kNotFound;
     v.reason = "no certificate has this number";
     return v;
   }
   return VerifyQr(*qr);
+}
+
+// ---- amendment and revocation --------------------------------------------
+
+Result<json::object> ApplicationService::StartAmendment(const Principal& who, const std::string& number,
+                                                        const std::string& kind, const RequestMeta& meta) {
+  if (who.role != Role::kExporter && who.role != Role::kAgent)
+    return Error::Denied("only the exporter or an agent starts an amendment or a duplicate");
+  if (kind != "amendment" && kind != "duplicate")
+    return Error::Invalid("the kind must be amendment or duplicate", {{"kind", "must be \"amendment\" or \"duplicate\""}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(storage::Row cert, LoadCertificate(*tx, who, number));
+  if (!cert.IsNull(kRevokedAt))
+    return Error::Conflict("certificate " + number + " is revoked: it cannot be amended; apply for a new certificate");
+  if (!cert.IsNull(kSuccessor))
+    return Error::Conflict("certificate " + number + " was already replaced by " + cert.Text(kSuccessor));
+  ASSIGN_OR_RETURN(auto pending, tx->Query("SELECT id FROM applications WHERE predecessor = ? ORDER BY id", {number}));
+  if (!pending.empty())
+    return Error::Conflict("application " + std::to_string(pending[0].Int(0)) + " already amends or duplicates " +
+                           number);
+  ASSIGN_OR_RETURN(AppRow original, LoadVisible(*tx, who, cert.Int(kApplicationId)));
+  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
+                                       "created_at, updated_at, kind, predecessor) "
+                                       "VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                                       {original.company_id, original.regime, original.data, who.user_id, now, now,
+                                        kind, number}));
+  const int64_t id = ins[0].Int(0);
+  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "",
+                              json::serialize(json::object{{"status", {{"before", ""}, {"after", "draft"}}},
+                                                           {"kind", kind},
+                                                           {"predecessor", number}})));
+  ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(now, true)));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> ApplicationService::RevokeCertificate(const Principal& who, const std::string& number,
+                                                           const std::string& reason_in, const RequestMeta& meta) {
+  if (who.role != Role::kAdmin && who.role != Role::kSignatory)
+    return Error::Denied("only a signatory or an administrator revokes a certificate");
+  const size_t b = reason_in.find_first_not_of(" \t\r\n");
+  const std::string reason = b == std::string::npos ? "" : reason_in.substr(b, reason_in.find_last_not_of(" \t\r\n") - b + 1);
+  if (reason.empty()) return Error::Invalid("say why the certificate is revoked", {{"reason", "is required"}});
+  if (reason.size() > 500)
+    return Error::Invalid("the reason is too long", {{"reason", "must have at most 500 characters"}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(storage::Row cert, LoadCertificate(*tx, who, number));
+  if (!cert.IsNull(kRevokedAt)) return Error::Conflict("certificate " + number + " is already revoked");
+  ASSIGN_OR_RETURN(int64_t changed,
+                   tx->Exec("UPDATE certificates SET revoked_at = ?, revoked_by = ?, revocation_reason = ? "
+                            "WHERE number = ? AND revoked_at IS NULL",
+                            {now, who.user_id, reason, number}));
+  if (changed != 1) return Error::Conflict("certificate " + number + " is already revoked");
+  ASSIGN_OR_RETURN(auto cose, tx->Query("SELECT cose FROM certificates WHERE number = ?", {number}));
+  ASSIGN_OR_RETURN(uint64_t log_index,
+                   log_.Append(*tx, {tlog::Event::kRevoke, number, tlog::Sha256(cose[0].Bytes(0)), now}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {"certificate.revoke", "certificate", number,
+       json::serialize(json::object{{"status", {{"before", cert.IsNull(kSuccessor) ? "issued" : "replaced"},
+                                                {"after", "revoked"}}},
+                                    {"reason", reason},
+                                    {"log_index", log_index}})}));
+  ASSIGN_OR_RETURN(storage::Row after, LoadCertificate(*tx, who, number));
+  json::object out = CertificateSummary(after);
+  out["qr"] = after.Text(kQr);
+  out["document_sha256"] = after.Text(kDocumentSha256);
+  out["kid"] = after.Text(kKid);
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+const std::vector<storage::Migration>& CertificateMigrations() {
+  static const std::vector<storage::Migration> kMigrations = {
+      {400, "certificate revocation and replacement; application kind", R"sql(
+ALTER TABLE applications ADD COLUMN kind TEXT NOT NULL DEFAULT 'issue' CHECK (kind IN ('issue', 'amendment', 'duplicate'));
+ALTER TABLE applications ADD COLUMN predecessor TEXT REFERENCES certificates(number);
+CREATE INDEX applications_predecessor ON applications(predecessor);
+ALTER TABLE certificates ADD COLUMN revoked_at INTEGER;
+ALTER TABLE certificates ADD COLUMN revoked_by INTEGER REFERENCES users(id);
+ALTER TABLE certificates ADD COLUMN revocation_reason TEXT;
+ALTER TABLE certificates ADD COLUMN successor TEXT REFERENCES certificates(number);
+ALTER TABLE certificates ADD COLUMN replaced_at INTEGER;
+)sql"},
+  };
+  return kMigrations;
 }
 
 }  // namespace origine::certificates

@@ -3,10 +3,16 @@
 //
 // Workflow: draft → submitted → approved → issued, with submitted → returned
 // → submitted for corrections. Who may do what:
-//   exporter  create, update (draft|returned), submit — own company only
-//   agent     approve or return a submitted application
-//   signatory sign an approved application it did not approve (four eyes)
-//   admin     read everything
+//   exporter  create, update (draft|returned), submit — own company only;
+//             start an amendment or duplicate of an issued certificate
+//   agent     approve or return a submitted application; start an
+//             amendment or duplicate on an exporter's behalf
+//   signatory sign an approved application it did not approve (four eyes);
+//             revoke a certificate
+//   admin     read everything; revoke a certificate
+// An application has a kind: "issue", or "amendment"/"duplicate" of an
+// issued certificate (its predecessor). Signing an amendment or duplicate
+// marks the predecessor replaced, with the new number as its successor.
 // An exporter asking for another company's object gets kNotFound, never
 // kPermissionDenied, so ids do not leak. Every transition writes an
 // application event and an audit event in the same transaction.
@@ -20,6 +26,8 @@
 
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -28,7 +36,9 @@
 #include "core/result.h"
 #include "storage/db.h"
 #include "tlog/log.h"
+#include "certificates/verification.h"
 #include "trust/key_store.h"
+#include "trust/trust_store.h"
 #include "trust/verify.h"
 
 namespace origine::certificates {
@@ -65,7 +75,30 @@ class ApplicationService {
   // {number, SHA-256 of the COSE message, time} to the log and stores the
   // certificate with its log index, all in one transaction: a certificate is
   // never reported issued before its leaf is committed.
+  // When the application is an amendment or duplicate, also marks its
+  // predecessor replaced (successor = the new number) and appends an "amend"
+  // leaf {predecessor number, SHA-256 of the new COSE message, time}, in the
+  // same transaction.
   Result<boost::json::object> Sign(const Principal& who, int64_t id, const RequestMeta& meta);
+
+  // Starts a corrected application ("amendment") or a "duplicate" from the
+  // issued certificate `number`: a draft with the predecessor's application
+  // data, owned by the certificate's company, which then goes through the
+  // normal workflow. Exporter (own company's certificates; another
+  // company's is kNotFound) or agent; other roles kPermissionDenied. Fails
+  // with kInvalidArgument for another kind, kConflict when the certificate is
+  // revoked, already replaced, or has an amendment or duplicate in progress.
+  Result<boost::json::object> StartAmendment(const Principal& who, const std::string& number, const std::string& kind,
+                                             const RequestMeta& meta);
+
+  // Revokes the certificate `number` (admin or signatory; others
+  // kPermissionDenied before any lookup): records the date, the reason
+  // (required, 1..500 characters, else kInvalidArgument) and who, appends a
+  // "revoke" leaf {number, SHA-256 of its COSE message, time} and an audit
+  // event in one transaction. kNotFound for an unknown number, kConflict when
+  // already revoked. Returns the certificate as CertificateService::Get does.
+  Result<boost::json::object> RevokeCertificate(const Principal& who, const std::string& number,
+                                                const std::string& reason, const RequestMeta& meta);
 
  private:
   Result<boost::json::object> Transition(const Principal& who, int64_t id, const char* action,
@@ -78,19 +111,14 @@ class ApplicationService {
   IssuerConfig issuer_;
 };
 
-// What verification found, with the certificate's public data when readable.
-struct Verification {
-  trust::VerifyStatus status = trust::VerifyStatus::kMalformed;
-  bool not_found = false;  // a number that no certificate has
-  std::string reason;      // English, technical
-  std::optional<trust::Claims> claims;
-};
-
 class CertificateService {
  public:
   CertificateService(storage::Db& db, const Clock& clock, std::vector<trust::TrustEntry> trust_list,
                      IssuerConfig issuer)
-      : db_(db), clock_(clock), trust_(std::move(trust_list)), issuer_(std::move(issuer)) {}
+      : db_(db),
+        clock_(clock),
+        trust_(std::make_shared<const trust::TrustStore>(std::move(trust_list))),
+        issuer_(std::move(issuer)) {}
 
   Result<boost::json::array> List(const Principal& who);
   Result<boost::json::object> Get(const Principal& who, const std::string& number);
@@ -102,19 +130,35 @@ class CertificateService {
   Result<std::string> QrText(const std::string& number);
   Result<std::string> PdfForOperator(const std::string& number);
 
-  // Public verification of a QR text, or of a certificate number (online).
+  // Public verification of a QR text, or of a certificate number (online):
+  // the offline checks against the current trust store, then, for a
+  // certificate of this platform, its revocation, its successor and the
+  // SHA-256 of its stored full document recomputed against the QR's
+  // document_hash. Decision order: docs/formats/verification.md. Never fails:
+  // a storage error is reported as the offline outcome with
+  // document_checked = false.
   Verification VerifyQr(const std::string& qr_text);
+  // kNotFound when no certificate has `number`, else VerifyQr of its QR text.
   Verification VerifyNumber(const std::string& number);
 
-  const std::vector<trust::TrustEntry>& trust_list() const { return trust_; }
+  // The current trust list (a copy) and its parsed form. Replacing it
+  // (a new trust-list version) is atomic for concurrent verifications.
+  std::vector<trust::TrustEntry> trust_list() const { return trust_store()->entries(); }
+  std::shared_ptr<const trust::TrustStore> trust_store() const;
+  void SetTrustList(std::vector<trust::TrustEntry> entries, std::string version = "");
 
  private:
   Result<std::string> RenderPdf(const std::string& number, const std::optional<Principal>& who);
 
   storage::Db& db_;
   const Clock& clock_;
-  std::vector<trust::TrustEntry> trust_;
+  mutable std::mutex trust_mu_;
+  std::shared_ptr<const trust::TrustStore> trust_;  // guarded by trust_mu_ (the pointer, not the store)
   IssuerConfig issuer_;
 };
+
+// Migrations of this module (versions 400-419): application kind and
+// predecessor, certificate revocation and successor.
+const std::vector<storage::Migration>& CertificateMigrations();
 
 }  // namespace origine::certificates

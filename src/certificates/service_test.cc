@@ -22,6 +22,7 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
   return all;
 }
 
@@ -116,12 +117,14 @@ TEST_F(WorkflowTest, FullJourneyIssuesAVerifiableCertificate) {
   std::string qr(cert->at("qr").as_string());
   EXPECT_EQ(qr.rfind("CO1:", 0), 0u);
   Verification v = certs_->VerifyQr(qr);
-  EXPECT_EQ(v.status, trust::VerifyStatus::kValid) << v.reason;
+  EXPECT_EQ(v.status, Outcome::kValid) << v.reason;
+  EXPECT_TRUE(v.document_checked);
+  EXPECT_TRUE(v.document_hash_matches);
   ASSERT_TRUE(v.claims);
   EXPECT_EQ(v.claims->number, "ML-ETLS-2026-000001");
   EXPECT_EQ(v.claims->goods.at(0).hs_code, "120740");
-  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, trust::VerifyStatus::kValid);
-  EXPECT_TRUE(certs_->VerifyNumber("ML-ETLS-2026-999999").not_found);
+  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, Outcome::kValid);
+  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-999999").status, Outcome::kNotFound);
 
   auto pdf = certs_->Pdf(exporter_, "ML-ETLS-2026-000001");
   ASSERT_TRUE(pdf) << pdf.error().message;
@@ -216,7 +219,172 @@ TEST_F(WorkflowTest, ExpiredCertificateVerifiesAsExpired) {
   ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
   ASSERT_TRUE(apps_->Sign(signatory_, id, meta_));
   clock_.Advance(181 * 86400);
-  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, trust::VerifyStatus::kExpired);
+  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, Outcome::kExpired);
+}
+
+// ---- revocation, amendment, online outcomes --------------------------------
+
+class OutcomeTest : public WorkflowTest {
+ protected:
+  std::string Issue() {
+    int64_t id = NewSubmitted();
+    EXPECT_TRUE(apps_->Approve(agent_, id, "", meta_));
+    auto app = apps_->Sign(signatory_, id, meta_);
+    EXPECT_TRUE(app) << app.error().message;
+    return std::string((*app)["certificate_number"].as_string());
+  }
+  std::string Qr(const std::string& number) { return *certs_->QrText(number); }
+  void Exec(const std::string& sql, const storage::Params& params) {
+    auto tx = db_->Begin();
+    ASSERT_TRUE(tx);
+    ASSERT_TRUE((*tx)->Exec(sql, params));
+    ASSERT_TRUE((*tx)->Commit());
+  }
+  Principal Admin() {
+    identity::IdentityService ids(*db_, clock_);
+    return Make(ids, "admin@t.ml", Role::kAdmin, std::nullopt, "");
+  }
+};
+
+TEST_F(OutcomeTest, RevokeNeedsARoleAReasonAndHappensOnce) {
+  const std::string number = Issue();
+  // Roles: exporter and agent are refused before any lookup.
+  EXPECT_EQ(apps_->RevokeCertificate(exporter_, number, "fraude", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(apps_->RevokeCertificate(agent_, "ML-NONE", "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  auto empty = apps_->RevokeCertificate(signatory_, number, "  \n", meta_);
+  ASSERT_FALSE(empty);
+  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, std::string(501, 'x'), meta_).error().code,
+            ErrorCode::kInvalidArgument);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().code,
+            ErrorCode::kNotFound);
+  const int64_t leaves = Count("SELECT COUNT(*) FROM tlog_leaves");
+  auto revoked = apps_->RevokeCertificate(Admin(), number, "  Fausse déclaration d'origine ", meta_);
+  ASSERT_TRUE(revoked) << revoked.error().message;
+  EXPECT_EQ((*revoked)["status"].as_string(), "revoked");
+  EXPECT_EQ((*revoked)["revocation"].at("reason").as_string(), "Fausse déclaration d'origine");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM tlog_leaves"), leaves + 1);  // the revoke leaf
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.revoke' AND object_id = '" + number +
+                  "'"),
+            1);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, "again", meta_).error().code, ErrorCode::kConflict);
+  // The exporter sees the revocation on its certificate.
+  auto seen = certs_->Get(exporter_, number);
+  ASSERT_TRUE(seen);
+  EXPECT_EQ((*seen)["status"].as_string(), "revoked");
+  // A revoked certificate cannot be amended.
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "amendment", meta_).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(OutcomeTest, AmendmentGoesThroughTheWorkflowAndReplacesThePredecessor) {
+  const std::string number = Issue();
+  // Who: not the signatory, not another company (404), only known kinds.
+  EXPECT_EQ(apps_->StartAmendment(signatory_, number, "amendment", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(apps_->StartAmendment(other_exporter_, number, "amendment", meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "copy", meta_).error().code, ErrorCode::kInvalidArgument);
+  auto draft = apps_->StartAmendment(exporter_, number, "amendment", meta_);
+  ASSERT_TRUE(draft) << draft.error().message;
+  EXPECT_EQ((*draft)["status"].as_string(), "draft");
+  EXPECT_EQ((*draft)["kind"].as_string(), "amendment");
+  EXPECT_EQ((*draft)["predecessor"].as_string(), number);
+  EXPECT_EQ((*draft)["goods"].as_array().size(), 1u);  // the predecessor's data
+  // Only one amendment or duplicate at a time; the agent may start one too.
+  EXPECT_EQ(apps_->StartAmendment(agent_, number, "duplicate", meta_).error().code, ErrorCode::kConflict);
+
+  const int64_t id = (*draft)["id"].as_int64();
+  ASSERT_TRUE(apps_->Submit(exporter_, id, meta_));
+  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
+  // Still valid until the successor is signed.
+  EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kValid);
+  auto signed_app = apps_->Sign(signatory_, id, meta_);
+  ASSERT_TRUE(signed_app) << signed_app.error().message;
+  const std::string successor(signed_app->at("certificate_number").as_string());
+  EXPECT_NE(successor, number);
+
+  Verification old = certs_->VerifyQr(Qr(number));
+  EXPECT_EQ(ToString(old.status), "amended") << old.reason;
+  ASSERT_TRUE(old.successor);
+  EXPECT_EQ(old.successor->number, successor);
+  EXPECT_EQ(old.successor->kind, "amendment");
+  EXPECT_TRUE(old.claims);
+  EXPECT_EQ(certs_->VerifyNumber(successor).status, Outcome::kValid);
+  auto cert = certs_->Get(exporter_, number);
+  EXPECT_EQ((*cert)["status"].as_string(), "replaced");
+  EXPECT_EQ((*cert)["successor"].at("number").as_string(), successor);
+  auto next = certs_->Get(exporter_, successor);
+  EXPECT_EQ((*next)["kind"].as_string(), "amendment");
+  EXPECT_EQ((*next)["predecessor"].as_string(), number);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.replace'"), 1);
+  // Replaced: no second amendment.
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "duplicate", meta_).error().code, ErrorCode::kConflict);
+}
+
+TEST_F(OutcomeTest, DocumentMismatchRecomputesTheStoredDocumentsHash) {
+  const std::string number = Issue();
+  Exec("UPDATE certificates SET document = replace(document, 'Sésame', 'Or') WHERE number = ?", {number});
+  Verification v = certs_->VerifyNumber(number);
+  EXPECT_EQ(ToString(v.status), "document_mismatch") << v.reason;
+  EXPECT_TRUE(v.document_checked);
+  EXPECT_FALSE(v.document_hash_matches);
+  // The stored hash column is not what is trusted: changing it too changes nothing.
+  Exec("UPDATE certificates SET document_sha256 = 'x' WHERE number = ?", {number});
+  EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kDocumentMismatch);
+}
+
+TEST_F(OutcomeTest, SignerRevokedThroughTheTrustList) {
+  const std::string number = Issue();
+  std::vector<trust::TrustEntry> list = certs_->trust_list();
+  ASSERT_EQ(list.size(), 1u);
+  list[0].revocation = trust::SignerRevocation{clock_.NowUnix(), "key compromise"};
+  certs_->SetTrustList(list, "tl-2");
+  EXPECT_EQ(certs_->trust_store()->version(), "tl-2");
+  Verification v = certs_->VerifyNumber(number);
+  EXPECT_EQ(v.status, Outcome::kRevoked);
+  ASSERT_TRUE(v.revocation);
+  EXPECT_EQ(v.revocation->scope, "signer");
+  EXPECT_EQ(v.revocation->reason, "key compromise");
+  // A certificate revocation, when both apply, is the one reported.
+  ASSERT_TRUE(apps_->RevokeCertificate(signatory_, number, "annulé", meta_));
+  v = certs_->VerifyNumber(number);
+  EXPECT_EQ(v.revocation->scope, "certificate");
+}
+
+// Every outcome through the JSON contract, from one table.
+TEST_F(OutcomeTest, JsonContractPerOutcome) {
+  struct Case {
+    Outcome outcome;
+    const char* status;
+  };
+  for (const Case& c : std::vector<Case>{{Outcome::kValid, "valid"},
+                                         {Outcome::kRevoked, "revoked"},
+                                         {Outcome::kAmended, "amended"},
+                                         {Outcome::kExpired, "expired"},
+                                         {Outcome::kNotYetValid, "not_yet_valid"},
+                                         {Outcome::kUnknownSigner, "unknown_signer"},
+                                         {Outcome::kBadSignature, "bad_signature"},
+                                         {Outcome::kMalformed, "malformed"},
+                                         {Outcome::kNotFound, "not_found"},
+                                         {Outcome::kDocumentMismatch, "document_mismatch"}}) {
+    SCOPED_TRACE(c.status);
+    Verification v;
+    v.status = c.outcome;
+    if (c.outcome == Outcome::kRevoked) v.revocation = Revocation{1795757970, "fraude", "certificate"};
+    if (c.outcome == Outcome::kAmended) v.successor = Successor{"ML-ETLS-2026-000002", "amendment"};
+    json::object o = VerificationToJson(v);
+    EXPECT_EQ(o["status"].as_string(), c.status);
+    EXPECT_EQ(o["valid"].as_bool(), c.outcome == Outcome::kValid);
+    EXPECT_FALSE(o["message_fr"].as_string().empty());
+    EXPECT_FALSE(o["message_en"].as_string().empty());
+    EXPECT_EQ(o.contains("revocation"), c.outcome == Outcome::kRevoked);
+    EXPECT_EQ(o.contains("successor"), c.outcome == Outcome::kAmended);
+    EXPECT_FALSE(o["document"].at("checked").as_bool());
+  }
+  Verification r;
+  r.status = Outcome::kRevoked;
+  r.revocation = Revocation{1795757970, "fraude", "signer"};
+  json::object o = VerificationToJson(r);
+  EXPECT_EQ(o["revocation"].at("at").as_string(), "2026-11-27T05:39:30Z");
+  EXPECT_EQ(o["revocation"].at("scope").as_string(), "signer");
 }
 
 }  // namespace
