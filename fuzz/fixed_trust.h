@@ -11,6 +11,7 @@
 
 #include "trust/keys.h"
 #include "trust/trust_list.h"
+#include "trust/trust_store.h"
 
 namespace origine::fuzz {
 
@@ -26,6 +27,12 @@ inline const std::vector<trust::TrustEntry>& FixedTrustList() {
     return *parsed;
   }();
   return list;
+}
+
+// FixedTrustList() parsed once, as the server verifies.
+inline const trust::TrustStore& FixedTrustStore() {
+  static const trust::TrustStore store(FixedTrustList(), "fuzz");
+  return store;
 }
 
 // The public keys (DER SubjectPublicKeyInfo) of FixedTrustList(), same order.

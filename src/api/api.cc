@@ -65,60 +65,19 @@ bool IsLoopback(const std::string& ip) {
   return ip.rfind("127.", 0) == 0 || ip == "::1" || ip.rfind("::ffff:127.", 0) == 0;
 }
 
-const char* MessageFr(const certificates::Verification& v) {
-  if (v.not_found) return "Aucun certificat ne porte ce numéro.";
-  switch (v.status) {
-    case trust::VerifyStatus::kValid: return "Certificat valide : la signature de l'autorité émettrice est vérifiée.";
-    case trust::VerifyStatus::kMalformed: return "Code illisible : ce texte n'est pas un code de certificat d'origine.";
-    case trust::VerifyStatus::kUnknownSigner:
-      return "Signataire inconnu : la clé de signature ne figure pas dans la liste de confiance.";
-    case trust::VerifyStatus::kBadSignature: return "Signature invalide : le contenu a été modifié ou falsifié.";
-    case trust::VerifyStatus::kExpired: return "Certificat expiré : sa période de validité est dépassée.";
-    case trust::VerifyStatus::kNotYetValid: return "Certificat pas encore valide : sa date d'émission est future.";
-  }
-  return "";
+// Optional {"<field>": "..."} body (an empty body or a null field gives "").
+Result<std::string> OptionalStringBody(const Request& req, const std::string& field) {
+  if (req.body.empty()) return std::string();
+  ASSIGN_OR_RETURN(json::value v, JsonBody(req));
+  if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
+  const auto& o = v.as_object();
+  for (const auto& kv : o)
+    if (kv.key() != field) return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::string();
+  if (!it->value().is_string()) return Error::Invalid(field + " must be a string", {{field, "must be a string"}});
+  return std::string(it->value().as_string());
 }
-
-const char* MessageEn(const certificates::Verification& v) {
-  if (v.not_found) return "No certificate has this number.";
-  switch (v.status) {
-    case trust::VerifyStatus::kValid: return "Valid certificate: the issuing authority's signature is verified.";
-    case trust::VerifyStatus::kMalformed: return "Unreadable: this text is not a certificate-of-origin code.";
-    case trust::VerifyStatus::kUnknownSigner: return "Unknown signer: the signing key is not in the trust list.";
-    case trust::VerifyStatus::kBadSignature: return "Bad signature: the content was altered or forged.";
-    case trust::VerifyStatus::kExpired: return "Expired certificate.";
-    case trust::VerifyStatus::kNotYetValid: return "Certificate not yet valid.";
-  }
-  return "";
-}
-
-json::object VerificationJson(const certificates::Verification& v) {
-  json::object o;
-  o["valid"] = !v.not_found && v.status == trust::VerifyStatus::kValid;
-  o["status"] = v.not_found ? "not_found" : std::string(trust::ToString(v.status));
-  o["message_fr"] = MessageFr(v);
-  o["message_en"] = MessageEn(v);
-  o["reason"] = v.reason;
-  if (v.claims) {
-    const trust::Claims& c = *v.claims;
-    json::array goods;
-    for (const auto& g : c.goods)
-      goods.push_back({{"hs_code", g.hs_code}, {"quantity", g.quantity}, {"unit", g.unit}, {"net_weight_kg", g.net_weight_kg}});
-    o["certificate"] = {{"number", c.number},
-                        {"regime", c.regime},
-                        {"issuer_country", c.issuer_country},
-                        {"exporter", {{"name", c.exporter_name}, {"nif", c.exporter_nif}}},
-                        {"consignee", {{"name", c.consignee_name}, {"country", c.consignee_country}}},
-                        {"origin_country", c.origin_country},
-                        {"destination_country", c.destination_country},
-                        {"issued_at", FormatUtc(c.issued_at)},
-                        {"expires_at", FormatUtc(c.expires_at)},
-                        {"invoice_reference", c.invoice_reference},
-                        {"goods", std::move(goods)}};
-  }
-  return o;
-}
-
 
 std::string B64(std::span<const uint8_t> bytes) { return trust::Base64Encode(bytes); }
 
@@ -407,6 +366,18 @@ void Api::AddRoutes() {
     ASSIGN_OR_RETURN(json::object cert, certificates_.Get(c.who(), c.req.path_params.at("number")));
     return Json(cert);
   });
+  add("POST", "/api/v1/certificates/{number}/revoke", Access::kSession, [this](Ctx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string reason, OptionalStringBody(c.req, "reason"));
+    ASSIGN_OR_RETURN(json::object cert,
+                     applications_.RevokeCertificate(c.who(), c.req.path_params.at("number"), reason, c.meta));
+    return Json(cert);
+  });
+  add("POST", "/api/v1/certificates/{number}/amend", Access::kSession, [this](Ctx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string kind, OptionalStringBody(c.req, "kind"));
+    ASSIGN_OR_RETURN(json::object app, applications_.StartAmendment(c.who(), c.req.path_params.at("number"),
+                                                                     kind.empty() ? "amendment" : kind, c.meta));
+    return Json(app, 201);
+  });
   add("GET", "/api/v1/certificates/{number}/pdf", Access::kSession, [this](Ctx& c) -> Result<Response> {
     const std::string& number = c.req.path_params.at("number");
     ASSIGN_OR_RETURN(std::string pdf, certificates_.Pdf(c.who(), number));
@@ -442,7 +413,7 @@ void Api::AddRoutes() {
     if (value.size() > (has_qr ? 8192u : 64u))
       return Error::Invalid(std::string(key) + " is too long", {{key, "too long"}});
     certificates::Verification v = has_qr ? certificates_.VerifyQr(value) : certificates_.VerifyNumber(value);
-    json::object out = VerificationJson(v);
+    json::object out = certificates::VerificationToJson(v);
     if (v.claims) {
       // A certificate of this platform: its issue leaf, the inclusion proof
       // and the signed checkpoint it is proved against (one snapshot).

@@ -10,6 +10,8 @@
 
 #include "audit/audit.h"
 #include "registry/registry.h"
+#include "trust/keys.h"
+#include "trust/qr.h"
 #include "storage/sqlite_db.h"
 
 namespace origine::api {
@@ -26,6 +28,7 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
   return all;
 }
 
@@ -73,7 +76,7 @@ class ApiTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
-  SystemClock clock_;
+  FakeClock clock_{SystemClock().NowUnix()};
   std::unique_ptr<storage::Db> db_;
   std::unique_ptr<trust::FileKeyStore> keys_;
   std::unique_ptr<trust::ActiveSigner> signer_;
@@ -182,6 +185,139 @@ TEST_F(ApiTest, MetricsOnlyOnLoopback) {
   req.target = "/metrics";
   req.remote_ip = "203.0.113.9";
   EXPECT_EQ(api_->Handle(req).status, 404);
+}
+
+// Every verification outcome through POST /api/v1/verify, from one table.
+TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
+  const RequestMeta meta{"t", "127.0.0.1", "test"};
+  auto principal = [&](const std::string& email, Role role, std::optional<int64_t> company) {
+    Principal p;
+    p.user_id = *identity_->EnsureUser({email, email, "password-1", role, company}, {});
+    p.email = p.name = email;
+    p.role = role;
+    p.company_id = company;
+    return p;
+  };
+  auto tx0 = std::move(*db_->Begin(false));
+  const int64_t company = (*tx0->Query("SELECT id FROM companies"))[0].Int(0);
+  tx0.reset();
+  const Principal exporter = principal("e@t.ml", Role::kExporter, company);
+  const Principal agent = principal("a@t.ml", Role::kAgent, std::nullopt);
+  const Principal signatory = principal("s@t.ml", Role::kSignatory, std::nullopt);
+  const json::value input = json::parse(R"({"regime": "ETLS",
+    "consignee": {"name": "Dakar Import", "address": "Rue 10, Dakar", "country": "SN"},
+    "origin_country": "ML", "destination_country": "SN", "transport": {"mode": "road", "details": "Camion"},
+    "invoice": {"number": "F-1", "date": "2026-11-20"},
+    "goods": [{"hs_code": "120740", "description": "Sésame", "quantity": "20000", "unit": "kg",
+               "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})");
+  auto through = [&](int64_t id) {
+    EXPECT_TRUE(apps_->Submit(exporter, id, meta));
+    EXPECT_TRUE(apps_->Approve(agent, id, "", meta));
+    auto signed_app = apps_->Sign(signatory, id, meta);
+    EXPECT_TRUE(signed_app) << signed_app.error().message;
+    return std::string(signed_app->at("certificate_number").as_string());
+  };
+  auto issue = [&] { return through((*apps_->Create(exporter, input, meta))["id"].as_int64()); };
+  auto verify = [&](const std::string& field, const std::string& value) {
+    auto r = Call("POST", "/api/v1/verify", json::serialize(json::object{{field, value}}));
+    EXPECT_EQ(r.status, 200) << r.body;
+    return json::parse(r.body).as_object();
+  };
+  auto qr_of = [&](const std::string& number) { return *certs_->QrText(number); };
+
+  const std::string valid = issue(), revoked = issue(), amended = issue(), tampered = issue();
+  ASSERT_TRUE(apps_->RevokeCertificate(signatory, revoked, "Fraude constatée", meta));
+  auto draft = apps_->StartAmendment(exporter, amended, "amendment", meta);
+  ASSERT_TRUE(draft) << draft.error().message;
+  const std::string successor = through((*draft)["id"].as_int64());
+  {
+    auto tx = std::move(*db_->Begin());
+    ASSERT_TRUE(tx->Exec("UPDATE certificates SET document = replace(document, '20000', '90000') WHERE number = ?",
+                         {tampered}));
+    ASSERT_TRUE(tx->Commit());
+  }
+  // QR texts this platform did not sign, built with the library.
+  trust::Claims claims = *certs_->VerifyNumber(valid).claims;
+  auto other = trust::SigningKey::Generate();
+  const std::string forged = *trust::MakeQrText(claims, *other, signer_->kid);
+  const std::string stranger = *trust::MakeQrText(claims, *other, trust::Bytes(8, 7));
+  trust::Claims future = claims;
+  future.issued_at = clock_.NowUnix() + 86400;
+  const std::string early = *trust::MakeQrText(future, signer_->key, signer_->kid);
+
+  struct Case {
+    std::string field, value, status;
+  };
+  const std::vector<Case> cases = {
+      {"number", valid, "valid"},
+      {"qr", qr_of(valid), "valid"},
+      {"number", "ML-ETLS-2026-999999", "not_found"},
+      {"qr", "CO1:NOT+BASE45", "malformed"},
+      {"qr", forged, "bad_signature"},
+      {"qr", stranger, "unknown_signer"},
+      {"number", revoked, "revoked"},
+      {"qr", qr_of(amended), "amended"},
+      {"number", tampered, "document_mismatch"},
+      {"qr", early, "not_yet_valid"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.status + " " + c.field);
+    json::object o = verify(c.field, c.value);
+    EXPECT_EQ(o.at("status").as_string(), c.status) << json::serialize(o);
+    EXPECT_EQ(o.at("valid").as_bool(), c.status == "valid");
+    EXPECT_TRUE(o.contains("document"));
+  }
+  json::object r = verify("number", revoked);
+  EXPECT_EQ(r.at("revocation").at("reason").as_string(), "Fraude constatée");
+  EXPECT_EQ(r.at("revocation").at("scope").as_string(), "certificate");
+  EXPECT_TRUE(r.contains("log"));
+  json::object a = verify("number", amended);
+  EXPECT_EQ(a.at("successor").at("number").as_string(), successor);
+  json::object v = verify("number", valid);
+  EXPECT_TRUE(v.at("document").at("checked").as_bool());
+  EXPECT_TRUE(v.at("document").at("hash_matches").as_bool());
+  json::object m = verify("number", tampered);
+  EXPECT_TRUE(m.at("document").at("checked").as_bool());
+  EXPECT_FALSE(m.at("document").at("hash_matches").as_bool());
+  json::object s = verify("qr", stranger);
+  EXPECT_FALSE(s.at("document").at("checked").as_bool());
+  EXPECT_FALSE(s.contains("certificate"));
+  // Time passes: the valid one expires.
+  clock_.Advance(400 * 86400);
+  EXPECT_EQ(verify("number", valid).at("status").as_string(), "expired");
+}
+
+// The new certificate routes: who may, who may not, and bad input.
+TEST_F(ApiTest, RevokeAndAmendRoutesCheckRolesAndInput) {
+  auto login = [&](const std::string& email, Role role, std::optional<int64_t> company) {
+    EXPECT_TRUE(identity_->EnsureUser({email, email, "password-1", role, company}, {}));
+    auto r = Call("POST", "/api/v1/auth/login", json::serialize(json::object{{"email", email}, {"password", "password-1"}}));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::string cookie;
+    for (auto& [k, v] : r.headers)
+      if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
+    return std::map<std::string, std::string>{{"cookie", cookie},
+                                              {"x-csrf-token", std::string(json::parse(r.body).at("csrf_token").as_string())}};
+  };
+  auto agent = login("a@t.ml", Role::kAgent, std::nullopt);
+  auto signatory = login("s@t.ml", Role::kSignatory, std::nullopt);
+  auto auditor = login("au@t.ml", Role::kAuditor, std::nullopt);
+  const std::string n = "/api/v1/certificates/ML-ETLS-2026-000001";
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", agent).status, 403);
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", auditor).status, 403);
+  EXPECT_EQ(Call("POST", n + "/amend", "{}", signatory).status, 403);
+  EXPECT_EQ(Call("POST", n + "/amend", "{}", auditor).status, 403);
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", signatory).status, 404);
+  auto no_reason = Call("POST", n + "/revoke", "{}", signatory);
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_NE(no_reason.body.find("reason"), std::string::npos);
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":1})", signatory).status, 422);
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x","extra":1})", signatory).status, 422);
+  EXPECT_EQ(Call("POST", n + "/amend", R"({"kind":"copy"})", agent).status, 422);
+  // CSRF is required on both.
+  auto no_csrf = signatory;
+  no_csrf.erase("x-csrf-token");
+  EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", no_csrf).status, 403);
 }
 
 }  // namespace

@@ -31,7 +31,9 @@
 #include "tlog/monitor.h"
 #include "trust/trust_list.h"
 #include "trust/qr.h"
+#include "trust/trust_store.h"
 #include "trust/verify.h"
+#include "certificates/verification.h"
 
 namespace {
 
@@ -99,33 +101,28 @@ int Serve(app::Config config, bool demo) {
   return 0;
 }
 
-json::object ClaimsJson(const trust::Claims& c) {
-  json::array goods;
-  for (const auto& g : c.goods)
-    goods.push_back({{"hs_code", g.hs_code}, {"quantity", g.quantity}, {"unit", g.unit}, {"net_weight_kg", g.net_weight_kg}});
-  return {{"number", c.number}, {"regime", c.regime}, {"issuer_country", c.issuer_country},
-          {"exporter", {{"name", c.exporter_name}, {"nif", c.exporter_nif}}},
-          {"consignee", {{"name", c.consignee_name}, {"country", c.consignee_country}}},
-          {"origin_country", c.origin_country}, {"destination_country", c.destination_country},
-          {"issued_at", FormatUtc(c.issued_at)}, {"expires_at", FormatUtc(c.expires_at)},
-          {"invoice_reference", c.invoice_reference}, {"goods", std::move(goods)}};
-}
-
-int Verify(const std::string& trust_file, const std::string& data_dir, bool as_json, const std::string& input) {
+// Offline with --trust-list FILE; otherwise online against the data
+// directory's database (revocation, successor, stored document), as POST
+// /api/v1/verify. The --json object is the API's (docs/formats/verification.md).
+int Verify(const std::string& trust_file, const app::Config& config, bool as_json, const std::string& input) {
   std::vector<trust::TrustEntry> trust_list;
+  std::unique_ptr<app::Platform> platform;
   if (!trust_file.empty()) {
     auto text = ReadFileText(trust_file);
     if (!text) return Fail(text.error());
     auto parsed = trust::TrustListFromJson(*text);
     if (!parsed) return Fail({ErrorCode::kInvalidArgument, "trust list " + trust_file + ": " + parsed.error().message, {}});
     trust_list = std::move(*parsed);
+    if (trust_list.empty()) return Fail(Error::Invalid("the trust list " + trust_file + " is empty"));
   } else {
-    trust::FileKeyStore store(data_dir + "/keys");
-    auto certs = store.SignerCertificates();
-    if (!certs) return Fail(certs.error());
-    trust_list = std::move(*certs);
+    std::error_code ec;
+    if (!std::filesystem::exists(std::filesystem::path(config.data_dir) / "origine.db", ec))
+      return Fail(Error::Invalid("no database in " + config.data_dir + ": give --trust-list FILE or --data DIR"));
+    log::SetQuiet(true);
+    auto p = app::OpenPlatform(config);
+    if (!p) return Fail(p.error());
+    platform = std::move(*p);
   }
-  if (trust_list.empty()) return Fail(Error::Invalid("the trust list is empty: give --trust-list FILE"));
 
   std::string qr;
   if (input == "-") {
@@ -144,22 +141,30 @@ int Verify(const std::string& trust_file, const std::string& data_dir, bool as_j
     qr = input;
   }
   SystemClock clock;
-  trust::VerifyOutcome out = trust::VerifyQrText(qr, trust_list, clock.NowUnix());
-  const bool valid = out.status == trust::VerifyStatus::kValid;
+  certificates::Verification v =
+      platform ? platform->certificates->VerifyQr(qr)
+               : certificates::FromOffline(trust::VerifyQrText(qr, trust::TrustStore(std::move(trust_list)), clock.NowUnix()));
+  const bool valid = v.status == certificates::Outcome::kValid;
   if (as_json) {
-    json::object o{{"valid", valid}, {"status", std::string(trust::ToString(out.status))}, {"reason", out.reason}};
-    if (out.claims) o["certificate"] = ClaimsJson(*out.claims);
-    std::cout << json::serialize(o) << "\n";
+    std::cout << json::serialize(certificates::VerificationToJson(v)) << "\n";
   } else {
-    std::cout << (valid ? "VALIDE" : "NON VALIDE") << " (" << trust::ToString(out.status) << ")";
-    if (!out.reason.empty()) std::cout << ": " << out.reason;
-    std::cout << "\n";
-    if (out.claims)
-      std::cout << "  Certificat  " << out.claims->number << " (" << out.claims->regime << ")\n"
-                << "  Exportateur " << out.claims->exporter_name << "\n"
-                << "  Destinataire " << out.claims->consignee_name << " (" << out.claims->consignee_country << ")\n"
-                << "  Délivré le  " << FormatUtc(out.claims->issued_at, true) << ", valable jusqu'au "
-                << FormatUtc(out.claims->expires_at, true) << "\n";
+    std::cout << (valid ? "VALIDE" : "NON VALIDE") << " (" << certificates::ToString(v.status) << ")";
+    if (!v.reason.empty()) std::cout << ": " << v.reason;
+    std::cout << "\n  " << certificates::MessageFr(v.status) << "\n";
+    if (v.revocation)
+      std::cout << "  Révoqué le   " << FormatUtc(v.revocation->at, true) << " ("
+                << (v.revocation->scope == "signer" ? "signataire" : "certificat") << ") : " << v.revocation->reason
+                << "\n";
+    if (v.successor) std::cout << "  Remplacé par " << v.successor->number << " (" << v.successor->kind << ")\n";
+    if (v.claims)
+      std::cout << "  Certificat  " << v.claims->number << " (" << v.claims->regime << ")\n"
+                << "  Exportateur " << v.claims->exporter_name << "\n"
+                << "  Destinataire " << v.claims->consignee_name << " (" << v.claims->consignee_country << ")\n"
+                << "  Délivré le  " << FormatUtc(v.claims->issued_at, true) << ", valable jusqu'au "
+                << FormatUtc(v.claims->expires_at, true) << "\n";
+    if (v.document_checked)
+      std::cout << "  Document    " << (v.document_hash_matches ? "conforme à l'empreinte signée" : "NON CONFORME")
+                << "\n";
   }
   return valid ? 0 : 1;
 }
@@ -276,7 +281,7 @@ int main(int argc, char** argv) {
   auto* trust_export = trust_cmd->add_subcommand("export", "Write the trust list (JSON)");
   trust_export->add_option("-o,--output", out_file, "Output file")->required();
 
-  auto* verify = cli.add_subcommand("verify", "Verify a certificate offline (exit 0 valid, 1 not valid, 2 error)");
+  auto* verify = cli.add_subcommand("verify", "Verify a certificate: offline with --trust-list, else online against --data (exit 0 valid, 1 not valid, 2 error)");
   verify->add_option("--trust-list", trust_file, "Trust list JSON (from `origine trust-list export`)");
   verify->add_flag("--json", as_json, "Print the result as JSON");
   verify->add_option("input", input, "QR text, - for standard input, or a PDF or PNG file")->required();
@@ -326,7 +331,7 @@ int main(int argc, char** argv) {
   if (!regimes_dir.empty()) config->regimes_dir = regimes_dir;
 
   if (*serve) return Serve(*config, demo);
-  if (*verify) return Verify(trust_file, config->data_dir, as_json, input);
+  if (*verify) return Verify(trust_file, *config, as_json, input);
   if (*log_monitor) return Monitor(monitor_url, monitor_state, monitor_key);
 
   log::SetQuiet(true);
