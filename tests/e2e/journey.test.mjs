@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { Client, sesame } from '../integration/server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = resolve(ROOT, process.env.ORIGINE_BIN || 'build-test/src/app/origine');
@@ -401,6 +402,78 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
       await page.getByRole('button', { name: 'Soumettre' }).click();
       await page.getByTestId('refused-0').waitFor();
       assert.equal(await page.getByRole('button', { name: 'Soumettre' }).count(), 1, 'still editable: the submission was refused');
+    });
+  });
+
+  test('revocation and amendment: staff revoke with a reason, the exporter asks for a modification, /verify tells them apart', { timeout: 120_000 }, async () => {
+    // Two certificates issued through the API.
+    const as = async (email) => {
+      const c = new Client(base);
+      await c.login(email, PASSWORD);
+      return c;
+    };
+    const exporter = await as('exportateur@demo.ml');
+    const agent = await as('agent@demo.ml');
+    const signatory = await as('signataire@demo.ml');
+    const issue = async (id) => {
+      if (id === undefined) id = (await exporter.request('POST', '/api/v1/applications', { body: sesame() })).data.id;
+      assert.equal((await exporter.request('POST', `/api/v1/applications/${id}/submit`)).status, 200);
+      assert.equal((await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: {} })).status, 200);
+      const signed = await signatory.request('POST', `/api/v1/applications/${id}/sign`);
+      assert.equal(signed.status, 200, JSON.stringify(signed.data));
+      return { id, number: signed.data.certificate_number };
+    };
+    const toRevoke = await issue();
+    const toAmend = await issue();
+
+    await withContext('revoke-amend', async (page) => {
+      // The signatory revokes one; the reason is required.
+      await login(page, 'signataire@demo.ml');
+      await page.goto(`${base}/applications/${toRevoke.id}`);
+      const panel = page.getByTestId('certificate-panel');
+      await panel.getByRole('button', { name: 'Révoquer le certificat' }).click();
+      await panel.getByRole('button', { name: 'Confirmer la révocation' }).click();
+      await panel.getByText('Indiquez le motif de la révocation.').waitFor();
+      await panel.getByLabel('Motif de la révocation (obligatoire)').fill('Fausse déclaration d’origine');
+      await panel.getByRole('button', { name: 'Confirmer la révocation' }).click();
+      await panel.getByText(`Le certificat ${toRevoke.number} est révoqué.`).waitFor();
+      assert.equal(await panel.getByTestId('certificate-state').innerText(), 'Révoqué');
+      assert.equal(await panel.getByRole('button', { name: 'Demander une modification' }).count(), 0, 'no amendment button for staff');
+      await logout(page);
+
+      // The exporter asks for a modification of the other one and submits it.
+      await login(page, 'exportateur@demo.ml');
+      await page.goto(`${base}/applications/${toAmend.id}`);
+      assert.equal(await page.getByRole('button', { name: 'Révoquer le certificat' }).count(), 0, 'no revoke button for the exporter');
+      await page.getByRole('button', { name: 'Demander une modification' }).click();
+      await page.getByTestId('predecessor').getByText(`Modification du certificat ${toAmend.number}`).waitFor();
+      const draftId = applicationId(page);
+      assert.notEqual(draftId, toAmend.id);
+      await logout(page);
+      const successor = await issue(draftId);
+
+      // Anyone: /verify shows each outcome distinctly.
+      await page.goto(`${base}/verify?n=${encodeURIComponent(toRevoke.number)}`);
+      let verdict = await expectVerdict(page, false);
+      assert.equal(await verdict.getAttribute('data-status'), 'revoked');
+      await verdict.getByTestId('verdict-status').getByText('Certificat révoqué').waitFor();
+      const revocation = verdict.getByTestId('revocation');
+      await revocation.getByText('Fausse déclaration d’origine').waitFor();
+      await revocation.getByText('Révoqué le').waitFor();
+      await revocation.getByText('Ce certificat a été révoqué par l’autorité émettrice.').waitFor();
+      assert.equal(await verdict.getByTestId('successor').count(), 0);
+
+      await page.goto(`${base}/verify?n=${encodeURIComponent(toAmend.number)}`);
+      verdict = await expectVerdict(page, false);
+      assert.equal(await verdict.getAttribute('data-status'), 'amended');
+      await verdict.getByTestId('verdict-status').getByText('Certificat remplacé').waitFor();
+      assert.equal(await verdict.getByTestId('revocation').count(), 0);
+      const link = verdict.getByTestId('successor').getByRole('link', { name: `Vérifier le certificat ${successor.number}` });
+      await link.click();
+      verdict = await expectVerdict(page, true);
+      await verdict.getByText(successor.number).first().waitFor();
+      assert.equal(await verdict.getByTestId('document-check').getAttribute('data-matches'), 'true');
+      await verdict.getByTestId('log-proof').waitFor();
     });
   });
 

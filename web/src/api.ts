@@ -186,6 +186,12 @@ export const api = {
   getCertificate(number: string): Promise<Certificate> {
     return request('GET', `/certificates/${encodeURIComponent(number)}`);
   },
+  revokeCertificate(number: string, reason: string): Promise<Certificate> {
+    return request('POST', `/certificates/${encodeURIComponent(number)}/revoke`, { reason });
+  },
+  amendCertificate(number: string, kind: 'amendment' | 'duplicate'): Promise<Application> {
+    return request('POST', `/certificates/${encodeURIComponent(number)}/amend`, { kind });
+  },
   verify(query: { qr: string } | { number: string }): Promise<Verification> {
     return request('POST', '/verify', query, { quiet401: true });
   },

@@ -200,6 +200,8 @@ export interface Application extends ApplicationInput {
   payment?: { status: string } | null;
   review_comment?: string | null;
   certificate_number?: string | null;
+  kind?: ApplicationKind;
+  predecessor?: string | null;
   created_at?: string;
   updated_at?: string;
   history?: HistoryEntry[];
@@ -219,16 +221,12 @@ export interface ApplicationSummary {
   updated_at: string;
 }
 
-export interface Certificate {
-  number: string;
-  regime: string;
-  application_id: number;
-  company: CompanyRef;
-  issued_at: string;
-  expires_at: string;
-  qr: string;
-  document_sha256: string;
-  kid: string;
+export type ApplicationKind = 'issue' | 'amendment' | 'duplicate';
+
+export interface Revocation {
+  at: string;
+  reason: string;
+  scope: 'signer' | 'certificate';
 }
 
 export interface CertificateSummary {
@@ -239,22 +237,51 @@ export interface CertificateSummary {
   issued_at: string;
   expires_at: string;
   destination_country: string | null;
+  status?: 'issued' | 'revoked' | 'replaced';
+  kind?: ApplicationKind;
+  predecessor?: string | null;
+  revocation?: Revocation | null;
+  successor?: { number: string; kind: string; at?: string } | null;
 }
 
+export interface Certificate extends CertificateSummary {
+  qr: string;
+  document_sha256: string;
+  kid: string;
+}
+
+/** Every outcome of POST /api/v1/verify and `origine verify --json` (docs/formats/verification.md). */
 export type VerificationStatus =
   | 'valid'
-  | 'malformed'
-  | 'unknown_signer'
-  | 'bad_signature'
+  | 'revoked'
+  | 'amended'
   | 'expired'
   | 'not_yet_valid'
-  | 'not_found';
+  | 'unknown_signer'
+  | 'bad_signature'
+  | 'malformed'
+  | 'not_found'
+  | 'document_mismatch';
+
+export interface LogProof {
+  index: number;
+  tree_size: number;
+  leaf: string;
+  leaf_hash: string;
+  inclusion_proof: string[];
+  checkpoint: string;
+}
 
 export interface Verification {
   valid: boolean;
   status: VerificationStatus;
   message_fr: string;
   message_en: string;
+  reason?: string;
+  revocation?: Revocation;
+  successor?: { number: string; kind?: string };
+  document?: { checked: boolean; hash_matches: boolean };
+  log?: LogProof;
   certificate?: {
     number: string;
     regime: string;

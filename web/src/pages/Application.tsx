@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, certificatePdfUrl } from '../api';
+import { api } from '../api';
 import { countryName } from '../countries';
 import { ApiError, errorMessage, fieldErrors, splitFieldErrors, type FieldErrors } from '../errors';
 import {
@@ -30,6 +30,7 @@ import { emptyFacts, formatAttributes, type OriginFactsForm } from '../product';
 import { ReviewActions } from '../review';
 import { navigate } from '../router';
 import { Alert, Field, Link, Loading, StatusBadge } from '../ui';
+import { CertificatePanel } from '../certificate/CertificatePanel';
 import type { Application, OriginVerdict, Product, Status, User } from '../types';
 
 // Messages carried over a navigation (new application → /applications/:id).
@@ -261,7 +262,16 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
         </Alert>
       )}
 
-      {app && status === 'issued' && app.certificate_number && <IssuedPanel number={app.certificate_number} />}
+      {app && app.predecessor && (app.kind === 'amendment' || app.kind === 'duplicate') && (
+        <Alert kind="info">
+          <span data-testid="predecessor">
+            {t(app.kind === 'amendment' ? 'cert.predecessor.amendment' : 'cert.predecessor.duplicate', { number: app.predecessor })}
+          </span>
+        </Alert>
+      )}
+      {app && status === 'issued' && app.certificate_number && (
+        <CertificatePanel number={app.certificate_number} user={user} />
+      )}
 
       {app && (user.role === 'agent' || user.role === 'signatory') && (
         <div class="card actions-card">
@@ -622,25 +632,6 @@ function GoodsEditor(props: {
         </tfoot>
       </table>
     </div>
-  );
-}
-
-function IssuedPanel({ number }: { number: string }) {
-  return (
-    <section class="card issued-card" aria-labelledby="issued-title">
-      <h2 id="issued-title">{t('view.issued.title')}</h2>
-      <p>
-        {t('view.issued.number')} : <strong class="mono" data-testid="certificate-number">{number}</strong>
-      </p>
-      <div class="btn-row">
-        <a class="btn btn-primary" href={certificatePdfUrl(number)} download>
-          {t('view.pdf')}
-        </a>
-        <Link class="btn btn-ghost" href={`/verify?n=${encodeURIComponent(number)}`}>
-          {t('view.verify')}
-        </Link>
-      </div>
-    </section>
   );
 }
 

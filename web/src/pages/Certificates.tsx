@@ -46,6 +46,12 @@ export function CertificatesPage({ user }: { user: User }) {
                     <Link href={`/applications/${c.application_id}`} class="mono">
                       {c.number}
                     </Link>
+                    {c.status && c.status !== 'issued' && (
+                      <>
+                        {' '}
+                        <span class={`badge badge-${c.status}`}>{t(`cert.status.${c.status}` as 'cert.status.issued')}</span>
+                      </>
+                    )}
                   </td>
                   <td data-label={t('col.regime')}>{tDyn('regime.', c.regime)}</td>
                   <td data-label={t('col.company')}>{c.company?.name}</td>

@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import { countryName } from '../countries';
 import { ApiError, errorMessage } from '../errors';
-import { formatDateTime, formatDecimal } from '../form';
-import { t, tDyn, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { Alert } from '../ui';
 import type { Verification } from '../types';
+import { ResultView } from '../verify/ResultView';
 import type { OfflineVerification } from '../verify/offline';
 import type { KeptMeta } from '../verify/trustStore';
 import type { Scan } from '../verify/camera';
@@ -263,7 +262,7 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
       )}
       {error && <Alert kind="error">{error}</Alert>}
       <div ref={resultRef} tabIndex={-1} aria-live="polite" class="verify-result-wrap">
-        {result && <VerificationResult v={result} lang={lang} />}
+        {result && <ResultView v={result} lang={lang} />}
         {result && 'offline' in result && (
           <p class="hint" data-testid="offline-result">
             {t('offline.result', { date: trustDate(result.trust_list, lang) })}
@@ -273,83 +272,3 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
     </section>
   );
 }
-
-function VerificationResult({ v, lang }: { v: Verification; lang: Lang }) {
-  const c = v.certificate;
-  const message = lang === 'en' ? v.message_en || v.message_fr : v.message_fr || v.message_en;
-  const row = (label: string, value: string | null | undefined, mono = false) => (
-    <div class="dl-row">
-      <dt>{label}</dt>
-      <dd class={mono ? 'mono' : undefined}>{value || '—'}</dd>
-    </div>
-  );
-  return (
-    <div class={`verdict ${v.valid ? 'verdict-valid' : 'verdict-invalid'}`} data-testid="verdict" data-status={v.status}>
-      <div class="verdict-head">
-        <span class="verdict-icon" aria-hidden="true">
-          {v.valid ? '✓' : '✕'}
-        </span>
-        <div>
-          <p class="verdict-title">{v.valid ? t('verify.valid') : t('verify.invalid')}</p>
-          {!v.valid && (
-            <p class="verdict-status">
-              {(v.status as string) === 'revoked' ? t('offline.status.revoked') : tDyn('verify.status.', v.status)}
-            </p>
-          )}
-          {message && <p class="verdict-message">{message}</p>}
-        </div>
-      </div>
-      {c && (
-        <div class="verdict-body">
-          <h2 class="h-small">{t('verify.details')}</h2>
-          <dl class="dl">
-            {row(t('verify.number.label'), c.number, true)}
-            {row(t('verify.regime'), tDyn('regime.', c.regime))}
-            {row(t('verify.issuer'), countryName(c.issuer_country))}
-            {row(t('verify.exporter'), c.exporter?.name + (c.exporter?.nif ? ` — ${t('verify.nif')} ${c.exporter.nif}` : ''))}
-            {row(t('verify.consignee'), c.consignee ? `${c.consignee.name} (${countryName(c.consignee.country)})` : '')}
-            {row(t('verify.origin'), countryName(c.origin_country))}
-            {row(t('verify.destination'), countryName(c.destination_country))}
-            {row(t('verify.issued'), formatDateTime(c.issued_at, lang))}
-            {row(t('verify.expires'), formatDateTime(c.expires_at, lang))}
-            {c.invoice_reference && row(t('verify.invoice'), c.invoice_reference)}
-          </dl>
-          {c.goods && c.goods.length > 0 && (
-            <>
-              <h3 class="h-small">{t('verify.goods')}</h3>
-              <div class="table-wrap">
-                <table class="table table-cards">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('form.goods.hs')}</th>
-                      <th scope="col" class="num">{t('form.goods.quantity')}</th>
-                      <th scope="col">{t('form.goods.unit')}</th>
-                      <th scope="col" class="num">{t('form.goods.net')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.goods.map((g) => (
-                      <tr>
-                        <td data-label={t('form.goods.hs')} class="mono">
-                          {g.hs_code}
-                        </td>
-                        <td data-label={t('form.goods.quantity')} class="num">
-                          {formatDecimal(g.quantity, lang)}
-                        </td>
-                        <td data-label={t('form.goods.unit')}>{g.unit}</td>
-                        <td data-label={t('form.goods.net')} class="num">
-                          {formatDecimal(g.net_weight_kg, lang)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-        </div>
-      )}
-    </div>
-  );
-}
-

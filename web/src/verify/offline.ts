@@ -12,7 +12,6 @@ const now = () => Math.floor(Date.now() / 1000);
 export interface OfflineVerification extends Verification {
   offline: true;
   trust_list: KeptMeta;
-  revocation?: { at: string; reason: string };
 }
 
 /** Thrown when this device has no verified trust list yet (never visited /verify online). */
@@ -108,7 +107,7 @@ export function toVerification(o: Outcome, meta: KeptMeta): OfflineVerification 
     offline: true,
     trust_list: meta,
   };
-  if (o.revocation) v.revocation = { at: iso(o.revocation.at), reason: o.revocation.reason };
+  if (o.revocation) v.revocation = { at: iso(o.revocation.at), reason: o.revocation.reason, scope: 'signer' };
   if (c) {
     v.certificate = {
       number: c.number,
