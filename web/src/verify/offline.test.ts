@@ -62,7 +62,7 @@ describe('offline outcome → the shape of POST /api/v1/verify', () => {
     const v = toVerification(o, meta);
     expect(v.valid).toBe(false);
     expect(v.status).toBe('revoked');
-    expect(v.revocation).toEqual({ at: '2026-11-19T14:53:20Z', reason: 'key compromise' });
+    expect(v.revocation).toEqual({ at: '2026-11-19T14:53:20Z', reason: 'key compromise', scope: 'signer' });
     expect(v.message_fr).toContain('révoqué le 19 novembre 2026 (motif : key compromise)');
     expect(v.message_en).toContain('revoked on 19 November 2026');
   });
