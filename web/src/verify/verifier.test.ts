@@ -1,28 +1,21 @@
 import { deflate } from 'pako';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { base45Decode, base45Encode } from './base45';
-import { fromBase64, hex } from './bytes';
+import { hex } from './bytes';
 import { parseCertificate } from './der';
-import fixtures from './testdata/server-fixtures.json';
+import { fixtures, rootDer } from './testdata/fixtures';
+import { verifySignedTrustList } from './trustList';
 import { verifyQrText, type TrustEntry } from './verifier';
 import { zlibDecompress } from './zlib';
 
-interface Fixtures {
-  generated_at: number;
-  qr: Record<string, string>;
-  trust_list: { certificates: unknown };
-}
-
-const fx: Fixtures = fixtures;
+const fx = fixtures;
 const now = fx.generated_at;
 const [firstNumber, firstQr] = Object.entries(fx.qr)[0];
 let trust: TrustEntry[];
 
 beforeAll(async () => {
-  trust = (fx.trust_list.certificates as { kid: string; certificate: string }[]).map((e) => ({
-    kid: fromBase64(e.kid),
-    certificate: fromBase64(e.certificate),
-  }));
+  // The list as seeded: the signer of every demo QR, not revoked.
+  trust = (await verifySignedTrustList(fx.trust_lists[0], rootDer())).entries;
 });
 
 /** Decodes a CO1: text to its COSE bytes, lets `edit` change them, and re-encodes (the signature is kept). */
