@@ -210,7 +210,6 @@ const fr = {
     'Vérification hors ligne impossible : aucune liste de confiance valide n’est enregistrée sur cet appareil. Ouvrez cette page une fois avec une connexion.',
   'offline.number':
     'Hors ligne, la vérification par numéro est impossible. Collez le texte du code QR ou scannez-le avec la caméra.',
-  'offline.status.revoked': 'Signataire révoqué',
   'camera.start': 'Scanner avec la caméra',
   'camera.stop': 'Arrêter la caméra',
   'camera.hint': 'Placez le code QR du certificat dans le cadre.',
@@ -685,7 +684,6 @@ const en: Partial<Record<MessageKey, string>> = {
   'offline.no_trust_list':
     'Offline verification impossible: no valid trust list is kept on this device. Open this page once with a connection.',
   'offline.number': 'Offline, verification by number is impossible. Paste the QR code text or scan it with the camera.',
-  'offline.status.revoked': 'Signer revoked',
   'camera.start': 'Scan with the camera',
   'camera.stop': 'Stop the camera',
   'camera.hint': 'Place the certificate QR code in the frame.',
