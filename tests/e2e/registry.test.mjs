@@ -145,3 +145,49 @@ test('a goods line without a registry product carries origin facts that are eval
     await declared.getByText('Code SH 3923', { exact: false }).waitFor();
   });
 });
+
+test('an exporter adds and disables a user of its company; the admin grants the approved-exporter status', async () => {
+  await h.withContext('company', async (page) => {
+    await login(page, h.base, 'exportateur2@demo.ml');
+    await page.getByRole('link', { name: 'Mon entreprise' }).click();
+    const users = page.getByTestId('company-users');
+    await users.getByRole('cell', { name: 'exportateur2@demo.ml' }).waitFor();
+    // Nobody may disable their own account: no button on one's own row.
+    assert.equal(await users.getByRole('button', { name: /^Désactiver Moussa Coulibaly/ }).count(), 0);
+    await users.getByLabel('Nom').fill('Kadiatou Diallo');
+    await users.getByLabel('Adresse électronique').fill('kadiatou-sans-arobase');
+    await users.getByLabel('Mot de passe initial').fill('court');
+    await users.getByRole('button', { name: "Ajouter l'utilisateur" }).click();
+    await users.getByText('Adresse électronique invalide.').waitFor();
+    await users.getByText('Le mot de passe doit comporter au moins 8 caractères.').waitFor();
+    await users.getByLabel('Adresse électronique').fill('kadiatou@karite.ml');
+    await users.getByLabel('Mot de passe initial').fill('bienvenue-2026');
+    await users.getByRole('button', { name: "Ajouter l'utilisateur" }).click();
+    await users.getByText('Utilisateur kadiatou@karite.ml ajouté.').waitFor();
+    await users.getByRole('button', { name: 'Désactiver Kadiatou Diallo' }).click();
+    await users.getByText('Kadiatou Diallo est désactivé : ses sessions sont fermées.').waitFor();
+    await users.getByRole('row', { name: /kadiatou@karite\.ml/ }).getByText('Désactivé').waitFor();
+    await logout(page);
+
+    // The disabled account cannot log in.
+    await page.getByLabel('Adresse électronique').fill('kadiatou@karite.ml');
+    await page.getByLabel('Mot de passe').fill('bienvenue-2026');
+    await page.locator('form').filter({ has: page.getByLabel('Mot de passe') }).getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByText('Adresse électronique ou mot de passe incorrect.').waitFor();
+
+    // The administrator grants the company's approved-exporter status for UEMOA.
+    await login(page, h.base, 'admin@demo.ml');
+    await page.getByRole('link', { name: 'Entreprises' }).click();
+    await page.getByRole('link', { name: 'Niger Karité SA' }).click();
+    const ae = page.getByTestId('approved-exporter');
+    await ae.getByLabel('Régime').selectOption('UEMOA');
+    await ae.getByLabel("Numéro d'agrément").fill('AE-UEMOA-ML-0007');
+    await ae.getByLabel("Valable jusqu'au").fill('2020-01-01');
+    await ae.getByRole('button', { name: 'Accorder', exact: true }).click();
+    await ae.getByText('La date ne doit pas être passée.').waitFor();
+    await ae.getByLabel("Valable jusqu'au").fill('2099-06-30');
+    await ae.getByRole('button', { name: 'Accorder', exact: true }).click();
+    await page.getByText("Statut d'exportateur agréé AE-UEMOA-ML-0007 accordé.").waitFor();
+    await ae.getByRole('row', { name: /AE-UEMOA-ML-0007/ }).getByText('Valide', { exact: true }).waitFor();
+  });
+});
