@@ -47,8 +47,9 @@ function freePort() {
 
 const run = (...args) => execFileSync(BIN, [...args, '--data', join(work, 'data')], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 
-async function startServer() {
-  const port = await freePort();
+/** Starts the server; `port` to come back on the same origin (the service worker is per origin). */
+async function startServer(port) {
+  port ??= await freePort();
   base = `http://127.0.0.1:${port}`;
   server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data', join(work, 'data'), '--web-root', WEB_ROOT], {
     cwd: ROOT,
@@ -267,6 +268,41 @@ describe('/verify, phone camera and no network', () => {
       await page.click('button[type=submit]');
       await page.waitForSelector('.alert-error, [role=alert]');
       assert.match(await page.innerText('main'), /Hors ligne, la vérification par numéro est impossible/);
+      await page.click('input[value=qr]');
+
+      // The authority removes the signer while this phone is away: a new key, then the old one revoked.
+      const kept = () =>
+        page.evaluate(async () => {
+          const res = await (await caches.open('origine-trust-v1')).match('/__origine/trust-list-meta');
+          return res ? (await res.json()).version : 0;
+        });
+      const before = await kept();
+      assert.equal(list.certificates.length, 1);
+      const kid = list.certificates[0].kid; // the signer of every demo QR
+      run('keys', 'rotate');
+      run('keys', 'revoke', kid, '--reason', 'clé compromise');
+      await startServer(new URL(base).port);
+      await context.setOffline(false);
+      // Back online: the page shows the kept list at once and the service worker fetches the new one.
+      await page.reload();
+      await page.waitForFunction(
+        async (v) => {
+          const res = await (await caches.open('origine-trust-v1')).match('/__origine/trust-list-meta');
+          return res !== undefined && (await res.json()).version > v;
+        },
+        before,
+        { timeout: STEP_TIMEOUT },
+      );
+      assert.ok((await kept()) >= before + 2);
+
+      // Offline again: the same QR now says revoked, with the date and the reason.
+      await context.setOffline(true);
+      await stopServer();
+      await page.reload();
+      await page.waitForSelector('[data-testid=offline-banner]');
+      verdict = await verifyPasted(page, qr);
+      assert.equal(await verdict.getAttribute('data-status'), 'revoked');
+      assert.match(await verdict.innerText(), /clé compromise/);
     });
   });
 });
