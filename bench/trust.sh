@@ -4,7 +4,11 @@
 #     ES256 verify and sign, MakeQrText, QR PNG, certificate PDF;
 #   openssl speed -seconds 5 ecdsap256 (the yardstick: raw P-256 verify/s);
 #   cose-js and @auth0/cose verifying the same QR texts in Node.
-# Target: our VerifyQrText verify/s >= 80 % of openssl's raw verify/s.
+# Target: our VerifyQrText verify/s >= 80 % of openssl's raw verify/s. On a
+# shared machine the load changes from one second to the next, so the ratio
+# is also measured in ROUNDS alternating rounds (openssl, then ours, each
+# ROUND_SECONDS) and the median per-round ratio is reported next to the
+# single long run.
 # Usage: bench/trust.sh [BUILD_DIR]   (default build-bench, configured with
 #   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DORIGINE_TESTS=OFF -DORIGINE_BENCH=ON
 #   and built: ninja -C build-bench trust_bench origine)
@@ -15,6 +19,8 @@ BUILD=${1:-build-bench}
 BIN=$(readlink -f "$BUILD/src/app/origine")
 BENCH=$(readlink -f "$BUILD/src/trust/trust_bench")
 SECONDS_EACH=${BENCH_SECONDS:-5}
+ROUNDS=${ROUNDS:-5}
+ROUND_SECONDS=${ROUND_SECONDS:-2}
 WORK=$(mktemp -d /tmp/origine-trust-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
@@ -27,10 +33,17 @@ ORIGINE_BENCH_QR="$WORK/qr.txt" ORIGINE_BENCH_TRUST_LIST="$WORK/trust.json" \
   --benchmark_out_format=json > /dev/null
 openssl speed -seconds "$SECONDS_EACH" ecdsap256 > "$WORK/openssl.txt" 2> /dev/null
 node bench/trust_cosejs.mjs "$WORK/qr.txt" "$WORK/trust.json" "$SECONDS_EACH" > "$WORK/node.json"
+for r in $(seq 1 "$ROUNDS"); do
+  openssl speed -seconds "$ROUND_SECONDS" ecdsap256 2> /dev/null | grep nistp256 > "$WORK/round-$r-openssl.txt"
+  ORIGINE_BENCH_QR="$WORK/qr.txt" ORIGINE_BENCH_TRUST_LIST="$WORK/trust.json" \
+    "$BENCH" --benchmark_filter='^BM_VerifyQrText$' --benchmark_min_time="${ROUND_SECONDS}" \
+    --benchmark_format=json > "$WORK/round-$r-ours.json"
+done
 
-python3 - "$WORK" <<'PY'
-import json, re, subprocess, sys, os
+python3 - "$WORK" "$ROUNDS" <<'PY'
+import json, re, subprocess, sys, os, statistics
 work = sys.argv[1]
+rounds = int(sys.argv[2])
 bench = json.load(open(f"{work}/bench.json"))
 rates = {}
 for b in bench["benchmarks"]:
@@ -66,7 +79,16 @@ print(f"| origine QR PNG (QrPng, 4 px/module) | {rates['BM_QrPng']:,.0f} | — |
 print(f"| origine certificate PDF (RenderCertificatePdf) | {rates['BM_CertificatePdf']:,.1f} | — |")
 print()
 r = rates["BM_VerifyQrText"] / ossl_verify
-print(f"VerifyQrText / openssl verify = {r:.2f} (target >= 0.80: {'met' if r >= 0.8 else 'NOT met'}); "
+print(f"VerifyQrText / openssl verify = {r:.2f} in the long runs (target >= 0.80: {'met' if r >= 0.8 else 'NOT met'}); "
       f"VerifyQrText / cose-js = {rates['BM_VerifyQrText'] / node['cose-js']:.1f}x; "
       f"/ @auth0/cose = {rates['BM_VerifyQrText'] / node['@auth0/cose']:.1f}x")
+ratios = []
+for i in range(1, rounds + 1):
+    o = float(open(f"{work}/round-{i}-openssl.txt").read().split()[-1])
+    b = json.load(open(f"{work}/round-{i}-ours.json"))["benchmarks"][0]
+    ours = next(v for k, v in b.items() if k.endswith("/s"))
+    ratios.append(ours / o)
+    print(f"round {i}: openssl {o:,.0f} verify/s, VerifyQrText {ours:,.0f} verify/s, ratio {ours / o:.2f}")
+m = statistics.median(ratios)
+print(f"median of {rounds} alternating rounds: VerifyQrText / openssl verify = {m:.2f} (target >= 0.80: {'met' if m >= 0.8 else 'NOT met'})")
 PY

@@ -88,7 +88,7 @@ const Fixture& Fix() {
     auto cert = MakeSignerCertificate(*root, *root_cert, *signer, "Bench signer", "ML", kNow - 86400,
                                       kNow + 730 * 86400LL);
     if (!cert) Die("signer certificate");
-    auto* fx = new Fixture{std::move(*signer), KidOf(*cert), {}, {}, {}, {}, kNow};
+    auto* fx = new Fixture{std::move(*signer), KidOf(*cert), {}, {}, {}, {}, {}, kNow};
     fx->trust.push_back({fx->kid, *cert, std::nullopt});
     auto qr = MakeQrText(SampleClaims(), fx->signer, fx->kid);
     if (!qr) Die("MakeQrText");

@@ -33,6 +33,11 @@ class CborWriter {
   // Appends bytes that already are one encoded CBOR item.
   CborWriter& Raw(std::span<const uint8_t> encoded);
 
+  // Reserves room for `n` more bytes (no effect on the encoding).
+  CborWriter& Reserve(size_t n) {
+    out_.reserve(out_.size() + n);
+    return *this;
+  }
   const Bytes& bytes() const& { return out_; }
   Bytes&& Take() && { return std::move(out_); }
 

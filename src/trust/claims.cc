@@ -1,6 +1,7 @@
 #include "trust/claims.h"
 
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "trust/cbor_reader.h"
 #include "trust/cbor_writer.h"
@@ -57,27 +58,32 @@ namespace {
 
 std::string Name(int64_t key) { return "claims key " + std::to_string(key); }
 
+// The entries of an integer-keyed map, in encoded order (at most a dozen: a
+// linear search beats a tree and allocates once).
+using IntFields = std::vector<std::pair<int64_t, const cbor_item_t*>>;
+
 // Integer-keyed map → key to value; rejects non-integer or duplicate keys.
-Result<std::map<int64_t, const cbor_item_t*>> IntMap(const cbor_item_t* item, const std::string& what) {
+const cbor_item_t* Find(const IntFields& m, int64_t key) {
+  for (const auto& [k, v] : m)
+    if (k == key) return v;
+  return nullptr;
+}
+
+Result<IntFields> IntMap(const cbor_item_t* item, const std::string& what) {
   if (!cbor_isa_map(item)) return Error::Invalid(what + " is not a map");
-  std::map<int64_t, const cbor_item_t*> out;
+  IntFields out;
+  out.reserve(cbor_map_size(item));
   const cbor_pair* pairs = cbor_map_handle(item);
   for (size_t i = 0; i < cbor_map_size(item); ++i) {
     auto key = CborAsInt(pairs[i].key);
     if (!key) return Error::Invalid(what + " has a key that is not an integer");
-    if (!out.emplace(*key, pairs[i].value).second) {
-      return Error::Invalid(what + " has duplicate key " + std::to_string(*key));
-    }
+    if (Find(out, *key) != nullptr) return Error::Invalid(what + " has duplicate key " + std::to_string(*key));
+    out.emplace_back(*key, pairs[i].value);
   }
   return out;
 }
 
-const cbor_item_t* Find(const std::map<int64_t, const cbor_item_t*>& m, int64_t key) {
-  auto it = m.find(key);
-  return it == m.end() ? nullptr : it->second;
-}
-
-Status Text(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, const std::string& what, std::string* out) {
+Status Text(const IntFields& m, int64_t key, const std::string& what, std::string* out) {
   const cbor_item_t* v = Find(m, key);
   if (v == nullptr) return Error::Invalid(what + " is missing");
   auto s = CborAsText(v);
@@ -86,7 +92,7 @@ Status Text(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, const s
   return Status::Ok();
 }
 
-Status Uint(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, std::optional<int64_t>* out) {
+Status Uint(const IntFields& m, int64_t key, std::optional<int64_t>* out) {
   const cbor_item_t* v = Find(m, key);
   if (v == nullptr) return Status::Ok();
   auto i = CborAsInt(v);
@@ -95,7 +101,7 @@ Status Uint(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, std::op
   return Status::Ok();
 }
 
-Status RequiredUint(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, int64_t* out) {
+Status RequiredUint(const IntFields& m, int64_t key, int64_t* out) {
   std::optional<int64_t> v;
   RETURN_IF_ERROR(Uint(m, key, &v));
   if (!v) return Error::Invalid(Name(key) + " is missing");
@@ -103,7 +109,7 @@ Status RequiredUint(const std::map<int64_t, const cbor_item_t*>& m, int64_t key,
   return Status::Ok();
 }
 
-Status DecodeParty(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, std::string* a, std::string* b) {
+Status DecodeParty(const IntFields& m, int64_t key, std::string* a, std::string* b) {
   const cbor_item_t* v = Find(m, key);
   if (v == nullptr) return Error::Invalid(Name(key) + " is missing");
   ASSIGN_OR_RETURN(auto party, IntMap(v, Name(key)));
@@ -112,7 +118,7 @@ Status DecodeParty(const std::map<int64_t, const cbor_item_t*>& m, int64_t key, 
   return Status::Ok();
 }
 
-Status Goods(const std::map<int64_t, const cbor_item_t*>& m, std::vector<GoodsLine>* out) {
+Status Goods(const IntFields& m, std::vector<GoodsLine>* out) {
   const cbor_item_t* v = Find(m, kGoods);
   if (v == nullptr) return Error::Invalid(Name(kGoods) + " is missing");
   if (!cbor_isa_array(v)) return Error::Invalid(Name(kGoods) + " is not an array");

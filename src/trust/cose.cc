@@ -19,6 +19,8 @@ Result<Bytes> SignSign1(std::span<const uint8_t> payload, const SigningKey& key,
 Bytes SigStructure(std::span<const uint8_t> protected_bstr, std::span<const uint8_t> external_aad,
                    std::span<const uint8_t> payload) {
   CborWriter w;
+  // 1 + 11 ("Signature1") + three heads of at most 9 bytes.
+  w.Reserve(39 + protected_bstr.size() + external_aad.size() + payload.size());
   w.ArrayHeader(4).Tstr("Signature1").Bstr(protected_bstr).Bstr(external_aad).Bstr(payload);
   return std::move(w).Take();
 }

@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <cstdlib>
-#include <memory>
 
 namespace origine::trust {
 
@@ -17,16 +16,24 @@ Bytes ZlibCompress(std::span<const uint8_t> data) {
 }
 
 namespace {
-struct InflateEnd {
-  void operator()(z_stream* s) const { inflateEnd(s); }
+// One inflate state per thread, reset before each use.
+struct Inflater {
+  z_stream stream{};
+  bool ready = false;
+  Inflater() { ready = inflateInit(&stream) == Z_OK; }
+  ~Inflater() {
+    if (ready) inflateEnd(&stream);
+  }
+  Inflater(const Inflater&) = delete;
+  Inflater& operator=(const Inflater&) = delete;
 };
 }  // namespace
 
 Result<Bytes> ZlibDecompress(std::span<const uint8_t> data, size_t max_output) {
   if (data.size() > (1u << 30)) return Error::Invalid("zlib: input is too large");
-  z_stream stream{};
-  if (inflateInit(&stream) != Z_OK) return Error::Internal("zlib: inflateInit failed");
-  std::unique_ptr<z_stream, InflateEnd> guard(&stream);
+  thread_local Inflater inflater;
+  if (!inflater.ready || inflateReset(&inflater.stream) != Z_OK) return Error::Internal("zlib: cannot initialise the inflate state");
+  z_stream& stream = inflater.stream;
 
   stream.next_in = const_cast<Bytef*>(data.data());
   stream.avail_in = static_cast<uInt>(data.size());
