@@ -41,8 +41,8 @@ struct Claims {
 Bytes EncodeClaims(const Claims& claims);
 
 // Strict decoding: every required key (1..12) present with its type, no
-// duplicate keys, valid UTF-8, document_hash exactly 32 bytes, integers >= 0;
-// unknown integer keys are ignored. Fails with kInvalidArgument naming the
+// duplicate keys, valid UTF-8 in every text string, no tags, document_hash
+// exactly 32 bytes, integers >= 0; unknown integer keys are ignored. Fails with kInvalidArgument naming the
 // first offending key. Does not require canonical encoding of the input.
 Result<Claims> DecodeClaims(std::span<const uint8_t> cbor);
 

@@ -152,6 +152,14 @@ TEST(Claims, RejectsBadInput) {
   Bytes deep(2000, 0x81);
   deep.push_back(0x00);
   expect_error(deep, "nesting");
+  // In an unknown (ignored) key too: a tag, or text that is not UTF-8.
+  for (const char* extra_hex : {"1863c16161", "186361ff"}) {
+    Bytes extra = good;
+    extra[0] = 0xae;  // map(14)
+    Bytes tail = Hex(extra_hex);
+    extra.insert(extra.end(), tail.begin(), tail.end());
+    expect_error(extra, "CBOR");
+  }
   // A huge declared array is refused before any allocation.
   expect_error(Hex("9bffffffffffffffff00"), "array declares");
 }
