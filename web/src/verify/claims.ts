@@ -2,7 +2,7 @@
 // src/trust/claims.cc: integer keys, no duplicates, typed fields, keys 1–12
 // required, unknown keys ignored.
 import { FormatError } from './bytes';
-import { CborMap, asBytes, cborDecode, type CborValue } from './cbor';
+import { CborBadText, CborMap, CborTag, asBytes, cborDecode, type CborValue } from './cbor';
 
 export interface GoodsLine {
   hs_code: string;
@@ -82,8 +82,18 @@ function goods(m: IntMap): GoodsLine[] {
   });
 }
 
+/** Refuses, anywhere in the claims (ignored keys included), what src/trust/claims.cc refuses while reading. */
+function checkEveryItem(v: CborValue): void {
+  if (v instanceof CborBadText) throw new FormatError('CBOR: a text string is not valid UTF-8');
+  if (v instanceof CborTag) throw new FormatError('CBOR: tags are not accepted in claims');
+  if (Array.isArray(v)) v.forEach(checkEveryItem);
+  else if (v instanceof CborMap) for (const [k, val] of v.entries) (checkEveryItem(k), checkEveryItem(val));
+}
+
 export function decodeClaims(cbor: Uint8Array): Claims {
-  const m = intMap(cborDecode(cbor, 8), 'claims');
+  const root = cborDecode(cbor, 8);
+  checkEveryItem(root);
+  const m = intMap(root, 'claims');
   // Field by field in the order of src/trust/claims.cc, so the first error named is the same.
   const issuer_country = text(m, 1, name(1));
   const number = text(m, 2, name(2));
