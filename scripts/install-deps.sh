@@ -11,7 +11,7 @@ PACKAGES=(
   libpoppler-cpp-dev fonts-dejavu-core libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes nodejs npm chromium poppler-utils zbar-tools
-  libcurl4-openssl-dev sqlite3 golang-go golang-golang-x-mod-dev
+  libcurl4-openssl-dev sqlite3 golang-go golang-golang-x-mod-dev libxlsxwriter-dev
 )
 if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk curl python3 openssl); fi
 

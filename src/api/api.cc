@@ -1,4 +1,5 @@
 #include "api/api.h"
+#include "api/payment_routes.h"
 #include "api/registry_routes.h"
 
 #include <boost/json.hpp>
@@ -185,7 +186,8 @@ json::array HashesJson(const std::vector<tlog::Hash>& hashes) {
 
 Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
          certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-         const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options)
+         const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options,
+         payments::PaymentService* payments, payments::Reconciler* reconciler)
     : db_(db),
       clock_(clock),
       log_(log),
@@ -194,6 +196,8 @@ Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identit
       applications_(applications),
       certificates_(certificates),
       options_(std::move(options)),
+      payments_(payments),
+      reconciler_(reconciler),
       static_files_(options_.web_root) {
   AddRoutes();
 }
@@ -254,6 +258,7 @@ void Api::AddRoutes() {
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics_.Render();
+    if (payments_) r.body += payments_->metrics().Render();
     return r;
   });
   add("GET", "/api/v1/openapi.json", Access::kPublic, [](Ctx&) -> Result<Response> {
@@ -301,14 +306,21 @@ void Api::AddRoutes() {
       return h(rc);
     });
   }, db_, clock_, applications_);
+  // --- payments, ledger, reconciliation (payment_routes.cc)
+  AddPaymentRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
+    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+      return h(rc);
+    });
+  }, payments_, reconciler_);
 
   // --- applications
   add("GET", "/api/v1/applications", Access::kSession, [this](Ctx& c) -> Result<Response> {
     std::optional<std::string> status;
     if (auto it = c.req.query.find("status"); it != c.req.query.end()) {
-      static const std::set<std::string> kStatuses = {"draft", "submitted", "returned", "approved", "issued"};
+      static const std::set<std::string> kStatuses = {"draft", "awaiting_payment", "submitted", "returned", "approved", "issued"};
       if (!kStatuses.count(it->second))
-        return Error::Invalid("unknown status", {{"status", "must be draft, submitted, returned, approved or issued"}});
+        return Error::Invalid("unknown status", {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
       status = it->second;
     }
     ASSIGN_OR_RETURN(json::array items, applications_.List(c.who(), status));

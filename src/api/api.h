@@ -22,6 +22,8 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "identity/identity_service.h"
+#include "payments/reconcile.h"
+#include "payments/service.h"
 #include "core/clock.h"
 #include "storage/db.h"
 #include "tlog/log.h"
@@ -39,7 +41,8 @@ class Api {
   // Every reference must outlive the Api.
   Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
       certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-      const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options);
+      const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options,
+      payments::PaymentService* payments = nullptr, payments::Reconciler* reconciler = nullptr);
 
   // Answers one request. Never throws for bad input; sets no request id
   // itself (the server did).
@@ -60,6 +63,8 @@ class Api {
   certificates::ApplicationService& applications_;
   certificates::CertificateService& certificates_;
   ApiOptions options_;
+  payments::PaymentService* payments_;
+  payments::Reconciler* reconciler_;
   http::Router router_;
   http::Metrics metrics_;
   http::StaticFiles static_files_;

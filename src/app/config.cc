@@ -49,7 +49,7 @@ Result<Config> LoadConfig(const std::string& path_in) {
     };
     for (auto&& [section, node] : t) {
       const std::string s(section.str());
-      if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin")
+      if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin" && s != "payments")
         return Error::Invalid("config " + path + ": unknown section [" + s + "]");
     }
     if (auto n = t["server"]["listen"]; n) {
@@ -88,6 +88,34 @@ Result<Config> LoadConfig(const std::string& path_in) {
       if (!n.is_string()) return bad("origin.regimes", "a string");
       c.regimes_dir = **n.as_string();
     }
+    if (auto* pay = t["payments"].as_table()) {
+      for (auto&& [key, node] : *pay) {
+        const std::string k(key.str());
+        if (k == "orange" || k == "wave" || k == "cinetpay" || k == "momo") {
+          if (!node.is_table()) return bad(("payments." + k).c_str(), "a table");
+          for (auto&& [pk, pv] : *node.as_table()) {
+            const std::string name(pk.str());
+            if (!IsProviderKey(name)) return Error::Invalid("config " + path + ": unknown key payments." + k + "." + name);
+            if (pv.is_string()) c.providers[k][name] = **pv.as_string();
+            else if (pv.is_integer()) c.providers[k][name] = std::to_string(**pv.as_integer());
+            else return bad(("payments." + k + "." + name).c_str(), "a string");
+          }
+        } else if (k == "simulator" || k == "public_url") {
+          if (!node.is_string()) return bad(("payments." + k).c_str(), "a string");
+          (k == "simulator" ? c.paysim_url : c.public_url) = **node.as_string();
+        } else if (k == "intent_ttl_seconds" || k == "poll_initial_seconds" || k == "poll_max_seconds" ||
+                   k == "late_window_seconds") {
+          if (!node.is_integer() || **node.as_integer() < 1) return bad(("payments." + k).c_str(), "a positive integer");
+          const int64_t v = **node.as_integer();
+          if (k == "intent_ttl_seconds") c.intent_ttl_seconds = v;
+          else if (k == "poll_initial_seconds") c.poll_initial_seconds = v;
+          else if (k == "poll_max_seconds") c.poll_max_seconds = v;
+          else c.late_window_seconds = v;
+        } else {
+          return Error::Invalid("config " + path + ": unknown key payments." + k);
+        }
+      }
+    }
     if (auto n = t["log"]["origin"]; n) {
       if (!n.is_string()) return bad("log.origin", "a string");
       c.log_origin = **n.as_string();
@@ -102,8 +130,28 @@ Result<Config> LoadConfig(const std::string& path_in) {
   if (const char* e = std::getenv("ORIGINE_LOG_ORIGIN")) c.log_origin = e;
   if (const char* e = std::getenv("ORIGINE_REGIMES")) c.regimes_dir = e;
   if (const char* e = std::getenv("ORIGINE_SECURE_COOKIES")) c.secure_cookies = std::string(e) == "1";
+  if (const char* e = std::getenv("ORIGINE_PAYSIM_URL")) c.paysim_url = e;
+  if (const char* e = std::getenv("ORIGINE_PUBLIC_URL")) c.public_url = e;
+  for (const char* provider : {"orange", "wave", "cinetpay", "momo"}) {
+    for (const char* key : {"base_url", "client_id", "client_secret", "merchant_key", "api_key", "webhook_secret",
+                            "site_id", "secret_key", "subscription_key", "api_user", "target_environment", "currency",
+                            "fee_bp"}) {
+      std::string env = std::string("ORIGINE_PAYMENTS_") + provider + "_" + key;
+      for (auto& ch : env) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (const char* e = std::getenv(env.c_str())) c.providers[provider][key] = e;
+    }
+  }
   RETURN_IF_ERROR(CheckIssuer(c));
   return c;
+}
+
+bool IsProviderKey(const std::string& key) {
+  static const char* kKeys[] = {"base_url", "client_id", "client_secret", "merchant_key", "api_key",
+                                "webhook_secret", "site_id", "secret_key", "subscription_key", "api_user",
+                                "target_environment", "currency", "fee_bp"};
+  for (const char* k : kKeys)
+    if (key == k) return true;
+  return false;
 }
 
 }  // namespace origine::app

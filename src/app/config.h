@@ -8,12 +8,26 @@
 //   [origin]  regimes = "data/regimes"  (regime and export-ban files, loaded at start)
 //   [log]     origin = "origine.local/ML/log"  (transparency-log origin and key name: the
 //             scheme-less URL of the /log/ prefix; default "origine.local/<country>/log")
+//   [payments] simulator = "http://127.0.0.1:8090" (origine-paysim: every provider whose base_url
+//             is not set goes to <simulator>/<provider>, with the simulator's default secrets;
+//             "" = no simulator)  public_url = "http://127.0.0.1:8080" (our base URL for callbacks
+//             and returns; default http://<listen>)  intent_ttl_seconds = 1800
+//             poll_initial_seconds = 5  poll_max_seconds = 300  late_window_seconds = 3600
+//   [payments.<orange|wave|cinetpay|momo>] base_url, and the provider's identifiers and secrets:
+//             orange: client_id client_secret merchant_key; wave: api_key webhook_secret;
+//             cinetpay: api_key site_id secret_key; momo: subscription_key api_user api_key
+//             target_environment; any: currency, fee_bp (reconciliation's expected fee rate).
+//             A provider without base_url (and no simulator) is disabled.
+//   Secrets are never logged nor shown in errors.
 //
 // Environment: ORIGINE_CONFIG (file path), ORIGINE_LISTEN, ORIGINE_DATA, ORIGINE_WEB_ROOT,
-// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_REGIMES, ORIGINE_SECURE_COOKIES (0/1).
+// ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_REGIMES, ORIGINE_SECURE_COOKIES (0/1),
+// ORIGINE_PAYSIM_URL ([payments] simulator), ORIGINE_PUBLIC_URL, ORIGINE_PAYMENTS_<PROVIDER>_<KEY>
+// (e.g. ORIGINE_PAYMENTS_WAVE_WEBHOOK_SECRET).
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "core/result.h"
@@ -32,7 +46,16 @@ struct Config {
   std::string issuer_name = "Agence pour la promotion des exportations du Mali (APEX-Mali)";
   std::string regimes_dir = "data/regimes";
   std::string log_origin;  // "" = "origine.local/" + issuer_country + "/log"
+  // Payments (see the [payments] keys above).
+  std::string paysim_url = "http://127.0.0.1:8090";
+  std::string public_url;
+  int64_t intent_ttl_seconds = 1800, poll_initial_seconds = 5, poll_max_seconds = 300, late_window_seconds = 3600;
+  // provider -> key -> value (secrets included: never log this map).
+  std::map<std::string, std::map<std::string, std::string>> providers;
 };
+
+// The keys a [payments.<provider>] table may hold.
+bool IsProviderKey(const std::string& key);
 
 // Reads `path` (when not empty) then the environment over the defaults.
 // Errors name the file, the line and the key.

@@ -105,6 +105,7 @@ Status SeedDemo(Platform& p) {
     ASSIGN_OR_RETURN(json::object app, p.applications->Create(who, input, meta));
     const int64_t id = app["id"].as_int64();
     RETURN_IF_ERROR(p.applications->Submit(who, id, meta));
+    RETURN_IF_ERROR(p.payments->SeedPaidForDemo(id, id % 2 ? "orange" : "wave"));
     RETURN_IF_ERROR(p.applications->Approve(agent, id, "Dossier complet.", meta));
     RETURN_IF_ERROR(p.applications->Sign(signatory, id, meta));
     return {};
@@ -119,6 +120,11 @@ Status SeedDemo(Platform& p) {
   ASSIGN_OR_RETURN(json::object submitted,
                    p.applications->Create(exporter, SesameApplication("FAC-2026-0130", "BF", "Ouaga Distribution"), meta));
   RETURN_IF_ERROR(p.applications->Submit(exporter, submitted["id"].as_int64(), meta));
+  RETURN_IF_ERROR(p.payments->SeedPaidForDemo(submitted["id"].as_int64(), "cinetpay"));
+  // One submitted and awaiting payment: the exporter pays it through the simulator.
+  ASSIGN_OR_RETURN(json::object unpaid,
+                   p.applications->Create(exporter, SesameApplication("FAC-2026-0133", "NE", "Niamey Commerce"), meta));
+  RETURN_IF_ERROR(p.applications->Submit(exporter, unpaid["id"].as_int64(), meta));
   RETURN_IF_ERROR(p.applications->Create(exporter, json::parse(R"({"regime": "NP", "origin_country": "ML"})"), meta));
   log::Info("demo data seeded");
   return {};

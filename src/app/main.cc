@@ -82,7 +82,7 @@ int Serve(app::Config config, bool demo) {
   app::Platform& p = **platform;
   if (auto anchored = app::AnchorAudit(p); !anchored) return Fail(anchored.error());
   api::Api api(*p.db, p.clock, *p.identity, *p.applications, *p.certificates, *p.log, *p.log_signer,
-               {config.secure_cookies, config.web_root});
+               {config.secure_cookies, config.web_root}, p.payments.get(), p.reconciler.get());
   http::ServerOptions opts;
   opts.host = config.host;
   opts.port = config.port;
@@ -92,10 +92,13 @@ int Serve(app::Config config, bool demo) {
       opts, [&api](http::Request& req) { return api.Handle(req); },
       [&](uint16_t port) {
         log::Info("listening", {{"address", config.host + ":" + std::to_string(port)}, {"data", config.data_dir}});
+        if (config.public_url.empty()) p.payments->SetPublicUrl("http://" + config.host + ":" + std::to_string(port));
+        p.payments->StartWorker();
         std::cout << "Origine écoute sur http://" << config.host << ":" << port << "/\n";
         if (demo) PrintDemoAccounts();
         std::cout.flush();
       });
+  p.payments->StopWorker();
   if (!st) return Fail(st.error());
   log::Info("stopped");
   return 0;
@@ -261,6 +264,9 @@ int main(int argc, char** argv) {
   serve->add_option("--data", data_dir, "Data directory (default ./var)");
   serve->add_option("--web-root", web_root, "Built web app directory (default web/dist)");
   serve->add_flag("--demo", demo, "Seed demo accounts and certificates when the database is new");
+  std::string paysim_url, public_url;
+  serve->add_option("--paysim", paysim_url, "Payment simulator base URL (default http://127.0.0.1:8090; \"\" none)");
+  serve->add_option("--public-url", public_url, "Our base URL as the providers reach it (default http://LISTEN)");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply database migrations");
   auto* demo_cmd = cli.add_subcommand("demo", "Demo data");
@@ -329,6 +335,8 @@ int main(int argc, char** argv) {
   if (!data_dir.empty()) config->data_dir = data_dir;
   if (!web_root.empty()) config->web_root = web_root;
   if (!regimes_dir.empty()) config->regimes_dir = regimes_dir;
+  if (serve->count("--paysim")) config->paysim_url = paysim_url;
+  if (!public_url.empty()) config->public_url = public_url;
 
   if (*serve) return Serve(*config, demo);
   if (*verify) return Verify(trust_file, *config, as_json, input);

@@ -10,6 +10,7 @@
 #include "audit/audit.h"
 #include "certificates/application_input.h"
 #include "origin/engine.h"
+#include "payments/payments.h"
 #include "registry/hs.h"
 #include "registry/registry.h"
 #include "http/log.h"
@@ -63,12 +64,58 @@ Status LogTrustListIfChanged(Platform& p, const std::vector<trust::TrustEntry>& 
 
 }  // namespace
 
+std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
+  // The simulator's defaults (docs/formats/paysim.md): development values, not secrets.
+  static const std::map<std::string, std::map<std::string, std::string>> kPaysimDefaults = {
+      {"orange", {{"client_id", "paysim-orange-client"}, {"client_secret", "paysim-orange-secret"},
+                  {"merchant_key", "paysim-orange-merchant"}}},
+      {"wave", {{"api_key", "paysim-wave-api-key"}, {"webhook_secret", "paysim-wave-webhook-secret"}}},
+      {"cinetpay", {{"api_key", "paysim-cinetpay-apikey"}, {"site_id", "100001"}, {"secret_key", "paysim-cinetpay-secret"}}},
+      {"momo", {{"subscription_key", "paysim-momo-subscription"}, {"api_user", "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10"},
+                {"api_key", "paysim-momo-api-key"}, {"target_environment", "sandbox"}}},
+  };
+  std::vector<payments::ProviderConfig> out;
+  for (const auto& name : payments::ProviderNames()) {
+    std::map<std::string, std::string> kv;
+    auto own = config.providers.find(name);
+    const bool simulated = (own == config.providers.end() || !own->second.count("base_url")) && !config.paysim_url.empty();
+    if (simulated) {
+      kv = kPaysimDefaults.at(name);
+      std::string base = config.paysim_url;
+      while (!base.empty() && base.back() == '/') base.pop_back();
+      kv["base_url"] = base + "/" + name;
+      if (name == "momo") kv["payment_page"] = base + "/pay/momo/";
+    }
+    if (own != config.providers.end())
+      for (const auto& [k, v] : own->second) kv[k] = v;
+    if (kv["base_url"].empty()) continue;
+    payments::ProviderConfig pc;
+    pc.name = name;
+    pc.base_url = kv["base_url"];
+    pc.client_id = kv["client_id"];
+    pc.client_secret = kv["client_secret"];
+    pc.merchant_key = kv["merchant_key"];
+    pc.api_key = kv["api_key"];
+    pc.webhook_secret = kv["webhook_secret"];
+    pc.site_id = kv["site_id"];
+    pc.secret_key = kv["secret_key"];
+    pc.subscription_key = kv["subscription_key"];
+    pc.api_user = kv["api_user"];
+    if (!kv["target_environment"].empty()) pc.target_environment = kv["target_environment"];
+    if (!kv["currency"].empty()) pc.currency = kv["currency"];
+    pc.payment_page = kv["payment_page"];
+    out.push_back(std::move(pc));
+  }
+  return out;
+}
+
 std::vector<storage::Migration> AllMigrations() {
   std::vector<storage::Migration> all = storage::CoreMigrations();
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
+  for (const auto& m : payments::PaymentsMigrations()) all.push_back(m);
   return all;
 }
 
@@ -166,6 +213,32 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   p->applications =
       std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->signer, *p->log, issuer);
   p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, std::move(trust_list), issuer);
+
+  // Payments: one adapter per configured provider, over libcurl.
+  p->http = payments::MakeCurlHttpClient();
+  std::map<std::string, std::unique_ptr<payments::PaymentProvider>> providers;
+  payments::ReconcileOptions reconcile;
+  reconcile.issuer_name = config.issuer_name;
+  for (const auto& pc : ProviderConfigs(config)) {
+    ASSIGN_OR_RETURN(providers[pc.name], payments::MakeProvider(pc, *p->http));
+    auto fee = config.providers.find(pc.name);
+    if (fee != config.providers.end() && fee->second.count("fee_bp")) {
+      const std::string& v = fee->second.at("fee_bp");
+      if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos)
+        return Error::Invalid("payments." + pc.name + ".fee_bp must be an integer (basis points)");
+      reconcile.fee_bp[pc.name] = std::stoi(v);
+    }
+  }
+  payments::PaymentsOptions po;
+  po.public_url = config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.public_url;
+  po.issuer_name = config.issuer_name;
+  po.intent_ttl_seconds = config.intent_ttl_seconds;
+  po.poll_initial_seconds = config.poll_initial_seconds;
+  po.poll_max_seconds = config.poll_max_seconds;
+  po.late_window_seconds = config.late_window_seconds;
+  p->payments = std::make_unique<payments::PaymentService>(*p->db, p->clock, std::move(providers), po);
+  p->reconciler = std::make_unique<payments::Reconciler>(*p->db, p->clock, *p->payments, reconcile);
+  p->applications->SetPaymentGate(p->payments.get());
   return p;
 }
 

@@ -9,6 +9,9 @@
 #include "certificates/service.h"
 #include "core/clock.h"
 #include "identity/identity_service.h"
+#include "payments/provider.h"
+#include "payments/reconcile.h"
+#include "payments/service.h"
 #include "storage/db.h"
 #include "tlog/log.h"
 #include "tlog/note.h"
@@ -27,11 +30,20 @@ struct Platform {
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<certificates::ApplicationService> applications;
   std::unique_ptr<certificates::CertificateService> certificates;
+  std::unique_ptr<payments::HttpClient> http;         // libcurl, for the providers
+  std::unique_ptr<payments::PaymentService> payments;  // the applications' payment gate
+  std::unique_ptr<payments::Reconciler> reconciler;
 };
+
+// The provider settings from the configuration: [payments.<p>] keys, else,
+// with a simulator URL, <simulator>/<p> and the simulator's default secrets
+// (docs/formats/paysim.md). Providers without a base URL are left out.
+std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config);
 
 // Every module's migrations, in one list for storage::Db::Migrate:
 // storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations()
-// + registry::RegistryMigrations() + certificates::CertificateMigrations().
+// + registry::RegistryMigrations() + certificates::CertificateMigrations()
+// + payments::PaymentsMigrations().
 std::vector<storage::Migration> AllMigrations();
 
 // Creates the data directory (0700) if needed, opens and migrates the

@@ -45,7 +45,7 @@ Result<AppRow> LoadVisible(storage::Tx& tx, const Principal& who, int64_t id) {
   return app;
 }
 
-Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string& today) {
+Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string& today, PaymentGate* gate) {
   json::object o;
   o["id"] = a.id;
   o["status"] = a.status;
@@ -55,7 +55,11 @@ Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string&
   for (auto& kv : data.as_object()) o[kv.key()] = kv.value();
   o["regime"] = a.regime;
   o["company"] = {{"id", a.company_id}, {"name", a.company_name}};
-  o["payment"] = {{"status", "not_required"}};
+  if (gate) {
+    ASSIGN_OR_RETURN(o["payment"], gate->View(tx, a.id, a.status));
+  } else {
+    o["payment"] = {{"status", "not_required"}};
+  }
   o["review_comment"] = a.review_comment.empty() ? json::value(nullptr) : json::value(a.review_comment);
   o["certificate_number"] = a.certificate_number.empty() ? json::value(nullptr) : json::value(a.certificate_number);
   o["kind"] = a.kind;
@@ -105,6 +109,21 @@ std::string Base64(const std::vector<uint8_t>& bytes) {
 
 }  // namespace
 
+Status MarkPaid(storage::Tx& tx, int64_t application_id, int64_t payer_user_id, const std::string& reference,
+                int64_t now) {
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE applications SET status = 'submitted', updated_at = ? "
+                                      "WHERE id = ? AND status = 'awaiting_payment'",
+                                      {now, application_id}));
+  if (n != 1) return Error::Conflict("application " + std::to_string(application_id) + " is not awaiting payment");
+  RETURN_IF_ERROR(tx.Exec(
+      "INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, 'payment', NULL)",
+      {application_id, now, payer_user_id}));
+  return audit::Record(tx, std::nullopt, {"payments", "", "origine payments"}, now,
+                       {"application.payment", "application", std::to_string(application_id),
+                        json::serialize(json::object{{"status", {{"before", "awaiting_payment"}, {"after", "submitted"}}},
+                                                     {"payment_reference", reference}})});
+}
+
 Result<json::object> ApplicationService::Create(const Principal& who, const json::value& input,
                                                 const RequestMeta& meta) {
   if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters create applications");
@@ -118,7 +137,7 @@ Result<json::object> ApplicationService::Create(const Principal& who, const json
   const int64_t id = ins[0].Int(0);
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "", StatusChange("", "draft")));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -137,7 +156,7 @@ Result<json::object> ApplicationService::Update(const Principal& who, int64_t id
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "update", "",
                               json::serialize(json::object{{"data", {{"changed", app.data != json::serialize(data)}}}})));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -158,7 +177,7 @@ Result<json::object> ApplicationService::Evaluate(const Principal& who, const js
 Result<json::object> ApplicationService::Get(const Principal& who, int64_t id) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
-  return ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true));
+  return ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_);
 }
 
 Result<json::array> ApplicationService::List(const Principal& who, const std::optional<std::string>& status) {
@@ -253,7 +272,11 @@ Result<json::object> ApplicationService::Transition(const Principal& who, int64_
     std::vector<FieldError> refused = RefusedLines(data.as_object(), origin);
     if (!refused.empty())
       return Error::Invalid("some goods lines cannot be submitted under " + app.regime, std::move(refused));
-    to = "submitted";  // the payments module inserts "awaiting_payment" here
+    to = "submitted";
+    if (gate_) {
+      ASSIGN_OR_RETURN(int64_t due, gate_->AmountDue(*tx, id, app.regime, now));
+      if (due > 0) to = "awaiting_payment";
+    }
   } else {
     if (app.status != "submitted")
       return Error::Conflict("only a submitted application can be reviewed (it is " + app.status + ")");
@@ -265,7 +288,7 @@ Result<json::object> ApplicationService::Transition(const Principal& who, int64_
        action == "approve" ? storage::Value(who.user_id) : storage::Value(nullptr), now, id, app.status}));
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, action, comment, StatusChange(app.status, to)));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
@@ -351,7 +374,7 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                                       {"log_index", amend_index}})}));
   }
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true)));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }

@@ -17,9 +17,11 @@
 // kPermissionDenied, so ids do not leak. Every transition writes an
 // application event and an audit event in the same transaction.
 //
-// Payment: a submitted application is where the payments module will insert
-// "awaiting payment" (see docs/ARCHITECTURE.md); until then every
-// application reports payment status "not_required".
+// Payment: with a PaymentGate (the payments module), submit moves an
+// application that owes a fee to "awaiting_payment"; the payments module moves
+// it on to "submitted" with MarkPaid, in the transaction that records the
+// provider's confirmed success. Without a gate (unit tests of this module),
+// nothing is owed and applications report payment status "not_required".
 //
 // Thread-safety: safe to share; each call runs its own transaction.
 #pragma once
@@ -47,6 +49,26 @@ struct IssuerConfig {
   std::string country = "ML";  // first part of certificate numbers, issuer of QR claims
   std::string name = "Agence pour la promotion des exportations du Mali (APEX-Mali)";
 };
+
+// What the workflow asks of the payments module. Called inside the caller's
+// transaction; implementations only read.
+class PaymentGate {
+ public:
+  virtual ~PaymentGate() = default;
+  // The amount (whole XOF) still to pay before the application may be
+  // reviewed: 0 when it is paid already or when its regime charges no fee.
+  virtual Result<int64_t> AmountDue(storage::Tx& tx, int64_t application_id, const std::string& regime,
+                                    int64_t now) = 0;
+  // The "payment" member of the application JSON.
+  virtual Result<boost::json::object> View(storage::Tx& tx, int64_t application_id, const std::string& status) = 0;
+};
+
+// awaiting_payment -> submitted, in the caller's transaction (compare-and-set:
+// kConflict when the application is not awaiting payment), with an
+// application event "payment" attributed to `payer` (the user who paid) and
+// an audit event "application.payment" by the system naming `reference`.
+Status MarkPaid(storage::Tx& tx, int64_t application_id, int64_t payer_user_id, const std::string& reference,
+                int64_t now);
 
 class ApplicationService {
  public:
@@ -100,6 +122,10 @@ class ApplicationService {
   Result<boost::json::object> RevokeCertificate(const Principal& who, const std::string& number,
                                                 const std::string& reason, const RequestMeta& meta);
 
+  // Installs the payments module (before serving; not thread-safe). `gate`
+  // must outlive the service.
+  void SetPaymentGate(PaymentGate* gate) { gate_ = gate; }
+
  private:
   Result<boost::json::object> Transition(const Principal& who, int64_t id, const char* action,
                                          const std::string& comment, const RequestMeta& meta);
@@ -109,6 +135,7 @@ class ApplicationService {
   const trust::ActiveSigner& signer_;
   const tlog::Log& log_;
   IssuerConfig issuer_;
+  PaymentGate* gate_ = nullptr;
 };
 
 class CertificateService {

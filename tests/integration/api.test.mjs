@@ -1,7 +1,7 @@
 // Black-box tests of the HTTP API against the real server process.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, Client, sesame } from './server.mjs';
+import { startServer, Client, sesame, payApplication } from './server.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -38,12 +38,20 @@ test('the whole journey over the API issues a verifiable certificate', async () 
   const created = await exporter.request('POST', '/api/v1/applications', { body: sesame() });
   assert.equal(created.status, 201, JSON.stringify(created.data));
   assert.equal(created.data.status, 'draft');
-  assert.equal(created.data.payment.status, 'not_required');
+  // The fee is shown before submission.
+  assert.equal(created.data.payment.status, 'due_on_submit');
+  assert.equal(created.data.payment.fee.code, 'ETLS-ISSUE');
+  assert.equal(created.data.payment.amount_xof, 1500);
   const id = created.data.id;
   assert.equal(created.headers.get('location'), `/api/v1/applications/${id}`);
   const submitted = await exporter.request('POST', `/api/v1/applications/${id}/submit`);
   assert.equal(submitted.status, 200);
-  assert.equal(submitted.data.status, 'submitted');
+  assert.equal(submitted.data.status, 'awaiting_payment');
+  assert.equal(submitted.data.payment.status, 'due');
+  const paid = await payApplication(exporter, server, id, { provider: 'orange' });
+  assert.equal(paid.status, 'submitted');
+  assert.equal(paid.payment.status, 'paid');
+  assert.match(paid.payment.intents[0].receipt_number, /^RC-\d{4}-\d{6}$/);
 
   const agent = new Client(server.base);
   await agent.login('agent@demo.ml');

@@ -1,17 +1,83 @@
 // Starts the real `origine serve` on a free loopback port with a fresh data
 // directory, and offers a tiny cookie-aware client. Every wait is bounded.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const BIN = resolve(process.env.ORIGINE_BIN ?? 'build-test/src/app/origine');
+// The payment simulator (tools/paysim, docs/formats/paysim.md), next to the server binary.
+export const PAYSIM_BIN = resolve(process.env.ORIGINE_PAYSIM_BIN ??
+  join(BIN, '..', '..', '..', 'tools', 'paysim', 'origine-paysim'));
+
+// A free loopback port (the server must know it before it starts: the
+// simulator sends Wave webhooks to it).
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolvePort(port)); });
+  });
+}
+
+// Starts `origine-paysim` on a free port. `control(method, path, body)` calls
+// its control API (/_control/...).
+export async function startPaysim({ seed = 1, faults = 'none', waveWebhookUrl, extraArgs = [] } = {}) {
+  if (!existsSync(PAYSIM_BIN)) throw new Error(`the payment simulator is not built: ${PAYSIM_BIN}`);
+  const args = ['--listen', '127.0.0.1:0', '--seed', String(seed), '--faults', faults, ...extraArgs];
+  if (waveWebhookUrl) args.push('--wave-webhook-url', waveWebhookUrl);
+  const proc = spawn(PAYSIM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  proc.stderr.on('data', (d) => { stderr += d; if (stderr.length > 4e6) stderr = stderr.slice(-2e6); });
+  const base = await new Promise((resolveBase, reject) => {
+    const timer = setTimeout(() => reject(new Error(`paysim did not start in 30 s\n${stderr}`)), 30_000);
+    proc.stdout.on('data', (d) => {
+      stdout += d;
+      const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolveBase(`http://127.0.0.1:${m[1]}`); }
+    });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`paysim exited with ${code}\n${stderr}`)); });
+  });
+  async function control(method, path, body) {
+    const res = await fetch(base + '/_control' + path, {
+      method, headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(30_000),
+    });
+    const type = res.headers.get('content-type') ?? '';
+    const data = type.includes('json') ? await res.json() : await res.text();
+    return { status: res.status, data };
+  }
+  return {
+    base, proc, control, logs: () => stderr,
+    async stop() {
+      if (proc.exitCode === null) {
+        proc.kill('SIGTERM');
+        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 10_000); proc.on('exit', () => { clearTimeout(t); r(); }); });
+      }
+    },
+  };
+}
 
 // `dataDir`: reuse a data directory (a restart); `stop({ keepData: true })`
-// leaves it in place.
-export async function startServer({ demo = true, extraArgs = [], dataDir: reuse } = {}) {
+// leaves it in place. `paysim`: true (default) starts a simulator for this
+// server (stopped with it), an object from startPaysim() shares one, false
+// starts the server without payment providers. `port`: listen there (a restart
+// keeps the port the simulator calls back).
+export async function startServer({ demo = true, extraArgs = [], dataDir: reuse, paysim = true, port } = {}) {
   const dataDir = reuse ?? mkdtempSync(join(tmpdir(), 'origine-it-'));
-  const args = ['serve', '--listen', '127.0.0.1:0', '--data', dataDir, ...extraArgs];
+  const listenPort = port ?? await freePort();
+  let sim = null;
+  let ownSim = false;
+  if (paysim === true) {
+    sim = await startPaysim({ waveWebhookUrl: `http://127.0.0.1:${listenPort}/api/v1/payments/callbacks/wave` });
+    ownSim = true;
+  } else if (paysim) {
+    sim = paysim;
+  }
+  const args = ['serve', '--listen', `127.0.0.1:${listenPort}`, '--data', dataDir, '--paysim', sim ? sim.base : '',
+    '--public-url', `http://127.0.0.1:${listenPort}`, ...extraArgs];
   if (demo) args.push('--demo');
   if (process.env.ORIGINE_WEB_ROOT) args.push('--web-root', process.env.ORIGINE_WEB_ROOT);
   const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,17 +95,43 @@ export async function startServer({ demo = true, extraArgs = [], dataDir: reuse 
   });
   return {
     base,
+    port: listenPort,
     dataDir,
     proc,
+    paysim: sim,
     logs: () => stderr,
-    async stop({ keepData = false } = {}) {
+    async stop({ keepData = false, keepPaysim = false } = {}) {
       if (proc.exitCode === null) {
         proc.kill('SIGTERM');
         await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 15_000); proc.on('exit', () => { clearTimeout(t); r(); }); });
       }
+      if (ownSim && !keepPaysim) await sim.stop();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// Pays application `id` (awaiting payment) as the exporter `client` would:
+// creates the intent, completes it in the simulator (as Payer on its page)
+// and waits until the platform has confirmed it (callback or polling).
+// Returns the application once submitted.
+export async function payApplication(client, server, id, { provider = 'orange', outcome = 'success' } = {}) {
+  const body = { provider };
+  if (provider === 'momo') body.payer_msisdn = '22376000000';
+  const created = await client.request('POST', `/api/v1/applications/${id}/payments`, { body });
+  if (created.status !== 201) throw new Error(`payment of ${id} not created: ${created.status} ${JSON.stringify(created.data)}`);
+  const ref = created.data.reference;
+  const done = await server.paysim.control('POST', `/payments/${provider}/${ref}/complete`, { outcome });
+  if (done.status !== 200) throw new Error(`paysim complete ${ref}: ${done.status} ${JSON.stringify(done.data)}`);
+  const want = outcome === 'success' ? 'succeeded' : 'failed';
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const p = await client.request('GET', `/api/v1/payments/${ref}`);
+    if (p.data.state === want) break;
+    if (Date.now() > deadline) throw new Error(`payment ${ref} still ${p.data.state} after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return (await client.request('GET', `/api/v1/applications/${id}`)).data;
 }
 
 // Runs `origine ARGS...` (with `input` on standard input); resolves

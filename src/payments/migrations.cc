@@ -1,0 +1,124 @@
+#include "payments/payments.h"
+
+namespace origine::payments {
+
+// Version 300 widens the CHECK of applications.status to admit
+// "awaiting_payment" in place: SQLite cannot ALTER a CHECK, and rebuilding the
+// table would depend on the columns other modules add (migration 400). Every
+// existing row satisfies the wider constraint, so only the stored schema text
+// changes (the documented writable_schema procedure); RESET reloads it on
+// this connection and the DDL after it bumps the schema cookie for the others
+// (ADR 0050). A PostgreSQL backend would DROP and ADD the constraint.
+const std::vector<storage::Migration>& PaymentsMigrations() {
+  static const std::vector<storage::Migration> kMigrations = {
+      {300, "payments: awaiting_payment, intents, inbox, ledger, receipts, statements", R"sql(
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(sql, '''draft'', ''submitted''', '''draft'', ''awaiting_payment'', ''submitted''')
+  WHERE type = 'table' AND name = 'applications';
+PRAGMA writable_schema = RESET;
+CREATE TABLE payments_schema_bump (x INTEGER);
+DROP TABLE payments_schema_bump;
+
+CREATE TABLE payment_intents (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  application_id INTEGER NOT NULL REFERENCES applications(id),
+  company_id INTEGER NOT NULL REFERENCES companies(id),
+  regime TEXT NOT NULL,
+  service TEXT NOT NULL,
+  fee_code TEXT NOT NULL,
+  provider TEXT NOT NULL,
+  amount_xof INTEGER NOT NULL CHECK (amount_xof > 0),
+  state TEXT NOT NULL,
+  payer_msisdn TEXT,
+  provider_ref TEXT,
+  provider_txn TEXT,
+  payment_url TEXT,
+  notif_token TEXT,
+  idempotency_key TEXT,
+  review TEXT,
+  last_error TEXT,
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  next_poll_at INTEGER,
+  poll_attempts INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (company_id, idempotency_key)
+);
+CREATE INDEX payment_intents_application ON payment_intents(application_id, id);
+CREATE INDEX payment_intents_poll ON payment_intents(next_poll_at);
+CREATE INDEX payment_intents_provider_ref ON payment_intents(provider, provider_ref);
+
+CREATE TABLE payment_inbox (
+  id INTEGER PRIMARY KEY,
+  provider TEXT NOT NULL,
+  event_key TEXT NOT NULL,
+  reference TEXT,
+  received_at INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  raw_body BLOB NOT NULL,
+  processed_at INTEGER,
+  outcome TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  UNIQUE (provider, event_key)
+);
+CREATE INDEX payment_inbox_pending ON payment_inbox(processed_at, next_attempt_at);
+
+CREATE TABLE ledger_entries (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  intent_id INTEGER REFERENCES payment_intents(id),
+  memo TEXT NOT NULL
+);
+CREATE UNIQUE INDEX ledger_entries_once ON ledger_entries(intent_id, kind) WHERE intent_id IS NOT NULL;
+CREATE TABLE ledger_lines (
+  id INTEGER PRIMARY KEY,
+  entry_id INTEGER NOT NULL REFERENCES ledger_entries(id),
+  account TEXT NOT NULL,
+  amount_xof INTEGER NOT NULL CHECK (amount_xof <> 0)
+);
+CREATE INDEX ledger_lines_entry ON ledger_lines(entry_id);
+CREATE INDEX ledger_lines_account ON ledger_lines(account);
+
+CREATE TABLE receipt_sequences (
+  year INTEGER PRIMARY KEY,
+  last_value INTEGER NOT NULL
+);
+CREATE TABLE receipts (
+  number TEXT PRIMARY KEY,
+  intent_id INTEGER NOT NULL UNIQUE REFERENCES payment_intents(id),
+  issued_at INTEGER NOT NULL
+);
+
+CREATE TABLE payment_statements (
+  id INTEGER PRIMARY KEY,
+  provider TEXT NOT NULL,
+  imported_at INTEGER NOT NULL,
+  imported_by INTEGER REFERENCES users(id),
+  source TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  raw BLOB NOT NULL,
+  UNIQUE (provider, sha256)
+);
+CREATE TABLE payment_statement_lines (
+  id INTEGER PRIMARY KEY,
+  statement_id INTEGER NOT NULL REFERENCES payment_statements(id),
+  line_no INTEGER NOT NULL,
+  provider_txn TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  amount_xof INTEGER NOT NULL,
+  fee_xof INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  class TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  intent_id INTEGER REFERENCES payment_intents(id)
+);
+CREATE INDEX payment_statement_lines_statement ON payment_statement_lines(statement_id, line_no);
+)sql"}};
+  return kMigrations;
+}
+
+}  // namespace origine::payments

@@ -1,0 +1,36 @@
+#include "payments/provider.h"
+
+#include "payments/providers/providers.h"
+
+namespace origine::payments {
+
+const char* RemoteStatusName(RemoteStatus s) {
+  switch (s) {
+    case RemoteStatus::kPending: return "pending";
+    case RemoteStatus::kSucceeded: return "succeeded";
+    case RemoteStatus::kFailed: return "failed";
+    case RemoteStatus::kExpired: return "expired";
+    case RemoteStatus::kNotFound: return "not_found";
+  }
+  return "";
+}
+
+const char* CallbackVerdictName(CallbackVerdict v) {
+  switch (v) {
+    case CallbackVerdict::kAccepted: return "accepted";
+    case CallbackVerdict::kForged: return "forged";
+    case CallbackVerdict::kStale: return "stale";
+    case CallbackVerdict::kMalformed: return "malformed";
+  }
+  return "";
+}
+
+Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& c, HttpClient& http) {
+  if (c.name == "orange") return internal::MakeOrange(c, http);
+  if (c.name == "wave") return internal::MakeWave(c, http);
+  if (c.name == "cinetpay") return internal::MakeCinetPay(c, http);
+  if (c.name == "momo") return internal::MakeMomo(c, http);
+  return Error::Invalid("unknown payment provider " + c.name);
+}
+
+}  // namespace origine::payments

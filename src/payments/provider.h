@@ -1,0 +1,175 @@
+// origine/payments/provider.h — one interface for every mobile-money
+// provider, and the HTTP client the adapters talk through.
+//
+// Adapters (providers/*.cc) translate between the intent and each provider's
+// real paths and shapes (../shared/docs/payments.md). They hold no state
+// beyond cached access tokens; they never log secrets, and their errors never
+// carry a secret or a response body (only the URL path and the HTTP status).
+//
+// Thread-safety: an HttpClient and every PaymentProvider may be called from
+// several threads at once (token caches are locked).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+
+namespace origine::payments {
+
+// ---- HTTP --------------------------------------------------------------
+
+struct HttpRequest {
+  std::string method = "GET";
+  std::string url;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  int timeout_ms = 10000;
+};
+
+struct HttpResponse {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // names lower-case
+};
+
+class HttpClient {
+ public:
+  virtual ~HttpClient() = default;
+  // Any HTTP status is a response; kUnavailable when there is none (connect
+  // error, timeout): the request may or may not have reached the server.
+  virtual Result<HttpResponse> Send(const HttpRequest& request) = 0;
+};
+
+// libcurl implementation (no redirects, bounded body). Never logs.
+std::unique_ptr<HttpClient> MakeCurlHttpClient();
+
+// ---- provider ----------------------------------------------------------
+
+// What an adapter needs to start a payment.
+struct InitRequest {
+  std::string reference;    // our UUID: the provider-side order / transaction / X-Reference-Id
+  int64_t amount_xof = 0;
+  std::string description;  // "Certificat d'origine ETLS — demande 12"
+  std::string return_url;   // the browser comes back here (success or not)
+  std::string cancel_url;
+  std::string notify_url;   // our callback URL for this provider (with ?ref=<reference>)
+  std::string payer_msisdn; // MoMo only (request-to-pay to a phone); digits
+};
+
+// Outcome of a initiation call.
+enum class InitOutcome {
+  kAccepted,  // the provider created the payment; the customer now pays
+  kRejected,  // a definite refusal (4xx): nothing was created, the intent fails
+  kUnclear,   // timeout, connection loss, 5xx, unreadable answer: it may exist
+};
+
+struct InitResult {
+  InitOutcome outcome = InitOutcome::kUnclear;
+  std::string provider_ref;  // pay_token, cos-..., payment_token, or our reference (MoMo)
+  std::string payment_url;   // where the browser goes; empty for MoMo (push to the phone)
+  std::string notif_token;   // Orange: what its notification must carry
+  std::optional<int64_t> expires_at;
+  std::string detail;        // for the intent's last_error (no secrets, no bodies)
+};
+
+enum class RemoteStatus { kPending, kSucceeded, kFailed, kExpired, kNotFound };
+const char* RemoteStatusName(RemoteStatus s);
+
+struct StatusResult {
+  RemoteStatus status = RemoteStatus::kPending;
+  std::string provider_txn;             // the provider's transaction id, when paid
+  std::optional<int64_t> amount_xof;    // when the provider reports it
+  std::string detail;
+};
+
+// Facts about the intent an adapter may need for a status query.
+struct IntentRef {
+  std::string reference;
+  std::string provider_ref;
+  int64_t amount_xof = 0;
+};
+
+// A callback checked for authenticity.
+enum class CallbackVerdict { kAccepted, kForged, kStale, kMalformed };
+const char* CallbackVerdictName(CallbackVerdict v);
+
+struct CallbackRequest {
+  std::map<std::string, std::string> headers;  // lower-case names
+  std::map<std::string, std::string> query;
+  std::string content_type;
+  std::string body;                            // raw, as received
+  int64_t now = 0;
+};
+
+struct CallbackCheck {
+  CallbackVerdict verdict = CallbackVerdict::kMalformed;
+  std::string event_key;  // unique per provider event (the inbox key)
+  std::string reference;  // our reference when the callback names it (else empty)
+  std::string provider_ref;  // the provider's id for the payment when given
+  std::string reason;     // why it was refused (for the log; English)
+};
+
+// A statement line in the provider's own terms, normalised.
+struct StatementLine {
+  int line_no = 0;
+  std::string provider_txn;
+  std::string reference;    // our reference (client_reference / order_id / externalId / transaction_id)
+  int64_t amount_xof = 0;   // gross
+  int64_t fee_xof = 0;
+  int64_t at = 0;           // Unix seconds
+  bool reversal = false;
+};
+
+class PaymentProvider {
+ public:
+  virtual ~PaymentProvider() = default;
+  virtual const std::string& name() const = 0;
+  // Starts the payment. Must not be called twice for one reference.
+  virtual InitResult Initiate(const InitRequest& request) = 0;
+  // The authoritative status. kUnavailable when the provider cannot be asked now.
+  virtual Result<StatusResult> Status(const IntentRef& intent) = 0;
+  // Authenticity of a callback. `expected_notif_token` is the stored token of
+  // the intent the callback names (Orange only; empty otherwise).
+  virtual CallbackCheck VerifyCallback(const CallbackRequest& request, const std::string& expected_notif_token) = 0;
+  // Orange carries our reference in the notification URL only: the service
+  // looks up the intent's notif_token before VerifyCallback.
+  virtual bool NeedsStoredToken() const { return false; }
+  // Parses a statement in this provider's format (CSV or JSON); every line
+  // checked; kInvalidArgument naming line and field.
+  virtual Result<std::vector<StatementLine>> ParseStatement(const std::string& text) = 0;
+  // Fetches the statement from the provider's API for [from, to) Unix seconds
+  // (Wave: GET /v1/transactions); kInvalidArgument when it has no such API.
+  virtual Result<std::string> FetchStatement(int64_t from, int64_t to) {
+    (void)from;
+    (void)to;
+    return Error::Invalid(name() + " has no statement API: import its statement file");
+  }
+};
+
+// Configuration of one provider (from src/app/config: TOML < env < flags).
+struct ProviderConfig {
+  std::string name;       // "orange", "wave", "cinetpay", "momo"
+  std::string base_url;   // e.g. "http://127.0.0.1:8090" (the simulator) — empty: disabled
+  // Secrets and identifiers (never logged): which ones each provider uses.
+  std::string client_id, client_secret, merchant_key;      // orange
+  std::string api_key, webhook_secret;                     // wave
+  std::string site_id, secret_key;                         // cinetpay (api_key is its apikey)
+  std::string subscription_key, api_user, target_environment = "sandbox";  // momo (api_key too)
+  std::string currency = "XOF";
+  std::string orange_path = "/orange-money-webpay/ml/v1";  // sandbox: /orange-money-webpay/dev/v1
+  std::string payment_page;  // MoMo in development: the simulator's phone page prefix ("http://127.0.0.1:8090/pay/momo/")
+  int64_t signature_tolerance_seconds = 300;               // wave timestamp window
+  int timeout_ms = 10000;
+};
+
+// The adapter named by `config.name`; kInvalidArgument for an unknown name.
+// `http` must outlive the adapter.
+Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& config, HttpClient& http);
+
+}  // namespace origine::payments

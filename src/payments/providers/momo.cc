@@ -1,0 +1,172 @@
+// MTN MoMo Collection: request-to-pay with X-Reference-Id = our reference;
+// the callback (sent once, never retried) is only a hint to ask the status.
+#include "payments/crypto.h"
+#include "payments/providers/common.h"
+#include "payments/providers/providers.h"
+
+namespace origine::payments::internal {
+namespace json = boost::json;
+
+namespace {
+
+class Momo final : public PaymentProvider {
+ public:
+  Momo(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  const std::string& name() const override { return c_.name; }
+
+  InitResult Initiate(const InitRequest& r) override {
+    InitResult out;
+    if (r.payer_msisdn.empty()) {
+      out.outcome = InitOutcome::kRejected;
+      out.detail = "no payer phone number";
+      return out;
+    }
+    auto token = Token();
+    if (!token) {
+      out.outcome = InitOutcome::kRejected;  // the request to pay was not sent
+      out.detail = token.error().message;
+      return out;
+    }
+    json::object body{{"amount", std::to_string(r.amount_xof)},
+                      {"currency", c_.currency},
+                      {"externalId", r.reference},
+                      {"payer", {{"partyIdType", "MSISDN"}, {"partyId", r.payer_msisdn}}},
+                      {"payerMessage", r.description},
+                      {"payeeNote", r.reference}};
+    const std::string url = c_.base_url + "/collection/v1_0/requesttopay";
+    auto res = http_.Send({"POST", url, Headers(*token, r.reference, r.notify_url), json::serialize(body), c_.timeout_ms});
+    if (!res) {
+      out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
+      return out;
+    }
+    out.detail = "POST " + Describe(url, res->status);
+    if (res->status == 202 || res->status == 409) {  // 409: this reference exists already — ours
+      out.outcome = InitOutcome::kAccepted;
+      out.provider_ref = r.reference;
+      // MoMo pushes the request to the payer's phone; in development the
+      // simulator's phone page stands for it.
+      if (!c_.payment_page.empty()) out.payment_url = c_.payment_page + UrlEncode(r.reference);
+      return out;
+    }
+    if (IsUnclearStatus(res->status)) return out;
+    out.outcome = InitOutcome::kRejected;
+    return out;
+  }
+
+  Result<StatusResult> Status(const IntentRef& intent) override {
+    ASSIGN_OR_RETURN(std::string token, Token());
+    const std::string url = c_.base_url + "/collection/v1_0/requesttopay/" + UrlEncode(intent.reference);
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(token, "", ""), "", c_.timeout_ms}));
+    if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
+    if (res.status != 200) return Error::Unavailable("momo status: " + Describe(url, res.status));
+    auto o = ParseObject(res.body);
+    if (!o) return Error::Unavailable("momo status: unreadable answer");
+    StatusResult out;
+    const std::string s = Str(*o, "status");
+    out.provider_txn = Str(*o, "financialTransactionId");
+    out.amount_xof = Amount(Member(*o, "amount"));
+    out.detail = s;
+    if (!Str(*o, "externalId").empty() && Str(*o, "externalId") != intent.reference)
+      return Error::Unavailable("momo status: answer for another payment");
+    if (s == "SUCCESSFUL") out.status = RemoteStatus::kSucceeded;
+    else if (s == "FAILED" && Str(*o, "reason") == "EXPIRED") out.status = RemoteStatus::kExpired;
+    else if (s == "FAILED" || s == "REJECTED") out.status = RemoteStatus::kFailed;
+    else if (s == "TIMEOUT" || s == "EXPIRED") out.status = RemoteStatus::kExpired;
+    else if (s == "PENDING" || s == "CREATED") out.status = RemoteStatus::kPending;
+    else return Error::Unavailable("momo status: unknown status");
+    return out;
+  }
+
+  CallbackCheck VerifyCallback(const CallbackRequest& r, const std::string&) override {
+    // No signature exists: the callback is a hint that triggers a status
+    // query; its content is never trusted.
+    CallbackCheck out;
+    auto o = ParseObject(r.body);
+    std::string ref = o ? Str(*o, "externalId") : "";
+    if (ref.empty()) {
+      auto q = r.query.find("ref");
+      if (q != r.query.end()) ref = q->second;
+    }
+    if (ref.empty()) {
+      out.reason = "no externalId";
+      return out;
+    }
+    out.verdict = CallbackVerdict::kAccepted;
+    out.reference = ref;
+    out.event_key = ref + ":" + (o ? Str(*o, "status") : std::string()) + ":" + Sha256Hex(r.body).substr(0, 16);
+    return out;
+  }
+
+  // {"date", "transactions": [{financialTransactionId, externalId, amount, fee, status, timestamp}]}
+  Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
+    auto o = ParseObject(text);
+    const json::value* items = o ? Member(*o, "transactions") : nullptr;
+    if (!items || !items->is_array()) return Error::Invalid("a MoMo statement is a JSON object with transactions");
+    std::vector<StatementLine> out;
+    int n = 0;
+    for (const auto& it : items->as_array()) {
+      ++n;
+      const std::string where = "transactions/" + std::to_string(n - 1);
+      if (!it.is_object()) return Error::Invalid(where + ": not an object", {{where, "must be an object"}});
+      const auto& t = it.as_object();
+      if (Str(t, "status") != "SUCCESSFUL") continue;
+      StatementLine l;
+      l.line_no = n;
+      l.provider_txn = Str(t, "financialTransactionId");
+      l.reference = Str(t, "externalId");
+      auto amt = Amount(Member(t, "amount"));
+      json::value zero(0);
+      auto fee = Amount(Member(t, "fee") ? Member(t, "fee") : &zero);
+      auto at = ParseTimestamp(Str(t, "timestamp"));
+      if (l.provider_txn.empty()) return Error::Invalid(where + ": no financialTransactionId", {{where, "is required"}});
+      if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
+      if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
+      if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
+      l.amount_xof = *amt;
+      l.fee_xof = *fee;
+      l.at = *at;
+      out.push_back(std::move(l));
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::pair<std::string, std::string>> Headers(const std::string& token, const std::string& ref,
+                                                           const std::string& callback) const {
+    std::vector<std::pair<std::string, std::string>> h = {{"Authorization", "Bearer " + token},
+                                                          {"X-Target-Environment", c_.target_environment},
+                                                          {"Ocp-Apim-Subscription-Key", c_.subscription_key},
+                                                          {"Content-Type", "application/json"}};
+    if (!ref.empty()) h.emplace_back("X-Reference-Id", ref);
+    if (!callback.empty()) h.emplace_back("X-Callback-Url", callback);
+    return h;
+  }
+  Result<std::string> Token() {
+    std::lock_guard<std::mutex> g(cache_.mu);
+    const int64_t now = std::time(nullptr);
+    if (!cache_.token.empty() && cache_.expires_at > now + 30) return cache_.token;
+    const std::string url = c_.base_url + "/collection/token/";
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"POST", url,
+                                                   {{"Authorization", "Basic " + Base64(c_.api_user + ":" + c_.api_key)},
+                                                    {"Ocp-Apim-Subscription-Key", c_.subscription_key}},
+                                                   "", c_.timeout_ms}));
+    if (res.status != 200) return Error::Unavailable("momo token: " + Describe(url, res.status));
+    auto o = ParseObject(res.body);
+    if (!o || Str(*o, "access_token").empty()) return Error::Unavailable("momo token: unreadable answer");
+    cache_.token = Str(*o, "access_token");
+    auto ttl = Amount(Member(*o, "expires_in"));
+    cache_.expires_at = now + (ttl ? *ttl : 3600);
+    return cache_.token;
+  }
+  ProviderConfig c_;
+  HttpClient& http_;
+  TokenCache cache_;
+};
+
+}  // namespace
+
+std::unique_ptr<PaymentProvider> MakeMomo(const ProviderConfig& c, HttpClient& http) {
+  return std::make_unique<Momo>(c, http);
+}
+
+}  // namespace origine::payments::internal

@@ -1,0 +1,235 @@
+// Wave Checkout: Bearer API key, checkout sessions, Wave-Signature webhooks
+// (t=<ts>,v1=<hex HMAC-SHA256(secret, ts + body)>), transactions API.
+#include "payments/crypto.h"
+#include "payments/providers/common.h"
+#include "payments/providers/providers.h"
+
+namespace origine::payments::internal {
+namespace json = boost::json;
+
+namespace {
+
+StatusResult FromSession(const json::object& s) {
+  StatusResult out;
+  const std::string checkout = Str(s, "checkout_status"), payment = Str(s, "payment_status");
+  out.provider_txn = Str(s, "transaction_id");
+  out.amount_xof = Amount(Member(s, "amount"));
+  out.detail = checkout + "/" + payment;
+  const json::value* error = Member(s, "last_payment_error");
+  const bool payer_error = error && error->is_object();
+  if (payment == "succeeded") out.status = RemoteStatus::kSucceeded;
+  else if (payer_error) out.status = RemoteStatus::kFailed;  // the payer cancelled or the payment was refused
+  else if (checkout == "expired") out.status = RemoteStatus::kExpired;
+  else if (payment == "cancelled" || payment == "failed") out.status = RemoteStatus::kFailed;
+  else out.status = RemoteStatus::kPending;  // open, processing
+  return out;
+}
+
+class Wave final : public PaymentProvider {
+ public:
+  Wave(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  const std::string& name() const override { return c_.name; }
+
+  InitResult Initiate(const InitRequest& r) override {
+    InitResult out;
+    json::object body{{"amount", std::to_string(r.amount_xof)}, {"currency", c_.currency},
+                      {"success_url", r.return_url},          {"error_url", r.cancel_url},
+                      {"client_reference", r.reference}};
+    const std::string url = c_.base_url + "/v1/checkout/sessions";
+    auto res = http_.Send({"POST", url, Headers(r.reference), json::serialize(body), c_.timeout_ms});
+    if (!res) {
+      out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
+      return out;
+    }
+    out.detail = "POST " + Describe(url, res->status);
+    if (IsUnclearStatus(res->status)) return out;
+    if (res->status < 200 || res->status >= 300) {
+      out.outcome = InitOutcome::kRejected;
+      return out;
+    }
+    auto o = ParseObject(res->body);
+    if (!o || Str(*o, "id").empty() || Str(*o, "wave_launch_url").empty()) return out;
+    out.outcome = InitOutcome::kAccepted;
+    out.provider_ref = Str(*o, "id");
+    out.payment_url = Str(*o, "wave_launch_url");
+    if (auto t = ParseTimestamp(Str(*o, "when_expires"))) out.expires_at = *t;
+    return out;
+  }
+
+  Result<StatusResult> Status(const IntentRef& intent) override {
+    if (intent.provider_ref.empty()) {
+      // The creation answer was lost: find the session by our reference.
+      const std::string url = c_.base_url + "/v1/checkout/sessions/search?client_reference=" + UrlEncode(intent.reference);
+      ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
+      if (res.status != 200) return Error::Unavailable("wave search: " + Describe(url, res.status));
+      auto o = ParseObject(res.body);
+      const json::value* list = o ? Member(*o, "result") : nullptr;
+      if (!list || !list->is_array()) return Error::Unavailable("wave search: unreadable answer");
+      if (list->as_array().empty()) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, "no session"};
+      std::optional<StatusResult> best;
+      for (const auto& s : list->as_array()) {
+        if (!s.is_object() || Str(s.as_object(), "client_reference") != intent.reference) continue;
+        StatusResult st = FromSession(s.as_object());
+        if (!best || st.status == RemoteStatus::kSucceeded) best = st;
+      }
+      if (!best) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, "no session"};
+      return *best;
+    }
+    const std::string url = c_.base_url + "/v1/checkout/sessions/" + UrlEncode(intent.provider_ref);
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
+    if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
+    if (res.status != 200) return Error::Unavailable("wave session: " + Describe(url, res.status));
+    auto o = ParseObject(res.body);
+    if (!o) return Error::Unavailable("wave session: unreadable answer");
+    if (Str(*o, "client_reference") != intent.reference) return Error::Unavailable("wave session: another reference");
+    return FromSession(*o);
+  }
+
+  CallbackCheck VerifyCallback(const CallbackRequest& r, const std::string&) override {
+    CallbackCheck out;
+    auto h = r.headers.find("wave-signature");
+    if (h == r.headers.end()) {
+      out.verdict = CallbackVerdict::kForged;
+      out.reason = "no Wave-Signature header";
+      return out;
+    }
+    std::string ts;
+    std::vector<std::string> sigs;
+    size_t start = 0;
+    const std::string& v = h->second;
+    while (start <= v.size()) {
+      size_t end = v.find(',', start);
+      if (end == std::string::npos) end = v.size();
+      std::string part = v.substr(start, end - start);
+      while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+      if (part.rfind("t=", 0) == 0) ts = part.substr(2);
+      else if (part.rfind("v1=", 0) == 0) sigs.push_back(part.substr(3));
+      start = end + 1;
+    }
+    if (ts.empty() || ts.size() > 12 || ts.find_first_not_of("0123456789") != std::string::npos || sigs.empty()) {
+      out.verdict = CallbackVerdict::kForged;
+      out.reason = "malformed Wave-Signature header";
+      return out;
+    }
+    const std::string expected = HmacSha256Hex(c_.webhook_secret, ts + r.body);
+    bool match = false;
+    for (const auto& s : sigs) match = ConstantTimeEqual(s, expected) || match;
+    if (!match) {
+      out.verdict = CallbackVerdict::kForged;
+      out.reason = "Wave-Signature does not match";
+      return out;
+    }
+    const int64_t t = std::stoll(ts);
+    if (t < r.now - c_.signature_tolerance_seconds || t > r.now + c_.signature_tolerance_seconds) {
+      out.verdict = CallbackVerdict::kStale;
+      out.reason = "Wave-Signature timestamp outside the window";
+      return out;
+    }
+    auto o = ParseObject(r.body);
+    const json::value* data = o ? Member(*o, "data") : nullptr;
+    if (!o || Str(*o, "id").empty() || !data || !data->is_object()) {
+      out.reason = "no event id or data";
+      return out;
+    }
+    out.verdict = CallbackVerdict::kAccepted;
+    out.event_key = Str(*o, "id");
+    out.reference = Str(data->as_object(), "client_reference");
+    out.provider_ref = Str(data->as_object(), "id");
+    return out;
+  }
+
+  Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
+    auto o = ParseObject(text);
+    const json::value* items = o ? Member(*o, "items") : nullptr;
+    if (!items || !items->is_array()) return Error::Invalid("a Wave statement is a JSON object with items");
+    std::vector<StatementLine> out;
+    int n = 0;
+    for (const auto& it : items->as_array()) {
+      ++n;
+      const std::string where = "items/" + std::to_string(n - 1);
+      if (!it.is_object()) return Error::Invalid(where + ": not an object", {{where, "must be an object"}});
+      const auto& t = it.as_object();
+      if (!Str(t, "transaction_type").empty() && Str(t, "transaction_type") != "merchant_payment" &&
+          Str(t, "transaction_type") != "merchant_payment_refund")
+        continue;  // payouts, transfers: not collections
+      StatementLine l;
+      l.line_no = n;
+      l.provider_txn = Str(t, "transaction_id");
+      l.reference = Str(t, "client_reference");
+      std::string a = Str(t, "amount");
+      bool negative = !a.empty() && a[0] == '-';
+      json::value av = negative ? json::value(a.substr(1)) : (Member(t, "amount") ? *Member(t, "amount") : json::value());
+      auto amt = Amount(&av);
+      std::string f = Str(t, "fee");
+      if (!f.empty() && f[0] == '-') f.erase(0, 1);
+      json::value fv = f.empty() ? (Member(t, "fee") ? *Member(t, "fee") : json::value(0)) : json::value(f);
+      auto fee = Amount(&fv);
+      auto at = ParseTimestamp(Str(t, "timestamp"));
+      if (l.provider_txn.empty()) return Error::Invalid(where + ": no transaction_id", {{where + "/transaction_id", "is required"}});
+      if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
+      if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
+      if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
+      const json::value* rev = Member(t, "is_reversal");
+      l.reversal = negative || (rev && rev->is_bool() && rev->as_bool());
+      // Wave's `amount` is the net amount credited; the gross is net + fee.
+      l.amount_xof = l.reversal ? *amt : *amt + *fee;
+      l.fee_xof = *fee;
+      l.at = *at;
+      out.push_back(std::move(l));
+    }
+    return out;
+  }
+
+  Result<std::string> FetchStatement(int64_t from, int64_t to) override {
+    // One day at a time (?date=YYYY-MM-DD), following next-page cursors.
+    json::array all;
+    for (int64_t day = from - from % 86400; day < to; day += 86400) {
+      std::string cursor;
+      for (int page = 0; page < 1000; ++page) {
+        std::string url = c_.base_url + "/v1/transactions?date=" + FormatDay(day);
+        if (!cursor.empty()) url += "&after=" + UrlEncode(cursor);
+        ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
+        if (res.status != 200) return Error::Unavailable("wave transactions: " + Describe(url, res.status));
+        auto o = ParseObject(res.body);
+        const json::value* items = o ? Member(*o, "items") : nullptr;
+        if (!items || !items->is_array()) return Error::Unavailable("wave transactions: unreadable answer");
+        for (const auto& i : items->as_array()) all.push_back(i);
+        const json::value* info = Member(*o, "page_info");
+        cursor.clear();
+        if (info && info->is_object()) {
+          const json::value* more = Member(info->as_object(), "has_next_page");
+          if (more && more->is_bool() && more->as_bool()) cursor = Str(info->as_object(), "end_cursor");
+        }
+        if (cursor.empty()) break;
+      }
+    }
+    return json::serialize(json::object{{"items", std::move(all)}});
+  }
+
+ private:
+  static std::string FormatDay(int64_t t) {
+    std::time_t tt = t;
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char b[16];
+    std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
+    return b;
+  }
+  std::vector<std::pair<std::string, std::string>> Headers(const std::string& idempotency) const {
+    std::vector<std::pair<std::string, std::string>> h = {{"Authorization", "Bearer " + c_.api_key},
+                                                          {"Content-Type", "application/json"},
+                                                          {"Accept", "application/json"}};
+    if (!idempotency.empty()) h.emplace_back("Idempotency-Key", idempotency);
+    return h;
+  }
+  ProviderConfig c_;
+  HttpClient& http_;
+};
+
+}  // namespace
+
+std::unique_ptr<PaymentProvider> MakeWave(const ProviderConfig& c, HttpClient& http) {
+  return std::make_unique<Wave>(c, http);
+}
+
+}  // namespace origine::payments::internal

@@ -1,0 +1,953 @@
+#include "payments/service.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "audit/audit.h"
+#include "http/log.h"
+#include "payments/crypto.h"
+#include "payments/ledger.h"
+#include "render/report_pdf.h"
+
+namespace origine::payments {
+namespace json = boost::json;
+
+namespace {
+
+const RequestMeta kWorkerMeta{"payments-worker", "", "origine payments"};
+
+bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
+
+std::string Money(int64_t xof) {
+  std::string digits = std::to_string(xof < 0 ? -xof : xof), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u202f";
+    out += digits[i];
+  }
+  return (xof < 0 ? "-" : "") + out + " FCFA";
+}
+
+const char* ProviderLabel(const std::string& p) {
+  if (p == "orange") return "Orange Money";
+  if (p == "wave") return "Wave";
+  if (p == "cinetpay") return "Moov Money (CinetPay)";
+  if (p == "momo") return "MTN MoMo";
+  return "";
+}
+
+// The fee's service for an application: its kind (migration 400) named as in the regime data.
+Result<std::string> ServiceOf(storage::Tx& tx, int64_t application_id) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT kind FROM applications WHERE id = ?", {application_id}));
+  if (rows.empty()) return Error::NotFound("no application " + std::to_string(application_id));
+  const std::string& kind = rows[0].Text(0);
+  if (kind == "amendment") return std::string("amendment");
+  if (kind == "duplicate") return std::string("duplicata");
+  return std::string("issue");
+}
+
+bool ValidIdempotencyKey(const std::string& k) {
+  if (k.size() < 8 || k.size() > 128) return false;
+  for (char c : k)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != ':' && c != '.') return false;
+  return true;
+}
+
+}  // namespace
+
+// ---- metrics -----------------------------------------------------------
+
+void PaymentMetrics::Count(const std::string& name, const std::string& provider, const std::string& outcome) {
+  std::lock_guard<std::mutex> g(mu_);
+  ++counts_[{name, provider, outcome}];
+}
+
+std::string PaymentMetrics::Render() const {
+  std::lock_guard<std::mutex> g(mu_);
+  std::string out;
+  std::string last;
+  for (const auto& [key, n] : counts_) {
+    const auto& [name, provider, outcome] = key;
+    if (name != last) {
+      out += "# TYPE origine_" + name + " counter\n";
+      last = name;
+    }
+    out += "origine_" + name + "{provider=\"" + provider + "\",outcome=\"" + outcome + "\"} " + std::to_string(n) + "\n";
+  }
+  return out;
+}
+
+// ---- intents -----------------------------------------------------------
+
+struct PaymentService::Intent {
+  int64_t id = 0;
+  std::string reference;
+  int64_t application_id = 0, company_id = 0;
+  std::string regime, service, fee_code, provider;
+  int64_t amount_xof = 0;
+  State state = State::kCreated;
+  std::string payer_msisdn, provider_ref, provider_txn, payment_url, notif_token, idempotency_key, review, last_error;
+  int64_t created_by = 0, created_at = 0, updated_at = 0, expires_at = 0;
+  std::optional<int64_t> next_poll_at;
+  int64_t poll_attempts = 0;
+};
+
+namespace {
+constexpr const char* kIntentColumns =
+    "SELECT id, reference, application_id, company_id, regime, service, fee_code, provider, amount_xof, state, "
+    "COALESCE(payer_msisdn, ''), COALESCE(provider_ref, ''), COALESCE(provider_txn, ''), COALESCE(payment_url, ''), "
+    "COALESCE(notif_token, ''), COALESCE(idempotency_key, ''), COALESCE(review, ''), COALESCE(last_error, ''), "
+    "created_by, created_at, updated_at, expires_at, next_poll_at, poll_attempts FROM payment_intents ";
+}  // namespace
+
+PaymentService::PaymentService(storage::Db& db, const Clock& clock,
+                               std::map<std::string, std::unique_ptr<PaymentProvider>> providers,
+                               PaymentsOptions options)
+    : db_(db), clock_(clock), providers_(std::move(providers)), options_(std::move(options)) {}
+
+PaymentService::~PaymentService() { StopWorker(); }
+
+void PaymentService::SetPublicUrl(const std::string& url) {
+  std::lock_guard<std::mutex> g(url_mu_);
+  options_.public_url = url;
+}
+
+std::vector<std::string> PaymentService::EnabledProviders() const {
+  std::vector<std::string> out;
+  for (const auto& n : ProviderNames())
+    if (providers_.count(n)) out.push_back(n);
+  return out;
+}
+
+PaymentProvider* PaymentService::provider(const std::string& name) const {
+  auto it = providers_.find(name);
+  return it == providers_.end() ? nullptr : it->second.get();
+}
+
+Result<PaymentService::Intent> PaymentService::Load(storage::Tx& tx, const std::string& where,
+                                                    const storage::Params& params) {
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kIntentColumns) + where, params));
+  if (rows.empty()) return Error::NotFound("no such payment");
+  const auto& r = rows[0];
+  Intent i;
+  i.id = r.Int(0);
+  i.reference = r.Text(1);
+  i.application_id = r.Int(2);
+  i.company_id = r.Int(3);
+  i.regime = r.Text(4);
+  i.service = r.Text(5);
+  i.fee_code = r.Text(6);
+  i.provider = r.Text(7);
+  i.amount_xof = r.Int(8);
+  auto st = ParseState(r.Text(9));
+  if (!st) return Error::Internal("payment " + i.reference + " has an unknown state");
+  i.state = *st;
+  i.payer_msisdn = r.Text(10);
+  i.provider_ref = r.Text(11);
+  i.provider_txn = r.Text(12);
+  i.payment_url = r.Text(13);
+  i.notif_token = r.Text(14);
+  i.idempotency_key = r.Text(15);
+  i.review = r.Text(16);
+  i.last_error = r.Text(17);
+  i.created_by = r.Int(18);
+  i.created_at = r.Int(19);
+  i.updated_at = r.Int(20);
+  i.expires_at = r.Int(21);
+  if (!r.IsNull(22)) i.next_poll_at = r.Int(22);
+  i.poll_attempts = r.Int(23);
+  return i;
+}
+
+Result<json::object> PaymentService::IntentJson(storage::Tx& tx, const Intent& i, bool owner) {
+  json::object o{{"reference", i.reference},
+                 {"application_id", i.application_id},
+                 {"provider", i.provider},
+                 {"provider_label", ProviderLabel(i.provider)},
+                 {"service", i.service},
+                 {"fee_code", i.fee_code},
+                 {"amount_xof", i.amount_xof},
+                 {"currency", "XOF"},
+                 {"state", StateName(i.state)},
+                 {"created_at", FormatUtc(i.created_at)},
+                 {"updated_at", FormatUtc(i.updated_at)},
+                 {"expires_at", FormatUtc(i.expires_at)}};
+  // The payment page is for the payer only, and only while it can be used.
+  o["payment_url"] = owner && i.state == State::kPending && !i.payment_url.empty() ? json::value(i.payment_url)
+                                                                                   : json::value(nullptr);
+  o["review"] = i.review.empty() ? json::value(nullptr) : json::value(i.review);
+  o["provider_transaction"] = i.provider_txn.empty() ? json::value(nullptr) : json::value(i.provider_txn);
+  ASSIGN_OR_RETURN(auto rec, tx.Query("SELECT number FROM receipts WHERE intent_id = ?", {i.id}));
+  o["receipt_number"] = rec.empty() ? json::value(nullptr) : json::value(rec[0].Text(0));
+  return o;
+}
+
+Status PaymentService::Move(storage::Tx& tx, const Intent& i, State to, int64_t now, const std::string& extra_sets,
+                            const storage::Params& extra, const std::string& why) {
+  if (!CanTransition(i.state, to))
+    return Error::Conflict(std::string("a payment cannot go from ") + StateName(i.state) + " to " + StateName(to));
+  storage::Params params = {std::string(StateName(to)), now};
+  params.insert(params.end(), extra.begin(), extra.end());
+  params.push_back(i.id);
+  params.push_back(std::string(StateName(i.state)));
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE payment_intents SET state = ?, updated_at = ?" + extra_sets +
+                                          " WHERE id = ? AND state = ?",
+                                      params));
+  if (n != 1) return Error::Conflict("the payment changed meanwhile");
+  metrics_.Count("payment_transitions_total", i.provider, StateName(to));
+  return audit::Record(tx, std::nullopt, kWorkerMeta, now,
+                       {std::string("payment.") + StateName(to), "payment_intent", i.reference,
+                        json::serialize(json::object{{"state", {{"before", StateName(i.state)}, {"after", StateName(to)}}},
+                                                     {"application_id", i.application_id},
+                                                     {"provider", i.provider},
+                                                     {"amount_xof", i.amount_xof},
+                                                     {"why", why}})});
+}
+
+// ---- payment gate ------------------------------------------------------
+
+Result<int64_t> PaymentService::AmountDue(storage::Tx& tx, int64_t application_id, const std::string& regime,
+                                          int64_t now) {
+  ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
+  auto fee = FeeFor(regime, service, FormatUtc(now, true));
+  if (!fee) return fee.error().code == ErrorCode::kNotFound ? Result<int64_t>(0) : Result<int64_t>(fee.error());
+  ASSIGN_OR_RETURN(auto paid, tx.Query("SELECT COUNT(*) FROM payment_intents WHERE application_id = ? AND service = ? "
+                                       "AND state = 'succeeded'",
+                                       {application_id, service}));
+  return paid[0].Int(0) > 0 ? 0 : fee->amount_xof;
+}
+
+Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_id, const std::string& status) {
+  ASSIGN_OR_RETURN(auto app, tx.Query("SELECT regime, created_at FROM applications WHERE id = ?", {application_id}));
+  if (app.empty()) return Error::NotFound("no application");
+  json::object o;
+  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kIntentColumns) + "WHERE application_id = ? ORDER BY id DESC LIMIT 20",
+                                       {application_id}));
+  json::array intents;
+  bool paid = false, open = false;
+  for (const auto& r : rows) {
+    ASSIGN_OR_RETURN(Intent i, Load(tx, "WHERE id = ?", {r.Int(0)}));
+    paid = paid || i.state == State::kSucceeded || i.state == State::kRefundPending || i.state == State::kRefunded;
+    open = open || IsOpen(i.state);
+    ASSIGN_OR_RETURN(json::object j, IntentJson(tx, i, true));
+    intents.push_back(std::move(j));
+  }
+  ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
+  auto fee = FeeFor(std::string(app[0].Text(0)), service, FormatUtc(clock_.NowUnix(), true));
+  if (fee) {
+    o["fee"] = {{"code", fee->code}, {"label_fr", fee->label_fr}, {"label_en", fee->label_en},
+                {"amount_xof", fee->amount_xof}, {"regime_version", fee->regime_version}};
+    o["amount_xof"] = fee->amount_xof;
+  } else {
+    o["fee"] = nullptr;
+    o["amount_xof"] = 0;
+  }
+  std::string s;
+  if (paid) s = "paid";
+  else if (!fee) s = "not_required";
+  else if (status == "awaiting_payment") s = open ? "pending" : "due";
+  else if (status == "draft" || status == "returned") s = "due_on_submit";
+  else s = "not_required";  // reviewed before payments existed
+  o["status"] = s;
+  o["intents"] = std::move(intents);
+  json::array providers;
+  for (const auto& n : EnabledProviders()) providers.push_back({{"code", n}, {"label", ProviderLabel(n)}});
+  o["providers"] = std::move(providers);
+  return o;
+}
+
+Result<json::object> PaymentService::Fees(const std::string& regime, const std::string& date_in) {
+  const std::string date = date_in.empty() ? FormatUtc(clock_.NowUnix(), true) : date_in;
+  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regime, date));
+  json::array items;
+  for (const auto& f : fees)
+    items.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en}, {"service", f.service},
+                     {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)},
+                     {"amount_xof", f.amount_xof}, {"currency", "XOF"}});
+  std::string version, from;
+  if (!fees.empty()) {
+    version = fees[0].regime_version;
+    from = fees[0].effective_from;
+  }
+  return json::object{{"regime", regime}, {"date", date}, {"regime_version", version},
+                      {"effective_from", from}, {"items", std::move(items)}};
+}
+
+// ---- create --------------------------------------------------------------
+
+Result<json::object> PaymentService::CreateIntent(const Principal& who, int64_t application_id,
+                                                  const std::string& provider_name, const std::string& msisdn_in,
+                                                  const std::string& idempotency_key, const RequestMeta& meta,
+                                                  bool* replayed) {
+  *replayed = false;
+  if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only the exporter pays its application");
+  std::vector<FieldError> bad;
+  if (!IsProviderName(provider_name)) bad.push_back({"provider", "must be orange, wave, cinetpay or momo"});
+  else if (!provider(provider_name)) bad.push_back({"provider", "this provider is not available"});
+  std::string msisdn;
+  for (char c : msisdn_in)
+    if (c != ' ' && c != '+') msisdn += c;
+  if (!msisdn.empty() && (msisdn.size() < 8 || msisdn.size() > 15 || msisdn.find_first_not_of("0123456789") != std::string::npos))
+    bad.push_back({"payer_msisdn", "must be a phone number (8 to 15 digits)"});
+  if (provider_name == "momo" && msisdn.empty()) bad.push_back({"payer_msisdn", "is required for MTN MoMo"});
+  if (!idempotency_key.empty() && !ValidIdempotencyKey(idempotency_key))
+    bad.push_back({"Idempotency-Key", "8 to 128 characters among letters, digits, - _ : ."});
+  if (!bad.empty()) return Error::Invalid("the payment request is not valid", bad);
+
+  const int64_t now = clock_.NowUnix();
+  std::string reference;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(auto app, tx->Query("SELECT company_id, status, regime FROM applications WHERE id = ?", {application_id}));
+    if (app.empty() || app[0].Int(0) != *who.company_id)
+      return Error::NotFound("no application " + std::to_string(application_id));
+    if (!idempotency_key.empty()) {
+      auto prior = Load(*tx, "WHERE company_id = ? AND idempotency_key = ?", {*who.company_id, idempotency_key});
+      if (prior) {
+        if (prior->application_id != application_id || prior->provider != provider_name)
+          return Error::Invalid("this Idempotency-Key was used for another payment request",
+                                {{"Idempotency-Key", "reused for another request"}});
+        *replayed = true;
+        return IntentJson(*tx, *prior, true);
+      }
+    }
+    if (app[0].Text(1) != "awaiting_payment")
+      return Error::Conflict("only an application awaiting payment can be paid (it is " + app[0].Text(1) + ")");
+    ASSIGN_OR_RETURN(auto open, tx->Query("SELECT reference FROM payment_intents WHERE application_id = ? AND state IN "
+                                          "('created', 'initiating', 'pending', 'unknown')",
+                                          {application_id}));
+    if (!open.empty())
+      return Error::Conflict("a payment is already in progress for this application (" + open[0].Text(0) +
+                             "): finish or cancel it first");
+    ASSIGN_OR_RETURN(int64_t due, AmountDue(*tx, application_id, app[0].Text(2), now));
+    if (due <= 0) return Error::Conflict("nothing is due for this application");
+    ASSIGN_OR_RETURN(std::string service, ServiceOf(*tx, application_id));
+    ASSIGN_OR_RETURN(Fee fee, FeeFor(app[0].Text(2), service, FormatUtc(now, true)));
+    reference = NewUuid();
+    RETURN_IF_ERROR(tx->Exec(
+        "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
+        "amount_xof, state, payer_msisdn, idempotency_key, created_by, created_at, updated_at, expires_at, next_poll_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?)",
+        {reference, application_id, *who.company_id, app[0].Text(2), service, fee.code, provider_name, fee.amount_xof,
+         msisdn.empty() ? storage::Value(nullptr) : storage::Value(msisdn),
+         idempotency_key.empty() ? storage::Value(nullptr) : storage::Value(idempotency_key), who.user_id, now, now,
+         now + options_.intent_ttl_seconds, now + 60}));
+    RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                  {"payment.created", "payment_intent", reference,
+                                   json::serialize(json::object{{"application_id", application_id},
+                                                                {"provider", provider_name},
+                                                                {"fee_code", fee.code},
+                                                                {"amount_xof", fee.amount_xof}})}));
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  RETURN_IF_ERROR(Initiate(reference));
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+  return IntentJson(*tx, i, true);
+}
+
+Status PaymentService::Initiate(const std::string& reference) {
+  Intent i;
+  const int64_t now = clock_.NowUnix();
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(i, Load(*tx, "WHERE reference = ?", {reference}));
+    // Committed before the call: a crash during it leaves "initiating",
+    // which the poller resolves by a status query, never by a new POST.
+    RETURN_IF_ERROR(Move(*tx, i, State::kInitiating, now, ", next_poll_at = ?",
+                         {now + options_.poll_initial_seconds}, "calling the provider"));
+    RETURN_IF_ERROR(tx->Commit());
+    i.state = State::kInitiating;
+  }
+  PaymentProvider* p = provider(i.provider);
+  if (!p) return Error::Unavailable("the provider " + i.provider + " is not configured");
+  std::string base;
+  {
+    std::lock_guard<std::mutex> g(url_mu_);
+    base = options_.public_url;
+  }
+  InitRequest req;
+  req.reference = i.reference;
+  req.amount_xof = i.amount_xof;
+  req.description = "Certificat d'origine " + i.regime + " - demande " + std::to_string(i.application_id);
+  req.return_url = base + "/applications/" + std::to_string(i.application_id) + "?payment=" + i.reference;
+  req.cancel_url = req.return_url + "&cancelled=1";
+  req.notify_url = base + "/api/v1/payments/callbacks/" + i.provider + "?ref=" + i.reference;
+  req.payer_msisdn = i.payer_msisdn;
+  InitResult res = p->Initiate(req);
+  metrics_.Count("payment_initiations_total", i.provider,
+                 res.outcome == InitOutcome::kAccepted ? "accepted"
+                 : res.outcome == InitOutcome::kRejected ? "rejected" : "unclear");
+  const int64_t after = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(Intent cur, Load(*tx, "WHERE id = ?", {i.id}));
+  if (cur.state != State::kInitiating) {
+    // A callback and the worker resolved it during the call: keep what they
+    // found, only remember the provider's handles.
+    if (res.outcome == InitOutcome::kAccepted)
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET provider_ref = COALESCE(provider_ref, ?), payment_url = "
+                               "COALESCE(payment_url, ?), notif_token = COALESCE(notif_token, ?) WHERE id = ?",
+                               {res.provider_ref, res.payment_url, res.notif_token, i.id}));
+    return tx->Commit();
+  }
+  switch (res.outcome) {
+    case InitOutcome::kAccepted: {
+      int64_t expires = cur.expires_at;
+      if (res.expires_at && *res.expires_at < expires) expires = *res.expires_at;
+      RETURN_IF_ERROR(Move(*tx, cur, State::kPending, after,
+                           ", provider_ref = ?, payment_url = ?, notif_token = ?, expires_at = ?, next_poll_at = ?, "
+                           "last_error = NULL",
+                           {res.provider_ref, res.payment_url,
+                            res.notif_token.empty() ? storage::Value(nullptr) : storage::Value(res.notif_token),
+                            expires, after + options_.poll_initial_seconds},
+                           res.detail));
+      break;
+    }
+    case InitOutcome::kRejected:
+      RETURN_IF_ERROR(Move(*tx, cur, State::kFailed, after, ", last_error = ?, next_poll_at = NULL", {res.detail},
+                           "refused by the provider: " + res.detail));
+      break;
+    case InitOutcome::kUnclear:
+      RETURN_IF_ERROR(Move(*tx, cur, State::kUnknown, after, ", last_error = ?, next_poll_at = ?",
+                           {res.detail, after + 1}, "no clear answer: " + res.detail));
+      break;
+  }
+  RETURN_IF_ERROR(tx->Commit());
+  if (res.outcome == InitOutcome::kUnclear) Wake();
+  return {};
+}
+
+// ---- reads ---------------------------------------------------------------
+
+Result<json::object> PaymentService::GetIntent(const Principal& who, const std::string& reference) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+  if (!IsStaff(who) && (!who.company_id || *who.company_id != i.company_id)) return Error::NotFound("no such payment");
+  return IntentJson(*tx, i, !IsStaff(who));
+}
+
+Result<json::array> PaymentService::ListIntents(const Principal& who, int64_t application_id) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto app, tx->Query("SELECT company_id FROM applications WHERE id = ?", {application_id}));
+  if (app.empty() || (!IsStaff(who) && (!who.company_id || *who.company_id != app[0].Int(0))))
+    return Error::NotFound("no application " + std::to_string(application_id));
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM payment_intents WHERE application_id = ? ORDER BY id DESC",
+                                        {application_id}));
+  json::array out;
+  for (const auto& r : rows) {
+    ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {r.Int(0)}));
+    ASSIGN_OR_RETURN(json::object j, IntentJson(*tx, i, !IsStaff(who)));
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Result<json::array> PaymentService::ListAll(const Principal& who, const std::string& state) {
+  if (!IsStaff(who)) return Error::Denied("only staff list every payment");
+  if (!state.empty() && !ParseState(state)) return Error::Invalid("unknown state", {{"state", "not a payment state"}});
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(state.empty() ? "SELECT id FROM payment_intents ORDER BY id DESC LIMIT 500"
+                                                      : "SELECT id FROM payment_intents WHERE state = ? ORDER BY id DESC LIMIT 500",
+                                        state.empty() ? storage::Params{} : storage::Params{state}));
+  json::array out;
+  for (const auto& r : rows) {
+    ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {r.Int(0)}));
+    ASSIGN_OR_RETURN(json::object j, IntentJson(*tx, i, false));
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+Result<json::object> PaymentService::Check(const Principal& who, const std::string& reference) {
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+    if (who.role != Role::kExporter || !who.company_id || *who.company_id != i.company_id)
+      return Error::NotFound("no such payment");
+    if (IsOpen(i.state))
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ? WHERE id = ? AND state = ?",
+                               {clock_.NowUnix(), i.id, std::string(StateName(i.state))}));
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  Wake();
+  return GetIntent(who, reference);
+}
+
+// ---- callbacks -----------------------------------------------------------
+
+PaymentService::CallbackAnswer PaymentService::ReceiveCallback(const std::string& name, const CallbackRequest& req) {
+  PaymentProvider* p = provider(name);
+  if (!p) {
+    metrics_.Count("payment_callbacks_total", IsProviderName(name) ? name : "other", "unknown_provider");
+    return {404, "unknown_provider"};
+  }
+  std::string expected;
+  if (p->NeedsStoredToken()) {
+    auto ref = req.query.find("ref");
+    if (ref != req.query.end()) {
+      auto tx = db_.Begin(false);
+      if (tx) {
+        auto rows = (*tx)->Query("SELECT COALESCE(notif_token, '') FROM payment_intents WHERE reference = ? AND provider = ?",
+                                 {ref->second, name});
+        if (rows && !rows->empty()) expected = (*rows)[0].Text(0);
+      }
+    }
+  }
+  CallbackCheck check = p->VerifyCallback(req, expected);
+  if (check.verdict != CallbackVerdict::kAccepted) {
+    const char* outcome = CallbackVerdictName(check.verdict);
+    metrics_.Count("payment_callbacks_total", name, outcome);
+    log::Warn("payment callback refused", {{"provider", name}, {"outcome", outcome}, {"reason", check.reason}});
+    return {check.verdict == CallbackVerdict::kMalformed ? 400 : 401, outcome};
+  }
+  auto stored = [&]() -> Result<int64_t> {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(int64_t n, tx->Exec("INSERT INTO payment_inbox (provider, event_key, reference, received_at, "
+                                         "content_type, raw_body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                                         "ON CONFLICT (provider, event_key) DO NOTHING",
+                                         {name, check.event_key,
+                                          check.reference.empty() ? storage::Value(nullptr)
+                                                                  : storage::Value(check.reference),
+                                          req.now, req.content_type,
+                                          storage::Blob{std::vector<uint8_t>(req.body.begin(), req.body.end())}, req.now}));
+    if (check.reference.empty() && !check.provider_ref.empty() && n == 1)
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET reference = (SELECT reference FROM payment_intents WHERE "
+                               "provider = ? AND provider_ref = ?) WHERE provider = ? AND event_key = ?",
+                               {name, check.provider_ref, name, check.event_key}));
+    RETURN_IF_ERROR(tx->Commit());
+    return n;
+  }();
+  if (!stored) {
+    metrics_.Count("payment_callbacks_total", name, "store_failed");
+    log::Error("payment callback not stored", {{"provider", name}, {"error", stored.error().message}});
+    return {503, "store_failed"};
+  }
+  const char* outcome = *stored == 1 ? "accepted" : "duplicate";
+  metrics_.Count("payment_callbacks_total", name, outcome);
+  if (*stored == 1) Wake();
+  return {200, outcome};
+}
+
+// ---- applying the provider's answer -------------------------------------
+
+Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id,
+                             const std::string& source) {
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {intent_id}));
+  auto mark_inbox = [&](const std::string& outcome) -> Status {
+    if (!inbox_id) return {};
+    RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = ? WHERE id = ?", {now, outcome, *inbox_id}));
+    return {};
+  };
+  auto backoff = [&](int64_t attempts) {
+    int64_t wait = options_.poll_initial_seconds;
+    for (int64_t k = 0; k < attempts && wait < options_.poll_max_seconds; ++k) wait *= 2;
+    return now + std::min(wait, options_.poll_max_seconds);
+  };
+  const std::string why = source + ": provider says " + RemoteStatusName(remote.status) +
+                          (remote.detail.empty() ? "" : " (" + remote.detail + ")");
+  std::string outcome = "no_change";
+
+  if (remote.status == RemoteStatus::kSucceeded) {
+    if (remote.amount_xof && *remote.amount_xof != i.amount_xof) {
+      // Never accept a different amount: stop and ask a person.
+      if (i.review != "amount_mismatch") {
+        RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET review = 'amount_mismatch', next_poll_at = NULL, "
+                                 "last_error = ?, updated_at = ? WHERE id = ?",
+                                 {"provider reports " + std::to_string(*remote.amount_xof) + " XOF", now, i.id}));
+        RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, kWorkerMeta, now,
+                                      {"payment.review", "payment_intent", i.reference,
+                                       json::serialize(json::object{{"review", "amount_mismatch"},
+                                                                    {"expected_xof", i.amount_xof},
+                                                                    {"reported_xof", *remote.amount_xof}})}));
+      }
+      outcome = "amount_mismatch";
+    } else if (IsOpen(i.state) && i.state != State::kCreated) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kSucceeded, now, ", provider_txn = ?, next_poll_at = NULL, last_error = NULL",
+                           {remote.provider_txn}, why));
+      ASSIGN_OR_RETURN(int64_t entry, Post(*tx, {"payment", i.id, "Paiement " + i.reference + " (" + i.fee_code + ")",
+                                                 {{ClearingAccount(i.provider), i.amount_xof}, {kRevenue, -i.amount_xof}}},
+                                           now));
+      (void)entry;
+      // The receipt number: gapless per year, in this transaction.
+      const int64_t year = std::stoll(FormatUtc(now, true).substr(0, 4));
+      ASSIGN_OR_RETURN(auto seq, tx->Query("INSERT INTO receipt_sequences (year, last_value) VALUES (?, 1) ON CONFLICT "
+                                           "(year) DO UPDATE SET last_value = receipt_sequences.last_value + 1 "
+                                           "RETURNING last_value",
+                                           {year}));
+      char number[32];
+      std::snprintf(number, sizeof number, "RC-%lld-%06lld", static_cast<long long>(year),
+                    static_cast<long long>(seq[0].Int(0)));
+      RETURN_IF_ERROR(tx->Exec("INSERT INTO receipts (number, intent_id, issued_at) VALUES (?, ?, ?)",
+                               {std::string(number), i.id, now}));
+      Status paid = certificates::MarkPaid(*tx, i.application_id, i.created_by, i.reference, now);
+      if (!paid) {
+        if (paid.error().code != ErrorCode::kConflict) return paid.error();
+        // Paid twice (another intent won): keep the money visible for a refund.
+        RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET review = 'already_paid' WHERE id = ?", {i.id}));
+      }
+      outcome = "succeeded";
+    } else if (i.state == State::kExpired || i.state == State::kFailed || i.state == State::kCancelled) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kLateSuccess, now,
+                           ", provider_txn = ?, next_poll_at = NULL, review = 'refund_or_review'", {remote.provider_txn},
+                           why));
+      RETURN_IF_ERROR(Post(*tx, {"late_payment", i.id, "Paiement tardif " + i.reference + " (à rembourser)",
+                                 {{ClearingAccount(i.provider), i.amount_xof}, {kSuspense, -i.amount_xof}}},
+                           now)
+                          .ok()
+                          ? Status()
+                          : Status(Error::Conflict("late payment posted already")));
+      outcome = "late_success";
+    }
+  } else if (remote.status == RemoteStatus::kFailed) {
+    if (i.state == State::kPending || i.state == State::kUnknown || i.state == State::kInitiating) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kFailed, now, ", next_poll_at = ?", {i.expires_at + options_.late_window_seconds},
+                           why));
+      outcome = "failed";
+    }
+  } else if (remote.status == RemoteStatus::kExpired) {
+    if (i.state == State::kPending || i.state == State::kUnknown) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kExpired, now, ", next_poll_at = ?", {backoff(i.poll_attempts)}, why));
+      outcome = "expired";
+    } else if (i.state == State::kExpired && now > i.expires_at + options_.late_window_seconds) {
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = NULL WHERE id = ?", {i.id}));
+    }
+  } else {  // pending or not found
+    const bool nothing_there = remote.status == RemoteStatus::kNotFound;
+    if ((i.state == State::kUnknown || i.state == State::kInitiating) && !nothing_there && !i.provider_ref.empty()) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kPending, now, ", next_poll_at = ?", {backoff(0)}, why));
+      outcome = "pending";
+    } else if (IsOpen(i.state) && now > i.expires_at && i.state != State::kCreated && i.state != State::kInitiating) {
+      // Past our deadline with no success: expired; keep asking for a while.
+      RETURN_IF_ERROR(Move(*tx, i, State::kExpired, now, ", next_poll_at = ?", {backoff(i.poll_attempts)}, why));
+      outcome = "expired";
+    } else if (IsOpen(i.state)) {
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
+                               {std::min(backoff(i.poll_attempts + 1), std::max(i.expires_at, now + 1)), i.id}));
+    } else if (!IsOpen(i.state) && i.next_poll_at) {
+      const bool done = now > i.expires_at + options_.late_window_seconds;
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
+                               {done ? storage::Value(nullptr) : storage::Value(backoff(i.poll_attempts + 1)), i.id}));
+    }
+  }
+  RETURN_IF_ERROR(mark_inbox(outcome));
+  return tx->Commit();
+}
+
+void PaymentService::ScheduleRetry(int64_t intent_id, int attempts) {
+  auto tx = db_.Begin();
+  if (!tx) return;
+  int64_t wait = std::min<int64_t>(options_.poll_initial_seconds << std::min(attempts, 10), options_.poll_max_seconds);
+  (void)(*tx)->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
+                    {clock_.NowUnix() + wait, intent_id});
+  (void)(*tx)->Commit();
+}
+
+Result<int> PaymentService::ProcessInbox(int max_items) {
+  const int64_t now = clock_.NowUnix();
+  std::vector<std::tuple<int64_t, std::string, std::string, int64_t>> items;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id, provider, COALESCE(reference, ''), attempts FROM payment_inbox "
+                                          "WHERE processed_at IS NULL AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                                          {now, static_cast<int64_t>(max_items)}));
+    for (const auto& r : rows) items.emplace_back(r.Int(0), r.Text(1), r.Text(2), r.Int(3));
+  }
+  int handled = 0;
+  for (const auto& [inbox_id, prov, reference, attempts] : items) {
+    std::optional<Intent> intent;
+    {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      auto i = Load(*tx, "WHERE reference = ? AND provider = ?", {reference, prov});
+      if (i) intent = *i;
+      else if (i.error().code != ErrorCode::kNotFound) return i.error();
+    }
+    if (!intent) {
+      // Unknown reference: parked and retried a few times, then given up.
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      const bool give_up = attempts >= 4;
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET attempts = attempts + 1, next_attempt_at = ?, processed_at = ?, "
+                               "outcome = ? WHERE id = ?",
+                               {now + 5 * (attempts + 1), give_up ? storage::Value(now) : storage::Value(nullptr),
+                                give_up ? storage::Value("unknown_reference") : storage::Value(nullptr), inbox_id}));
+      RETURN_IF_ERROR(tx->Commit());
+      if (give_up) {
+        metrics_.Count("payment_callbacks_total", prov, "unknown_reference");
+        log::Warn("payment callback for no known payment", {{"provider", prov}});
+      }
+      ++handled;
+      continue;
+    }
+    PaymentProvider* p = provider(prov);
+    auto remote = p ? p->Status({intent->reference, intent->provider_ref, intent->amount_xof})
+                    : Result<StatusResult>(Error::Unavailable("provider not configured"));
+    if (!remote) {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?",
+                               {now + std::min<int64_t>(5 << std::min<int64_t>(attempts, 6), 300), inbox_id}));
+      RETURN_IF_ERROR(tx->Commit());
+      metrics_.Count("payment_status_queries_total", prov, "unavailable");
+      ++handled;
+      continue;
+    }
+    metrics_.Count("payment_status_queries_total", prov, RemoteStatusName(remote->status));
+    Status st = Apply(intent->id, *remote, inbox_id, "callback");
+    if (!st && st.error().code != ErrorCode::kConflict) return st.error();
+    ++handled;
+  }
+  return handled;
+}
+
+Result<int> PaymentService::PollDue(int max_items) {
+  const int64_t now = clock_.NowUnix();
+  std::vector<int64_t> ids;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM payment_intents WHERE next_poll_at IS NOT NULL AND "
+                                          "next_poll_at <= ? ORDER BY next_poll_at LIMIT ?",
+                                          {now, static_cast<int64_t>(max_items)}));
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+  }
+  int handled = 0;
+  for (int64_t id : ids) {
+    Intent i;
+    {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      ASSIGN_OR_RETURN(i, Load(*tx, "WHERE id = ?", {id}));
+    }
+    ++handled;
+    if (i.state == State::kCreated) {
+      // Crashed before the provider was called: nothing exists there.
+      if (now - i.created_at < 60) continue;
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      Status st = Move(*tx, i, State::kCancelled, now, ", next_poll_at = NULL", {}, "never sent to the provider");
+      if (st) RETURN_IF_ERROR(tx->Commit());
+      continue;
+    }
+    if (i.state == State::kInitiating) {
+      // The call is running (or we crashed during it): after a grace period,
+      // the outcome is unknown and only a status query may resolve it.
+      if (now - i.updated_at < 30) {
+        ScheduleRetry(i.id, 0);
+        continue;
+      }
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      Status st = Move(*tx, i, State::kUnknown, now, ", next_poll_at = ?", {now}, "initiation interrupted");
+      if (st) RETURN_IF_ERROR(tx->Commit());
+      i.state = State::kUnknown;
+    }
+    PaymentProvider* p = provider(i.provider);
+    if (!p) continue;
+    auto remote = p->Status({i.reference, i.provider_ref, i.amount_xof});
+    if (!remote) {
+      metrics_.Count("payment_status_queries_total", i.provider, "unavailable");
+      ScheduleRetry(i.id, static_cast<int>(i.poll_attempts) + 1);
+      continue;
+    }
+    metrics_.Count("payment_status_queries_total", i.provider, RemoteStatusName(remote->status));
+    // An unknown intent the provider never saw, past its deadline: the
+    // customer never got a payment page, so nothing can arrive any more.
+    if (remote->status == RemoteStatus::kNotFound && i.state == State::kUnknown && now > i.expires_at) {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      Status st = Move(*tx, i, State::kExpired, now, ", next_poll_at = NULL", {},
+                       "poll: the provider has no such payment and its deadline passed");
+      if (st) RETURN_IF_ERROR(tx->Commit());
+      continue;
+    }
+    Status st = Apply(i.id, *remote, std::nullopt, "poll");
+    if (!st && st.error().code != ErrorCode::kConflict) return st.error();
+  }
+  return handled;
+}
+
+Status PaymentService::SeedPaidForDemo(int64_t application_id, const std::string& provider_name) {
+  const int64_t now = clock_.NowUnix();
+  const std::string reference = NewUuid();
+  int64_t id = 0;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(auto app, tx->Query("SELECT company_id, regime, created_by FROM applications WHERE id = ? AND "
+                                         "status = 'awaiting_payment'",
+                                         {application_id}));
+    if (app.empty()) return Error::Conflict("the application is not awaiting payment");
+    ASSIGN_OR_RETURN(std::string service, ServiceOf(*tx, application_id));
+    ASSIGN_OR_RETURN(Fee fee, FeeFor(app[0].Text(1), service, FormatUtc(now, true)));
+    ASSIGN_OR_RETURN(auto ins, tx->Query(
+        "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
+        "amount_xof, state, provider_ref, created_by, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+        "?, ?, 'pending', 'demo', ?, ?, ?, ?) RETURNING id",
+        {reference, application_id, app[0].Int(0), app[0].Text(1), service, fee.code, provider_name, fee.amount_xof,
+         app[0].Int(2), now, now, now + options_.intent_ttl_seconds}));
+    id = ins[0].Int(0);
+    RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, {"demo", "", "origine demo seed"}, now,
+                                  {"payment.created", "payment_intent", reference,
+                                   json::serialize(json::object{{"application_id", application_id},
+                                                                {"provider", provider_name}, {"demo", true}})}));
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  StatusResult paid;
+  paid.status = RemoteStatus::kSucceeded;
+  paid.provider_txn = "DEMO-" + reference.substr(0, 8);
+  return Apply(id, paid, std::nullopt, "demo seed");
+}
+
+// ---- refunds, receipts, ledger -----------------------------------------
+
+Result<json::object> PaymentService::Refund(const Principal& who, const std::string& reference,
+                                            const std::string& reason, const RequestMeta& meta) {
+  if (who.role != Role::kAdmin) return Error::Denied("only an administrator refunds payments");
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 2000)
+    return Error::Invalid("give the reason for the refund", {{"reason", "is required (at most 2000 characters)"}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+  if (i.state != State::kSucceeded && i.state != State::kLateSuccess)
+    return Error::Conflict(std::string("only a succeeded or late payment can be refunded (it is ") + StateName(i.state) + ")");
+  RETURN_IF_ERROR(Move(*tx, i, State::kRefundPending, now, "", {}, "refund requested"));
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                {"payment.refund_requested", "payment_intent", i.reference,
+                                 json::serialize(json::object{{"reason", reason}, {"amount_xof", i.amount_xof}})}));
+  i.state = State::kRefundPending;
+  ASSIGN_OR_RETURN(json::object out, IntentJson(*tx, i, false));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<json::object> PaymentService::ConfirmRefund(const Principal& who, const std::string& reference,
+                                                   const std::string& refund_id, const RequestMeta& meta) {
+  if (who.role != Role::kAdmin) return Error::Denied("only an administrator confirms refunds");
+  if (refund_id.empty() || refund_id.size() > 200)
+    return Error::Invalid("give the provider's refund reference", {{"provider_refund_id", "is required"}});
+  const int64_t now = clock_.NowUnix();
+  ASSIGN_OR_RETURN(auto tx, db_.Begin());
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+  if (i.state != State::kRefundPending) return Error::Conflict("this payment has no refund pending");
+  ASSIGN_OR_RETURN(auto late, tx->Query("SELECT COUNT(*) FROM ledger_entries WHERE intent_id = ? AND kind = 'late_payment'",
+                                        {i.id}));
+  const bool was_late = late[0].Int(0) > 0;
+  RETURN_IF_ERROR(Move(*tx, i, State::kRefunded, now, "", {}, "refund confirmed"));
+  RETURN_IF_ERROR(Post(*tx, {"refund", i.id, "Remboursement " + i.reference + " (" + refund_id + ")",
+                             {{was_late ? kSuspense : kRevenue, i.amount_xof}, {ClearingAccount(i.provider), -i.amount_xof}}},
+                       now)
+                      .ok()
+                      ? Status()
+                      : Status(Error::Conflict("refund posted already")));
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                {"payment.refund_confirmed", "payment_intent", i.reference,
+                                 json::serialize(json::object{{"provider_refund_id", refund_id}})}));
+  i.state = State::kRefunded;
+  ASSIGN_OR_RETURN(json::object out, IntentJson(*tx, i, false));
+  RETURN_IF_ERROR(tx->Commit());
+  return out;
+}
+
+Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::string& reference) {
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+  if (!IsStaff(who) && (!who.company_id || *who.company_id != i.company_id)) return Error::NotFound("no such payment");
+  ASSIGN_OR_RETURN(auto rec, tx->Query("SELECT r.number, r.issued_at, c.name, c.nif FROM receipts r JOIN payment_intents p "
+                                       "ON p.id = r.intent_id JOIN companies c ON c.id = p.company_id WHERE r.intent_id = ?",
+                                       {i.id}));
+  if (rec.empty()) return Error::NotFound("this payment has no receipt (not paid)");
+  auto fee = FeeFor(i.regime, i.service, FormatUtc(i.created_at, true));
+  render::ReportView v;
+  v.issuer_name = options_.issuer_name;
+  v.title = "Reçu de paiement";
+  v.number = rec[0].Text(0);
+  v.created = "Émis le " + FormatUtc(rec[0].Int(1)) + " (UTC)";
+  v.fields = {{"Exportateur", rec[0].Text(2)},
+              {"NIF", rec[0].Text(3)},
+              {"Demande", "n° " + std::to_string(i.application_id) + " — régime " + i.regime},
+              {"Objet", fee ? fee->label_fr : i.fee_code},
+              {"Montant", Money(i.amount_xof)},
+              {"Moyen de paiement", ProviderLabel(i.provider)},
+              {"Transaction du prestataire", i.provider_txn.empty() ? "—" : i.provider_txn},
+              {"Référence Origine", i.reference},
+              {"État", i.state == State::kSucceeded ? "Payé" : StateName(i.state)}};
+  v.note = "Reçu émis automatiquement à la confirmation du paiement par le prestataire. Montants en francs CFA "
+           "(XOF), sans décimales.";
+  return render::RenderReportPdf(v);
+}
+
+Result<json::object> PaymentService::Ledger(const Principal& who, int limit) {
+  if (who.role != Role::kAdmin && who.role != Role::kAuditor)
+    return Error::Denied("only administrators and auditors read the ledger");
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(auto balances, Balances(*tx));
+  ASSIGN_OR_RETURN(auto unbalanced, UnbalancedEntries(*tx));
+  json::object b;
+  int64_t total = 0;
+  for (const auto& [k, v] : balances) {
+    b[k] = v;
+    total += v;
+  }
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT e.id, e.at, e.kind, e.memo, COALESCE(p.reference, ''), l.account, l.amount_xof "
+                                        "FROM ledger_entries e JOIN ledger_lines l ON l.entry_id = e.id "
+                                        "LEFT JOIN payment_intents p ON p.id = e.intent_id "
+                                        "WHERE e.id > (SELECT COALESCE(MAX(id), 0) FROM ledger_entries) - ? "
+                                        "ORDER BY e.id DESC, l.id",
+                                        {static_cast<int64_t>(limit)}));
+  json::array entries;
+  int64_t last = -1;
+  for (const auto& r : rows) {
+    if (r.Int(0) != last) {
+      entries.push_back({{"id", r.Int(0)}, {"at", FormatUtc(r.Int(1))}, {"kind", r.Text(2)}, {"memo", r.Text(3)},
+                         {"reference", r.Text(4).empty() ? json::value(nullptr) : json::value(r.Text(4))},
+                         {"lines", json::array()}});
+      last = r.Int(0);
+    }
+    entries.back().as_object()["lines"].as_array().push_back({{"account", r.Text(5)}, {"amount_xof", r.Int(6)}});
+  }
+  return json::object{{"balances", std::move(b)},
+                      {"balanced", unbalanced.empty() && total == 0},
+                      {"unbalanced_entries", json::value_from(unbalanced)},
+                      {"entries", std::move(entries)}};
+}
+
+// ---- worker --------------------------------------------------------------
+
+void PaymentService::StartWorker(int period_ms) {
+  std::lock_guard<std::mutex> g(worker_mu_);
+  if (worker_.joinable()) return;
+  stop_ = false;
+  worker_ = std::thread([this, period_ms] {
+    while (true) {
+      {
+        std::unique_lock<std::mutex> lock(worker_mu_);
+        worker_cv_.wait_for(lock, std::chrono::milliseconds(period_ms), [this] { return stop_ || woken_; });
+        if (stop_) return;
+        woken_ = false;
+      }
+      for (int round = 0; round < 20; ++round) {
+        auto a = ProcessInbox(50);
+        auto b = PollDue(50);
+        if (!a) log::Error("payments inbox", {{"error", a.error().message}});
+        if (!b) log::Error("payments polling", {{"error", b.error().message}});
+        if ((!a || *a == 0) && (!b || *b == 0)) break;
+        std::lock_guard<std::mutex> lock(worker_mu_);
+        if (stop_) return;
+      }
+    }
+  });
+}
+
+void PaymentService::StopWorker() {
+  {
+    std::lock_guard<std::mutex> g(worker_mu_);
+    stop_ = true;
+  }
+  worker_cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void PaymentService::Wake() {
+  {
+    std::lock_guard<std::mutex> g(worker_mu_);
+    woken_ = true;
+  }
+  worker_cv_.notify_all();
+}
+
+}  // namespace origine::payments

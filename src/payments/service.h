@@ -1,0 +1,160 @@
+// origine/payments/service.h — payment intents, provider callbacks, polling,
+// the revenue ledger and receipts; the application workflow's payment gate.
+//
+// Flow (docs/formats/payments.md):
+//   CreateIntent  the exporter picks a provider for an application awaiting
+//                 payment. The intent (our UUID reference) is committed as
+//                 "created", then moved to "initiating" and committed, and only
+//                 then is the provider called. Accepted -> pending (payment_url
+//                 for the browser); refused -> failed; timeout/5xx -> unknown
+//                 (never re-POSTed: the worker asks the status).
+//   ReceiveCallback  authenticity per provider; accepted callbacks go into the
+//                 inbox, unique per (provider, event key), and are answered at
+//                 once. Forged, stale, malformed ones change nothing; they are
+//                 logged (no body, no secret) and counted.
+//   Work          (the worker thread) processes the inbox and polls due
+//                 intents: the status is re-fetched from the provider (outside
+//                 any transaction), then ONE transaction does the compare-and-set
+//                 transition, the ledger posting, the receipt number, the
+//                 application's awaiting_payment -> submitted step and the audit
+//                 events. A success after expiry becomes late_success (money in
+//                 Suspense:LateSuccess, flagged for refund).
+//
+// Authorization: exporters see and pay their own company's applications
+// (another company's: kNotFound); staff (agent, signatory, admin, auditor) read
+// every intent; refunds and the ledger: admin (ledger also auditor).
+// Thread-safety: every public method may be called from any thread.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "certificates/service.h"
+#include "core/clock.h"
+#include "core/context.h"
+#include "payments/payments.h"
+#include "payments/provider.h"
+#include "storage/db.h"
+
+namespace origine::payments {
+
+struct PaymentsOptions {
+  std::string public_url;             // our base URL for callbacks and returns, "http://127.0.0.1:8080"
+  std::string issuer_name;            // printed on receipts
+  int64_t intent_ttl_seconds = 1800;  // pending intents expire after this (Wave: 30 min)
+  int64_t poll_initial_seconds = 5;   // first status query after initiation; then doubles
+  int64_t poll_max_seconds = 300;
+  int64_t late_window_seconds = 3600; // after expiry, keep asking this long (late successes)
+};
+
+// Counters exposed at /metrics (Prometheus text).
+class PaymentMetrics {
+ public:
+  void Count(const std::string& name, const std::string& provider, const std::string& outcome);
+  std::string Render() const;
+
+ private:
+  mutable std::mutex mu_;
+  std::map<std::tuple<std::string, std::string, std::string>, uint64_t> counts_;
+};
+
+class PaymentService : public certificates::PaymentGate {
+ public:
+  // `db`, `clock` must outlive the service. Providers not configured are absent.
+  PaymentService(storage::Db& db, const Clock& clock, std::map<std::string, std::unique_ptr<PaymentProvider>> providers,
+                 PaymentsOptions options);
+  ~PaymentService() override;
+
+  // The base URL once the server listens (port 0 in tests).
+  void SetPublicUrl(const std::string& url);
+  std::vector<std::string> EnabledProviders() const;
+
+  // PaymentGate.
+  Result<int64_t> AmountDue(storage::Tx& tx, int64_t application_id, const std::string& regime, int64_t now) override;
+  Result<boost::json::object> View(storage::Tx& tx, int64_t application_id, const std::string& status) override;
+
+  // Fees of a regime on a date (YYYY-MM-DD; empty = today).
+  Result<boost::json::object> Fees(const std::string& regime, const std::string& date);
+
+  // Exporter: starts paying application `application_id` through `provider`.
+  // `idempotency_key` (optional): the same key returns the same intent
+  // (`*replayed` = true); reused for another request: kInvalidArgument.
+  Result<boost::json::object> CreateIntent(const Principal& who, int64_t application_id, const std::string& provider,
+                                           const std::string& payer_msisdn, const std::string& idempotency_key,
+                                           const RequestMeta& meta, bool* replayed);
+  Result<boost::json::object> GetIntent(const Principal& who, const std::string& reference);
+  Result<boost::json::array> ListIntents(const Principal& who, int64_t application_id);
+  // Exporter back from the provider's page: asks the worker to query the status now.
+  Result<boost::json::object> Check(const Principal& who, const std::string& reference);
+  // Staff list (admin, auditor, agent): intents by state ("" = all), newest first.
+  Result<boost::json::array> ListAll(const Principal& who, const std::string& state);
+
+  // Callbacks: 200 (accepted or duplicate), 401 (forged, stale), 400 (malformed), 404 (unknown provider).
+  struct CallbackAnswer {
+    int status = 200;
+    std::string outcome;  // accepted, duplicate, forged, stale, malformed, unknown_provider
+  };
+  CallbackAnswer ReceiveCallback(const std::string& provider, const CallbackRequest& request);
+
+  // Worker steps (also called by tests): each returns how many items it handled.
+  Result<int> ProcessInbox(int max_items);
+  Result<int> PollDue(int max_items);
+
+  // Admin: refund a succeeded or late-successful payment (reason required):
+  // -> refund_pending; ConfirmRefund: -> refunded with the ledger reversal.
+  Result<boost::json::object> Refund(const Principal& who, const std::string& reference, const std::string& reason,
+                                     const RequestMeta& meta);
+  Result<boost::json::object> ConfirmRefund(const Principal& who, const std::string& reference,
+                                            const std::string& provider_refund_id, const RequestMeta& meta);
+
+  // Receipt PDF of a paid intent (owner exporter or staff).
+  Result<std::string> ReceiptPdf(const Principal& who, const std::string& reference);
+  // Ledger: balances, entries (newest first), and the balance check (admin, auditor).
+  Result<boost::json::object> Ledger(const Principal& who, int limit);
+
+  // Demo seed only (`origine demo seed`): records that the application's fee
+  // was paid through `provider` (transaction "DEMO-<reference prefix>") by the
+  // same transaction as a real confirmation: ledger, receipt, workflow, audit.
+  // Such payments appear as missing_at_provider if reconciled.
+  Status SeedPaidForDemo(int64_t application_id, const std::string& provider);
+
+  PaymentProvider* provider(const std::string& name) const;
+  PaymentMetrics& metrics() { return metrics_; }
+
+  // Starts the background worker (inbox + polling, every `period_ms` or when woken).
+  void StartWorker(int period_ms = 500);
+  void StopWorker();
+  void Wake();
+
+ private:
+  struct Intent;
+  Result<Intent> Load(storage::Tx& tx, const std::string& where, const storage::Params& params);
+  Result<boost::json::object> IntentJson(storage::Tx& tx, const Intent& i, bool owner);
+  Status Move(storage::Tx& tx, const Intent& i, State to, int64_t now, const std::string& extra_sets,
+              const storage::Params& extra, const std::string& why);
+  // One transaction: applies the provider's answer; marks the inbox row when given.
+  Status Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id, const std::string& source);
+  Status Initiate(const std::string& reference);
+  void ScheduleRetry(int64_t intent_id, int attempts);
+
+  storage::Db& db_;
+  const Clock& clock_;
+  std::map<std::string, std::unique_ptr<PaymentProvider>> providers_;
+  PaymentsOptions options_;
+  std::mutex url_mu_;
+  PaymentMetrics metrics_;
+
+  std::mutex worker_mu_;
+  std::condition_variable worker_cv_;
+  bool stop_ = false, woken_ = false;
+  std::thread worker_;
+};
+
+}  // namespace origine::payments
