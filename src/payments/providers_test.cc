@@ -1,1 +1,300 @@
-// filled below
+// Adapters against a fake HTTP client: request shapes, outcome mapping,
+// callback authenticity (HMAC vectors), statement parsing; secrets never in errors.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <deque>
+
+#include "payments/crypto.h"
+#include "payments/provider.h"
+
+namespace origine::payments {
+namespace {
+namespace json = boost::json;
+
+class FakeHttp : public HttpClient {
+ public:
+  std::vector<HttpRequest> sent;
+  std::deque<Result<HttpResponse>> answers;
+  Result<HttpResponse> Send(const HttpRequest& r) override {
+    sent.push_back(r);
+    if (answers.empty()) return Error::Unavailable("no answer: timeout");
+    auto a = answers.front();
+    answers.pop_front();
+    return a;
+  }
+  void Answer(int status, std::string body) { answers.push_back(HttpResponse{status, std::move(body), {}}); }
+  void Timeout() { answers.push_back(Error::Unavailable("no answer: Timeout was reached")); }
+};
+
+ProviderConfig Config(const std::string& name) {
+  ProviderConfig c;
+  c.name = name;
+  c.base_url = "http://sim/" + name;
+  c.client_id = "cid";
+  c.client_secret = "orange-s3cret";
+  c.merchant_key = "mk";
+  c.api_key = "api-s3cret";
+  c.webhook_secret = "wave-s3cret";
+  c.site_id = "100001";
+  c.secret_key = "cinetpay-s3cret";
+  c.subscription_key = "sub-s3cret";
+  c.api_user = "user";
+  return c;
+}
+
+InitRequest Init() {
+  InitRequest r;
+  r.reference = "0b7f3c1e-1111-4222-8333-444455556666";
+  r.amount_xof = 1500;
+  r.description = "Certificat";
+  r.return_url = "http://us/applications/1?payment=x";
+  r.cancel_url = r.return_url + "&cancelled=1";
+  r.notify_url = "http://us/api/v1/payments/callbacks/p?ref=x";
+  r.payer_msisdn = "22376000000";
+  return r;
+}
+
+TEST(Crypto, HmacSha256MatchesRfc4231) {
+  // RFC 4231 test case 2.
+  EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_TRUE(ConstantTimeEqual("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEqual("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEqual("abc", "abcd"));
+  const std::string u = NewUuid();
+  EXPECT_EQ(u.size(), 36u);
+  EXPECT_EQ(u[14], '4');
+  EXPECT_NE(NewUuid(), u);
+}
+
+TEST(Orange, InitiationSendsOurReferenceAndMapsEveryOutcome) {
+  FakeHttp http;
+  auto p = *MakeProvider(Config("orange"), http);
+  http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
+  http.Answer(201, R"({"status":201,"pay_token":"pt","payment_url":"http://sim/pay/orange/pt","notif_token":"nt"})");
+  InitResult ok = p->Initiate(Init());
+  ASSERT_EQ(ok.outcome, InitOutcome::kAccepted) << ok.detail;
+  EXPECT_EQ(ok.provider_ref, "pt");
+  EXPECT_EQ(ok.notif_token, "nt");
+  ASSERT_EQ(http.sent.size(), 2u);
+  EXPECT_EQ(http.sent[0].url, "http://sim/orange/oauth/v3/token");
+  EXPECT_EQ(http.sent[0].headers[0].second, "Basic " + Base64("cid:orange-s3cret"));
+  EXPECT_EQ(http.sent[1].url, "http://sim/orange/orange-money-webpay/ml/v1/webpayment");
+  auto body = json::parse(http.sent[1].body).as_object();
+  EXPECT_EQ(body["order_id"].as_string(), Init().reference);
+  EXPECT_EQ(body["amount"].as_int64(), 1500);  // an integer, never "1500.00"
+  // The token is cached; 5xx and timeouts are unclear, 4xx a refusal.
+  http.Answer(500, "{}");
+  EXPECT_EQ(p->Initiate(Init()).outcome, InitOutcome::kUnclear);
+  http.Timeout();
+  InitResult t = p->Initiate(Init());
+  EXPECT_EQ(t.outcome, InitOutcome::kUnclear);
+  http.Answer(403, R"({"code":403,"description":"order_id already used"})");
+  EXPECT_EQ(p->Initiate(Init()).outcome, InitOutcome::kRejected);
+  http.Answer(201, R"({"status":201})");  // created or not: unreadable
+  EXPECT_EQ(p->Initiate(Init()).outcome, InitOutcome::kUnclear);
+  for (const auto& s : {ok.detail, t.detail}) {
+    EXPECT_EQ(s.find("s3cret"), std::string::npos) << s;
+    EXPECT_EQ(s.find("tok"), std::string::npos) << s;
+  }
+}
+
+TEST(Orange, StatusAndNotificationToken) {
+  FakeHttp http;
+  auto p = *MakeProvider(Config("orange"), http);
+  http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
+  http.Answer(201, R"({"status":"SUCCESS","order_id":"r1","txnid":"MP1","amount":1500})");
+  auto st = p->Status({"r1", "pt", 1500});
+  ASSERT_TRUE(st) << st.error().message;
+  EXPECT_EQ(st->status, RemoteStatus::kSucceeded);
+  EXPECT_EQ(st->provider_txn, "MP1");
+  http.Answer(201, R"({"status":"PENDING","order_id":"other"})");
+  EXPECT_FALSE(p->Status({"r1", "pt", 1500}));  // an answer about another order is not trusted
+  http.Answer(404, R"({"code":404})");
+  EXPECT_EQ(p->Status({"r1", "", 1500})->status, RemoteStatus::kNotFound);
+
+  CallbackRequest cb;
+  cb.query = {{"ref", "r1"}};
+  cb.body = R"({"status":"SUCCESS","notif_token":"nt","txnid":"MP1"})";
+  EXPECT_EQ(p->VerifyCallback(cb, "nt").verdict, CallbackVerdict::kAccepted);
+  EXPECT_EQ(p->VerifyCallback(cb, "other").verdict, CallbackVerdict::kForged);
+  EXPECT_EQ(p->VerifyCallback(cb, "").verdict, CallbackVerdict::kForged);
+  cb.query.clear();
+  EXPECT_EQ(p->VerifyCallback(cb, "nt").verdict, CallbackVerdict::kMalformed);
+}
+
+TEST(Wave, SignatureTimestampWindowAndSessionStates) {
+  FakeHttp http;
+  auto p = *MakeProvider(Config("wave"), http);
+  const std::string body =
+      R"({"id":"AE_1","type":"checkout.session.completed","data":{"id":"cos-1","client_reference":"r1"}})";
+  const int64_t now = 1'800'000'000;
+  auto req = [&](const std::string& header, int64_t at) {
+    CallbackRequest r;
+    r.headers = {{"wave-signature", header}};
+    r.body = body;
+    r.now = at;
+    return r;
+  };
+  const std::string ts = std::to_string(now);
+  const std::string good = HmacSha256Hex("wave-s3cret", ts + body);
+  auto ok = p->VerifyCallback(req("t=" + ts + ",v1=" + good, now + 10), "");
+  EXPECT_EQ(ok.verdict, CallbackVerdict::kAccepted);
+  EXPECT_EQ(ok.event_key, "AE_1");
+  EXPECT_EQ(ok.reference, "r1");
+  // Any one of several v1 signatures may match (key rotation).
+  EXPECT_EQ(p->VerifyCallback(req("t=" + ts + ",v1=00ff,v1=" + good, now), "").verdict, CallbackVerdict::kAccepted);
+  EXPECT_EQ(p->VerifyCallback(req("t=" + ts + ",v1=" + HmacSha256Hex("wrong", ts + body), now), "").verdict,
+            CallbackVerdict::kForged);
+  EXPECT_EQ(p->VerifyCallback(req("t=" + ts + ",v1=" + good, now + 301), "").verdict, CallbackVerdict::kStale);
+  EXPECT_EQ(p->VerifyCallback(req("t=" + ts + ",v1=" + good, now - 301), "").verdict, CallbackVerdict::kStale);
+  EXPECT_EQ(p->VerifyCallback(req("v1=" + good, now), "").verdict, CallbackVerdict::kForged);
+  CallbackRequest none;
+  none.body = body;
+  EXPECT_EQ(p->VerifyCallback(none, "").verdict, CallbackVerdict::kForged);
+
+  struct Case {
+    const char* session;
+    RemoteStatus want;
+  };
+  for (const Case& c : {Case{R"({"checkout_status":"complete","payment_status":"succeeded","transaction_id":"T1"})",
+                             RemoteStatus::kSucceeded},
+                        Case{R"({"checkout_status":"open","payment_status":"processing"})", RemoteStatus::kPending},
+                        Case{R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":null})",
+                             RemoteStatus::kExpired},
+                        Case{R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":{"code":"payer-cancelled"}})",
+                             RemoteStatus::kFailed}}) {
+    auto s = json::parse(c.session).as_object();
+    s["client_reference"] = "r1";
+    s["amount"] = "1500";
+    http.Answer(200, json::serialize(s));
+    auto st = p->Status({"r1", "cos-1", 1500});
+    ASSERT_TRUE(st) << c.session;
+    EXPECT_EQ(st->status, c.want) << c.session;
+  }
+  EXPECT_EQ(http.sent.back().url, "http://sim/wave/v1/checkout/sessions/cos-1");
+  // Lost creation answer: found by our reference.
+  http.Answer(200, R"({"result":[{"id":"cos-9","client_reference":"r1","checkout_status":"complete","payment_status":"succeeded","amount":"1500"}]})");
+  auto found = p->Status({"r1", "", 1500});
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->status, RemoteStatus::kSucceeded);
+  EXPECT_NE(http.sent.back().url.find("/v1/checkout/sessions/search?client_reference=r1"), std::string::npos);
+}
+
+TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
+  FakeHttp http;
+  auto p = *MakeProvider(Config("cinetpay"), http);
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"cpm_site_id", "100001"}, {"cpm_trans_id", "r1"}, {"cpm_trans_date", "20261127083000"},
+      {"cpm_amount", "1500"}, {"cpm_currency", "XOF"}, {"signature", "sig"}, {"payment_method", "OMML"},
+      {"cel_phone_num", "76000000"}, {"cpm_phone_prefixe", "223"}, {"cpm_language", "fr"}, {"cpm_version", "V4"},
+      {"cpm_payment_config", "SINGLE"}, {"cpm_page_action", "PAYMENT"}, {"cpm_custom", ""},
+      {"cpm_designation", "Certificat"}, {"cpm_error_message", "SUCCES"}};
+  std::string body, concat;
+  for (const auto& [k, v] : fields) {
+    body += (body.empty() ? "" : "&") + k + "=" + v;
+    concat += v;
+  }
+  CallbackRequest r;
+  r.body = body;
+  r.headers = {{"x-token", HmacSha256Hex("cinetpay-s3cret", concat)}};
+  auto ok = p->VerifyCallback(r, "");
+  EXPECT_EQ(ok.verdict, CallbackVerdict::kAccepted);
+  EXPECT_EQ(ok.reference, "r1");
+  r.headers = {{"x-token", HmacSha256Hex("cinetpay-s3cret", concat + "x")}};
+  EXPECT_EQ(p->VerifyCallback(r, "").verdict, CallbackVerdict::kForged);
+  r.headers.clear();
+  EXPECT_EQ(p->VerifyCallback(r, "").verdict, CallbackVerdict::kForged);
+  r.body = "";
+  EXPECT_EQ(p->VerifyCallback(r, "").verdict, CallbackVerdict::kMalformed);  // the GET-style ping
+
+  struct Case {
+    const char* answer;
+    int http;
+    RemoteStatus want;
+  };
+  for (const Case& c : {Case{R"({"code":"00","data":{"amount":"1500","status":"ACCEPTED","operator_id":"OP1"}})", 200,
+                             RemoteStatus::kSucceeded},
+                        Case{R"({"code":"662","data":{"status":"PENDING"}})", 200, RemoteStatus::kPending},
+                        Case{R"({"code":"600","data":{"status":"REFUSED"}})", 200, RemoteStatus::kFailed},
+                        Case{R"({"code":"627"})", 200, RemoteStatus::kExpired},
+                        Case{R"({"code":"404","message":"TRANSACTION_NOT_FOUND"})", 404, RemoteStatus::kNotFound}}) {
+    http.Answer(c.http, c.answer);
+    auto st = p->Status({"r1", "", 1500});
+    ASSERT_TRUE(st) << c.answer;
+    EXPECT_EQ(st->status, c.want) << c.answer;
+  }
+  http.Answer(502, "");
+  EXPECT_EQ(p->Status({"r1", "", 1500}).error().code, ErrorCode::kUnavailable);
+}
+
+TEST(Momo, RequestToPayUsesOurReferenceAndTheCallbackIsOnlyAHint) {
+  FakeHttp http;
+  auto p = *MakeProvider(Config("momo"), http);
+  http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
+  http.Answer(202, "");
+  InitResult ok = p->Initiate(Init());
+  ASSERT_EQ(ok.outcome, InitOutcome::kAccepted) << ok.detail;
+  bool has_ref = false;
+  for (const auto& [k, v] : http.sent[1].headers) has_ref = has_ref || (k == "X-Reference-Id" && v == Init().reference);
+  EXPECT_TRUE(has_ref);
+  EXPECT_EQ(json::parse(http.sent[1].body).at("amount").as_string(), "1500");
+  http.Answer(409, R"({"code":"RESOURCE_ALREADY_EXIST"})");  // ours already: accepted, never re-created
+  EXPECT_EQ(p->Initiate(Init()).outcome, InitOutcome::kAccepted);
+  InitRequest no_phone = Init();
+  no_phone.payer_msisdn.clear();
+  EXPECT_EQ(p->Initiate(no_phone).outcome, InitOutcome::kRejected);
+
+  CallbackRequest cb;
+  cb.body = R"({"externalId":"r1","status":"SUCCESSFUL"})";
+  auto hint = p->VerifyCallback(cb, "");
+  EXPECT_EQ(hint.verdict, CallbackVerdict::kAccepted);
+  EXPECT_EQ(hint.reference, "r1");
+  http.Answer(200, R"({"externalId":"r1","status":"FAILED","reason":"EXPIRED"})");
+  EXPECT_EQ(p->Status({"r1", "r1", 1500})->status, RemoteStatus::kExpired);
+  http.Answer(200, R"({"externalId":"r1","status":"FAILED","reason":"APPROVAL_REJECTED"})");
+  EXPECT_EQ(p->Status({"r1", "r1", 1500})->status, RemoteStatus::kFailed);
+}
+
+TEST(Statements, EachProviderShapeParsesAndBadLinesAreNamed) {
+  FakeHttp http;
+  auto orange = *MakeProvider(Config("orange"), http);
+  auto lines = orange->ParseStatement(
+      "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\n"
+      "2026-11-27 08:00:00,MP1,r1,Certificat,76000000,1500,15,1485,XOF,SUCCESS\n");
+  ASSERT_TRUE(lines) << lines.error().message;
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].reference, "r1");
+  EXPECT_EQ((*lines)[0].amount_xof, 1500);
+  EXPECT_EQ((*lines)[0].fee_xof, 15);
+  auto bad = orange->ParseStatement(
+      "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\n"
+      "2026-11-27 08:00:00,MP1,r1,C,76,15.5,0,0,XOF,SUCCESS\n");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("line 2"), std::string::npos);
+
+  auto cinetpay = *MakeProvider(Config("cinetpay"), http);
+  auto cp = cinetpay->ParseStatement(
+      "transaction_id;operator_id;payment_date;amount;fees;currency;status;payment_method;phone\n"
+      "r2;OP2;2026-11-27 09:00:00;1500;45;XOF;ACCEPTED;OMML;76000000\n");
+  ASSERT_TRUE(cp) << cp.error().message;
+  EXPECT_EQ((*cp)[0].reference, "r2");
+  EXPECT_EQ((*cp)[0].fee_xof, 45);
+
+  auto wave = *MakeProvider(Config("wave"), http);
+  auto w = wave->ParseStatement(R"({"items":[{"timestamp":"2026-11-27T10:00:00Z","transaction_id":"T3",
+      "transaction_type":"merchant_payment","amount":"1485","fee":"15","client_reference":"r3","is_reversal":false}]})");
+  ASSERT_TRUE(w) << w.error().message;
+  EXPECT_EQ((*w)[0].amount_xof, 1500);  // Wave gives the net amount: gross = net + fee
+
+  auto momo = *MakeProvider(Config("momo"), http);
+  auto m = momo->ParseStatement(R"({"date":"2026-11-27","transactions":[{"financialTransactionId":"F4",
+      "externalId":"r4","amount":"1500","fee":"15","status":"SUCCESSFUL","timestamp":"2026-11-27T11:00:00Z"}]})");
+  ASSERT_TRUE(m) << m.error().message;
+  EXPECT_EQ((*m)[0].provider_txn, "F4");
+  EXPECT_FALSE(momo->ParseStatement("date,txnid\n"));
+}
+
+}  // namespace
+}  // namespace origine::payments

@@ -1,1 +1,304 @@
-// filled below
+// PaymentService with a scripted provider: the workflow step, one success
+// posting per intent, unclear initiation, expiry and late success, refunds,
+// forged callbacks, idempotency and authorization.
+#include "payments/service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <boost/json.hpp>
+#include <filesystem>
+
+#include "audit/audit.h"
+#include "certificates/application_input.h"
+#include "identity/identity_service.h"
+#include "origin/engine.h"
+#include "payments/ledger.h"
+#include "registry/registry.h"
+#include "storage/sqlite_db.h"
+#include "tlog/log.h"
+#include "trust/key_store.h"
+
+namespace origine::payments {
+namespace {
+namespace json = boost::json;
+
+struct Script {
+  InitOutcome init = InitOutcome::kAccepted;
+  StatusResult status{RemoteStatus::kPending, "", std::nullopt, ""};
+  CallbackVerdict verdict = CallbackVerdict::kAccepted;
+  int initiations = 0;
+  int status_queries = 0;
+};
+
+class ScriptedProvider : public PaymentProvider {
+ public:
+  explicit ScriptedProvider(Script& s) : s_(s) {}
+  const std::string& name() const override { return name_; }
+  InitResult Initiate(const InitRequest& r) override {
+    ++s_.initiations;
+    InitResult out;
+    out.outcome = s_.init;
+    if (s_.init == InitOutcome::kAccepted) {
+      out.provider_ref = "cos-" + r.reference.substr(0, 8);
+      out.payment_url = "http://sim/pay/wave/" + out.provider_ref;
+    }
+    return out;
+  }
+  Result<StatusResult> Status(const IntentRef&) override {
+    ++s_.status_queries;
+    return s_.status;
+  }
+  CallbackCheck VerifyCallback(const CallbackRequest& r, const std::string&) override {
+    CallbackCheck c;
+    c.verdict = s_.verdict;
+    c.event_key = r.body;
+    c.reference = r.query.count("ref") ? r.query.at("ref") : "";
+    return c;
+  }
+  Result<std::vector<StatementLine>> ParseStatement(const std::string&) override { return std::vector<StatementLine>{}; }
+
+ private:
+  Script& s_;
+  std::string name_ = "wave";
+};
+
+class PaymentServiceTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto set = origin::LoadRegimes("data/regimes");
+    ASSERT_TRUE(set) << set.error().message;
+    certificates::InstallRegimes(std::make_shared<const origin::RegimeSet>(std::move(*set)));
+  }
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("origine-paysvc-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
+    std::vector<storage::Migration> all = storage::CoreMigrations();
+    for (const auto& m : audit::AuditMigrations()) all.push_back(m);
+    for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+    for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+    for (const auto& m : PaymentsMigrations()) all.push_back(m);
+    ASSERT_TRUE(db_->Migrate(all));
+    keys_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());
+    signer_ = std::make_unique<trust::ActiveSigner>(std::move(*keys_->EnsureDevelopmentKeys(clock_.NowUnix(), "ML")));
+    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *signer_, log_, certificates::IssuerConfig{});
+    std::map<std::string, std::unique_ptr<PaymentProvider>> providers;
+    providers["wave"] = std::make_unique<ScriptedProvider>(script_);
+    PaymentsOptions o;
+    o.public_url = "http://us";
+    o.issuer_name = "APEX";
+    o.intent_ttl_seconds = 600;
+    o.poll_initial_seconds = 5;
+    o.late_window_seconds = 3600;
+    pay_ = std::make_unique<PaymentService>(*db_, clock_, std::move(providers), o);
+    apps_->SetPaymentGate(pay_.get());
+    identity::IdentityService ids(*db_, clock_);
+    int64_t c1 = *ids.EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040", "Bamako"}, meta_);
+    int64_t c2 = *ids.EnsureCompany({"Niger Karité SA", "091234567K", "MA.SGO.2024.A.120", "Ségou"}, meta_);
+    exporter_ = Make(ids, "e1@t.ml", Role::kExporter, c1);
+    other_ = Make(ids, "e2@t.ml", Role::kExporter, c2);
+    agent_ = Make(ids, "a@t.ml", Role::kAgent, std::nullopt);
+    admin_ = Make(ids, "ad@t.ml", Role::kAdmin, std::nullopt);
+  }
+  void TearDown() override {
+    pay_.reset();
+    apps_.reset();
+    db_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  Principal Make(identity::IdentityService& ids, const std::string& email, Role role, std::optional<int64_t> company) {
+    Principal p;
+    p.user_id = *ids.EnsureUser({email, email, "password-1", role, company}, meta_);
+    p.email = email;
+    p.role = role;
+    p.company_id = company;
+    return p;
+  }
+  int64_t Submitted() {
+    auto app = apps_->Create(exporter_, json::parse(R"({
+      "regime": "ETLS", "consignee": {"name": "Dakar Import", "address": "Rue 10, Dakar", "country": "SN"},
+      "origin_country": "ML", "destination_country": "SN", "transport": {"mode": "road", "details": "Camion"},
+      "invoice": {"number": "F-1", "date": "2026-11-20"},
+      "goods": [{"hs_code": "120740", "description": "Sésame", "quantity": "20000", "unit": "kg",
+                 "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})"), meta_);
+    EXPECT_TRUE(app) << app.error().message;
+    const int64_t id = (*app)["id"].as_int64();
+    auto sub = apps_->Submit(exporter_, id, meta_);
+    EXPECT_TRUE(sub) << sub.error().message;
+    EXPECT_EQ((*sub)["status"].as_string(), "awaiting_payment");
+    return id;
+  }
+  std::string Pay(int64_t id, const std::string& key = "") {
+    bool replayed = false;
+    auto intent = pay_->CreateIntent(exporter_, id, "wave", "", key, meta_, &replayed);
+    EXPECT_TRUE(intent) << intent.error().message;
+    return intent ? std::string((*intent)["reference"].as_string()) : "";
+  }
+  std::string State(const std::string& ref) { return std::string((*pay_->GetIntent(admin_, ref))["state"].as_string()); }
+  std::string AppStatus(int64_t id) { return std::string((*apps_->Get(admin_, id))["status"].as_string()); }
+  int64_t Count(const std::string& sql) {
+    auto tx = *db_->Begin(false);
+    return (*tx->Query(sql)).at(0).Int(0);
+  }
+  PaymentService::CallbackAnswer Callback(const std::string& ref, const std::string& event) {
+    CallbackRequest r;
+    r.query = {{"ref", ref}};
+    r.body = event;
+    r.now = clock_.NowUnix();
+    return pay_->ReceiveCallback("wave", r);
+  }
+  bool Balanced() {
+    auto tx = *db_->Begin(false);
+    auto bal = *Balances(*tx);
+    int64_t sum = 0;
+    for (auto& [k, v] : bal) sum += v;
+    return sum == 0 && UnbalancedEntries(*tx)->empty();
+  }
+
+  std::filesystem::path dir_;
+  FakeClock clock_{1'795'000'000};  // 2026-11-18
+  RequestMeta meta_{"t", "127.0.0.1", "test"};
+  std::unique_ptr<storage::Db> db_;
+  std::unique_ptr<trust::FileKeyStore> keys_;
+  std::unique_ptr<trust::ActiveSigner> signer_;
+  tlog::Log log_{"origine.local/ML/log"};
+  std::unique_ptr<certificates::ApplicationService> apps_;
+  Script script_;
+  std::unique_ptr<PaymentService> pay_;
+  Principal exporter_, other_, agent_, admin_;
+};
+
+TEST_F(PaymentServiceTest, ConfirmedSuccessMovesTheApplicationOnceWithLedgerAndReceipt) {
+  const int64_t id = Submitted();
+  EXPECT_EQ(AppStatus(id), "awaiting_payment");
+  const std::string ref = Pay(id);
+  EXPECT_EQ(State(ref), "pending");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.initiating'"), 1);
+  // The callback is stored, answered, and duplicates are recognised.
+  EXPECT_EQ(Callback(ref, "ev-1").outcome, "accepted");
+  EXPECT_EQ(Callback(ref, "ev-1").outcome, "duplicate");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payment_inbox"), 1);
+  // Processing asks the provider; it still says pending: nothing moves.
+  ASSERT_EQ(*pay_->ProcessInbox(10), 1);
+  EXPECT_EQ(State(ref), "pending");
+  EXPECT_EQ(AppStatus(id), "awaiting_payment");
+  // Now it says succeeded: one transaction moves intent and application.
+  script_.status = {RemoteStatus::kSucceeded, "T-1", 1500, ""};
+  EXPECT_EQ(Callback(ref, "ev-2").outcome, "accepted");
+  EXPECT_EQ(Callback(ref, "ev-3").outcome, "accepted");
+  ASSERT_EQ(*pay_->ProcessInbox(10), 2);
+  EXPECT_EQ(State(ref), "succeeded");
+  EXPECT_EQ(AppStatus(id), "submitted");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payment'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM receipts"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM application_events WHERE action = 'payment'"), 1);
+  EXPECT_TRUE(Balanced());
+  auto pdf = pay_->ReceiptPdf(exporter_, ref);
+  ASSERT_TRUE(pdf) << pdf.error().message;
+  EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
+  // Polling after the fact changes nothing either.
+  clock_.Advance(60);
+  ASSERT_TRUE(pay_->PollDue(10));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 1);
+  // Paid: a resubmission after a return goes straight to review.
+  auto view = apps_->Get(exporter_, id);
+  EXPECT_EQ((*view)["payment"].as_object().at("status").as_string(), "paid");
+}
+
+TEST_F(PaymentServiceTest, AnUnclearInitiationIsNeverResentAndIsResolvedByAStatusQuery) {
+  const int64_t id = Submitted();
+  script_.init = InitOutcome::kUnclear;
+  const std::string ref = Pay(id);
+  EXPECT_EQ(State(ref), "unknown");
+  // A second payment cannot start while this one may exist.
+  bool replayed = false;
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "wave", "", "", meta_, &replayed).error().code, ErrorCode::kConflict);
+  script_.status = {RemoteStatus::kSucceeded, "T-9", 1500, ""};
+  clock_.Advance(2);
+  ASSERT_TRUE(pay_->PollDue(10));
+  EXPECT_EQ(State(ref), "succeeded");
+  EXPECT_EQ(AppStatus(id), "submitted");
+  EXPECT_EQ(script_.initiations, 1);
+}
+
+TEST_F(PaymentServiceTest, ExpiryThenLateSuccessIsHeldForRefund) {
+  const int64_t id = Submitted();
+  const std::string ref = Pay(id);
+  clock_.Advance(601);
+  ASSERT_TRUE(pay_->PollDue(10));
+  EXPECT_EQ(State(ref), "expired");
+  script_.status = {RemoteStatus::kSucceeded, "T-5", 1500, ""};
+  clock_.Advance(300);
+  ASSERT_TRUE(pay_->PollDue(10));
+  EXPECT_EQ(State(ref), "late_success");
+  EXPECT_EQ(AppStatus(id), "awaiting_payment");  // no certificate without a valid payment
+  {
+    auto tx = *db_->Begin(false);
+    EXPECT_EQ((*Balances(*tx))[kSuspense], -1500);
+  }
+  EXPECT_EQ(pay_->Refund(agent_, ref, "late", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(admin_, ref, "  ", meta_).error().code, ErrorCode::kInvalidArgument);
+  ASSERT_TRUE(pay_->Refund(admin_, ref, "Paiement reçu après expiration", meta_));
+  EXPECT_EQ(State(ref), "refund_pending");
+  ASSERT_TRUE(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_));
+  EXPECT_EQ(State(ref), "refunded");
+  auto tx = *db_->Begin(false);
+  auto bal = *Balances(*tx);
+  EXPECT_EQ(bal[kSuspense], 0);
+  EXPECT_EQ(bal[ClearingAccount("wave")], 0);
+  EXPECT_TRUE(Balanced());
+  // The exporter may pay again.
+  EXPECT_FALSE(Pay(id).empty());
+}
+
+TEST_F(PaymentServiceTest, ForgedCallbacksAndWrongAmountsChangeNothing) {
+  const int64_t id = Submitted();
+  const std::string ref = Pay(id);
+  script_.verdict = CallbackVerdict::kForged;
+  EXPECT_EQ(Callback(ref, "ev-x").status, 401);
+  script_.verdict = CallbackVerdict::kStale;
+  EXPECT_EQ(Callback(ref, "ev-y").status, 401);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payment_inbox"), 0);
+  EXPECT_NE(pay_->metrics().Render().find("outcome=\"forged\"} 1"), std::string::npos);
+  script_.verdict = CallbackVerdict::kAccepted;
+  script_.status = {RemoteStatus::kSucceeded, "T-2", 1400, ""};  // the provider moved 1,400 not 1,500
+  Callback(ref, "ev-z");
+  ASSERT_TRUE(pay_->ProcessInbox(10));
+  EXPECT_EQ(State(ref), "pending");
+  EXPECT_EQ(AppStatus(id), "awaiting_payment");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 0);
+  EXPECT_EQ(std::string((*pay_->GetIntent(admin_, ref))["review"].as_string()), "amount_mismatch");
+}
+
+TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompanies) {
+  const int64_t id = Submitted();
+  const std::string ref = Pay(id, "key-0001-abcd");
+  bool replayed = false;
+  auto again = pay_->CreateIntent(exporter_, id, "wave", "", "key-0001-abcd", meta_, &replayed);
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(replayed);
+  EXPECT_EQ((*again)["reference"].as_string(), ref);
+  EXPECT_EQ(script_.initiations, 1);
+  const int64_t id2 = Submitted();
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id2, "wave", "", "key-0001-abcd", meta_, &replayed).error().code,
+            ErrorCode::kInvalidArgument);  // the same key for another application
+  EXPECT_EQ(pay_->CreateIntent(other_, id, "wave", "", "", meta_, &replayed).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(pay_->CreateIntent(agent_, id, "wave", "", "", meta_, &replayed).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "orange", "", "", meta_, &replayed).error().code,
+            ErrorCode::kInvalidArgument);  // not configured
+  EXPECT_EQ(pay_->GetIntent(other_, ref).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(pay_->ReceiptPdf(other_, ref).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(pay_->Ledger(exporter_, 10).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Ledger(agent_, 10).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(pay_->Ledger(admin_, 10));
+  EXPECT_EQ(pay_->ListAll(exporter_, "").error().code, ErrorCode::kPermissionDenied);
+  // The payment page is for the payer only.
+  EXPECT_FALSE((*pay_->GetIntent(exporter_, ref))["payment_url"].is_null());
+  EXPECT_TRUE((*pay_->GetIntent(agent_, ref))["payment_url"].is_null());
+}
+
+}  // namespace
+}  // namespace origine::payments

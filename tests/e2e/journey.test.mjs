@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { Client, sesame } from '../integration/server.mjs';
+import { Client, sesame, startPaysim, payApplication } from '../integration/server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = resolve(ROOT, process.env.ORIGINE_BIN || 'build-test/src/app/origine');
@@ -25,6 +25,7 @@ const PASSWORD = 'origine-demo';
 const STEP_TIMEOUT = 15_000;
 
 let server = null;
+let paysim = null;
 let serverLog = '';
 let dataDir = null;
 let browser = null;
@@ -81,7 +82,10 @@ before(async () => {
   const port = await freePort();
   dataDir = mkdtempSync(join(tmpdir(), 'origine-e2e-'));
   base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web-root', WEB_ROOT], {
+  // The payment simulator: the browser is sent to its payment page.
+  paysim = await startPaysim({ waveWebhookUrl: `${base}/api/v1/payments/callbacks/wave` });
+  server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web-root', WEB_ROOT,
+    '--paysim', paysim.base], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -91,7 +95,7 @@ before(async () => {
   server.stdout.on('data', keep);
   server.stderr.on('data', keep);
   server.on('error', (e) => keep(`spawn error: ${e.message}\n`));
-  await waitHealthy(`${base}/healthz`, 30_000);
+  await waitHealthy(`${base}/healthz`, 90_000);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     timeout: 30_000,
@@ -114,9 +118,36 @@ after(async () => {
     if (browser) await Promise.race([browser.close(), sleep(5000)]);
   } finally {
     await stopServer();
+    if (paysim) await paysim.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/**
+ * On an application awaiting payment: picks `provider` (its label), goes to the
+ * simulator's page, types the number and the OTP of the simulated SMS, and
+ * pays (or cancels). Back on the application, waits for the outcome.
+ */
+async function payInBrowser(page, id, provider, { cancel = false } = {}) {
+  await page.locator('.payment-card').waitFor();
+  await page.getByRole('radio', { name: provider }).check();
+  if (provider === 'MTN MoMo') await page.locator('#payer-msisdn').fill('76000000');
+  await page.getByTestId('pay').click();
+  await page.waitForURL((u) => u.origin === paysim.base);
+  await page.locator('#sms-otp').waitFor();
+  if (provider !== 'MTN MoMo') await page.locator('#msisdn').fill('76000000');
+  await page.locator('#otp').fill((await page.locator('#sms-otp').textContent()).trim());
+  await page.locator(cancel ? '#annuler' : '#payer').click();
+  if (provider === 'MTN MoMo') {
+    // MoMo has no redirect: the phone page shows the outcome; go back.
+    await page.waitForLoadState();
+    await page.goto(`${base}/applications/${id}`);
+  } else {
+    await page.waitForURL((u) => u.origin === base && u.pathname === `/applications/${id}`);
+  }
+  if (cancel) await page.getByText(/Paiement .*: échoué/).waitFor({ timeout: 30_000 });
+  else await page.locator('h1 .badge', { hasText: 'Soumise' }).waitFor({ timeout: 30_000 });
+}
 
 /** Run a test body with a fresh browser context; on failure save screenshots of its pages. */
 async function withContext(name, fn) {
@@ -250,12 +281,15 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
       await page.getByText('Brouillon enregistré.').waitFor();
       const id = applicationId(page);
       assert.equal(await page.getByLabel('Valeur (FCFA) — Ligne 2', { exact: true }).inputValue(), '3000000');
-      await page.getByText('Paiement : non requis (module de paiement à venir)').waitFor();
+      // The fee is shown before submission.
+      assert.match(await page.getByTestId('fee-notice').textContent(), /1\u202f500 FCFA/);
 
       await page.getByRole('button', { name: 'Soumettre' }).click();
       await page.getByText('Demande soumise.', { exact: false }).waitFor();
-      await page.locator('h1 .badge', { hasText: 'Soumise' }).waitFor();
+      await page.locator('h1 .badge', { hasText: 'En attente de paiement' }).waitFor();
       assert.equal(await page.getByRole('button', { name: 'Soumettre' }).count(), 0, 'a submitted application is read-only');
+      await payInBrowser(page, id, 'Orange Money');
+      await page.getByTestId('receipt-link').waitFor();
       await page.getByRole('heading', { name: 'Historique' }).waitFor();
       await logout(page);
 
@@ -352,7 +386,8 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
         value: '4800000',
       });
       await page.getByRole('button', { name: 'Soumettre' }).click();
-      await page.locator('h1 .badge', { hasText: 'Soumise' }).waitFor();
+      await page.locator('h1 .badge', { hasText: 'En attente de paiement' }).waitFor();
+      await payInBrowser(page, id, 'Wave');
       await logout(page);
 
       // Agent: opens it from the queue, returns it; the comment is required.
@@ -375,7 +410,32 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
       assert.equal((await page.getByTestId('review-comment').textContent()).trim(), comment);
       await page.getByLabel('Poids brut (kg) — Ligne 1', { exact: true }).fill('12400');
       await page.getByRole('button', { name: 'Soumettre' }).click();
+      // Paid already: straight back to review.
       await page.locator('h1 .badge', { hasText: 'Soumise' }).waitFor();
+    });
+  });
+
+  test('paying through CinetPay and MTN MoMo; a cancelled payment is retried', { timeout: 120_000 }, async () => {
+    await withContext('pay', async (page) => {
+      await login(page, 'exportateur@demo.ml');
+      for (const [provider, invoice] of [['Moov Money (CinetPay)', 'FAC-E2E-CP'], ['MTN MoMo', 'FAC-E2E-MM']]) {
+        await page.goto(`${base}/`);
+        await page.getByRole('link', { name: /Nouvelle demande/ }).click();
+        await fillHeader(page, { regime: 'NP', consignee: `Client ${invoice}` });
+        await page.getByLabel('Pays de destination').selectOption('CI');
+        await page.getByLabel('Numéro de facture').fill(invoice);
+        await fillLine(page, 1, { hs: '080450', description: 'Mangues fraîches', quantity: '100', unit: 'kg', gross: '110', net: '100', value: '50000' });
+        await page.getByRole('button', { name: 'Soumettre' }).click();
+        await page.locator('h1 .badge', { hasText: 'En attente de paiement' }).waitFor();
+        const id = applicationId(page);
+        if (provider === 'MTN MoMo') {
+          // First attempt cancelled on the phone: failure shown, then a retry.
+          await payInBrowser(page, id, provider, { cancel: true });
+          await page.getByText('Le paiement n\'a pas abouti.', { exact: false }).waitFor();
+        }
+        await payInBrowser(page, id, provider);
+        await page.getByTestId('receipt-link').waitFor();
+      }
     });
   });
 
@@ -418,6 +478,7 @@ describe('Origine web journey', { timeout: 240_000 }, () => {
     const issue = async (id) => {
       if (id === undefined) id = (await exporter.request('POST', '/api/v1/applications', { body: sesame() })).data.id;
       assert.equal((await exporter.request('POST', `/api/v1/applications/${id}/submit`)).status, 200);
+      await payApplication(exporter, { paysim }, id, { provider: 'wave' });
       assert.equal((await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: {} })).status, 200);
       const signed = await signatory.request('POST', `/api/v1/applications/${id}/sign`);
       assert.equal(signed.status, 200, JSON.stringify(signed.data));

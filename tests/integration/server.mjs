@@ -39,6 +39,7 @@ export async function startPaysim({ seed = 1, faults = 'none', waveWebhookUrl, e
       if (m) { clearTimeout(timer); resolveBase(`http://127.0.0.1:${m[1]}`); }
     });
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`paysim exited with ${code}\n${stderr}`)); });
+    proc.on('error', (e) => { clearTimeout(timer); reject(new Error(`paysim did not start: ${e.message}`)); });
   });
   async function control(method, path, body) {
     const res = await fetch(base + '/_control' + path, {

@@ -9,7 +9,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startServer, cli, Client, sesame } from './server.mjs';
+import { startServer, cli, Client, sesame, payApplication } from './server.mjs';
 
 let server;
 let vkey;
@@ -75,13 +75,15 @@ function openCheckpoint(note, key) {
   return { origin: lines[0], size: Number(lines[1]), root: Buffer.from(lines[2], 'base64') };
 }
 
-async function issueCertificate(base, invoice) {
+async function issueCertificate(srv, invoice) {
+  const base = srv.base;
   const exporter = new Client(base);
   await exporter.login('exportateur@demo.ml');
   const created = await exporter.request('POST', '/api/v1/applications', { body: { ...sesame(), invoice: { number: invoice, date: '2026-11-20' } } });
   assert.equal(created.status, 201, JSON.stringify(created.data));
   const id = created.data.id;
   assert.equal((await exporter.request('POST', `/api/v1/applications/${id}/submit`)).status, 200);
+  await payApplication(exporter, srv, id, { provider: 'wave' });
   const agent = new Client(base);
   await agent.login('agent@demo.ml');
   assert.equal((await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: {} })).status, 200);
@@ -241,7 +243,7 @@ test('audit verify detects a changed event; the monitor detects a rewritten log'
     const first = await cli(['log', 'monitor', s.base, '--state', state]);
     assert.equal(first.code, 0, first.stdout + first.stderr);
     assert.match(first.stdout, /^consistent: \S+ size \d+\n$/);
-    await issueCertificate(s.base, 'FAC-MON-1');
+    await issueCertificate(s, 'FAC-MON-1');
     const second = await cli(['log', 'monitor', s.base, '--state', state]);
     assert.equal(second.code, 0, second.stdout + second.stderr);
     assert.match(second.stdout, /consistent: .* \(previous \d+\)/);

@@ -15,7 +15,9 @@ import type {
   Certificate,
   CertificateSummary,
   Evaluation,
+  Fee,
   HsHit,
+  PaymentIntent,
   Product,
   SessionInfo,
   Status,
@@ -36,8 +38,13 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
   onUnauthenticated = fn;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, opts: { quiet401?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: { quiet401?: boolean; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
@@ -192,10 +199,28 @@ export const api = {
   amendCertificate(number: string, kind: 'amendment' | 'duplicate'): Promise<Application> {
     return request('POST', `/certificates/${encodeURIComponent(number)}/amend`, { kind });
   },
+  fees(regime: string): Promise<{ items: Fee[] }> {
+    return request('GET', `/fees?regime=${encodeURIComponent(regime)}`);
+  },
+  createPayment(id: number, provider: string, payerMsisdn: string | null, idempotencyKey: string): Promise<PaymentIntent> {
+    const body: Record<string, string> = { provider };
+    if (payerMsisdn) body.payer_msisdn = payerMsisdn;
+    return request('POST', `/applications/${id}/payments`, body, { headers: { 'Idempotency-Key': idempotencyKey } });
+  },
+  getPayment(reference: string): Promise<PaymentIntent> {
+    return request('GET', `/payments/${encodeURIComponent(reference)}`);
+  },
+  checkPayment(reference: string): Promise<PaymentIntent> {
+    return request('POST', `/payments/${encodeURIComponent(reference)}/check`, {});
+  },
   verify(query: { qr: string } | { number: string }): Promise<Verification> {
     return request('POST', '/verify', query, { quiet401: true });
   },
 };
+
+export function receiptUrl(reference: string): string {
+  return `${API}/payments/${encodeURIComponent(reference)}/receipt`;
+}
 
 export function certificatePdfUrl(number: string): string {
   return `${API}/certificates/${encodeURIComponent(number)}/pdf`;

@@ -1,7 +1,7 @@
 // Shapes of the HTTP API v1 (docs/formats/api.md).
 
 export type Role = 'exporter' | 'agent' | 'signatory' | 'admin' | 'auditor';
-export type Status = 'draft' | 'submitted' | 'returned' | 'approved' | 'issued';
+export type Status = 'draft' | 'awaiting_payment' | 'submitted' | 'returned' | 'approved' | 'issued';
 export type RegimeCode = 'ETLS' | 'UEMOA' | 'AFCFTA' | 'NP';
 export type TransportMode = 'road' | 'rail' | 'air' | 'sea' | 'multimodal';
 
@@ -197,7 +197,7 @@ export interface Application extends ApplicationInput {
   id: number;
   status: Status;
   company: CompanyRef;
-  payment?: { status: string } | null;
+  payment?: PaymentView | null;
   review_comment?: string | null;
   certificate_number?: string | null;
   kind?: ApplicationKind;
@@ -310,4 +310,40 @@ export interface Problem {
   instance?: string;
   request_id?: string;
   errors?: ProblemFieldError[];
+}
+
+export type PaymentState =
+  | 'created' | 'initiating' | 'pending' | 'succeeded' | 'failed' | 'expired' | 'cancelled' | 'unknown'
+  | 'late_success' | 'refund_pending' | 'refunded';
+
+export interface Fee {
+  code: string;
+  label_fr: string;
+  label_en: string;
+  amount_xof: number;
+  service?: string;
+  regime_version?: string;
+}
+
+export interface PaymentIntent {
+  reference: string;
+  application_id: number;
+  provider: string;
+  provider_label: string;
+  amount_xof: number;
+  state: PaymentState;
+  payment_url: string | null;
+  receipt_number: string | null;
+  review: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PaymentView {
+  /** not_required, due_on_submit, due, pending, paid */
+  status: string;
+  fee?: Fee | null;
+  amount_xof?: number;
+  intents?: PaymentIntent[];
+  providers?: { code: string; label: string }[];
 }

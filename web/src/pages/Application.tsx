@@ -29,6 +29,7 @@ import { CountryOptions, FactsEditor } from '../costs';
 import { emptyFacts, formatAttributes, type OriginFactsForm } from '../product';
 import { ReviewActions } from '../review';
 import { navigate } from '../router';
+import { FeeNotice, PaymentPanel } from './Payment';
 import { Alert, Field, Link, Loading, StatusBadge } from '../ui';
 import { CertificatePanel } from '../certificate/CertificatePanel';
 import type { Application, OriginVerdict, Product, Status, User } from '../types';
@@ -271,6 +272,21 @@ export function ApplicationPage({ user, id }: { user: User; id: number | null })
       )}
       {app && status === 'issued' && app.certificate_number && (
         <CertificatePanel number={app.certificate_number} user={user} />
+      )}
+
+      {app && editable && <FeeNotice app={app} />}
+      {app && isExporter && (status === 'awaiting_payment' || (app.payment?.intents?.length ?? 0) > 0) && (
+        <PaymentPanel
+          app={app}
+          returned={status === 'awaiting_payment' ? new URLSearchParams(location.search).get('payment') : null}
+          onPaid={() => {
+            api.getApplication(app.id).then((a) => {
+              setApp(a);
+              setForm(applicationToForm(a));
+              setNotice(t('payment.paid'));
+            }, () => undefined);
+          }}
+        />
       )}
 
       {app && (user.role === 'agent' || user.role === 'signatory') && (
@@ -637,18 +653,19 @@ function GoodsEditor(props: {
 
 function StatusSteps({ app }: { app: Application }) {
   const payment = app.payment?.status ?? 'not_required';
-  const paymentDone = payment === 'not_required' || payment === 'paid' || payment === 'confirmed';
   const paymentText =
-    payment === 'not_required' ? t('steps.payment.not_required') : t('steps.payment.other', { status: payment });
-  // Steps: 0 dépôt, 1 instruction, 2 approbation, 3 paiement, 4 signature et délivrance.
-  const current: Record<Status, number> = { draft: 0, returned: 0, submitted: 1, approved: paymentDone ? 4 : 3, issued: 5 };
+    payment === 'not_required'
+      ? t('steps.payment.not_required')
+      : t('steps.payment.other', { status: tDyn('steps.payment.status.', payment) });
+  // Steps: 0 dépôt, 1 paiement, 2 instruction, 3 approbation, 4 signature et délivrance.
+  const current: Record<Status, number> = { draft: 0, returned: 0, awaiting_payment: 1, submitted: 2, approved: 4, issued: 5 };
   const cur = current[app.status] ?? 0;
   const stepState = (i: number): 'done' | 'current' | 'todo' => (i < cur ? 'done' : i === cur ? 'current' : 'todo');
   const steps: { key: MessageKey; note?: string; payment?: boolean }[] = [
     { key: 'steps.draft', note: app.status === 'returned' ? tDyn('status.', 'returned') : undefined },
+    { key: 'steps.payment', note: paymentText, payment: true },
     { key: 'steps.review' },
     { key: 'steps.approval' },
-    { key: 'steps.payment', note: paymentText, payment: true },
     { key: 'steps.issue', note: app.certificate_number ?? undefined },
   ];
   return (

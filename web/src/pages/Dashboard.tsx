@@ -8,7 +8,7 @@ import { ReviewActions } from '../review';
 import { Alert, Link, Loading, StatusBadge } from '../ui';
 import type { ApplicationSummary, Status, User } from '../types';
 
-const STATUSES: Status[] = ['draft', 'submitted', 'returned', 'approved', 'issued'];
+const STATUSES: Status[] = ['draft', 'awaiting_payment', 'submitted', 'returned', 'approved', 'issued'];
 
 function roleView(user: User): { title: MessageKey; intro?: MessageKey; empty: MessageKey; status?: Status } {
   switch (user.role) {
