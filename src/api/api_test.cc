@@ -114,7 +114,8 @@ TEST_F(ApiTest, SessionRoutesRefuseAnonymousCallers) {
     if (op.at("security").as_array().empty()) continue;
     std::string target = r.path_template;
     for (auto [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{number}", "ML-ETLS-2026-000001"},
-                            {"{user_id}", "1"}, {"{approval_id}", "1"}})
+                            {"{user_id}", "1"}, {"{approval_id}", "1"},
+                            {"{reference}", "00000000-0000-4000-8000-000000000000"}})
       if (auto pos = target.find(from); pos != std::string::npos) target.replace(pos, from.size(), to);
     auto res = Call(r.method, target, r.method == "GET" ? "" : "{}");
     EXPECT_EQ(res.status, 401) << r.method << " " << target;
