@@ -11,13 +11,14 @@ LISTEN    ?= 127.0.0.1:8080
 PAYSIM_LISTEN ?= 127.0.0.1:8090
 JOBS      ?= $(shell nproc)
 
-.PHONY: help deps web-deps web build run test bench fuzz clean
+.PHONY: help deps web-deps web build run test soak bench fuzz clean
 
 help:
 	@echo "make run    - install, build and start Origine on http://$(LISTEN) (data in $(DATA_DIR)),"
 	@echo "              with the payment simulator origine-paysim on http://$(PAYSIM_LISTEN)"
 	@echo "make test   - install, build (ASan+UBSan) and run every test"
 	@echo "make build  - build everything, start nothing"
+	@echo "make soak   - payments invariants over 10,000 payments under random simulator faults"
 	@echo "make bench  - run the benchmarks (results for docs/BENCHMARKS.md)"
 	@echo "make fuzz   - run the libFuzzer fuzzers (clang), FUZZ_SECONDS=300 each"
 
@@ -51,6 +52,15 @@ test: deps web
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd web && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# Payments invariants under random simulator faults, 10,000 payments (make test runs 1,000),
+# against the sanitizer build of `make test` (tests/integration/payments-invariants.test.mjs).
+SOAK_N ?= 10000
+soak: deps
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
+	cmake --build $(TEST_DIR) -j $(JOBS) --target origine origine-paysim
+	PAYMENTS_SOAK_N=$(SOAK_N) ORIGINE_BIN=$(TEST_DIR)/src/app/origine \
+	  node --test --test-concurrency=1 tests/integration/payments-invariants.test.mjs
 
 bench: deps web
 	@bash scripts/install-deps.sh --bench

@@ -552,11 +552,16 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
 
   if (remote.status == RemoteStatus::kSucceeded) {
     if (remote.amount_xof && *remote.amount_xof != i.amount_xof) {
-      // Never accept a different amount: stop and ask a person.
+      // Never accept a different amount: the intent fails (open) and a
+      // person reviews the money the provider holds (reconciliation shows it).
       if (i.review != "amount_mismatch") {
+        const std::string reported = "provider reports " + std::to_string(*remote.amount_xof) + " XOF";
+        if (IsOpen(i.state) && CanTransition(i.state, State::kFailed)) {
+          RETURN_IF_ERROR(Move(*tx, i, State::kFailed, now, "", {}, why + ", " + reported));
+        }
         RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET review = 'amount_mismatch', next_poll_at = NULL, "
-                                 "last_error = ?, updated_at = ? WHERE id = ?",
-                                 {"provider reports " + std::to_string(*remote.amount_xof) + " XOF", now, i.id}));
+                                 "last_error = ? WHERE id = ?",
+                                 {reported, i.id}));
         RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, kWorkerMeta, now,
                                       {"payment.review", "payment_intent", i.reference,
                                        json::serialize(json::object{{"review", "amount_mismatch"},

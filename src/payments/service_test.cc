@@ -266,7 +266,7 @@ TEST_F(PaymentServiceTest, ForgedCallbacksAndWrongAmountsChangeNothing) {
   script_.status = {RemoteStatus::kSucceeded, "T-2", 1400, ""};  // the provider moved 1,400 not 1,500
   Callback(ref, "ev-z");
   ASSERT_TRUE(pay_->ProcessInbox(10));
-  EXPECT_EQ(State(ref), "pending");
+  EXPECT_EQ(State(ref), "failed");
   EXPECT_EQ(AppStatus(id), "awaiting_payment");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries"), 0);
   EXPECT_EQ(std::string((*pay_->GetIntent(admin_, ref))["review"].as_string()), "amount_mismatch");

@@ -1,0 +1,202 @@
+// Invariants of payments under the simulator's random fault schedule
+// (--faults random:P: duplicates, delays, reordering, callbacks before the
+// initiation reply, lost callbacks, forgeries, stale timestamps, wrong tokens,
+// 5xx on initiation, stuck pending, amount mismatches, late successes), with
+// the server killed (SIGKILL) halfway and restarted on the same data:
+//   - at most one success posting per intent, and the ledger balances;
+//   - an application is ready for review iff one of its payments succeeded at
+//     the provider, for the right amount, before it expired;
+//   - every provider success is known to us (succeeded or late_success);
+//   - the reconciliation of every provider's statement explains every line.
+// PAYMENTS_SOAK_N payments (default 1000; `make soak` runs 10000).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, startPaysim, freePort, Client, sesame } from './server.mjs';
+
+const N = Number(process.env.PAYMENTS_SOAK_N || 1000);
+const SEED = Number(process.env.PAYMENTS_SOAK_SEED || 7);
+const PARALLEL = 8;
+const PROVIDERS = ['orange', 'wave', 'cinetpay', 'momo'];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const cleanup = [];
+after(async () => { for (const f of cleanup.reverse()) await f(); });
+
+test(`invariants over ${N} payments under random faults, with a kill -9 and restart`, { timeout: 30 * 60_000 }, async () => {
+  const port = await freePort();
+  const sim = await startPaysim({ seed: SEED, faults: 'random:0.5',
+    waveWebhookUrl: `http://127.0.0.1:${port}/api/v1/payments/callbacks/wave` });
+  cleanup.push(() => sim.stop());
+  const dir = mkdtempSync(join(tmpdir(), 'origine-soak-cfg-'));
+  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const config = join(dir, 'origine.toml');
+  writeFileSync(config, '[payments]\nintent_ttl_seconds = 30\npoll_initial_seconds = 1\npoll_max_seconds = 4\nlate_window_seconds = 120\n');
+  let server = await startServer({ paysim: sim, port, extraArgs: ['--config', config] });
+  cleanup.push(() => server.stop());
+  const dataDir = server.dataDir;
+
+  let exporter = new Client(server.base);
+  await exporter.login('exportateur@demo.ml');
+  let created = 0;
+  let killed = false;
+  let restarting = null;
+  const apps = new Map();     // application id -> [references]
+  const started = Date.now();
+
+  // Retries a request across the restart (connection refused while down).
+  async function call(method, path, opts) {
+    for (let i = 0; ; i++) {
+      if (restarting) await restarting;
+      try {
+        const r = await exporter.request(method, path, opts);
+        if (r.status === 401 && i < 5) { await exporter.login('exportateur@demo.ml'); continue; }
+        return r;
+      } catch (e) {
+        if (i > 100) throw e;
+        await sleep(200);
+      }
+    }
+  }
+
+  async function flow(k) {
+    const provider = PROVIDERS[k % PROVIDERS.length];
+    const app = await call('POST', '/api/v1/applications', { body: { ...sesame(), invoice: { number: `SOAK-${k}`, date: '2026-11-20' } } });
+    assert.equal(app.status, 201, JSON.stringify(app.data));
+    const id = app.data.id;
+    const sub = await call('POST', `/api/v1/applications/${id}/submit`);
+    assert.equal(sub.status, 200, JSON.stringify(sub.data));
+    apps.set(id, []);
+    for (let attempt = 0; attempt < 2 && created < N; attempt++) {
+      const body = { provider };
+      if (provider === 'momo') body.payer_msisdn = '22376000000';
+      // The same Idempotency-Key on a retry across the restart: never two intents.
+      const key = `soak-${k}-${attempt}-${SEED}`;
+      let r;
+      for (let i = 0; i < 50; i++) {
+        r = await call('POST', `/api/v1/applications/${id}/payments`, { body, headers: { 'idempotency-key': key } });
+        if (r.status !== 409 && r.status !== 503) break;
+        await sleep(500);  // a previous intent still open: wait for it to settle
+      }
+      if (r.status === 409) break;
+      assert.ok(r.status === 201 || r.status === 200, JSON.stringify(r.data));
+      created++;
+      const ref = r.data.reference;
+      apps.get(id).push(ref);
+      // The payer pays (or, one time in five, cancels) on the provider's page.
+      const outcome = (k + attempt) % 5 === 4 && attempt === 0 ? 'failure' : 'success';
+      await sim.control('POST', `/payments/${provider}/${ref}/complete`, { outcome });
+      // Wait (bounded) for the outcome before deciding on a second attempt.
+      let state = r.data.state;
+      for (let i = 0; i < 100 && ['created', 'initiating', 'pending', 'unknown'].includes(state); i++) {
+        await sleep(300);
+        state = (await call('GET', `/api/v1/payments/${ref}`)).data.state;
+      }
+      if (state === 'succeeded') break;
+    }
+  }
+
+  let next = 0;
+  async function worker() {
+    while (created < N) {
+      const k = next++;
+      await flow(k);
+      if (!killed && created >= N / 2) {
+        killed = true;
+        // kill -9 in the middle of the traffic, restart on the same data and port.
+        let release;
+        restarting = new Promise((r) => { release = r; });
+        server.proc.kill('SIGKILL');
+        await new Promise((r) => server.proc.once('exit', r));
+        server = await startServer({ paysim: sim, port, dataDir, demo: false, extraArgs: ['--config', config] });
+        exporter = new Client(server.base);
+        await exporter.login('exportateur@demo.ml');
+        restarting = null;
+        release();
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
+  const traffic = (Date.now() - started) / 1000;
+
+  // Convergence: no open intent and no unprocessed callback left.
+  const admin = new Client(server.base);
+  await admin.login('admin@demo.ml');
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    let open = 0;
+    for (const s of ['created', 'initiating', 'pending', 'unknown'])
+      open += (await admin.request('GET', `/api/v1/payments?state=${s}`)).data.items.length;
+    if (open === 0) break;
+    if (Date.now() > deadline) assert.fail(`${open} payments still open after 180 s`);
+    await sleep(1000);
+  }
+  await sleep(3000);  // late callbacks (delay, reorder) have landed
+
+  // The provider's view.
+  const simPayments = new Map();
+  for (const p of (await sim.control('GET', '/payments')).data.payments) simPayments.set(p.reference, p);
+  const ours = new Map();
+  for (const s of ['succeeded', 'failed', 'expired', 'cancelled', 'late_success', 'refund_pending', 'refunded']) {
+    for (let page = (await admin.request('GET', `/api/v1/payments?state=${s}`)).data.items, i = 0; i < page.length; i++)
+      ours.set(page[i].reference, page[i]);
+  }
+  const ledger = (await admin.request('GET', '/api/v1/ledger?limit=5000')).data;
+  assert.equal(ledger.balanced, true, 'the ledger balances');
+  const postings = new Map();
+  for (const e of ledger.entries)
+    if (e.kind === 'payment' && e.reference) postings.set(e.reference, (postings.get(e.reference) ?? 0) + 1);
+  for (const [ref, n] of postings) assert.equal(n, 1, `one success posting for ${ref}`);
+
+  let paidApps = 0;
+  for (const [id, refs] of apps) {
+    const app = (await admin.request('GET', `/api/v1/applications/${id}`)).data;
+    const providerPaid = refs.some((ref) => {
+      const p = simPayments.get(ref);
+      return p && p.status === 'succeeded' && (p.recorded_amount ?? p.amount) === p.amount && !(p.faults ?? []).includes('late_success');
+    });
+    const weSucceeded = refs.some((ref) => ours.get(ref)?.state === 'succeeded');
+    assert.equal(app.status === 'submitted', weSucceeded, `application ${id}: ${app.status} vs our intents`);
+    if (weSucceeded) {
+      paidApps++;
+      const ok = refs.some((ref) => ours.get(ref)?.state === 'succeeded' && simPayments.get(ref)?.status === 'succeeded');
+      assert.ok(ok, `application ${id} is ready for review only with a provider success`);
+    }
+    if (providerPaid && !weSucceeded) {
+      // Only when our deadline passed first: the success is known and held for refund.
+      assert.ok(refs.some((ref) => ours.get(ref)?.state === 'late_success'), `application ${id}: provider success lost`);
+    }
+    for (const ref of refs) {
+      const p = simPayments.get(ref);
+      if (p?.status === 'succeeded') assert.ok(['succeeded', 'late_success'].includes(ours.get(ref)?.state) ||
+        ours.get(ref)?.review === 'amount_mismatch', `provider success of ${ref} (${p.faults}) is ${ours.get(ref)?.state}`);
+    }
+  }
+
+  // Reconciliation: every statement line is classified and explained.
+  const date = new Date((await sim.control('GET', '/clock')).data.now * 1000).toISOString().slice(0, 10);
+  for (const provider of PROVIDERS) {
+    const body = { provider, date };
+    if (provider !== 'wave') {
+      const st = await sim.control('GET', `/statements/${provider}?date=${date}`);
+      body.statement = typeof st.data === 'string' ? st.data : JSON.stringify(st.data);
+    }
+    const r = await admin.request('POST', '/api/v1/reconciliations', { body });
+    assert.equal(r.status, 201, JSON.stringify(r.data));
+    for (const line of r.data.lines) {
+      const p = simPayments.get(line.reference);
+      const our = ours.get(line.reference);
+      switch (line.class) {
+        case 'matched': assert.ok(['succeeded', 'refunded', 'refund_pending'].includes(our?.state), JSON.stringify(line)); break;
+        case 'missing_ours': assert.ok(our?.state === 'late_success' || our?.review === 'amount_mismatch', JSON.stringify(line)); break;
+        case 'amount_mismatch': assert.ok((p?.faults ?? []).includes('amount_mismatch'), JSON.stringify(line)); break;
+        case 'missing_at_provider': assert.match(our?.provider_transaction ?? '', /^DEMO-/, JSON.stringify(line)); break;
+        default: assert.fail(`unexplained line ${JSON.stringify(line)}`);
+      }
+    }
+  }
+  console.log(`# ${created} payments, ${apps.size} applications (${paidApps} paid) in ${traffic.toFixed(0)} s of traffic; ` +
+    `${[...simPayments.values()].filter((p) => (p.faults ?? []).length).length} with faults`);
+});
