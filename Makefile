@@ -53,14 +53,14 @@ test: deps web
 	cd web && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
-# Payments invariants under random simulator faults, 10,000 payments (make test runs 1,000),
-# against the sanitizer build of `make test` (tests/integration/payments-invariants.test.mjs).
+# Payments invariants under random simulator faults, 10,000 payments (not yet in make test:
+# too slow and not yet converging, see docs/formats/payments.md), tests/soak/payments-invariants.test.mjs.
 SOAK_N ?= 10000
 soak: deps
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
 	cmake --build $(TEST_DIR) -j $(JOBS) --target origine origine-paysim
 	PAYMENTS_SOAK_N=$(SOAK_N) ORIGINE_BIN=$(TEST_DIR)/src/app/origine \
-	  node --test --test-concurrency=1 tests/integration/payments-invariants.test.mjs
+	  node --test --test-concurrency=1 tests/soak/payments-invariants.test.mjs
 
 bench: deps web
 	@bash scripts/install-deps.sh --bench

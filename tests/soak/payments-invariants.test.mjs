@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, startPaysim, freePort, Client, sesame } from './server.mjs';
+import { startServer, startPaysim, freePort, Client, sesame } from '../integration/server.mjs';
 
 const N = Number(process.env.PAYMENTS_SOAK_N || 1000);
 const SEED = Number(process.env.PAYMENTS_SOAK_SEED || 7);
