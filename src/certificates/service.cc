@@ -566,7 +566,7 @@ Result<json::object> ApplicationService::StartAmendment(const Principal& who, co
                                                            {"kind", kind},
                                                            {"predecessor", number}})));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
-  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(now, true)));
+  ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(now, true), gate_));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }

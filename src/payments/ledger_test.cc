@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "audit/audit.h"
+#include "certificates/service.h"
 #include "payments/payments.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
@@ -45,6 +46,7 @@ class LedgerDbTest : public ::testing::Test {
     for (const auto& m : audit::AuditMigrations()) all.push_back(m);
     for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
     for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+    for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
     for (const auto& m : PaymentsMigrations()) all.push_back(m);
     auto applied = db_->Migrate(all);
     ASSERT_TRUE(applied) << applied.error().message;

@@ -542,6 +542,7 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
     return {};
   };
   auto backoff = [&](int64_t attempts) {
+    if (!IsOpen(i.state) || now > i.expires_at) return now + options_.poll_max_seconds;  // watching for a late success
     int64_t wait = options_.poll_initial_seconds;
     for (int64_t k = 0; k < attempts && wait < options_.poll_max_seconds; ++k) wait *= 2;
     return now + std::min(wait, options_.poll_max_seconds);
@@ -710,8 +711,10 @@ Result<int> PaymentService::PollDue(int max_items) {
   std::vector<int64_t> ids;
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    // Open intents first: the watch for late successes must never starve them.
     ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM payment_intents WHERE next_poll_at IS NOT NULL AND "
-                                          "next_poll_at <= ? ORDER BY next_poll_at LIMIT ?",
+                                          "next_poll_at <= ? ORDER BY CASE WHEN state IN ('created', 'initiating', "
+                                          "'pending', 'unknown') THEN 0 ELSE 1 END, next_poll_at LIMIT ?",
                                           {now, static_cast<int64_t>(max_items)}));
     for (const auto& r : rows) ids.push_back(r.Int(0));
   }

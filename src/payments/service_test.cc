@@ -79,6 +79,7 @@ class PaymentServiceTest : public ::testing::Test {
     for (const auto& m : audit::AuditMigrations()) all.push_back(m);
     for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
     for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+    for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
     for (const auto& m : PaymentsMigrations()) all.push_back(m);
     ASSERT_TRUE(db_->Migrate(all));
     keys_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());

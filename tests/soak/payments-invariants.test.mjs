@@ -33,7 +33,7 @@ test(`invariants over ${N} payments under random faults, with a kill -9 and rest
   const dir = mkdtempSync(join(tmpdir(), 'origine-soak-cfg-'));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   const config = join(dir, 'origine.toml');
-  writeFileSync(config, '[payments]\nintent_ttl_seconds = 30\npoll_initial_seconds = 1\npoll_max_seconds = 4\nlate_window_seconds = 120\n');
+  writeFileSync(config, '[payments]\nintent_ttl_seconds = 30\npoll_initial_seconds = 1\npoll_max_seconds = 5\nlate_window_seconds = 60\n');
   let server = await startServer({ paysim: sim, port, extraArgs: ['--config', config] });
   cleanup.push(() => server.stop());
   const dataDir = server.dataDir;
