@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import { startServer, Client, cli, sesame } from './server.mjs';
+import { startServer, Client, cli, sesame, payApplication } from './server.mjs';
 
 // RFC 9285 Base45, enough for re-wrapping a QR text in a test.
 const B45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
@@ -56,6 +56,7 @@ after(async () => { await server?.stop(); });
 async function through(id) {
   const s = await exporter.request('POST', `/api/v1/applications/${id}/submit`);
   assert.equal(s.status, 200, JSON.stringify(s.data));
+  if (s.data.status === 'awaiting_payment') await payApplication(exporter, server, id, { provider: 'cinetpay' });
   const a = await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: {} });
   assert.equal(a.status, 200, JSON.stringify(a.data));
   const g = await signatory.request('POST', `/api/v1/applications/${id}/sign`);
