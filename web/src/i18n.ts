@@ -56,6 +56,7 @@ const fr = {
   'transport.multimodal': 'Multimodal',
 
   'action.create': 'Création',
+  'action.payment': 'Paiement confirmé',
   'action.update': 'Modification',
   'action.submit': 'Soumission',
   'action.approve': 'Approbation',
@@ -572,6 +573,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'transport.sea': 'Sea',
   'transport.multimodal': 'Multimodal',
   'action.create': 'Created',
+  'action.payment': 'Payment confirmed',
   'action.update': 'Updated',
   'action.submit': 'Submitted',
   'action.approve': 'Approved',
