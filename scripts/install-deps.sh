@@ -12,6 +12,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes nodejs npm chromium poppler-utils zbar-tools
   libcurl4-openssl-dev sqlite3 golang-go golang-golang-x-mod-dev libxlsxwriter-dev
+  libp11-kit-dev softhsm2 opensc
 )
 if [ "${1:-}" = "--bench" ]; then PACKAGES+=(nginx-light wrk curl python3 openssl); fi
 

@@ -47,13 +47,61 @@ Status SetRandomSerial(X509* cert) {
   return Status::Ok();
 }
 
+void AppendDerLength(Bytes& out, size_t len) {
+  if (len < 0x80) {
+    out.push_back(static_cast<uint8_t>(len));
+    return;
+  }
+  uint8_t buf[sizeof(size_t)];
+  int n = 0;
+  for (size_t v = len; v > 0; v >>= 8) buf[n++] = static_cast<uint8_t>(v & 0xff);
+  out.push_back(static_cast<uint8_t>(0x80 | n));
+  while (n > 0) out.push_back(buf[--n]);
+}
+
+// AlgorithmIdentifier ecdsa-with-SHA256 (1.2.840.10045.4.3.2), no parameters.
+constexpr uint8_t kEcdsaSha256AlgId[] = {0x30, 0x0a, 0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02};
+
+// Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, BIT STRING signature }
+// with the Signer's r||s turned into a DER ECDSA-Sig-Value.
+Result<Bytes> SignTbs(const Signer& signer, std::span<const uint8_t> tbs) {
+  ASSIGN_OR_RETURN(Bytes raw, signer.SignEs256(tbs));
+  if (raw.size() != 64) return Error::Internal("signer returned a signature that is not 64 bytes");
+  ossl::EcdsaSig es(ECDSA_SIG_new());
+  ossl::Bignum r(BN_bin2bn(raw.data(), 32, nullptr));
+  ossl::Bignum s(BN_bin2bn(raw.data() + 32, 32, nullptr));
+  if (!es || !r || !s || ECDSA_SIG_set0(es.get(), r.get(), s.get()) != 1) {
+    return Error::Internal(ossl::Drain("cannot build the certificate signature"));
+  }
+  (void)r.release();  // owned by es now
+  (void)s.release();
+  unsigned char* sig_der = nullptr;
+  int sig_len = i2d_ECDSA_SIG(es.get(), &sig_der);
+  if (sig_len <= 0) return Error::Internal(ossl::Drain("cannot encode the certificate signature"));
+  ossl::Buffer owned(sig_der);
+  Bytes body(tbs.begin(), tbs.end());
+  body.insert(body.end(), std::begin(kEcdsaSha256AlgId), std::end(kEcdsaSha256AlgId));
+  body.push_back(0x03);  // BIT STRING: 0 unused bits, then the signature
+  AppendDerLength(body, static_cast<size_t>(sig_len) + 1);
+  body.push_back(0x00);
+  body.insert(body.end(), sig_der, sig_der + sig_len);
+  Bytes out{0x30};
+  AppendDerLength(out, body.size());
+  out.insert(out.end(), body.begin(), body.end());
+  return out;
+}
+
 // Builds and signs a certificate. `issuer_cert` is null for a self-signed root.
-Result<Bytes> Build(const SigningKey& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key,
+// OpenSSL fills in the to-be-signed part (a throwaway key sets the algorithm
+// identifiers), `issuer_key` signs it, and the result must verify with the
+// issuer's public key.
+Result<Bytes> Build(const Signer& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key,
                     const std::string& common_name, const std::string& country, int64_t not_before, int64_t not_after,
                     bool ca) {
-  if (issuer_key.native() == nullptr || subject_key == nullptr) {
-    return Error::Invalid("key is empty");
-  }
+  if (subject_key == nullptr || !ossl::IsP256(subject_key)) return Error::Invalid("key is empty or not P-256");
+  const Bytes issuer_spki = issuer_key.PublicKeySpkiDer();
+  ossl::Pkey issuer_public = ossl::ParseSpki(issuer_spki);
+  if (!issuer_public || !ossl::IsP256(issuer_public.get())) return Error::Invalid("issuer key is empty or not P-256");
   if (not_before >= not_after) return Error::Invalid("not_before must be before not_after");
   ASSIGN_OR_RETURN(ossl::X509NamePtr subject, MakeName(common_name, country));
   ossl::X509Ptr cert(X509_new());
@@ -78,14 +126,21 @@ Result<Bytes> Build(const SigningKey& issuer_key, X509* issuer_cert, EVP_PKEY* s
   }
   RETURN_IF_ERROR(AddExtension(x, &ctx, NID_subject_key_identifier, "hash"));
   RETURN_IF_ERROR(AddExtension(x, &ctx, NID_authority_key_identifier, "keyid:always"));
-  if (X509_sign(x, issuer_key.native(), EVP_sha256()) <= 0) {
-    return Error::Internal(ossl::Drain("cannot sign the certificate"));
+  ossl::Pkey throwaway(EVP_EC_gen("P-256"));
+  if (!throwaway || X509_sign(x, throwaway.get(), EVP_sha256()) <= 0) {
+    return Error::Internal(ossl::Drain("cannot prepare the certificate"));
   }
-  unsigned char* der = nullptr;
-  int len = i2d_X509(x, &der);
-  if (len <= 0) return Error::Internal(ossl::Drain("cannot encode the certificate"));
-  ossl::Buffer owned(der);
-  return Bytes(der, der + len);
+  unsigned char* tbs = nullptr;
+  int tbs_len = i2d_re_X509_tbs(x, &tbs);
+  if (tbs_len <= 0) return Error::Internal(ossl::Drain("cannot encode the certificate"));
+  ossl::Buffer owned(tbs);
+  ASSIGN_OR_RETURN(Bytes der, SignTbs(issuer_key, std::span<const uint8_t>(tbs, static_cast<size_t>(tbs_len))));
+  ossl::X509Ptr check = ossl::ParseX509(der);
+  if (!check || X509_verify(check.get(), issuer_public.get()) != 1) {
+    ERR_clear_error();
+    return Error::Internal("the signed certificate does not verify with the issuer key");
+  }
+  return der;
 }
 
 Result<int64_t> ToUnix(const ASN1_TIME* t) {
@@ -112,25 +167,37 @@ std::string NameEntry(const X509_NAME* name, int nid) {
 
 }  // namespace
 
-Result<Bytes> MakeRootCertificate(const SigningKey& root, const std::string& common_name, const std::string& country,
+Result<Bytes> MakeRootCertificate(const Signer& root, const std::string& common_name, const std::string& country,
                                   int64_t not_before, int64_t not_after) {
-  return Build(root, nullptr, root.native(), common_name, country, not_before, not_after, true);
+  ossl::Pkey pub = ossl::ParseSpki(root.PublicKeySpkiDer());
+  if (!pub) return Error::Invalid("root key is empty or not P-256");
+  return Build(root, nullptr, pub.get(), common_name, country, not_before, not_after, true);
 }
 
-Result<Bytes> MakeSignerCertificate(const SigningKey& root, std::span<const uint8_t> root_cert_der,
-                                    const SigningKey& signer_public, const std::string& common_name,
+Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t> root_cert_der,
+                                    std::span<const uint8_t> signer_spki_der, const std::string& common_name,
                                     const std::string& country, int64_t not_before, int64_t not_after) {
   ossl::X509Ptr root_cert = ossl::ParseX509(root_cert_der);
   if (!root_cert) return Error::Invalid("root certificate does not parse");
-  if (root.native() == nullptr || X509_check_private_key(root_cert.get(), root.native()) != 1) {
-    ERR_clear_error();
+  ASSIGN_OR_RETURN(CertInfo root_info, ParseCertificate(root_cert_der));
+  const Bytes root_spki = root.PublicKeySpkiDer();
+  if (root_spki.empty() || root_spki != root_info.public_key_spki_der) {
     return Error::Invalid("root key does not match the root certificate");
   }
-  ASSIGN_OR_RETURN(CertInfo root_info, ParseCertificate(root_cert_der));
   if (not_before < root_info.not_before || not_after > root_info.not_after) {
     return Error::Invalid("signer validity must lie inside the root certificate's validity");
   }
-  return Build(root, root_cert.get(), signer_public.native(), common_name, country, not_before, not_after, false);
+  ossl::Pkey pub = ossl::ParseSpki(signer_spki_der);
+  if (!pub) return Error::Invalid("signer public key is not a DER SubjectPublicKeyInfo");
+  return Build(root, root_cert.get(), pub.get(), common_name, country, not_before, not_after, false);
+}
+
+Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t> root_cert_der,
+                                    const SigningKey& signer_public, const std::string& common_name,
+                                    const std::string& country, int64_t not_before, int64_t not_after) {
+  const Bytes spki = signer_public.PublicKeySpkiDer();
+  if (spki.empty()) return Error::Invalid("key is empty");
+  return MakeSignerCertificate(root, root_cert_der, spki, common_name, country, not_before, not_after);
 }
 
 Bytes KidOf(std::span<const uint8_t> cert_der) {

@@ -8,7 +8,7 @@
 
 namespace origine::trust {
 
-Result<Bytes> SignSign1(std::span<const uint8_t> payload, const SigningKey& key, std::span<const uint8_t> kid) {
+Result<Bytes> SignSign1(std::span<const uint8_t> payload, const Signer& key, std::span<const uint8_t> kid) {
   Bytes protected_header = CborMap().Add(1, CborInt(kCoseAlgEs256)).Add(4, CborBytes(kid)).Encode();
   ASSIGN_OR_RETURN(Bytes signature, key.SignEs256(SigStructure(protected_header, {}, payload)));
   CborWriter w;

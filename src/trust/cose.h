@@ -18,7 +18,7 @@ inline constexpr uint64_t kCwtTag = 61;
 // Signs `payload` as a tagged COSE_Sign1 18([protected, {}, payload, sig]) with
 // protected header {1: -7, 4: kid} in canonical form (a2 01 26 04 4x kid...),
 // empty unprotected header and empty external AAD. Fails if signing fails.
-Result<Bytes> SignSign1(std::span<const uint8_t> payload, const SigningKey& key, std::span<const uint8_t> kid);
+Result<Bytes> SignSign1(std::span<const uint8_t> payload, const Signer& key, std::span<const uint8_t> kid);
 
 struct Sign1 {
   Bytes protected_bstr;  // the protected header exactly as received (signed over)

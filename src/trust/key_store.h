@@ -1,69 +1,94 @@
-// origine/trust/key_store.h — where the issuing keys live.
+// origine/trust/key_store.h — where the issuing private keys live.
 //
-// FileKeyStore keeps development keys in a directory (e.g. var/keys, mode
-// 0700):
-//   root.key.pem                 root private key, PKCS#8 PEM, mode 0600
-//   root.crt.der                 self-signed root certificate (10 years)
-//   signer-<kid hex>.key.pem     document-signer private key, mode 0600
-//   signer-<kid hex>.crt.der     document-signer certificate (2 years)
-// Every file is written to a fresh temporary (O_CREAT|O_EXCL, mode 0600),
-// fsynced, then renamed into place, so a crash never leaves a partial file.
-// Keys are unencrypted on disk for now (see issue 4).
+// A KeyStore holds named P-256 private keys (the authority root and the
+// document signers) and hands out Signers that sign without revealing them.
+// What each key is for, its certificate and its status are kept elsewhere
+// (pki::KeyManager, in the database); a store only knows labels.
+// Two implementations:
+//   FileKeyStore   encrypted PKCS#8 files (scrypt + AES-256-CBC), the default
+//   Pkcs11KeyStore keys inside a PKCS#11 token (pkcs11_key_store.h)
 //
-// Thread-safety: a FileKeyStore serializes its own calls with a mutex; two
-// processes sharing a directory are not coordinated beyond atomic renames.
-// Errors name files but never contain key material.
+// Labels: 1 to 64 characters of [a-z0-9-] (e.g. "signer-20261127-083000-3fa1").
+// Errors name labels and files, never key material, passphrases or PINs.
 #pragma once
 
-#include <cstdint>
+#include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "trust/keys.h"
-#include "trust/trust_list.h"
 
 namespace origine::trust {
 
-struct ActiveSigner {
-  SigningKey key;
-  Bytes certificate_der;
-  Bytes kid;  // KidOf(certificate_der)
-};
+// True for a valid key label.
+bool IsValidKeyLabel(std::string_view label);
 
 class KeyStore {
  public:
   virtual ~KeyStore() = default;
-  // Returns the signer to use at `now`, creating the root and a signer on
-  // first use (country: ISO 3166 alpha-2 of the issuing authority).
-  virtual Result<ActiveSigner> EnsureDevelopmentKeys(int64_t now, const std::string& country) = 0;
-  // Every document-signer certificate in the store (expired ones included),
-  // sorted by kid, for the published trust list.
-  virtual Result<std::vector<TrustEntry>> SignerCertificates() = 0;
+  // "file" or "pkcs11" (recorded with each key in the database).
+  virtual std::string_view Kind() const = 0;
+  // Generates a new P-256 key named `label`. Fails with kInvalidArgument on a
+  // bad label, kConflict if the label exists, kInternal/kUnavailable on a
+  // store failure.
+  virtual Result<std::unique_ptr<Signer>> Generate(const std::string& label) = 0;
+  // The key named `label`. Fails with kNotFound if absent, kPermissionDenied
+  // when it cannot be unlocked (wrong passphrase or PIN).
+  virtual Result<std::unique_ptr<Signer>> Load(const std::string& label) = 0;
+  // Destroys the key named `label` (a removed signer must never sign again).
+  // Absent is not an error.
+  virtual Status Destroy(const std::string& label) = 0;
 };
 
+// Keys as files in `directory` (mode 0700):
+//   <label>.key.pem   encrypted PKCS#8 PEM ("BEGIN ENCRYPTED PRIVATE KEY"),
+//                     mode 0600, written atomically (temporary, fsync, rename)
+// The passphrase (the key-encryption key) is kept in memory only and wiped
+// when the store is destroyed.
+//
+// Thread-safety: calls are serialized by a mutex; two processes sharing a
+// directory are coordinated only by O_EXCL creation and atomic renames.
 class FileKeyStore final : public KeyStore {
  public:
-  explicit FileKeyStore(std::string directory);
+  // Opens (creating it 0700 if needed) `directory`. Fails with
+  // kInvalidArgument on an empty passphrase, and with kConflict when the
+  // directory holds unencrypted keys of an earlier version (root.key.pem,
+  // signer-*.key.pem with "BEGIN PRIVATE KEY"), naming the file and what to do.
+  // `scrypt_log2_n` is the key-encryption cost of new files (14 in
+  // production; tests use 10 to stay fast under sanitizers).
+  static Result<std::unique_ptr<FileKeyStore>> Open(const std::string& directory, std::string passphrase,
+                                                    int scrypt_log2_n = 14);
+  ~FileKeyStore() override;
 
-  // First call on an empty directory: creates it (0700), a root key and a
-  // certificate valid [now, now + 10 years), and a signer key and certificate
-  // valid [now, now + 2 years) (clipped to the root's validity). Later calls
-  // load the files and return the signer valid at `now` with the latest
-  // not_after; if none is valid any more, a new signer is created. Fails with
-  // kInternal on I/O errors, kInvalidArgument on unreadable or inconsistent
-  // files (e.g. a key that does not match its certificate), kConflict when the
-  // root certificate has expired.
-  Result<ActiveSigner> EnsureDevelopmentKeys(int64_t now, const std::string& country) override;
-  Result<std::vector<TrustEntry>> SignerCertificates() override;
+  std::string_view Kind() const override { return "file"; }
+  Result<std::unique_ptr<Signer>> Generate(const std::string& label) override;
+  Result<std::unique_ptr<Signer>> Load(const std::string& label) override;
+  Status Destroy(const std::string& label) override;
+
+  // Path of the file of `label` (for messages and tests).
+  std::string PathOf(const std::string& label) const;
 
  private:
-  Result<ActiveSigner> CreateSigner(const SigningKey& root, const Bytes& root_cert, int64_t now,
-                                    const std::string& country);
-  Result<std::vector<TrustEntry>> SignerCertificatesLocked();
+  FileKeyStore(std::string directory, std::string passphrase, int scrypt_log2_n);
   std::string dir_;
+  std::string passphrase_;
+  int scrypt_log2_n_;
   std::mutex mu_;
 };
+
+// The key-encryption passphrase: the whole content of `path` with one
+// trailing newline removed. Fails with kNotFound when absent, kPermissionDenied
+// when the file is readable by group or others (it must be 0600 or 0400),
+// kInvalidArgument when it is empty or shorter than 16 bytes.
+Result<std::string> ReadPassphraseFile(const std::string& path);
+// Same rules for any secret file (e.g. a PKCS#11 PIN), at least `min_size` bytes.
+Result<std::string> ReadSecretFile(const std::string& path, size_t min_size);
+
+// Creates `path` (mode 0600; its directory 0700 if missing) holding 32 random bytes in Base64 and
+// returns them; for development installations (`make run`). Fails with
+// kConflict when the file exists.
+Result<std::string> CreatePassphraseFile(const std::string& path);
 
 }  // namespace origine::trust

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 
@@ -11,8 +12,7 @@
 namespace origine::trust {
 namespace {
 
-constexpr int64_t kNow = 1767225600;
-constexpr int64_t kDay = 86400;
+constexpr const char* kPass = "correct horse battery staple";
 
 class TempDir {
  public:
@@ -38,99 +38,133 @@ unsigned Mode(const std::string& path) {
   return st.st_mode & 0777;
 }
 
-TEST(FileKeyStore, CreatesThenReloads) {
+void WriteText(const std::string& path, const std::string& text, unsigned mode) {
+  FILE* f = std::fopen(path.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  std::fputs(text.c_str(), f);
+  std::fclose(f);
+  ::chmod(path.c_str(), mode);
+}
+
+std::unique_ptr<FileKeyStore> OpenStore(const std::string& dir, const std::string& pass = kPass) {
+  auto store = FileKeyStore::Open(dir, pass, 10);
+  EXPECT_TRUE(store) << store.error().message;
+  return store ? std::move(*store) : nullptr;
+}
+
+TEST(FileKeyStore, EncryptedRoundTripAndModes) {
   TempDir tmp;
   const std::string dir = tmp.path() + "/var/keys";
-  FileKeyStore store(dir);
-  auto first = store.EnsureDevelopmentKeys(kNow, "ML");
-  ASSERT_TRUE(first) << first.error().message;
-  EXPECT_EQ(first->kid, KidOf(first->certificate_der));
+  auto store = OpenStore(dir);
+  ASSERT_TRUE(store);
+  EXPECT_EQ(store->Kind(), "file");
+  auto key = store->Generate("signer-1");
+  ASSERT_TRUE(key) << key.error().message;
   EXPECT_EQ(Mode(dir), 0700u);
-  EXPECT_EQ(Mode(dir + "/root.key.pem"), 0600u);
-  const std::string base = dir + "/signer-" + HexEncode(first->kid);
-  EXPECT_EQ(Mode(base + ".key.pem"), 0600u);
-  EXPECT_TRUE(std::filesystem::exists(base + ".crt.der"));
-  EXPECT_TRUE(std::filesystem::exists(dir + "/root.crt.der"));
+  EXPECT_EQ(Mode(store->PathOf("signer-1")), 0600u);
+  const std::string pem = testing::ReadTextFile(store->PathOf("signer-1"));
+  EXPECT_NE(pem.find("BEGIN ENCRYPTED PRIVATE KEY"), std::string::npos);
+  EXPECT_EQ(pem.find("BEGIN PRIVATE KEY"), std::string::npos);
 
-  auto info = ParseCertificate(first->certificate_der);
-  ASSERT_TRUE(info);
-  EXPECT_EQ(info->not_before, kNow);
-  EXPECT_EQ(info->not_after, kNow + 730 * kDay);
-  EXPECT_EQ(info->country, "ML");
-  auto root = testing::ReadTextFile(dir + "/root.crt.der");
-  EXPECT_TRUE(VerifyIssuedBy(first->certificate_der, Bytes(root.begin(), root.end())));
-
-  // Same store, then a fresh store over the same directory: same signer.
-  auto again = store.EnsureDevelopmentKeys(kNow + 10, "ML");
-  ASSERT_TRUE(again) << again.error().message;
-  EXPECT_EQ(again->kid, first->kid);
-  FileKeyStore reopened(dir);
-  auto reloaded = reopened.EnsureDevelopmentKeys(kNow + 100 * kDay, "ML");
-  ASSERT_TRUE(reloaded) << reloaded.error().message;
-  EXPECT_EQ(reloaded->kid, first->kid);
-  EXPECT_EQ(reloaded->key.PublicKeySpkiDer(), first->key.PublicKeySpkiDer());
-  auto sig = reloaded->key.SignEs256(ToBytes("m"));
+  // A fresh store over the same directory loads the same key; it signs.
+  auto again = OpenStore(dir);
+  auto loaded = again->Load("signer-1");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+  EXPECT_EQ((*loaded)->PublicKeySpkiDer(), (*key)->PublicKeySpkiDer());
+  auto sig = (*loaded)->SignEs256(ToBytes("message"));
   ASSERT_TRUE(sig);
-  EXPECT_TRUE(VerifyEs256WithCertificate(first->certificate_der, ToBytes("m"), *sig));
+  EXPECT_TRUE(VerifyEs256WithSpki((*key)->PublicKeySpkiDer(), ToBytes("message"), *sig));
 
-  auto certs = reopened.SignerCertificates();
-  ASSERT_TRUE(certs) << certs.error().message;
-  ASSERT_EQ(certs->size(), 1u);
-  EXPECT_EQ((*certs)[0].kid, first->kid);
-  EXPECT_EQ((*certs)[0].certificate_der, first->certificate_der);
+  // Generating an existing label is refused; an absent one is kNotFound.
+  auto dup = store->Generate("signer-1");
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  auto absent = store->Load("signer-2");
+  ASSERT_FALSE(absent);
+  EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
+
+  // Destroy removes the file; destroying again is fine.
+  ASSERT_TRUE(store->Destroy("signer-1"));
+  EXPECT_FALSE(std::filesystem::exists(store->PathOf("signer-1")));
+  EXPECT_TRUE(store->Destroy("signer-1"));
+  EXPECT_EQ(store->Load("signer-1").error().code, ErrorCode::kNotFound);
 }
 
-TEST(FileKeyStore, RotatesAnExpiredSigner) {
+TEST(FileKeyStore, WrongPassphraseIsRefusedWithoutLeaking) {
   TempDir tmp;
-  FileKeyStore store(tmp.path());
-  auto first = store.EnsureDevelopmentKeys(kNow, "ML");
-  ASSERT_TRUE(first);
-  auto later = store.EnsureDevelopmentKeys(kNow + 731 * kDay, "ML");
-  ASSERT_TRUE(later) << later.error().message;
-  EXPECT_NE(later->kid, first->kid);
-  auto certs = store.SignerCertificates();
-  ASSERT_TRUE(certs);
-  EXPECT_EQ(certs->size(), 2u);  // the old one stays listed
-  auto too_late = store.EnsureDevelopmentKeys(kNow + 3651 * kDay, "ML");
-  ASSERT_FALSE(too_late);
-  EXPECT_EQ(too_late.error().code, ErrorCode::kConflict);
-}
-
-TEST(FileKeyStore, RefusesInconsistentFiles) {
-  TempDir tmp;
-  FileKeyStore store(tmp.path());
-  auto first = store.EnsureDevelopmentKeys(kNow, "ML");
-  ASSERT_TRUE(first);
-  // Replace the signer key by another key: must be detected, and the error
-  // must not contain key material.
-  auto other = SigningKey::Generate();
-  const std::string key_path = tmp.path() + "/signer-" + HexEncode(first->kid) + ".key.pem";
-  std::filesystem::remove(key_path);
-  std::string pem = other->ToPem();
-  FILE* f = std::fopen(key_path.c_str(), "w");
-  ASSERT_NE(f, nullptr);
-  std::fputs(pem.c_str(), f);
-  std::fclose(f);
-  auto r = FileKeyStore(tmp.path()).EnsureDevelopmentKeys(kNow, "ML");
+  auto store = OpenStore(tmp.path());
+  ASSERT_TRUE(store->Generate("root-1"));
+  auto other = OpenStore(tmp.path(), "another passphrase entirely");
+  auto r = other->Load("root-1");
   ASSERT_FALSE(r);
-  EXPECT_NE(r.error().message.find("does not match"), std::string::npos) << r.error().message;
-  EXPECT_EQ(r.error().message.find("PRIVATE"), std::string::npos);
-
-  // Garbage key file.
-  f = std::fopen(key_path.c_str(), "w");
-  std::fputs("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n", f);
-  std::fclose(f);
-  r = FileKeyStore(tmp.path()).EnsureDevelopmentKeys(kNow, "ML");
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().message.find("not a key"), std::string::npos);
+  EXPECT_EQ(r.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_NE(r.error().message.find("wrong passphrase"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("another passphrase"), std::string::npos);
+  EXPECT_EQ(r.error().message.find("PRIVATE KEY"), std::string::npos);
+  // A damaged file: a clear error, no key text.
+  WriteText(store->PathOf("root-1"),
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nbm90IGEga2V5\n-----END ENCRYPTED PRIVATE KEY-----\n", 0600);
+  auto damaged = store->Load("root-1");
+  ASSERT_FALSE(damaged);
+  EXPECT_EQ(damaged.error().message.find("bm90"), std::string::npos);
 }
 
-TEST(FileKeyStore, EmptyDirectoryListsNothing) {
+TEST(FileKeyStore, RefusesLegacyUnencryptedKeysAndBadInput) {
   TempDir tmp;
-  FileKeyStore store(tmp.path() + "/absent");
-  auto certs = store.SignerCertificates();
-  ASSERT_TRUE(certs);
-  EXPECT_TRUE(certs->empty());
+  auto key = SigningKey::Generate();
+  WriteText(tmp.path() + "/root.key.pem", key->ToPem(), 0600);
+  auto r = FileKeyStore::Open(tmp.path(), kPass);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_NE(r.error().message.find("root.key.pem is an unencrypted key"), std::string::npos) << r.error().message;
+  EXPECT_EQ(r.error().message.find("BEGIN"), std::string::npos);
+
+  EXPECT_EQ(FileKeyStore::Open(tmp.path() + "/x", "").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_FALSE(FileKeyStore::Open(tmp.path() + "/x", kPass, 9));
+  auto store = OpenStore(tmp.path() + "/y");
+  for (const char* bad : {"", "Root", "a/b", "../x", "a.b"}) {
+    EXPECT_EQ(store->Generate(bad).error().code, ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(store->Load(bad).error().code, ErrorCode::kInvalidArgument) << bad;
+  }
+  EXPECT_TRUE(IsValidKeyLabel("signer-20261127-083000-3fa1"));
+  EXPECT_FALSE(IsValidKeyLabel(std::string(65, 'a')));
+}
+
+TEST(SigningKey, EncryptedPemRoundTrip) {
+  auto key = SigningKey::Generate();
+  auto pem = key->ToEncryptedPem("pass phrase 1234", 10);
+  ASSERT_TRUE(pem) << pem.error().message;
+  auto back = SigningKey::FromEncryptedPem(*pem, "pass phrase 1234");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->PublicKeySpkiDer(), key->PublicKeySpkiDer());
+  EXPECT_EQ(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235").error().code, ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(SigningKey::FromEncryptedPem(key->ToPem(), "x"));  // not encrypted
+  EXPECT_FALSE(SigningKey::FromPem(*pem));                         // encrypted: never prompts
+  EXPECT_FALSE(key->ToEncryptedPem("", 10));
+}
+
+TEST(PassphraseFile, CreateReadAndModes) {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/keys/kek";
+  auto created = CreatePassphraseFile(path);
+  ASSERT_TRUE(created) << created.error().message;
+  EXPECT_GE(created->size(), 40u);
+  EXPECT_EQ(Mode(path), 0600u);
+  EXPECT_EQ(Mode(tmp.path() + "/keys"), 0700u);
+  auto read = ReadPassphraseFile(path);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(*read, *created);
+  EXPECT_EQ(CreatePassphraseFile(path).error().code, ErrorCode::kConflict);
+
+  ::chmod(path.c_str(), 0644);
+  auto open = ReadPassphraseFile(path);
+  ASSERT_FALSE(open);
+  EXPECT_EQ(open.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(open.error().message.find(*created), std::string::npos);
+
+  WriteText(tmp.path() + "/short", "short\n", 0600);
+  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/short").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/absent").error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

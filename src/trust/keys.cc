@@ -1,6 +1,8 @@
 #include "trust/keys.h"
 
 #include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 
 #include <algorithm>
 #include <cstring>
@@ -49,6 +51,54 @@ std::string SigningKey::ToPem() const {
   char* data = nullptr;
   long len = BIO_get_mem_data(bio.get(), &data);
   if (len <= 0 || data == nullptr) return {};
+  return std::string(data, static_cast<size_t>(len));
+}
+
+Result<SigningKey> SigningKey::FromEncryptedPem(std::string_view pem, std::string_view passphrase) {
+  if (pem.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") == std::string_view::npos) {
+    return Error::Invalid("key is not an encrypted PKCS#8 PEM (BEGIN ENCRYPTED PRIVATE KEY)");
+  }
+  if (pem.size() > 16384) return Error::Invalid("key PEM is too large");
+  if (passphrase.empty()) return Error::Invalid("empty passphrase");
+  ossl::Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) return Error::Internal(ossl::Drain("cannot allocate a BIO"));
+  std::unique_ptr<X509_SIG, ossl::Deleter<X509_SIG_free>> enc(PEM_read_bio_PKCS8(bio.get(), nullptr, NoPassphrase, nullptr));
+  if (!enc) return Error::Invalid(ossl::Drain("encrypted key PEM does not parse"));
+  std::unique_ptr<PKCS8_PRIV_KEY_INFO, ossl::Deleter<PKCS8_PRIV_KEY_INFO_free>> p8(
+      PKCS8_decrypt(enc.get(), passphrase.data(), static_cast<int>(passphrase.size())));
+  if (!p8) {
+    ERR_clear_error();
+    return Error::Denied("cannot decrypt the key: wrong passphrase or damaged file");
+  }
+  ossl::Pkey pkey(EVP_PKCS82PKEY(p8.get()));
+  if (!pkey) return Error::Invalid(ossl::Drain("decrypted key does not parse"));
+  if (!ossl::IsP256(pkey.get())) return Error::Invalid("key is not an EC P-256 key");
+  return SigningKey(pkey.release());
+}
+
+Result<std::string> SigningKey::ToEncryptedPem(std::string_view passphrase, int scrypt_log2_n) const {
+  if (!pkey_) return Error::Internal("signing key is empty (moved from)");
+  if (passphrase.empty()) return Error::Invalid("empty passphrase");
+  if (scrypt_log2_n < 10 || scrypt_log2_n > 14) return Error::Invalid("scrypt log2(N) must be 10 to 14");
+  unsigned char salt[16];
+  if (RAND_bytes(salt, sizeof salt) != 1) return Error::Internal(ossl::Drain("RAND_bytes failed"));
+  // scrypt N=2^14, r=8, p=1: 16 MiB per attempt, within OpenSSL's default
+  // 32 MiB scrypt memory limit for PKCS#8 decryption.
+  X509_ALGOR* pbe =
+      PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), salt, sizeof salt, nullptr, uint64_t{1} << scrypt_log2_n, 8, 1);
+  if (pbe == nullptr) return Error::Internal(ossl::Drain("cannot set up scrypt"));
+  std::unique_ptr<X509_ALGOR, ossl::Deleter<X509_ALGOR_free>> pbe_owned(pbe);
+  std::unique_ptr<PKCS8_PRIV_KEY_INFO, ossl::Deleter<PKCS8_PRIV_KEY_INFO_free>> p8(EVP_PKEY2PKCS8(pkey_.get()));
+  if (!p8) return Error::Internal(ossl::Drain("cannot encode the key"));
+  X509_SIG* enc = PKCS8_set0_pbe(passphrase.data(), static_cast<int>(passphrase.size()), p8.get(), pbe);
+  if (enc == nullptr) return Error::Internal(ossl::Drain("cannot encrypt the key"));
+  (void)pbe_owned.release();  // owned by enc now
+  std::unique_ptr<X509_SIG, ossl::Deleter<X509_SIG_free>> enc_owned(enc);
+  ossl::Bio bio(BIO_new(BIO_s_mem()));
+  if (!bio || PEM_write_bio_PKCS8(bio.get(), enc) != 1) return Error::Internal(ossl::Drain("cannot write the key"));
+  char* data = nullptr;
+  long len = BIO_get_mem_data(bio.get(), &data);
+  if (len <= 0 || data == nullptr) return Error::Internal("cannot write the key");
   return std::string(data, static_cast<size_t>(len));
 }
 

@@ -19,9 +19,22 @@
 
 namespace origine::trust {
 
+// An ES256 private key that signs without revealing itself: a SigningKey in
+// memory, or a key inside a PKCS#11 token (pkcs11_key_store.h).
+// Implementations are safe to use from several threads at once.
+class Signer {
+ public:
+  virtual ~Signer() = default;
+  // ECDSA over SHA-256(msg), returned as r||s (64 bytes). Errors never carry
+  // key material.
+  virtual Result<Bytes> SignEs256(std::span<const uint8_t> msg) const = 0;
+  // DER SubjectPublicKeyInfo of the public half (empty on failure).
+  virtual Bytes PublicKeySpkiDer() const = 0;
+};
+
 // A P-256 private key. Move-only; owns its EVP_PKEY. A moved-from key is empty:
 // SignEs256 fails and ToPem/PublicKeySpkiDer return empty values.
-class SigningKey {
+class SigningKey final : public Signer {
  public:
   // A fresh random key. Fails with kInternal if OpenSSL cannot generate one.
   static Result<SigningKey> Generate();
@@ -29,6 +42,11 @@ class SigningKey {
   // key. Fails with kInvalidArgument otherwise (encrypted keys included; no
   // passphrase prompt ever happens).
   static Result<SigningKey> FromPem(std::string_view pem);
+  // Parses an encrypted PKCS#8 PEM ("BEGIN ENCRYPTED PRIVATE KEY") with
+  // `passphrase`. Fails with kPermissionDenied when the passphrase is wrong (or
+  // the file damaged: PKCS#8 cannot tell them apart), kInvalidArgument when
+  // the text is not an encrypted PKCS#8 P-256 key.
+  static Result<SigningKey> FromEncryptedPem(std::string_view pem, std::string_view passphrase);
 
   SigningKey(SigningKey&&) noexcept;
   SigningKey& operator=(SigningKey&&) noexcept;
@@ -39,10 +57,16 @@ class SigningKey {
   // Unencrypted PKCS#8 PEM. The caller owns the secret in the returned string
   // and must store it with restrictive permissions. Empty on failure.
   std::string ToPem() const;
+  // Encrypted PKCS#8 PEM: PBES2 with scrypt (N=2^scrypt_log2_n, r=8, p=1,
+  // 16-byte random salt) and AES-256-CBC. N=2^14 (16 MiB) is the most
+  // OpenSSL's default 32 MiB scrypt limit lets PKCS#8 decryption use; tests
+  // may pass 10 (not less). Fails with kInvalidArgument on an empty passphrase
+  // or a log2_n outside 10..14, kInternal on an OpenSSL failure.
+  Result<std::string> ToEncryptedPem(std::string_view passphrase, int scrypt_log2_n = 14) const;
   // ECDSA over SHA-256(msg), returned as r||s (64 bytes). Randomized.
-  Result<Bytes> SignEs256(std::span<const uint8_t> msg) const;
+  Result<Bytes> SignEs256(std::span<const uint8_t> msg) const override;
   // DER SubjectPublicKeyInfo of the public half.
-  Bytes PublicKeySpkiDer() const;
+  Bytes PublicKeySpkiDer() const override;
   // Borrowed OpenSSL handle for this module's certificate code; null when empty.
   EVP_PKEY* native() const { return pkey_.get(); }
 
@@ -73,19 +97,28 @@ struct CertInfo {
   Bytes public_key_spki_der;
 };
 
+// Certificates are signed through Signer::SignEs256 (the to-be-signed part is
+// built by OpenSSL, signed by the Signer, and the result is checked with the
+// issuer's public key), so a root key inside a PKCS#11 token works the same.
+
 // Self-signed X.509 v3 root: CA:TRUE (critical), keyUsage keyCertSign+cRLSign
 // (critical), subject = issuer = CN/C, random 127-bit serial, SHA-256 with
 // ECDSA. Fails with kInvalidArgument if not_before >= not_after or the key is
-// empty, kInternal on an OpenSSL failure.
-Result<Bytes> MakeRootCertificate(const SigningKey& root, const std::string& common_name, const std::string& country,
+// not P-256, kInternal on an OpenSSL or signing failure.
+Result<Bytes> MakeRootCertificate(const Signer& root, const std::string& common_name, const std::string& country,
                                   int64_t not_before, int64_t not_after);
 
-// Document-signer certificate for the public half of `signer_public`, issued
-// by `root` whose certificate is `root_cert_der`: CA:FALSE, keyUsage
-// digitalSignature (critical), random serial. Fails with kInvalidArgument if
-// the root certificate does not parse or does not match `root`, if
-// not_before >= not_after, or if the validity is not inside the root's.
-Result<Bytes> MakeSignerCertificate(const SigningKey& root, std::span<const uint8_t> root_cert_der,
+// Document-signer certificate for the public key `signer_spki_der` (DER
+// SubjectPublicKeyInfo, P-256), issued by `root` whose certificate is
+// `root_cert_der`: CA:FALSE, keyUsage digitalSignature (critical), random
+// serial. Fails with kInvalidArgument if the root certificate does not parse
+// or does not match `root`, if not_before >= not_after, or if the validity is
+// not inside the root's.
+Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t> root_cert_der,
+                                    std::span<const uint8_t> signer_spki_der, const std::string& common_name,
+                                    const std::string& country, int64_t not_before, int64_t not_after);
+// Same, for the public half of an in-memory key.
+Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t> root_cert_der,
                                     const SigningKey& signer_public, const std::string& common_name,
                                     const std::string& country, int64_t not_before, int64_t not_after);
 
