@@ -60,4 +60,28 @@ Result<Bytes> Base64Decode(std::string_view text) {
   return out;
 }
 
+std::string Base64UrlEncode(std::span<const uint8_t> data) {
+  std::string out = Base64Encode(data);
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  for (char& c : out) {
+    if (c == '+') c = '-';
+    else if (c == '/') c = '_';
+  }
+  return out;
+}
+
+Result<Bytes> Base64UrlDecode(std::string_view text) {
+  if (text.size() % 4 == 1) return Error::Invalid("base64url: impossible length");
+  std::string std_text(text);
+  for (char& c : std_text) {
+    if (c == '+' || c == '/' || c == '=') return Error::Invalid("base64url: invalid character");
+    if (c == '-') c = '+';
+    else if (c == '_') c = '/';
+  }
+  while (std_text.size() % 4 != 0) std_text.push_back('=');
+  auto out = Base64Decode(std_text);
+  if (!out) return Error::Invalid("base64url: " + out.error().message.substr(8));
+  return out;
+}
+
 }  // namespace origine::trust
