@@ -1,6 +1,7 @@
 #include "api/api.h"
 #include "api/payment_routes.h"
 #include "api/registry_routes.h"
+#include "api/trust_routes.h"
 
 #include <boost/json.hpp>
 
@@ -186,8 +187,9 @@ json::array HashesJson(const std::vector<tlog::Hash>& hashes) {
 
 Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
          certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-         const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options,
-         payments::PaymentService* payments, payments::Reconciler* reconciler)
+         pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log,
+         const tlog::NoteSigner& log_signer, ApiOptions options, payments::PaymentService* payments,
+         payments::Reconciler* reconciler)
     : db_(db),
       clock_(clock),
       log_(log),
@@ -195,6 +197,8 @@ Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identit
       identity_(identity),
       applications_(applications),
       certificates_(certificates),
+      keys_(keys),
+      trust_(trust),
       options_(std::move(options)),
       payments_(payments),
       reconciler_(reconciler),
@@ -314,6 +318,14 @@ void Api::AddRoutes() {
     });
   }, payments_, reconciler_);
 
+  // --- trust list: latest, versions, root (trust_routes.cc)
+  AddTrustRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
+    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+      return h(rc);
+    });
+  }, keys_, trust_);
+
   // --- applications
   add("GET", "/api/v1/applications", Access::kSession, [this](Ctx& c) -> Result<Response> {
     std::optional<std::string> status;
@@ -401,12 +413,6 @@ void Api::AddRoutes() {
       if (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-') safe += ch;
     r.AddHeader("Content-Disposition", "attachment; filename=\"certificat-" + safe + ".pdf\"");
     r.AddHeader("Cache-Control", "private, no-store");
-    return r;
-  });
-  add("GET", "/api/v1/trust-list", Access::kPublic, [this](Ctx&) -> Result<Response> {
-    Response r;
-    r.body = trust::TrustListToJson(certificates_.trust_list());
-    r.AddHeader("Cache-Control", "public, max-age=300");
     return r;
   });
   add("POST", "/api/v1/verify", Access::kPublic, [this](Ctx& c) -> Result<Response> {

@@ -25,6 +25,8 @@
 #include "payments/reconcile.h"
 #include "payments/service.h"
 #include "core/clock.h"
+#include "pki/key_manager.h"
+#include "trust/trust_list.h"
 #include "storage/db.h"
 #include "tlog/log.h"
 #include "tlog/note.h"
@@ -41,7 +43,8 @@ class Api {
   // Every reference must outlive the Api.
   Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
       certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-      const tlog::Log& log, const tlog::NoteSigner& log_signer, ApiOptions options,
+      pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log,
+      const tlog::NoteSigner& log_signer, ApiOptions options,
       payments::PaymentService* payments = nullptr, payments::Reconciler* reconciler = nullptr);
 
   // Answers one request. Never throws for bad input; sets no request id
@@ -62,6 +65,8 @@ class Api {
   identity::IdentityService& identity_;
   certificates::ApplicationService& applications_;
   certificates::CertificateService& certificates_;
+  pki::KeyManager& keys_;
+  trust::TrustListSource& trust_;
   ApiOptions options_;
   payments::PaymentService* payments_;
   payments::Reconciler* reconciler_;

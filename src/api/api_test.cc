@@ -12,6 +12,7 @@
 #include "registry/registry.h"
 #include "trust/keys.h"
 #include "trust/qr.h"
+#include "trust/base64.h"
 #include "storage/sqlite_db.h"
 
 namespace origine::api {
@@ -29,6 +30,7 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
+  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
   return all;
 }
 
@@ -46,15 +48,19 @@ class ApiTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
     ASSERT_TRUE(db_->Migrate(TestMigrations()));
-    keys_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());
-    signer_ = std::make_unique<trust::ActiveSigner>(std::move(*keys_->EnsureDevelopmentKeys(clock_.NowUnix(), "ML")));
+    auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+    keys_ = std::make_unique<pki::KeyManager>(*db_, clock_, *store_, log_, pki::KeyOptions{});
+    ASSERT_TRUE(keys_->EnsureInitialKeys({}, {"ETLS"}));
+    trust_ = std::make_unique<pki::DbTrustListSource>(*db_);
     identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
     log_signer_ = std::make_unique<tlog::NoteSigner>(std::move(*tlog::NoteSigner::Generate("test.local/log")));
-    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *signer_, log_,
+    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *keys_, log_,
                                                                certificates::IssuerConfig{});
-    certs_ = std::make_unique<certificates::CertificateService>(*db_, clock_, *keys_->SignerCertificates(),
-                                                                 certificates::IssuerConfig{});
-    api_ = std::make_unique<Api>(*db_, clock_, *identity_, *apps_, *certs_, log_, *log_signer_, ApiOptions{});
+    certs_ = std::make_unique<certificates::CertificateService>(*db_, clock_, *trust_, certificates::IssuerConfig{});
+    api_ = std::make_unique<Api>(*db_, clock_, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_,
+                                 ApiOptions{});
     int64_t company = *identity_->EnsureCompany({"C", "084151646T", "R", "A"}, {});
     ASSERT_TRUE(identity_->EnsureUser({"e@t.ml", "E", "password-1", Role::kExporter, company}, {}));
   }
@@ -78,8 +84,9 @@ class ApiTest : public ::testing::Test {
   std::filesystem::path dir_;
   FakeClock clock_{SystemClock().NowUnix()};
   std::unique_ptr<storage::Db> db_;
-  std::unique_ptr<trust::FileKeyStore> keys_;
-  std::unique_ptr<trust::ActiveSigner> signer_;
+  std::unique_ptr<trust::FileKeyStore> store_;
+  std::unique_ptr<pki::KeyManager> keys_;
+  std::unique_ptr<pki::DbTrustListSource> trust_;
   std::unique_ptr<identity::IdentityService> identity_;
   std::unique_ptr<certificates::ApplicationService> apps_;
   std::unique_ptr<certificates::CertificateService> certs_;
@@ -168,14 +175,39 @@ TEST_F(ApiTest, RefusedPermissionsAreAudited) {
 TEST_F(ApiTest, LogCheckpointAndTilesAreServed) {
   auto cp = Call("GET", "/log/checkpoint");
   ASSERT_EQ(cp.status, 200);
-  EXPECT_EQ(cp.body.rfind("test.local/log\n0\n", 0), 0u) << cp.body;
+  // Two trust-list leaves already: the root's version 1 and the signer's version 2.
+  EXPECT_EQ(cp.body.rfind("test.local/log\n2\n", 0), 0u) << cp.body;
   std::vector<std::string> keys{log_signer_->VerifierKey()};
   EXPECT_TRUE(tlog::OpenCheckpoint(cp.body, "test.local/log", std::vector<tlog::Verifier>{log_signer_->verifier()}));
-  EXPECT_EQ(Call("GET", "/log/tile/0/000.p/1").status, 404);
+  EXPECT_EQ(Call("GET", "/log/tile/0/000.p/3").status, 404);
   EXPECT_EQ(Call("GET", "/log/tile/bogus").status, 404);
-  EXPECT_EQ(Call("GET", "/api/v1/log/proof/inclusion?index=0").status, 422);
+  EXPECT_EQ(Call("GET", "/api/v1/log/proof/inclusion?index=2").status, 422);
   auto key = Call("GET", "/api/v1/log/key");
   EXPECT_NE(key.body.find(log_signer_->VerifierKey()), std::string::npos);
+}
+
+TEST_F(ApiTest, TrustListRoutesArePublicAndVersioned) {
+  auto latest = Call("GET", "/api/v1/trust-list");
+  ASSERT_EQ(latest.status, 200) << latest.body;
+  auto doc = json::parse(latest.body).as_object();
+  EXPECT_EQ(doc.at("format").as_int64(), 2);
+  EXPECT_EQ(doc.at("version").as_int64(), 2);
+  auto root = Call("GET", "/api/v1/trust-list/root");
+  ASSERT_EQ(root.status, 200);
+  auto root_der = trust::Base64Decode(std::string(json::parse(root.body).at("certificate").as_string()));
+  ASSERT_TRUE(root_der);
+  EXPECT_TRUE(trust::VerifySignedTrustList(latest.body, *root_der));
+  auto v1 = Call("GET", "/api/v1/trust-list/versions/1");
+  ASSERT_EQ(v1.status, 200);
+  EXPECT_EQ(json::parse(v1.body).at("version").as_int64(), 1);
+  auto versions = json::parse(Call("GET", "/api/v1/trust-list/versions").body).at("versions").as_array();
+  ASSERT_EQ(versions.size(), 2u);
+  EXPECT_EQ(versions[0].at("version").as_int64(), 2);
+  for (const char* bad : {"3", "0", "01", "x", "99999999999999999"}) {
+    auto r = Call("GET", std::string("/api/v1/trust-list/versions/") + bad);
+    EXPECT_EQ(r.status, 404) << bad;
+    EXPECT_NE(r.body.find("\"status\":404"), std::string::npos) << r.body;
+  }
 }
 
 TEST_F(ApiTest, MetricsOnlyOnLoopback) {
@@ -240,11 +272,14 @@ TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
   // QR texts this platform did not sign, built with the library.
   trust::Claims claims = *certs_->VerifyNumber(valid).claims;
   auto other = trust::SigningKey::Generate();
-  const std::string forged = *trust::MakeQrText(claims, *other, signer_->kid);
+  auto active_tx = std::move(*db_->Begin());
+  const pki::ActiveSigner signer = *keys_->Active(*active_tx, clock_.NowUnix());
+  active_tx.reset();
+  const std::string forged = *trust::MakeQrText(claims, *other, signer.kid);
   const std::string stranger = *trust::MakeQrText(claims, *other, trust::Bytes(8, 7));
   trust::Claims future = claims;
   future.issued_at = clock_.NowUnix() + 86400;
-  const std::string early = *trust::MakeQrText(future, signer_->key, signer_->kid);
+  const std::string early = *trust::MakeQrText(future, *signer.key, signer.kid);
 
   struct Case {
     std::string field, value, status;

@@ -49,7 +49,8 @@ Result<Config> LoadConfig(const std::string& path_in) {
     };
     for (auto&& [section, node] : t) {
       const std::string s(section.str());
-      if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin" && s != "payments")
+      if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin" && s != "payments" &&
+          s != "keys")
         return Error::Invalid("config " + path + ": unknown section [" + s + "]");
     }
     if (auto n = t["server"]["listen"]; n) {
@@ -116,6 +117,22 @@ Result<Config> LoadConfig(const std::string& path_in) {
         }
       }
     }
+    for (auto [key, field] : {std::pair<const char*, std::string*>{"store", &c.keys_store},
+                              {"passphrase_file", &c.key_passphrase_file},
+                              {"pkcs11_module", &c.pkcs11_module},
+                              {"pkcs11_token", &c.pkcs11_token},
+                              {"pkcs11_pin_file", &c.pkcs11_pin_file}}) {
+      if (auto n = t["keys"][key]; n) {
+        if (!n.is_string()) return bad((std::string("keys.") + key).c_str(), "a string");
+        *field = **n.as_string();
+      }
+    }
+    for (auto [key, field] : {std::pair<const char*, int64_t*>{"root_days", &c.root_days}, {"signer_days", &c.signer_days}}) {
+      if (auto n = t["keys"][key]; n) {
+        if (!n.is_integer() || **n.as_integer() < 1) return bad((std::string("keys.") + key).c_str(), "a positive integer");
+        *field = **n.as_integer();
+      }
+    }
     if (auto n = t["log"]["origin"]; n) {
       if (!n.is_string()) return bad("log.origin", "a string");
       c.log_origin = **n.as_string();
@@ -141,6 +158,14 @@ Result<Config> LoadConfig(const std::string& path_in) {
       if (const char* e = std::getenv(env.c_str())) c.providers[provider][key] = e;
     }
   }
+  if (const char* e = std::getenv("ORIGINE_KEYS_STORE")) c.keys_store = e;
+  if (const char* e = std::getenv("ORIGINE_KEY_PASSPHRASE_FILE")) c.key_passphrase_file = e;
+  if (const char* e = std::getenv("ORIGINE_KEY_PASSPHRASE")) c.key_passphrase = e;
+  if (const char* e = std::getenv("ORIGINE_PKCS11_MODULE")) c.pkcs11_module = e;
+  if (const char* e = std::getenv("ORIGINE_PKCS11_TOKEN")) c.pkcs11_token = e;
+  if (const char* e = std::getenv("ORIGINE_PKCS11_PIN_FILE")) c.pkcs11_pin_file = e;
+  if (c.keys_store != "file" && c.keys_store != "pkcs11")
+    return Error::Invalid("keys.store must be \"file\" or \"pkcs11\", got '" + c.keys_store + "'");
   RETURN_IF_ERROR(CheckIssuer(c));
   return c;
 }

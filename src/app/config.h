@@ -19,11 +19,20 @@
 //             target_environment; any: currency, fee_bp (reconciliation's expected fee rate).
 //             A provider without base_url (and no simulator) is disabled.
 //   Secrets are never logged nor shown in errors.
+//   [keys]    store = "file" | "pkcs11"
+//             passphrase_file = "/run/secrets/origine-kek"  (file store: the key-encryption
+//               passphrase, mode 0600; default <data>/keys/kek, created with a random
+//               passphrase on first start — development only, see README)
+//             pkcs11_module = "/usr/lib/softhsm/libsofthsm2.so"  pkcs11_token = "origine"
+//             pkcs11_pin_file = "/run/secrets/origine-pin"
+//             root_days = 3650  signer_days = 730  (default validities for new keys)
 //
 // Environment: ORIGINE_CONFIG (file path), ORIGINE_LISTEN, ORIGINE_DATA, ORIGINE_WEB_ROOT,
 // ORIGINE_THREADS, ORIGINE_ISSUER_COUNTRY, ORIGINE_ISSUER_NAME, ORIGINE_LOG_ORIGIN, ORIGINE_REGIMES, ORIGINE_SECURE_COOKIES (0/1),
 // ORIGINE_PAYSIM_URL ([payments] simulator), ORIGINE_PUBLIC_URL, ORIGINE_PAYMENTS_<PROVIDER>_<KEY>
 // (e.g. ORIGINE_PAYMENTS_WAVE_WEBHOOK_SECRET).
+// ORIGINE_KEYS_STORE, ORIGINE_KEY_PASSPHRASE_FILE, ORIGINE_KEY_PASSPHRASE (the passphrase itself,
+// for container secrets), ORIGINE_PKCS11_MODULE, ORIGINE_PKCS11_TOKEN, ORIGINE_PKCS11_PIN_FILE.
 #pragma once
 
 #include <cstdint>
@@ -52,6 +61,11 @@ struct Config {
   int64_t intent_ttl_seconds = 1800, poll_initial_seconds = 5, poll_max_seconds = 300, late_window_seconds = 3600;
   // provider -> key -> value (secrets included: never log this map).
   std::map<std::string, std::map<std::string, std::string>> providers;
+  std::string keys_store = "file";  // "file" or "pkcs11"
+  std::string key_passphrase_file;  // "" = <data>/keys/kek
+  std::string key_passphrase;       // from ORIGINE_KEY_PASSPHRASE only (never from a file or a flag)
+  std::string pkcs11_module, pkcs11_token, pkcs11_pin_file;
+  int64_t root_days = 3650, signer_days = 730;
 };
 
 // The keys a [payments.<provider>] table may hold.

@@ -3,8 +3,9 @@
 //   origine migrate --data DIR
 //   origine demo seed --data DIR
 //   origine cert list|qr|pdf --data DIR ...
-//   origine trust-list export --data DIR -o FILE
-//   origine verify [--trust-list FILE | --data DIR] [--json] INPUT
+//   origine trust-list export --data DIR [--version N] -o FILE
+//   origine verify [--trust-list FILE [--root ROOT] | --data DIR] [--json] INPUT
+//   origine keys init-root|rotate|list|revoke|export-root --data DIR ...
 //   origine log key --data DIR
 //   origine log monitor URL [--state DIR] [--key VKEY]
 //   origine audit verify --data DIR
@@ -29,6 +30,8 @@
 #include "http/server.h"
 #include "render/qr_decode.h"
 #include "tlog/monitor.h"
+#include "pki/key_manager.h"
+#include "trust/base64.h"
 #include "trust/trust_list.h"
 #include "trust/qr.h"
 #include "trust/trust_store.h"
@@ -81,8 +84,8 @@ int Serve(app::Config config, bool demo) {
   }
   app::Platform& p = **platform;
   if (auto anchored = app::AnchorAudit(p); !anchored) return Fail(anchored.error());
-  api::Api api(*p.db, p.clock, *p.identity, *p.applications, *p.certificates, *p.log, *p.log_signer,
-               {config.secure_cookies, config.web_root}, p.payments.get(), p.reconciler.get());
+  api::Api api(*p.db, p.clock, *p.identity, *p.applications, *p.certificates, *p.keys, *p.trust_list, *p.log,
+               *p.log_signer, {config.secure_cookies, config.web_root}, p.payments.get(), p.reconciler.get());
   http::ServerOptions opts;
   opts.host = config.host;
   opts.port = config.port;
@@ -104,20 +107,81 @@ int Serve(app::Config config, bool demo) {
   return 0;
 }
 
-// Offline with --trust-list FILE; otherwise online against the data
-// directory's database (revocation, successor, stored document), as POST
-// /api/v1/verify. The --json object is the API's (docs/formats/verification.md).
-int Verify(const std::string& trust_file, const app::Config& config, bool as_json, const std::string& input) {
+// A root certificate file: DER, or PEM ("BEGIN CERTIFICATE").
+Result<trust::Bytes> ReadRootFile(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileText(path));
+  if (text.find("-----BEGIN CERTIFICATE-----") != std::string::npos) {
+    const size_t b = text.find('\n', text.find("-----BEGIN CERTIFICATE-----"));
+    const size_t e = text.find("-----END CERTIFICATE-----");
+    std::string b64;
+    for (size_t i = b; b != std::string::npos && i < e; ++i)
+      if (!std::isspace(static_cast<unsigned char>(text[i]))) b64 += text[i];
+    auto der = trust::Base64Decode(b64);
+    if (!der) return Error::Invalid(path + ": not a PEM certificate");
+    text.assign(der->begin(), der->end());
+  }
+  trust::Bytes der(text.begin(), text.end());
+  if (!trust::ParseCertificate(der)) return Error::Invalid(path + ": not an X.509 certificate (DER or PEM)");
+  return der;
+}
+
+std::string PemOf(const trust::Bytes& der) {
+  std::string b64 = trust::Base64Encode(der), out = "-----BEGIN CERTIFICATE-----\n";
+  for (size_t i = 0; i < b64.size(); i += 64) out += b64.substr(i, 64) + "\n";
+  return out + "-----END CERTIFICATE-----\n";
+}
+
+// The trust entries of a trust-list file: format 2 checked against --root
+// when given, else against the root it carries (with a warning on standard
+// error); format 1 (unsigned) only without --root, with a warning.
+Result<std::vector<trust::TrustEntry>> LoadTrustFile(const std::string& trust_file, const std::string& root_file,
+                                                     json::object& info) {
+  ASSIGN_OR_RETURN(std::string text, ReadFileText(trust_file));
+  auto format = trust::TrustListFormat(text);
+  if (!format) return Error::Invalid("trust list " + trust_file + ": " + format.error().message);
+  if (*format == 1) {
+    if (!root_file.empty())
+      return Error::Invalid("trust list " + trust_file + " is format 1 (unsigned): it cannot be checked against --root");
+    std::cerr << "origine: warning: " << trust_file << " is an unsigned (format 1) trust list\n";
+    auto parsed = trust::TrustListFromJson(text);
+    if (!parsed) return Error::Invalid("trust list " + trust_file + ": " + parsed.error().message);
+    info = {{"version", 1}, {"format", 1}, {"signed", false}, {"root_pinned", false}};
+    return std::move(*parsed);
+  }
+  trust::Bytes root;
+  if (!root_file.empty()) {
+    ASSIGN_OR_RETURN(root, ReadRootFile(root_file));
+  } else {
+    auto embedded = trust::EmbeddedTrustListRoot(text);
+    if (!embedded) return Error::Invalid("trust list " + trust_file + ": " + embedded.error().message);
+    root = std::move(*embedded);
+    std::cerr << "origine: warning: the trust list's signature was checked against the root it carries, which is "
+                 "not pinned; give --root ROOT (from `origine keys export-root` or GET /api/v1/trust-list/root)\n";
+  }
+  auto verified = trust::VerifySignedTrustList(text, root);
+  if (!verified) return Error::Invalid("trust list " + trust_file + ": " + verified.error().message);
+  info = {{"version", verified->document.version}, {"format", 2}, {"signed", true},
+          {"root_pinned", !root_file.empty()}, {"root_kid", trust::Base64Encode(trust::KidOf(root))}};
+  return std::move(verified->document.entries);
+}
+
+// Offline with --trust-list FILE (its signature checked, see LoadTrustFile);
+// otherwise online against the data directory's database (revocation,
+// successor, stored document), as POST /api/v1/verify. The --json object is
+// the API's (docs/formats/verification.md), plus "trust_list" {version,
+// format, signed, root_pinned, root_kid} for a file.
+int Verify(const std::string& trust_file, const std::string& root_file, const app::Config& config, bool as_json,
+           const std::string& input) {
   std::vector<trust::TrustEntry> trust_list;
   std::unique_ptr<app::Platform> platform;
+  json::object list_info;
   if (!trust_file.empty()) {
-    auto text = ReadFileText(trust_file);
-    if (!text) return Fail(text.error());
-    auto parsed = trust::TrustListFromJson(*text);
-    if (!parsed) return Fail({ErrorCode::kInvalidArgument, "trust list " + trust_file + ": " + parsed.error().message, {}});
-    trust_list = std::move(*parsed);
+    auto loaded = LoadTrustFile(trust_file, root_file, list_info);
+    if (!loaded) return Fail(loaded.error());
+    trust_list = std::move(*loaded);
     if (trust_list.empty()) return Fail(Error::Invalid("the trust list " + trust_file + " is empty"));
   } else {
+    if (!root_file.empty()) return Fail(Error::Invalid("--root needs --trust-list FILE"));
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::path(config.data_dir) / "origine.db", ec))
       return Fail(Error::Invalid("no database in " + config.data_dir + ": give --trust-list FILE or --data DIR"));
@@ -149,7 +213,9 @@ int Verify(const std::string& trust_file, const app::Config& config, bool as_jso
                : certificates::FromOffline(trust::VerifyQrText(qr, trust::TrustStore(std::move(trust_list)), clock.NowUnix()));
   const bool valid = v.status == certificates::Outcome::kValid;
   if (as_json) {
-    std::cout << json::serialize(certificates::VerificationToJson(v)) << "\n";
+    json::object o = certificates::VerificationToJson(v);
+    if (!list_info.empty()) o["trust_list"] = list_info;
+    std::cout << json::serialize(o) << "\n";
   } else {
     std::cout << (valid ? "VALIDE" : "NON VALIDE") << " (" << certificates::ToString(v.status) << ")";
     if (!v.reason.empty()) std::cout << ": " << v.reason;
@@ -248,6 +314,92 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   return 0;
 }
 
+json::object KeyJson(const pki::KeyInfo& k) {
+  json::array types;
+  for (const auto& t : k.types) types.emplace_back(t);
+  json::object o{{"kid", k.kid},          {"role", k.role},
+                 {"status", k.status},    {"not_before", FormatUtc(k.not_before)},
+                 {"not_after", FormatUtc(k.not_after)}, {"types", std::move(types)},
+                 {"store", k.store},      {"label", k.label}};
+  if (k.revocation) o["revoked"] = {{"at", FormatUtc(k.revocation->revoked_at)}, {"reason", k.revocation->reason}};
+  return o;
+}
+
+void PrintKey(const pki::KeyInfo& k) {
+  std::cout << k.kid << "  " << k.role << "  " << k.status << "  " << FormatUtc(k.not_before) << " .. "
+            << FormatUtc(k.not_after);
+  if (!k.types.empty()) {
+    std::cout << "  ";
+    for (size_t i = 0; i < k.types.size(); ++i) std::cout << (i ? "," : "") << k.types[i];
+  }
+  if (k.revocation) std::cout << "  revoked " << FormatUtc(k.revocation->revoked_at) << ": " << k.revocation->reason;
+  std::cout << "\n";
+}
+
+// `origine keys ...`: every change is audited and publishes a trust list
+// version (logged in the transparency log); the running server sees it at its
+// next signing or trust-list read (docs/adr/0040-key-hierarchy.md).
+int Keys(app::Platform& p, const CLI::App& keys_cmd, int64_t days, const std::string& types_csv, const std::string& kid,
+         const std::string& reason, const std::string& out_file, bool as_pem, bool as_json) {
+  const RequestMeta meta{"cli", "", "origine keys"};
+  auto published = [&p]() {
+    auto versions = p.keys->Versions();
+    if (versions && !versions->empty())
+      std::cout << "trust list version " << versions->front().version << " published (log index "
+                << versions->front().log_index << ")\n";
+  };
+  if (keys_cmd.got_subcommand("init-root")) {
+    auto k = p.keys->CreateRoot(meta, days > 0 ? days : p.config.root_days);
+    if (!k) return Fail(k.error());
+    PrintKey(*k);
+    published();
+    return 0;
+  }
+  if (keys_cmd.got_subcommand("rotate")) {
+    std::vector<std::string> types;
+    if (types_csv.empty()) {
+      types = app::DefaultSignerTypes();
+    } else {
+      std::stringstream ss(types_csv);
+      for (std::string t; std::getline(ss, t, ',');)
+        if (!t.empty()) types.push_back(t);
+    }
+    auto k = p.keys->RotateSigner(meta, days > 0 ? days : p.config.signer_days, types);
+    if (!k) return Fail(k.error());
+    PrintKey(*k);
+    published();
+    return 0;
+  }
+  if (keys_cmd.got_subcommand("revoke")) {
+    auto k = p.keys->RevokeSigner(meta, kid, reason);
+    if (!k) return Fail(k.error());
+    PrintKey(*k);
+    published();
+    return 0;
+  }
+  if (keys_cmd.got_subcommand("list")) {
+    auto keys = p.keys->List();
+    if (!keys) return Fail(keys.error());
+    if (as_json) {
+      json::array a;
+      for (const auto& k : *keys) a.push_back(KeyJson(k));
+      std::cout << json::serialize(json::object{{"keys", std::move(a)}}) << "\n";
+    } else {
+      for (const auto& k : *keys) PrintKey(k);
+    }
+    return 0;
+  }
+  if (keys_cmd.got_subcommand("export-root")) {
+    auto der = p.keys->RootCertificate();
+    if (!der) return Fail(der.error());
+    Status st = WriteFile(out_file, as_pem ? PemOf(*der) : std::string(der->begin(), der->end()));
+    if (!st) return Fail(st.error());
+    std::cout << "root " << trust::Base64Encode(trust::KidOf(*der)) << " written to " << out_file << "\n";
+    return 0;
+  }
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -284,11 +436,37 @@ int main(int argc, char** argv) {
 
   auto* trust_cmd = cli.add_subcommand("trust-list", "Trust list");
   trust_cmd->require_subcommand(1);
-  auto* trust_export = trust_cmd->add_subcommand("export", "Write the trust list (JSON)");
+  auto* trust_export = trust_cmd->add_subcommand("export", "Write a signed trust list version (JSON; default the latest)");
   trust_export->add_option("-o,--output", out_file, "Output file")->required();
+  int64_t tl_version = 0;
+  trust_export->add_option("--version", tl_version, "Version number (default: the latest)")->check(CLI::PositiveNumber);
+
+  // Keys: the authority root and the document signers (docs/formats/trust-list.md).
+  auto* keys_cmd = cli.add_subcommand("keys", "Root and document-signer keys; each change publishes a trust list version");
+  keys_cmd->require_subcommand(1);
+  int64_t key_days = 0;
+  std::string key_types, revoke_kid, revoke_reason, key_passphrase_file;
+  bool as_pem = false;
+  auto* keys_init = keys_cmd->add_subcommand("init-root", "Create the authority root key and certificate");
+  keys_init->add_option("--days", key_days, "Validity in days (default keys.root_days, 3650)")->check(CLI::PositiveNumber);
+  auto* keys_rotate = keys_cmd->add_subcommand(
+      "rotate", "Create a new document signer; it becomes active, the previous one keeps verifying until it expires");
+  keys_rotate->add_option("--days", key_days, "Validity in days (default keys.signer_days, 730)")->check(CLI::PositiveNumber);
+  keys_rotate->add_option("--types", key_types, "Certificate types it may sign, comma-separated (default: every regime)");
+  auto* keys_list = keys_cmd->add_subcommand("list", "List keys: kid, role, validity, status, types");
+  keys_list->add_flag("--json", as_json, "Print JSON");
+  auto* keys_revoke = keys_cmd->add_subcommand(
+      "revoke", "Remove a document signer: everything it signed is revoked, with the reason");
+  keys_revoke->add_option("kid", revoke_kid, "The signer's kid (Base64, as listed)")->required();
+  keys_revoke->add_option("--reason", revoke_reason, "Why (shown to verifiers), 1-200 characters")->required();
+  auto* keys_export_root = keys_cmd->add_subcommand("export-root", "Write the root certificate (to pin in verifiers)");
+  keys_export_root->add_option("-o,--output", out_file, "Output file")->required();
+  keys_export_root->add_flag("--pem", as_pem, "PEM instead of DER");
 
   auto* verify = cli.add_subcommand("verify", "Verify a certificate: offline with --trust-list, else online against --data (exit 0 valid, 1 not valid, 2 error)");
+  std::string root_file;
   verify->add_option("--trust-list", trust_file, "Trust list JSON (from `origine trust-list export`)");
+  verify->add_option("--root", root_file, "Pinned root certificate (DER or PEM) to check the trust list's signature");
   verify->add_flag("--json", as_json, "Print the result as JSON");
   verify->add_option("input", input, "QR text, - for standard input, or a PDF or PNG file")->required();
 
@@ -313,8 +491,13 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");
   auto* audit_anchor = audit_cmd->add_subcommand("anchor", "Anchor the audit chain head in the transparency log");
 
-  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify, audit_anchor})
+  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify, audit_anchor,
+                  keys_init, keys_rotate, keys_list, keys_revoke, keys_export_root})
     c->add_option("--data", data_dir, "Data directory (default ./var)");
+  for (auto* c : {serve, migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, log_key, audit_anchor, keys_init,
+                  keys_rotate, keys_list, keys_revoke, keys_export_root})
+    c->add_option("--key-passphrase-file", key_passphrase_file,
+                  "File holding the key-encryption passphrase (default keys.passphrase_file, else DATA/keys/kek)");
   import_hs->add_option("--data", data_dir, "Data directory (default ./var)");
   for (auto* c : {serve, migrate, seed})
     c->add_option("--regimes", regimes_dir, "Regime data directory (default data/regimes)");
@@ -337,9 +520,13 @@ int main(int argc, char** argv) {
   if (!regimes_dir.empty()) config->regimes_dir = regimes_dir;
   if (serve->count("--paysim")) config->paysim_url = paysim_url;
   if (!public_url.empty()) config->public_url = public_url;
+  if (!key_passphrase_file.empty()) {
+    config->key_passphrase_file = key_passphrase_file;
+    config->key_passphrase.clear();  // the flag wins over the environment
+  }
 
   if (*serve) return Serve(*config, demo);
-  if (*verify) return Verify(trust_file, *config, as_json, input);
+  if (*verify) return Verify(trust_file, root_file, *config, as_json, input);
   if (*log_monitor) return Monitor(monitor_url, monitor_state, monitor_key);
 
   log::SetQuiet(true);
@@ -409,8 +596,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*trust_export) {
-    Status st = WriteFile(out_file, trust::TrustListToJson(p.certificates->trust_list()));
+    auto doc = p.keys->TrustListDocument(tl_version > 0 ? std::optional<int64_t>(tl_version) : std::nullopt);
+    if (!doc) return Fail(doc.error());
+    Status st = WriteFile(out_file, *doc);
     return st ? 0 : Fail(st.error());
   }
+  if (*keys_cmd) return Keys(p, *keys_cmd, key_days, key_types, revoke_kid, revoke_reason, out_file, as_pem, as_json);
   return 2;
 }

@@ -16,51 +16,14 @@
 #include "http/log.h"
 #include "storage/sqlite_db.h"
 #include "trust/base64.h"
+#include "trust/key_store.h"
+#include "trust/pkcs11_key_store.h"
 #include "trust/trust_list.h"
 
 namespace origine::app {
 namespace {
 
 const RequestMeta kStartup{"startup", "", "origine"};
-
-// Records a key created outside any database transaction (key files).
-Status AuditKeyCreated(Platform& p, const std::string& kind, const std::string& id, const std::string& details) {
-  ASSIGN_OR_RETURN(auto tx, p.db->Begin());
-  RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, kStartup, p.clock.NowUnix(), {"key.create", kind, id, details}));
-  return tx->Commit();
-}
-
-std::string KidsJson(const std::vector<trust::TrustEntry>& list) {
-  boost::json::array kids;
-  for (const auto& e : list) kids.push_back(boost::json::value(trust::Base64Encode(e.kid)));
-  return boost::json::serialize(kids);
-}
-
-// Logs the trust list (a "trust-list" leaf: SHA-256 of its JSON) when it
-// differs from the last one logged, with its audit event, in one transaction.
-Status LogTrustListIfChanged(Platform& p, const std::vector<trust::TrustEntry>& list) {
-  const std::string json = trust::TrustListToJson(list);
-  const tlog::Hash hash = tlog::Sha256({reinterpret_cast<const uint8_t*>(json.data()), json.size()});
-  ASSIGN_OR_RETURN(auto tx, p.db->Begin());
-  ASSIGN_OR_RETURN(auto logged, p.log->FindByEvent(*tx, tlog::Event::kTrustList));
-  if (!logged.empty()) {
-    ASSIGN_OR_RETURN(tlog::LogEntry last, p.log->Entry(*tx, logged.back()));
-    ASSIGN_OR_RETURN(tlog::LeafRecord rec, tlog::DecodeLeafRecord(last.data));
-    if (rec.cose_sha256 == hash) return {};
-  }
-  const std::string version = "tl-" + std::to_string(logged.size() + 1);
-  const int64_t now = p.clock.NowUnix();
-  ASSIGN_OR_RETURN(uint64_t index, p.log->Append(*tx, {tlog::Event::kTrustList, version, hash, now}));
-  RETURN_IF_ERROR(audit::Record(
-      *tx, std::nullopt, kStartup, now,
-      {"trust_list.publish", "trust_list", version,
-       boost::json::serialize(boost::json::object{{"kids", boost::json::parse(KidsJson(list))},
-                                                  {"sha256", trust::Base64Encode(hash)},
-                                                  {"log_index", index}})}));
-  RETURN_IF_ERROR(tx->Commit());
-  log::Info("trust list logged", {{"version", version}, {"log_index", std::to_string(index)}});
-  return {};
-}
 
 }  // namespace
 
@@ -116,6 +79,7 @@ std::vector<storage::Migration> AllMigrations() {
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
   for (const auto& m : payments::PaymentsMigrations()) all.push_back(m);
+  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
   return all;
 }
 
@@ -163,6 +127,53 @@ Result<std::optional<uint64_t>> AnchorAudit(Platform& p) {
   return index;
 }
 
+std::vector<std::string> DefaultSignerTypes() {
+  std::vector<std::string> out;
+  if (auto set = certificates::InstalledRegimes())
+    for (const auto& r : set->regimes) out.push_back(certificates::ApplicationCode(r.code));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
+  const std::string keys_dir = (std::filesystem::path(config.data_dir) / "keys").string();
+  if (config.keys_store == "pkcs11") {
+    if (config.pkcs11_module.empty() || config.pkcs11_token.empty() || config.pkcs11_pin_file.empty())
+      return Error::Invalid("keys.store = \"pkcs11\" needs keys.pkcs11_module, keys.pkcs11_token and keys.pkcs11_pin_file");
+    ASSIGN_OR_RETURN(std::string pin, trust::ReadSecretFile(config.pkcs11_pin_file, 4));
+    ASSIGN_OR_RETURN(auto store, trust::Pkcs11KeyStore::Open(config.pkcs11_module, config.pkcs11_token, std::move(pin)));
+    return std::unique_ptr<trust::KeyStore>(std::move(store));
+  }
+  std::string passphrase;
+  if (!config.key_passphrase.empty()) {
+    passphrase = config.key_passphrase;
+  } else if (!config.key_passphrase_file.empty()) {
+    ASSIGN_OR_RETURN(passphrase, trust::ReadPassphraseFile(config.key_passphrase_file));
+  } else {
+    const std::string kek = keys_dir + "/kek";
+    auto read = trust::ReadPassphraseFile(kek);
+    if (read) {
+      passphrase = std::move(*read);
+    } else if (read.error().code != ErrorCode::kNotFound) {
+      return read.error();
+    } else {
+      // Development installation: a random passphrase beside the keys, only
+      // while there are no keys yet (it protects nothing against a copy of
+      // the whole directory; production sets keys.passphrase_file).
+      std::error_code ec;
+      for (std::filesystem::directory_iterator it(keys_dir, ec), end; !ec && it != end; it.increment(ec))
+        if (it->path().filename().string().ends_with(".key.pem"))
+          return Error::Invalid("the keys in " + keys_dir + " are encrypted but no passphrase is configured: set " +
+                                "keys.passphrase_file or ORIGINE_KEY_PASSPHRASE_FILE");
+      ASSIGN_OR_RETURN(passphrase, trust::CreatePassphraseFile(kek));
+      log::Info("development key-encryption passphrase created", {{"file", kek}});
+    }
+  }
+  ASSIGN_OR_RETURN(auto store, trust::FileKeyStore::Open(keys_dir, std::move(passphrase)));
+  return std::unique_ptr<trust::KeyStore>(std::move(store));
+}
+
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->config = config;
@@ -177,21 +188,6 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   std::error_code ec;
   ASSIGN_OR_RETURN(p->db, OpenDatabase(config));
 
-  // Document-signer keys (files): a creation is audited after the fact.
-  const std::string keys_dir = (std::filesystem::path(config.data_dir) / "keys").string();
-  p->keys = std::make_unique<trust::FileKeyStore>(keys_dir);
-  ASSIGN_OR_RETURN(auto before, p->keys->SignerCertificates());
-  ASSIGN_OR_RETURN(trust::ActiveSigner signer, p->keys->EnsureDevelopmentKeys(p->clock.NowUnix(), config.issuer_country));
-  p->signer = std::make_unique<trust::ActiveSigner>(std::move(signer));
-  ASSIGN_OR_RETURN(auto trust_list, p->keys->SignerCertificates());
-  for (const auto& e : trust_list) {
-    bool known = false;
-    for (const auto& b : before) known = known || b.kid == e.kid;
-    if (!known)
-      RETURN_IF_ERROR(AuditKeyCreated(*p, "document_signer", trust::Base64Encode(e.kid),
-                                      R"({"kind":"document-signer certificate","private_key":"***"})"));
-  }
-
   // Transparency-log key.
   const std::string origin = config.log_origin.empty() ? "origine.local/" + config.issuer_country + "/log"
                                                        : config.log_origin;
@@ -201,18 +197,30 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   ASSIGN_OR_RETURN(tlog::NoteSigner log_signer, tlog::NoteSigner::LoadOrCreate(log_key_path, origin));
   p->log_signer = std::make_unique<tlog::NoteSigner>(std::move(log_signer));
   p->log = std::make_unique<tlog::Log>(origin);
-  if (!log_key_existed)
-    RETURN_IF_ERROR(AuditKeyCreated(
-        *p, "log_key", origin,
-        boost::json::serialize(boost::json::object{{"vkey", p->log_signer->VerifierKey()}, {"private_key", "***"}})));
+  if (!log_key_existed) {
+    ASSIGN_OR_RETURN(auto tx, p->db->Begin());
+    RETURN_IF_ERROR(audit::Record(
+        *tx, std::nullopt, kStartup, p->clock.NowUnix(),
+        {"key.create", "log_key", origin,
+         boost::json::serialize(boost::json::object{{"vkey", p->log_signer->VerifierKey()}, {"private_key", "***"}})}));
+    RETURN_IF_ERROR(tx->Commit());
+  }
 
-  RETURN_IF_ERROR(LogTrustListIfChanged(*p, trust_list));
+  // Root and document signers: created on the first start only (each
+  // creation audited and published as a trust-list version); later changes
+  // are made with `origine keys`.
+  ASSIGN_OR_RETURN(p->key_store, OpenKeyStore(config));
+  p->keys = std::make_unique<pki::KeyManager>(*p->db, p->clock, *p->key_store, *p->log,
+                                              pki::KeyOptions{config.issuer_country, config.root_days, config.signer_days});
+  ASSIGN_OR_RETURN(bool created, p->keys->EnsureInitialKeys(kStartup, DefaultSignerTypes()));
+  if (created) log::Info("root and document signer created", {{"store", std::string(p->key_store->Kind())}});
+  p->trust_list = std::make_unique<pki::DbTrustListSource>(*p->db);
 
   certificates::IssuerConfig issuer{config.issuer_country, config.issuer_name};
   p->identity = std::make_unique<identity::IdentityService>(*p->db, p->clock);
   p->applications =
-      std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->signer, *p->log, issuer);
-  p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, std::move(trust_list), issuer);
+      std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->keys, *p->log, issuer);
+  p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, *p->trust_list, issuer);
 
   // Payments: one adapter per configured provider, over libcurl.
   p->http = payments::MakeCurlHttpClient();

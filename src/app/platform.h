@@ -12,6 +12,7 @@
 #include "payments/provider.h"
 #include "payments/reconcile.h"
 #include "payments/service.h"
+#include "pki/key_manager.h"
 #include "storage/db.h"
 #include "tlog/log.h"
 #include "tlog/note.h"
@@ -23,9 +24,10 @@ struct Platform {
   Config config;
   SystemClock clock;
   std::unique_ptr<storage::Db> db;
-  std::unique_ptr<trust::FileKeyStore> keys;
-  std::unique_ptr<trust::ActiveSigner> signer;
   std::unique_ptr<tlog::Log> log;
+  std::unique_ptr<trust::KeyStore> key_store;       // private keys (encrypted files or PKCS#11)
+  std::unique_ptr<pki::KeyManager> keys;            // root, document signers, trust-list versions
+  std::unique_ptr<pki::DbTrustListSource> trust_list;  // the latest published trust list
   std::unique_ptr<tlog::NoteSigner> log_signer;  // the checkpoint key (keys/tlog-note.key)
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<certificates::ApplicationService> applications;
@@ -44,6 +46,7 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config);
 // storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations()
 // + registry::RegistryMigrations() + certificates::CertificateMigrations()
 // + payments::PaymentsMigrations().
+// + pki::PkiMigrations().
 std::vector<storage::Migration> AllMigrations();
 
 // Creates the data directory (0700) if needed, opens and migrates the
@@ -52,11 +55,23 @@ std::vector<storage::Migration> AllMigrations();
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config);
 
 // Loads and installs the regimes of origin (config.regimes_dir; any bad file
-// fails naming file and line), OpenDatabase, then loads (or on first start creates) the development
-// signing keys and the log key — each key creation is audited —, and appends
-// a trust-list leaf to the transparency log when the set of signer
-// certificates differs from the last one logged.
+// fails naming file and line), OpenDatabase, opens the key store
+// (OpenKeyStore), and on the first start of an installation creates the root
+// and a document signer (audited, trust list version 1 published and
+// logged), and loads or creates the log key.
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
+
+// The key store of `config`: encrypted files in <data>/keys with the
+// passphrase from ORIGINE_KEY_PASSPHRASE, else keys.passphrase_file, else
+// <data>/keys/kek — created (random, 0600) only when the directory holds no
+// key yet —; or a PKCS#11 token (keys.store = "pkcs11"). Errors never contain
+// the passphrase or PIN.
+Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config);
+
+// The regime codes a new document signer may sign by default: every regime
+// installed (certificates::InstalledRegimes), as application codes (GENERAL is
+// "NP", ADR 0020), sorted.
+std::vector<std::string> DefaultSignerTypes();
 
 // Anchors the audit chain head in the transparency log if it moved since the
 // last anchor (at `serve` start and by `origine audit anchor`); returns the

@@ -1,5 +1,6 @@
 #include "certificates/service.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <sodium.h>
 
@@ -336,7 +337,14 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
   trust::Claims claims = ClaimsFromDocument(in, document_sha256);
   claims.log_index = static_cast<int64_t>(log_index);
   std::vector<uint8_t> payload = trust::EncodeClaims(claims);
-  ASSIGN_OR_RETURN(std::vector<uint8_t> cose, trust::SignSign1(payload, signer_.key, signer_.kid));
+  ASSIGN_OR_RETURN(pki::ActiveSigner signer, signers_.Active(*tx, now));
+  if (std::find(signer.types.begin(), signer.types.end(), app.regime) == signer.types.end())
+    return Error::Conflict("the active document signer may not sign " + app.regime +
+                           " certificates: rotate it with this type (origine keys rotate --types)");
+  if (in.expires_at > signer.not_after)
+    return Error::Conflict("the active document signer expires on " + FormatUtc(signer.not_after, true) +
+                           ", before this certificate would: rotate it (origine keys rotate)");
+  ASSIGN_OR_RETURN(std::vector<uint8_t> cose, trust::SignSign1(payload, *signer.key, signer.kid));
   const std::string qr = "CO1:" + trust::Base45Encode(trust::ZlibCompress(cose));
   ASSIGN_OR_RETURN(uint64_t appended,
                    log_.Append(*tx, {tlog::Event::kIssue, number, tlog::Sha256(cose), in.issued_at}));
@@ -346,7 +354,7 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
       "INSERT INTO certificates (number, application_id, company_id, regime, issued_at, expires_at, document, "
       "document_sha256, cose, qr, kid, signed_by, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {std::string(number), app.id, app.company_id, app.regime, in.issued_at, in.expires_at, document,
-       document_sha256, storage::Blob{cose}, qr, Base64(signer_.kid), who.user_id, static_cast<int64_t>(log_index)}));
+       document_sha256, storage::Blob{cose}, qr, Base64(signer.kid), who.user_id, static_cast<int64_t>(log_index)}));
   RETURN_IF_ERROR(tx->Exec(
       "UPDATE applications SET status = 'issued', certificate_number = ?, updated_at = ? WHERE id = ? AND status = 'approved'",
       {std::string(number), now, id}));
@@ -356,7 +364,7 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
                                                            {"document_sha256", document_sha256}})));
   RETURN_IF_ERROR(audit::Record(*tx, who, meta, now, {"certificate.issue", "certificate", number,
                                                       json::serialize(json::object{{"application_id", app.id},
-                                                                                   {"kid", Base64(signer_.kid)},
+                                                                                   {"kid", Base64(signer.kid)},
                                                                                    {"log_index", log_index}})}));
   if (!app.predecessor.empty()) {
     // An amendment or duplicate replaces its predecessor, in this transaction.
@@ -483,14 +491,23 @@ Result<std::string> CertificateService::QrText(const std::string& number) {
 }
 
 std::shared_ptr<const trust::TrustStore> CertificateService::trust_store() const {
+  // The source answers the same snapshot until a new version is published:
+  // the parsed store is rebuilt once per version.
+  std::shared_ptr<const trust::TrustListSnapshot> snap = source_.Current();
   std::lock_guard lock(trust_mu_);
+  if (!trust_ || snap != seen_) {
+    trust_ = std::make_shared<const trust::TrustStore>(snap->entries, "tl-" + std::to_string(snap->version));
+    seen_ = std::move(snap);
+  }
   return trust_;
 }
 
 void CertificateService::SetTrustList(std::vector<trust::TrustEntry> entries, std::string version) {
   auto store = std::make_shared<const trust::TrustStore>(std::move(entries), std::move(version));
+  std::shared_ptr<const trust::TrustListSnapshot> snap = source_.Current();
   std::lock_guard lock(trust_mu_);
   trust_ = std::move(store);
+  seen_ = std::move(snap);  // kept until the source publishes another version
 }
 
 Verification CertificateService::VerifyQr(const std::string& qr_text) {

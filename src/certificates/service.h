@@ -37,10 +37,11 @@
 #include "core/context.h"
 #include "core/result.h"
 #include "storage/db.h"
+#include "pki/key_manager.h"
 #include "tlog/log.h"
 #include "certificates/verification.h"
-#include "trust/key_store.h"
 #include "trust/trust_store.h"
+#include "trust/trust_list.h"
 #include "trust/verify.h"
 
 namespace origine::certificates {
@@ -72,11 +73,12 @@ Status MarkPaid(storage::Tx& tx, int64_t application_id, int64_t payer_user_id, 
 
 class ApplicationService {
  public:
-  // `signer` and `log` must outlive the service; `signer` signs every
-  // certificate issued and `log` receives its "issue" leaf.
-  ApplicationService(storage::Db& db, const Clock& clock, const trust::ActiveSigner& signer, const tlog::Log& log,
+  // `signers` and `log` must outlive the service; the signer active at the
+  // time of each signing (read in its transaction) signs the certificate and
+  // `log` receives its "issue" leaf.
+  ApplicationService(storage::Db& db, const Clock& clock, pki::SignerSource& signers, const tlog::Log& log,
                      IssuerConfig issuer)
-      : db_(db), clock_(clock), signer_(signer), log_(log), issuer_(std::move(issuer)) {}
+      : db_(db), clock_(clock), signers_(signers), log_(log), issuer_(std::move(issuer)) {}
 
   Result<boost::json::object> Create(const Principal& who, const boost::json::value& input, const RequestMeta& meta);
   Result<boost::json::object> Update(const Principal& who, int64_t id, const boost::json::value& input,
@@ -101,6 +103,9 @@ class ApplicationService {
   // predecessor replaced (successor = the new number) and appends an "amend"
   // leaf {predecessor number, SHA-256 of the new COSE message, time}, in the
   // same transaction.
+  // Fails with kUnavailable when there is no usable active signer, kConflict
+  // when the active signer may not sign this regime or expires before the
+  // certificate.
   Result<boost::json::object> Sign(const Principal& who, int64_t id, const RequestMeta& meta);
 
   // Starts a corrected application ("amendment") or a "duplicate" from the
@@ -132,7 +137,7 @@ class ApplicationService {
 
   storage::Db& db_;
   const Clock& clock_;
-  const trust::ActiveSigner& signer_;
+  pki::SignerSource& signers_;
   const tlog::Log& log_;
   IssuerConfig issuer_;
   PaymentGate* gate_ = nullptr;
@@ -140,12 +145,10 @@ class ApplicationService {
 
 class CertificateService {
  public:
-  CertificateService(storage::Db& db, const Clock& clock, std::vector<trust::TrustEntry> trust_list,
-                     IssuerConfig issuer)
-      : db_(db),
-        clock_(clock),
-        trust_(std::make_shared<const trust::TrustStore>(std::move(trust_list))),
-        issuer_(std::move(issuer)) {}
+  // `trust` (the current trust list, re-read when a new version is
+  // published) must outlive the service.
+  CertificateService(storage::Db& db, const Clock& clock, trust::TrustListSource& trust, IssuerConfig issuer)
+      : db_(db), clock_(clock), source_(trust), issuer_(std::move(issuer)) {}
 
   Result<boost::json::array> List(const Principal& who);
   Result<boost::json::object> Get(const Principal& who, const std::string& number);
@@ -168,8 +171,9 @@ class CertificateService {
   // kNotFound when no certificate has `number`, else VerifyQr of its QR text.
   Verification VerifyNumber(const std::string& number);
 
-  // The current trust list (a copy) and its parsed form. Replacing it
-  // (a new trust-list version) is atomic for concurrent verifications.
+  // The current trust list (a copy) and its parsed form, rebuilt once per
+  // version published by the source. SetTrustList replaces it (tests) until
+  // the source publishes another version. Atomic for concurrent verifications.
   std::vector<trust::TrustEntry> trust_list() const { return trust_store()->entries(); }
   std::shared_ptr<const trust::TrustStore> trust_store() const;
   void SetTrustList(std::vector<trust::TrustEntry> entries, std::string version = "");
@@ -179,8 +183,10 @@ class CertificateService {
 
   storage::Db& db_;
   const Clock& clock_;
+  trust::TrustListSource& source_;
   mutable std::mutex trust_mu_;
-  std::shared_ptr<const trust::TrustStore> trust_;  // guarded by trust_mu_ (the pointer, not the store)
+  mutable std::shared_ptr<const trust::TrustStore> trust_;  // guarded by trust_mu_
+  mutable std::shared_ptr<const trust::TrustListSnapshot> seen_;  // the snapshot trust_ stands for
   IssuerConfig issuer_;
 };
 

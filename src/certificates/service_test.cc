@@ -23,6 +23,7 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
   for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
+  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
   return all;
 }
 
@@ -46,14 +47,15 @@ class WorkflowTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
     ASSERT_TRUE(db_->Migrate(TestMigrations()));
-    store_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());
-    auto signer = store_->EnsureDevelopmentKeys(clock_.NowUnix(), "ML");
-    ASSERT_TRUE(signer) << signer.error().message;
-    signer_ = std::make_unique<trust::ActiveSigner>(std::move(*signer));
-    auto trust_list = store_->SignerCertificates();
-    ASSERT_TRUE(trust_list);
-    apps_ = std::make_unique<ApplicationService>(*db_, clock_, *signer_, log_, IssuerConfig{});
-    certs_ = std::make_unique<CertificateService>(*db_, clock_, *trust_list, IssuerConfig{});
+    auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
+    ASSERT_TRUE(store) << store.error().message;
+    store_ = std::move(*store);
+    keys_ = std::make_unique<pki::KeyManager>(*db_, clock_, *store_, log_, pki::KeyOptions{});
+    auto created = keys_->EnsureInitialKeys(meta_, {"ETLS", "NP", "UEMOA"});
+    ASSERT_TRUE(created) << created.error().message;
+    trust_ = std::make_unique<pki::DbTrustListSource>(*db_);
+    apps_ = std::make_unique<ApplicationService>(*db_, clock_, *keys_, log_, IssuerConfig{});
+    certs_ = std::make_unique<CertificateService>(*db_, clock_, *trust_, IssuerConfig{});
     identity::IdentityService ids(*db_, clock_);
     int64_t c1 = *ids.EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040", "Bamako"}, meta_);
     int64_t c2 = *ids.EnsureCompany({"Niger Karité SA", "091234567K", "MA.SGO.2024.A.120", "Ségou"}, meta_);
@@ -96,7 +98,8 @@ class WorkflowTest : public ::testing::Test {
   RequestMeta meta_{"req", "127.0.0.1", "test"};
   std::unique_ptr<storage::Db> db_;
   std::unique_ptr<trust::FileKeyStore> store_;
-  std::unique_ptr<trust::ActiveSigner> signer_;
+  std::unique_ptr<pki::KeyManager> keys_;
+  std::unique_ptr<pki::DbTrustListSource> trust_;
   std::unique_ptr<ApplicationService> apps_;
   std::unique_ptr<CertificateService> certs_;
   tlog::Log log_{"test.local/log"};
@@ -347,6 +350,42 @@ TEST_F(OutcomeTest, SignerRevokedThroughTheTrustList) {
   ASSERT_TRUE(apps_->RevokeCertificate(signatory_, number, "annulé", meta_));
   v = certs_->VerifyNumber(number);
   EXPECT_EQ(v.revocation->scope, "certificate");
+}
+
+TEST_F(OutcomeTest, SignerRemovedByTheKeyManagerRevokesWhatItSigned) {
+  const std::string number = Issue();
+  auto keys = keys_->List();
+  ASSERT_TRUE(keys);
+  const pki::KeyInfo signer = keys->back();
+  ASSERT_EQ(signer.status, "active");
+  clock_.Advance(60);
+  ASSERT_TRUE(keys_->RevokeSigner(meta_, signer.kid, "key compromise"));
+  // The service follows the new trust-list version by itself.
+  Verification v = certs_->VerifyNumber(number);
+  EXPECT_EQ(v.status, Outcome::kRevoked) << v.reason;
+  ASSERT_TRUE(v.revocation);
+  EXPECT_EQ(v.revocation->scope, "signer");
+  EXPECT_EQ(v.revocation->reason, "key compromise");
+  EXPECT_EQ(v.revocation->at, clock_.NowUnix());
+  // No active signer: signing is refused until a rotation, then uses the new one.
+  int64_t id = NewSubmitted();
+  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
+  auto refused = apps_->Sign(signatory_, id, meta_);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+  auto rotated = keys_->RotateSigner(meta_, 730, {"ETLS"});
+  ASSERT_TRUE(rotated) << rotated.error().message;
+  auto signed_now = apps_->Sign(signatory_, id, meta_);
+  ASSERT_TRUE(signed_now) << signed_now.error().message;
+  const std::string second = std::string((*signed_now)["certificate_number"].as_string());
+  EXPECT_EQ(certs_->VerifyNumber(second).status, Outcome::kValid);
+  // A signer that may not sign the regime, or that expires before the certificate: refused.
+  ASSERT_TRUE(keys_->RotateSigner(meta_, 365, {"UEMOA"}));
+  int64_t id2 = NewSubmitted();
+  ASSERT_TRUE(apps_->Approve(agent_, id2, "", meta_));
+  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(keys_->RotateSigner(meta_, 1, {"ETLS"}));
+  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().code, ErrorCode::kConflict);
 }
 
 // Every outcome through the JSON contract, from one table.

@@ -6,7 +6,7 @@
 
 namespace origine::trust {
 
-Result<std::string> MakeQrText(const Claims& claims, const SigningKey& key, std::span<const uint8_t> kid) {
+Result<std::string> MakeQrText(const Claims& claims, const Signer& key, std::span<const uint8_t> kid) {
   if (kid.empty()) return Error::Invalid("kid must not be empty");
   ASSIGN_OR_RETURN(Bytes cose, SignSign1(EncodeClaims(claims), key, kid));
   return std::string(kQrPrefix) + Base45Encode(ZlibCompress(cose));

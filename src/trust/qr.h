@@ -19,6 +19,6 @@ inline constexpr std::string_view kQrPrefix = "CO1:";
 // Signs `claims` with `key` under `kid` (KidOf the key's certificate) and
 // returns the QR text. Fails only if signing fails (kInternal), or with
 // kInvalidArgument if `kid` is empty.
-Result<std::string> MakeQrText(const Claims& claims, const SigningKey& key, std::span<const uint8_t> kid);
+Result<std::string> MakeQrText(const Claims& claims, const Signer& key, std::span<const uint8_t> kid);
 
 }  // namespace origine::trust
