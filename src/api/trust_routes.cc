@@ -26,7 +26,9 @@ void AddTrustRoutes(const AddRoute& add, pki::KeyManager& keys, trust::TrustList
   add("GET", "/api/v1/trust-list", false, [&trust](RouteCtx&) -> Result<Response> {
     std::shared_ptr<const trust::TrustListSnapshot> list = trust.Current();
     if (list->version == 0) return Error::NotFound("no trust list published yet");
-    return Document(list->json, list->version, "public, max-age=300");
+    // no-cache: a removed signer must reach verifiers at their next request
+    // (the ETag lets caches revalidate).
+    return Document(list->json, list->version, "no-cache");
   });
   add("GET", "/api/v1/trust-list/versions", false, [&keys](RouteCtx&) -> Result<Response> {
     ASSIGN_OR_RETURN(auto versions, keys.Versions());
