@@ -81,10 +81,14 @@ class PaymentServiceTest : public ::testing::Test {
     for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
     for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
     for (const auto& m : PaymentsMigrations()) all.push_back(m);
+    for (const auto& m : pki::PkiMigrations()) all.push_back(m);
     ASSERT_TRUE(db_->Migrate(all));
-    keys_ = std::make_unique<trust::FileKeyStore>((dir_ / "keys").string());
-    signer_ = std::make_unique<trust::ActiveSigner>(std::move(*keys_->EnsureDevelopmentKeys(clock_.NowUnix(), "ML")));
-    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *signer_, log_, certificates::IssuerConfig{});
+    auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
+    ASSERT_TRUE(store) << store.error().message;
+    keys_ = std::move(*store);
+    signers_ = std::make_unique<pki::KeyManager>(*db_, clock_, *keys_, log_, pki::KeyOptions{});
+    ASSERT_TRUE(signers_->EnsureInitialKeys(meta_, {"ETLS", "NP", "UEMOA"}));
+    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *signers_, log_, certificates::IssuerConfig{});
     std::map<std::string, std::unique_ptr<PaymentProvider>> providers;
     providers["wave"] = std::make_unique<ScriptedProvider>(script_);
     PaymentsOptions o;
@@ -163,7 +167,7 @@ class PaymentServiceTest : public ::testing::Test {
   RequestMeta meta_{"t", "127.0.0.1", "test"};
   std::unique_ptr<storage::Db> db_;
   std::unique_ptr<trust::FileKeyStore> keys_;
-  std::unique_ptr<trust::ActiveSigner> signer_;
+  std::unique_ptr<pki::KeyManager> signers_;
   tlog::Log log_{"origine.local/ML/log"};
   std::unique_ptr<certificates::ApplicationService> apps_;
   Script script_;

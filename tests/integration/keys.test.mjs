@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, cli, Client, sesame } from './server.mjs';
+import { startServer, cli, Client, sesame, payApplication } from './server.mjs';
 
 let server;
 const outputs = [];  // every CLI stdout/stderr, checked for key material at the end
@@ -24,7 +24,8 @@ async function issue() {
   await exporter.login('exportateur@demo.ml');
   const created = await exporter.request('POST', '/api/v1/applications', { body: sesame() });
   const id = created.data.id;
-  await exporter.request('POST', `/api/v1/applications/${id}/submit`);
+  const submitted = await exporter.request('POST', `/api/v1/applications/${id}/submit`);
+  if (submitted.data.status === 'awaiting_payment') await payApplication(exporter, server, id, { provider: 'cinetpay' });
   const agent = new Client(server.base);
   await agent.login('agent@demo.ml');
   await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: { comment: 'Conforme' } });
