@@ -55,7 +55,7 @@ test: deps web
 
 # Payments invariants under random simulator faults with a kill -9 and restart
 # (tests/soak/payments-invariants.test.mjs), 10,000 payments; SOAK_N=200 takes about 70 s on
-# the sanitizer build. make test runs the same test over 200 payments (ctest payments_invariants).
+# the sanitizer build. make test runs the same test over 1,000 payments (ctest payments_invariants).
 SOAK_N ?= 10000
 soak: deps
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
