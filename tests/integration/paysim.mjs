@@ -1,9 +1,9 @@
 // Starts the real `origine-paysim` on a free loopback port, a callback
 // receiver, and small helpers for the providers' flows. Shared by
 // paysim.test.mjs and the payments tests. Every wait is bounded.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { spawnListening } from './server.mjs';
 
 export const PAYSIM_BIN = resolve(process.env.ORIGINE_PAYSIM_BIN ?? 'build-test/tools/paysim/origine-paysim');
 
@@ -24,32 +24,9 @@ export const SECRETS = {
 
 // `env`: extra environment (PAYSIM_* secrets); flags win over it.
 export async function startPaysim(args = [], { env = {} } = {}) {
-  const proc = spawn(PAYSIM_BIN, ['--listen', '127.0.0.1:0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-  let stdout = '';
-  let stderr = '';
-  proc.stderr.on('data', (d) => { stderr += d; });
-  const base = await new Promise((resolveBase, reject) => {
-    const timer = setTimeout(() => reject(new Error(`paysim did not start in 30 s\n${stderr}`)), 30_000);
-    proc.stdout.on('data', (d) => {
-      stdout += d;
-      const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); resolveBase(`http://127.0.0.1:${m[1]}`); }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`paysim exited with ${code}\n${stderr}`)); });
-  });
-  return {
-    base,
-    proc,
-    logs: () => stderr,
-    async stop() {
-      if (proc.exitCode !== null) return proc.exitCode;
-      proc.kill('SIGTERM');
-      return new Promise((r) => {
-        const t = setTimeout(() => { proc.kill('SIGKILL'); r(null); }, 15_000);
-        proc.on('exit', (code) => { clearTimeout(t); r(code); });
-      });
-    },
-  };
+  const { proc, base, logs, stop } = await spawnListening('paysim', PAYSIM_BIN, ['--listen', '127.0.0.1:0', ...args],
+    { env: { ...process.env, ...env } });
+  return { base, proc, logs, stop: () => stop(15_000) };
 }
 
 // An HTTP server recording every request (raw body kept) and answering 200.

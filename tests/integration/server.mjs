@@ -23,24 +23,43 @@ export function freePort() {
 
 // Starts `origine-paysim` on a free port. `control(method, path, body)` calls
 // its control API (/_control/...).
-export async function startPaysim({ seed = 1, faults = 'none', waveWebhookUrl, extraArgs = [] } = {}) {
-  if (!existsSync(PAYSIM_BIN)) throw new Error(`the payment simulator is not built: ${PAYSIM_BIN}`);
-  const args = ['--listen', '127.0.0.1:0', '--seed', String(seed), '--faults', faults, ...extraArgs];
-  if (waveWebhookUrl) args.push('--wave-webhook-url', waveWebhookUrl);
-  const proc = spawn(PAYSIM_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+// Starts `bin` with `args` and waits (at most `startMs`) until it prints its
+// http://127.0.0.1:PORT/ address. Returns { proc, base, logs, stop(graceMs) }:
+// stop sends SIGTERM, then SIGKILL after `graceMs`, and resolves to the exit
+// code (null when killed).
+export async function spawnListening(name, bin, args, { env = process.env, startMs = 30_000 } = {}) {
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   proc.stderr.on('data', (d) => { stderr += d; if (stderr.length > 4e6) stderr = stderr.slice(-2e6); });
   const base = await new Promise((resolveBase, reject) => {
-    const timer = setTimeout(() => reject(new Error(`paysim did not start in 30 s\n${stderr}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in ${startMs / 1000} s\n${stderr}`)), startMs);
     proc.stdout.on('data', (d) => {
       stdout += d;
       const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
       if (m) { clearTimeout(timer); resolveBase(`http://127.0.0.1:${m[1]}`); }
     });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`paysim exited with ${code}\n${stderr}`)); });
-    proc.on('error', (e) => { clearTimeout(timer); reject(new Error(`paysim did not start: ${e.message}`)); });
+    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited with ${code}\n${stderr}`)); });
+    proc.on('error', (e) => { clearTimeout(timer); reject(new Error(`${name} did not start: ${e.message}`)); });
   });
+  return {
+    proc, base, logs: () => stderr,
+    stop(graceMs) {
+      if (proc.exitCode !== null) return Promise.resolve(proc.exitCode);
+      proc.kill('SIGTERM');
+      return new Promise((r) => {
+        const t = setTimeout(() => { proc.kill('SIGKILL'); r(null); }, graceMs);
+        proc.on('exit', (code) => { clearTimeout(t); r(code); });
+      });
+    },
+  };
+}
+
+export async function startPaysim({ seed = 1, faults = 'none', waveWebhookUrl, extraArgs = [] } = {}) {
+  if (!existsSync(PAYSIM_BIN)) throw new Error(`the payment simulator is not built: ${PAYSIM_BIN}`);
+  const args = ['--listen', '127.0.0.1:0', '--seed', String(seed), '--faults', faults, ...extraArgs];
+  if (waveWebhookUrl) args.push('--wave-webhook-url', waveWebhookUrl);
+  const { proc, base, logs, stop } = await spawnListening('paysim', PAYSIM_BIN, args);
   async function control(method, path, body) {
     const res = await fetch(base + '/_control' + path, {
       method, headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -51,13 +70,8 @@ export async function startPaysim({ seed = 1, faults = 'none', waveWebhookUrl, e
     return { status: res.status, data };
   }
   return {
-    base, proc, control, logs: () => stderr,
-    async stop() {
-      if (proc.exitCode === null) {
-        proc.kill('SIGTERM');
-        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 10_000); proc.on('exit', () => { clearTimeout(t); r(); }); });
-      }
-    },
+    base, proc, control, logs,
+    async stop() { await stop(10_000); },
   };
 }
 
@@ -81,31 +95,16 @@ export async function startServer({ demo = true, extraArgs = [], dataDir: reuse,
     '--public-url', `http://127.0.0.1:${listenPort}`, ...extraArgs];
   if (demo) args.push('--demo');
   if (process.env.ORIGINE_WEB_ROOT) args.push('--web-root', process.env.ORIGINE_WEB_ROOT);
-  const proc = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  proc.stderr.on('data', (d) => { stderr += d; });
-  const base = await new Promise((resolveBase, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s\n${stderr}`)), 60_000);
-    proc.stdout.on('data', (d) => {
-      stdout += d;
-      const m = stdout.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); resolveBase(`http://127.0.0.1:${m[1]}`); }
-    });
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}\n${stderr}`)); });
-  });
+  const { proc, base, logs, stop } = await spawnListening('server', BIN, args, { startMs: 60_000 });
   return {
     base,
     port: listenPort,
     dataDir,
     proc,
     paysim: sim,
-    logs: () => stderr,
+    logs,
     async stop({ keepData = false, keepPaysim = false } = {}) {
-      if (proc.exitCode === null) {
-        proc.kill('SIGTERM');
-        await new Promise((r) => { const t = setTimeout(() => { proc.kill('SIGKILL'); r(); }, 15_000); proc.on('exit', () => { clearTimeout(t); r(); }); });
-      }
+      await stop(15_000);
       if (ownSim && !keepPaysim) await sim.stop();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
