@@ -38,7 +38,8 @@ export function setUnauthenticatedHandler(fn: (() => void) | null): void {
   onUnauthenticated = fn;
 }
 
-async function request<T>(
+/** One API call: JSON in and out, CSRF header on writes; throws ApiError with the problem on failure. */
+export async function request<T>(
   method: string,
   path: string,
   body?: unknown,

@@ -13,6 +13,8 @@ import { ProductPage, ProductsPage } from './pages/Products';
 import { ApprovalsPage } from './pages/Approvals';
 import { CompaniesPage, CompanyPage } from './pages/Company';
 import { loadCountries } from './countries';
+import { mayOpen, staffPageOf, type StaffPage } from './staff/access';
+import { StaffPages } from './staff/lazy';
 
 const LANG_KEY = 'origine.lang';
 
@@ -104,7 +106,17 @@ export function App() {
   else if (path === '/approvals') page = <ApprovalsPage user={user} />;
   else if (path === '/company') page = <CompanyPage user={user} id={null} key="own" />;
   else if (path === '/companies') page = <CompaniesPage user={user} />;
-  else {
+  else if (staffPageOf(path)) {
+    // The money pages: checked here (the API would answer 403), then loaded on demand.
+    page = mayOpen(user.role, staffPageOf(path) as StaffPage) ? (
+      <StaffPages user={user} path={path} query={loc.query} />
+    ) : (
+      <div class="alert alert-error" role="alert" data-testid="access-denied">
+        <strong class="alert-title">{t('error.access_denied.title')}</strong>
+        <div>{t('error.access_denied')}</div>
+      </div>
+    );
+  } else {
     const m = matchRoute('/applications/:id', path);
     const p = matchRoute('/products/:id', path);
     const c = matchRoute('/companies/:id', path);
@@ -181,6 +193,15 @@ export function App() {
                   </Link>
                 </li>
               )}
+              {(['payments', 'reconciliations', 'ledger', 'treasury'] as const)
+                .filter((p) => user && mayOpen(user.role, p))
+                .map((p) => (
+                  <li key={p}>
+                    <Link href={`/${p}`} aria-current={staffPageOf(path) === p ? 'page' : undefined}>
+                      {t(`nav.${p}`)}
+                    </Link>
+                  </li>
+                ))}
               <li>
                 <Link href="/verify" aria-current={cur('/verify')}>
                   <span class="label-long">{t('nav.verify')}</span>

@@ -1,0 +1,333 @@
+// "Paiements": every fee payment for staff (filter by state, paged), and one payment's detail
+// with its receipt, and for administrators the refund and the confirmation of a manual refund.
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '../form';
+import { getLang } from '../i18n';
+import { navigate } from '../router';
+import type { User } from '../types';
+import { Alert, Field, Link, Loading } from '../ui';
+import { mayAct } from './access';
+import { staffApi, staffReceiptUrl, type StaffIntent } from './api';
+import {
+  PAYMENT_STATES,
+  appendPage,
+  formatXof,
+  lastError,
+  mayConfirmRefund,
+  mayRefund,
+  needsAction,
+  nextCursor,
+  readableProblem,
+  refundMode,
+  stateLabel,
+} from './money';
+import { st } from './strings';
+
+export function StateBadge({ state }: { state: string }) {
+  return <span class={`badge badge-pay-${state}`}>{stateLabel(state)}</span>;
+}
+
+export function PaymentsPage({ user, query }: { user: User; query: URLSearchParams }) {
+  const state = query.get('state') ?? '';
+  const [items, setItems] = useState<StaffIntent[] | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    setItems(null);
+    setError(null);
+    staffApi.payments(state, null).then(
+      (r) => {
+        if (!live) return;
+        setItems(r.items);
+        setCursor(nextCursor(r));
+      },
+      (e) => live && setError(readableProblem(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [state, user.id]);
+
+  const more = async () => {
+    if (!cursor || !items) return;
+    setBusy(true);
+    try {
+      const r = await staffApi.payments(state, cursor);
+      setItems(appendPage(items, r.items, (i) => i.reference));
+      setCursor(nextCursor(r));
+    } catch (e) {
+      setError(readableProblem(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const lang = getLang();
+  const late = items?.filter((i) => needsAction(i)).length ?? 0;
+  return (
+    <section aria-labelledby="payments-title">
+      <div class="page-head">
+        <div>
+          <h1 id="payments-title">{st('pay.title')}</h1>
+          <p class="muted">{st('pay.intro')}</p>
+        </div>
+      </div>
+      <div class="staff-filter">
+        <label for="pay-state">{st('pay.filter')}</label>
+        <select
+          id="pay-state"
+          value={state}
+          onChange={(e) => navigate('/payments' + (e.currentTarget.value ? `?state=${e.currentTarget.value}` : ''))}
+        >
+          <option value="">{st('pay.filter.all')}</option>
+          {PAYMENT_STATES.map((s) => (
+            <option value={s}>{stateLabel(s)}</option>
+          ))}
+        </select>
+      </div>
+      {late > 0 && <Alert kind="warning">{st('pay.late.alert', { n: late })}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {!items && !error && <Loading />}
+      {items && items.length === 0 && <p class="empty">{st('pay.empty')}</p>}
+      {items && items.length > 0 && (
+        <div class="table-wrap">
+          <table class="table table-cards" data-testid="payments-table">
+            <thead>
+              <tr>
+                <th scope="col">{st('pay.col.reference')}</th>
+                <th scope="col">{st('pay.col.application')}</th>
+                <th scope="col">{st('pay.col.provider')}</th>
+                <th scope="col" class="num">
+                  {st('pay.col.amount')}
+                </th>
+                <th scope="col">{st('pay.col.state')}</th>
+                <th scope="col">{st('pay.col.created')}</th>
+                <th scope="col">{st('pay.col.updated')}</th>
+                <th scope="col">{st('pay.col.error')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((p) => (
+                <tr key={p.reference} class={needsAction(p) ? 'row-action' : undefined} data-reference={p.reference}>
+                  <td data-label={st('pay.col.reference')}>
+                    <Link href={`/payments/${p.reference}`} class="mono">
+                      {p.reference.slice(0, 8)}
+                    </Link>
+                    {needsAction(p) && (
+                      <>
+                        {' '}
+                        <span class="badge badge-action">{st('pay.late.badge')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td data-label={st('pay.col.application')}>
+                    <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>
+                  </td>
+                  <td data-label={st('pay.col.provider')}>{p.provider_label || p.provider}</td>
+                  <td data-label={st('pay.col.amount')} class="num">
+                    {formatXof(p.amount_xof)}
+                  </td>
+                  <td data-label={st('pay.col.state')}>
+                    <StateBadge state={p.state} />
+                  </td>
+                  <td data-label={st('pay.col.created')}>{formatDateTime(p.created_at, lang)}</td>
+                  <td data-label={st('pay.col.updated')}>{formatDateTime(p.updated_at, lang)}</td>
+                  <td data-label={st('pay.col.error')}>{lastError(p) || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {cursor && (
+        <div class="btn-row">
+          <button type="button" class="btn btn-secondary" disabled={busy} onClick={more}>
+            {st('pay.more')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function PaymentPage({ user, reference }: { user: User; reference: string }) {
+  const [p, setP] = useState<StaffIntent | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    staffApi.payment(reference).then(
+      (r) => live && setP(r),
+      (e) => live && setError(readableProblem(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [reference]);
+
+  const lang = getLang();
+  const act = mayAct(user.role);
+  return (
+    <section aria-labelledby="payment-title">
+      <p>
+        <Link href="/payments">← {st('pay.detail.back')}</Link>
+      </p>
+      <div class="page-head">
+        <h1 id="payment-title">
+          {st('pay.detail.title', { ref: reference.slice(0, 8) })} {p && <StateBadge state={p.state} />}
+        </h1>
+      </div>
+      {notice && <Alert kind="success">{notice}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {!p && !error && <Loading />}
+      {p && (
+        <>
+          {needsAction(p) && <Alert kind="warning">{p.state === 'late_success' ? st('pay.late.explain') : lastError(p)}</Alert>}
+          <div class="card">
+            <dl class="staff-dl">
+              <dt>{st('pay.col.reference')}</dt>
+              <dd class="mono">{p.reference}</dd>
+              <dt>{st('pay.col.application')}</dt>
+              <dd>
+                <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>
+              </dd>
+              <dt>{st('pay.col.provider')}</dt>
+              <dd>{p.provider_label || p.provider}</dd>
+              <dt>{st('pay.detail.provider_txn')}</dt>
+              <dd class="mono">{p.provider_transaction || '—'}</dd>
+              <dt>{st('pay.detail.fee_code')}</dt>
+              <dd class="mono">{p.fee_code || '—'}</dd>
+              <dt>{st('pay.col.amount')}</dt>
+              <dd data-testid="payment-amount">{formatXof(p.amount_xof)}</dd>
+              <dt>{st('pay.col.state')}</dt>
+              <dd data-testid="payment-state">{stateLabel(p.state)}</dd>
+              <dt>{st('pay.col.created')}</dt>
+              <dd>{formatDateTime(p.created_at, lang)}</dd>
+              <dt>{st('pay.col.updated')}</dt>
+              <dd>{formatDateTime(p.updated_at, lang)}</dd>
+              <dt>{st('pay.detail.expires')}</dt>
+              <dd>{formatDateTime(p.expires_at, lang)}</dd>
+              <dt>{st('pay.col.error')}</dt>
+              <dd>{lastError(p) || '—'}</dd>
+              {(p.state === 'refund_pending' || p.refund_mode) && (
+                <>
+                  <dt>{st('pay.detail.refund_mode')}</dt>
+                  <dd>{refundMode(p) === 'manual' ? st('pay.refund_mode.manual') : st('pay.refund_mode.provider')}</dd>
+                </>
+              )}
+              <dt>{st('pay.detail.receipt')}</dt>
+              <dd>
+                {p.receipt_number ? (
+                  <a class="btn btn-small btn-secondary" href={staffReceiptUrl(p.reference)} download>
+                    {st('pay.detail.receipt.download', { number: p.receipt_number })}
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </dd>
+            </dl>
+          </div>
+          {act && mayRefund(p) && (
+            <ActionForm
+              key={`refund-${p.state}`}
+              title={st('pay.refund.title')}
+              id="refund-reason"
+              field="reason"
+              label={st('pay.refund.reason')}
+              required={st('pay.refund.reason.required')}
+              submit={st('pay.refund.submit')}
+              danger
+              multiline
+              run={(v) => staffApi.refund(p.reference, v)}
+              onDone={(np) => {
+                setP(np);
+                setNotice(st('pay.refund.done'));
+              }}
+            />
+          )}
+          {act && mayConfirmRefund(p) && (
+            <ActionForm
+              key={`confirm-${p.state}`}
+              title={st('pay.confirm.title')}
+              id="refund-id"
+              field="provider_refund_id"
+              label={st('pay.confirm.id')}
+              required={st('pay.confirm.id.required')}
+              submit={st('pay.confirm.submit')}
+              run={(v) => staffApi.confirmRefund(p.reference, v)}
+              onDone={(np) => {
+                setP(np);
+                setNotice(st('pay.confirm.done'));
+              }}
+            />
+          )}
+          {p.state === 'refund_pending' && refundMode(p) !== 'manual' && <Alert kind="info">{st('pay.refund.provider_pending')}</Alert>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** One required text and a button; server problems shown in French next to the field. */
+function ActionForm(props: {
+  title: string;
+  id: string;
+  field: string;
+  label: string;
+  required: string;
+  submit: string;
+  danger?: boolean;
+  multiline?: boolean;
+  run: (value: string) => Promise<StaffIntent>;
+  onDone: (p: StaffIntent) => void;
+}) {
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+
+  const go = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    setFieldError(undefined);
+    if (!value.trim()) {
+      setFieldError(props.required);
+      return;
+    }
+    setBusy(true);
+    try {
+      props.onDone(await props.run(value.trim()));
+    } catch (err) {
+      const r = readableProblem(err);
+      setError(r.message);
+      setFieldError(r.fields[props.field]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="card staff-action" onSubmit={go} noValidate aria-labelledby={`${props.id}-title`}>
+      <h2 id={`${props.id}-title`}>{props.title}</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      <Field id={props.id} label={props.label} error={fieldError}>
+        {(a) =>
+          props.multiline ? (
+            <textarea {...a} rows={2} maxLength={2000} required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+          ) : (
+            <input {...a} type="text" maxLength={200} required value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+          )
+        }
+      </Field>
+      <div class="btn-row">
+        <button type="submit" class={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
+          {props.submit}
+        </button>
+      </div>
+    </form>
+  );
+}

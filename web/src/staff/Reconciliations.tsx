@@ -1,0 +1,291 @@
+// "Rapprochements": the imported provider statements, the import form (administrators: a file,
+// or for Wave a fetch through the provider's API), and one report with its classes, lines and
+// CSV / XLSX downloads.
+import { useEffect, useState } from 'preact/hooks';
+import { formatDateTime } from '../form';
+import { getLang } from '../i18n';
+import { todayUtc } from '../product';
+import { navigate } from '../router';
+import type { User } from '../types';
+import { Alert, Field, Link, Loading } from '../ui';
+import { mayAct } from './access';
+import { reconciliationUrl, staffApi, type Reconciliation, type ReconciliationSummary } from './api';
+import { CLASSES, PROVIDERS, classLabel, formatXof, providerLabel, readableProblem } from './money';
+import { st } from './strings';
+
+function sourceLabel(source: string): string {
+  if (source.startsWith('api')) return st('rec.source.api');
+  if (source.startsWith('upload')) return st('rec.source.upload');
+  return source;
+}
+
+export function ReconciliationsPage({ user }: { user: User }) {
+  const [items, setItems] = useState<ReconciliationSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    staffApi.reconciliations().then(
+      (r) => live && setItems(r.items),
+      (e) => live && setError(readableProblem(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [user.id]);
+
+  const lang = getLang();
+  return (
+    <section aria-labelledby="rec-title">
+      <div class="page-head">
+        <div>
+          <h1 id="rec-title">{st('rec.title')}</h1>
+          <p class="muted">{st('rec.intro')}</p>
+        </div>
+      </div>
+      {mayAct(user.role) && <ImportForm />}
+      <h2>{st('rec.list.title')}</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      {!items && !error && <Loading />}
+      {items && items.length === 0 && <p class="empty">{st('rec.empty')}</p>}
+      {items && items.length > 0 && (
+        <div class="table-wrap">
+          <table class="table table-cards" data-testid="reconciliations-table">
+            <thead>
+              <tr>
+                <th scope="col">{st('rec.col.id')}</th>
+                <th scope="col">{st('rec.col.provider')}</th>
+                <th scope="col">{st('rec.col.imported')}</th>
+                <th scope="col">{st('rec.col.source')}</th>
+                <th scope="col" class="num">
+                  {st('rec.col.lines')}
+                </th>
+                <th scope="col" class="num">
+                  {st('rec.col.exceptions')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} class={r.exceptions > 0 ? 'row-action' : undefined}>
+                  <td data-label={st('rec.col.id')}>
+                    <Link href={`/reconciliations/${r.id}`}>{`n° ${r.id}`}</Link>
+                  </td>
+                  <td data-label={st('rec.col.provider')}>{providerLabel(r.provider)}</td>
+                  <td data-label={st('rec.col.imported')}>{formatDateTime(r.imported_at, lang)}</td>
+                  <td data-label={st('rec.col.source')}>{sourceLabel(r.source)}</td>
+                  <td data-label={st('rec.col.lines')} class="num">
+                    {r.lines}
+                  </td>
+                  <td data-label={st('rec.col.exceptions')} class="num">
+                    {r.exceptions}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function readFile(file: File): Promise<string> {
+  if (typeof file.text === 'function') return file.text();
+  return new Promise((ok, fail) => {
+    const r = new FileReader();
+    r.onload = () => ok(String(r.result ?? ''));
+    r.onerror = () => fail(r.error);
+    r.readAsText(file);
+  });
+}
+
+function ImportForm() {
+  const [provider, setProvider] = useState('');
+  const [date, setDate] = useState(todayUtc());
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [errs, setErrs] = useState<Record<string, string>>({});
+
+  const run = async (fetchFromApi: boolean) => {
+    setError(null);
+    const local: Record<string, string> = {};
+    if (!provider) local.provider = st('rec.import.provider.required');
+    if (!date) local.date = st('rec.import.date.required');
+    if (!fetchFromApi && !file) local.statement = st('rec.import.file.required');
+    setErrs(local);
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      let statement: string | null = null;
+      if (!fetchFromApi && file) {
+        statement = await readFile(file);
+        // An empty body would ask the server to fetch the statement itself: refuse it here.
+        if (!statement.trim()) {
+          setErrs({ statement: st('prob.empty') });
+          return;
+        }
+      }
+      const r = await staffApi.importStatement(provider, date, statement);
+      navigate(`/reconciliations/${r.id}?imported=${r.lines.length}`);
+    } catch (e) {
+      const p = readableProblem(e);
+      setError(p.message);
+      setErrs(p.fields);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="card staff-import"
+      aria-labelledby="rec-import-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(false);
+      }}
+    >
+      <h2 id="rec-import-title">{st('rec.import.title')}</h2>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div class="grid">
+        <Field id="rec-provider" label={st('rec.import.provider')} error={errs.provider}>
+          {(a) => (
+            <select {...a} value={provider} onChange={(e) => setProvider(e.currentTarget.value)}>
+              <option value="">{st('rec.import.provider.choose')}</option>
+              {PROVIDERS.map((p) => (
+                <option value={p}>{providerLabel(p)}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="rec-date" label={st('rec.import.date')} error={errs.date}>
+          {(a) => <input {...a} type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />}
+        </Field>
+        <Field id="rec-file" class="span-2" label={st('rec.import.file')} hint={st('rec.import.file.hint')} error={errs.statement}>
+          {(a) => (
+            <input
+              {...a}
+              type="file"
+              accept=".csv,.json,.txt,text/csv,application/json,text/plain"
+              onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
+            />
+          )}
+        </Field>
+      </div>
+      <div class="btn-row">
+        <button type="submit" class="btn btn-primary" disabled={busy}>
+          {busy ? st('rec.import.busy') : st('rec.import.submit')}
+        </button>
+        {provider === 'wave' && (
+          <button type="button" class="btn btn-secondary" disabled={busy} onClick={() => run(true)}>
+            {st('rec.import.fetch')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export function ReconciliationPage({ id, query }: { id: number; query: URLSearchParams }) {
+  const [r, setR] = useState<Reconciliation | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    staffApi.reconciliation(id).then(
+      (x) => live && setR(x),
+      (e) => live && setError(readableProblem(e).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const imported = query.get('imported');
+  const lang = getLang();
+  return (
+    <section aria-labelledby="rec-report-title">
+      <p>
+        <Link href="/reconciliations">← {st('rec.report.back')}</Link>
+      </p>
+      <div class="page-head">
+        <h1 id="rec-report-title">{st('rec.report.title', { id, provider: r ? providerLabel(r.provider) : '' })}</h1>
+        {r && (
+          <div class="btn-row">
+            <a class="btn btn-small btn-secondary" href={reconciliationUrl(id, 'csv')} download>
+              {st('rec.report.csv')}
+            </a>
+            <a class="btn btn-small btn-secondary" href={reconciliationUrl(id, 'xlsx')} download>
+              {st('rec.report.xlsx')}
+            </a>
+          </div>
+        )}
+      </div>
+      {imported && <Alert kind="success">{st('rec.imported', { n: imported })}</Alert>}
+      {error && <Alert kind="error">{error}</Alert>}
+      {!r && !error && <Loading />}
+      {r && (
+        <>
+          <p class="muted">
+            {formatDateTime(r.imported_at, lang)} · {sourceLabel(r.source)}
+          </p>
+          <h2>{st('rec.report.counts')}</h2>
+          <ul class="class-counts" data-testid="class-counts">
+            {CLASSES.map((c) => (
+              <li class={`class-count class-${c}${(r.counts[c] ?? 0) > 0 && c !== 'matched' ? ' has-exceptions' : ''}`} data-class={c}>
+                <span class="class-count-label">{classLabel(c)}</span>
+                <span class="class-count-n">{r.counts[c] ?? 0}</span>
+              </li>
+            ))}
+          </ul>
+          <h2>{st('rec.report.lines')}</h2>
+          <div class="table-wrap">
+            <table class="table table-cards" data-testid="reconciliation-lines">
+              <thead>
+                <tr>
+                  <th scope="col">{st('rec.col.class')}</th>
+                  <th scope="col">{st('rec.col.reference')}</th>
+                  <th scope="col">{st('rec.col.txn')}</th>
+                  <th scope="col" class="num">
+                    {st('rec.col.amount')}
+                  </th>
+                  <th scope="col" class="num">
+                    {st('rec.col.fee')}
+                  </th>
+                  <th scope="col">{st('rec.col.at')}</th>
+                  <th scope="col">{st('rec.col.detail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.lines.map((l, i) => (
+                  <tr key={i} class={l.class !== 'matched' ? 'row-action' : undefined} data-class={l.class}>
+                    <td data-label={st('rec.col.class')}>
+                      <span class={`badge badge-class-${l.class}`}>{classLabel(l.class)}</span>
+                    </td>
+                    <td data-label={st('rec.col.reference')} class="mono">
+                      {/^[0-9a-f-]{36}$/.test(l.reference) ? <Link href={`/payments/${l.reference}`}>{l.reference.slice(0, 8)}</Link> : l.reference || '—'}
+                    </td>
+                    <td data-label={st('rec.col.txn')} class="mono">
+                      {l.provider_transaction || '—'}
+                    </td>
+                    <td data-label={st('rec.col.amount')} class="num">
+                      {formatXof(l.amount_xof)}
+                    </td>
+                    <td data-label={st('rec.col.fee')} class="num">
+                      {formatXof(l.fee_xof)}
+                    </td>
+                    <td data-label={st('rec.col.at')}>{l.at ? formatDateTime(l.at, lang) : '—'}</td>
+                    <td data-label={st('rec.col.detail')}>{l.detail}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

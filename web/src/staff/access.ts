@@ -1,0 +1,26 @@
+// Which staff money pages a role may open. Kept tiny and separate: the app shell (main chunk)
+// uses it for the navigation and the "accès refusé" guard; the pages themselves are lazy.
+// Mirrors the API's rules (docs/formats/payments.md): exporters get 403 on all of these.
+import type { Role } from '../types';
+
+export type StaffPage = 'payments' | 'reconciliations' | 'ledger' | 'treasury';
+
+export const STAFF_PAGES: StaffPage[] = ['payments', 'reconciliations', 'ledger', 'treasury'];
+
+/** May `role` open `page`? Payments: every staff role; the rest: admin and auditor. */
+export function mayOpen(role: Role | undefined, page: StaffPage): boolean {
+  if (role === 'admin' || role === 'auditor') return true;
+  if (role === 'agent' || role === 'signatory') return page === 'payments';
+  return false;
+}
+
+/** Only administrators act (refund, confirm a refund, import a statement); the others read. */
+export function mayAct(role: Role | undefined): boolean {
+  return role === 'admin';
+}
+
+/** The staff page a path belongs to ("/payments/abc" → "payments"), or null. */
+export function staffPageOf(path: string): StaffPage | null {
+  const first = path.split('/').filter(Boolean)[0] ?? '';
+  return (STAFF_PAGES as string[]).includes(first) ? (first as StaffPage) : null;
+}

@@ -1,0 +1,226 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../errors';
+import { setLang } from '../i18n';
+import { mayAct, mayOpen, staffPageOf } from './access';
+import {
+  accountLabel,
+  appendPage,
+  classLabel,
+  formField,
+  formatXof,
+  lastError,
+  mayConfirmRefund,
+  mayRefund,
+  needsAction,
+  nextCursor,
+  query,
+  readableProblem,
+  refundMode,
+  stateLabel,
+  totalsBy,
+} from './money';
+import { staffDictionaries } from './strings';
+
+afterEach(() => setLang('fr'));
+
+const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
+  new ApiError(status, { type: status === 422 ? '/problems/invalid-input' : undefined, status, detail, errors });
+
+describe('formatXof', () => {
+  it.each([
+    [25000, '25\u202f000\u00a0FCFA'],
+    [1500, '1\u202f500\u00a0FCFA'],
+    [0, '0\u00a0FCFA'],
+    [-1500, '-1\u202f500\u00a0FCFA'],
+    [12000000, '12\u202f000\u202f000\u00a0FCFA'],
+  ])('%d → %s', (n, s) => expect(formatXof(n)).toBe(s));
+  it('reads as "25 000 FCFA" with ordinary spaces', () => expect(formatXof(25000).replace(/\s/g, ' ')).toBe('25 000 FCFA'));
+  it('shows a dash for a missing amount', () => {
+    expect(formatXof(null)).toBe('—');
+    expect(formatXof(undefined)).toBe('—');
+    expect(formatXof(Number.NaN)).toBe('—');
+  });
+  it('groups the English way in English', () => {
+    setLang('en');
+    expect(formatXof(25000)).toBe('25,000\u00a0FCFA');
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['succeeded', 'Payé'],
+    ['late_success', 'Paiement tardif'],
+    ['refund_pending', 'Remboursement en cours'],
+    ['refunded', 'Remboursé'],
+    ['failed', 'Échoué'],
+    ['mystery', 'mystery'],
+  ])('state %s → %s', (s, l) => expect(stateLabel(s)).toBe(l));
+  it.each([
+    ['matched', 'Rapproché'],
+    ['amount_mismatch', 'Écart de montant'],
+    ['missing_ours', 'Absent chez nous'],
+    ['missing_at_provider', 'Absent chez le fournisseur'],
+    ['fee_variance', 'Écart de frais'],
+  ])('class %s → %s', (c, l) => expect(classLabel(c)).toBe(l));
+  it('names accounts', () => {
+    expect(accountLabel('ProviderClearing:orange')).toBe('Compte d’attente Orange Money');
+    expect(accountLabel('Revenue:CertificateFees')).toBe('Produits — frais de certificat');
+    expect(accountLabel('Other:Thing')).toBe('Other:Thing');
+  });
+  it('has an English text for every French staff key', () => {
+    expect(Object.keys(staffDictionaries.fr).filter((k) => !(k in staffDictionaries.en))).toEqual([]);
+  });
+});
+
+describe('payments rules', () => {
+  it('flags late successes and reviews, not settled refunds', () => {
+    expect(needsAction({ state: 'late_success', review: null })).toBe(true);
+    expect(needsAction({ state: 'succeeded', review: 'amount_mismatch' })).toBe(true);
+    expect(needsAction({ state: 'succeeded', review: null })).toBe(false);
+    expect(needsAction({ state: 'refunded', review: 'refund_or_review' })).toBe(false);
+  });
+  it('treats a missing refund_mode as manual', () => {
+    expect(refundMode({})).toBe('manual');
+    expect(refundMode({ refund_mode: null })).toBe('manual');
+    expect(refundMode({ refund_mode: 'provider' })).toBe('provider');
+    expect(mayConfirmRefund({ state: 'refund_pending' })).toBe(true);
+    expect(mayConfirmRefund({ state: 'refund_pending', refund_mode: 'manual' })).toBe(true);
+    expect(mayConfirmRefund({ state: 'refund_pending', refund_mode: 'provider' })).toBe(false);
+    expect(mayConfirmRefund({ state: 'succeeded' })).toBe(false);
+  });
+  it('refunds only paid payments', () => {
+    expect(['succeeded', 'late_success', 'refund_pending', 'refunded', 'pending', 'failed'].filter((s) => mayRefund({ state: s }))).toEqual([
+      'succeeded',
+      'late_success',
+    ]);
+  });
+  it('says the last error in words', () => {
+    expect(lastError({ review: 'amount_mismatch' })).toBe('Montant reçu différent du montant demandé');
+    expect(lastError({ last_error: 'timeout', review: 'amount_mismatch' })).toBe('timeout');
+    expect(lastError({ review: null })).toBe('');
+  });
+});
+
+describe('paging', () => {
+  it('reads next_cursor only when it is a non-empty string', () => {
+    expect(nextCursor({ items: [], next_cursor: 'abc' })).toBe('abc');
+    expect(nextCursor({ items: [], next_cursor: null })).toBeNull();
+    expect(nextCursor({ items: [] })).toBeNull();
+    expect(nextCursor({ next_cursor: '' })).toBeNull();
+    expect(nextCursor({ next_cursor: 42 })).toBeNull();
+    expect(nextCursor(null)).toBeNull();
+  });
+  it('builds queries without empty parameters', () => {
+    expect(query({ state: '', limit: 50, cursor: null })).toBe('?limit=50');
+    expect(query({ state: 'late_success', limit: 50, cursor: 'a b' })).toBe('?state=late_success&limit=50&cursor=a+b');
+    expect(query({})).toBe('');
+  });
+  it('appends a page without repeating items', () => {
+    expect(appendPage([{ id: 3 }, { id: 2 }], [{ id: 2 }, { id: 1 }], (i) => i.id)).toEqual([{ id: 3 }, { id: 2 }, { id: 1 }]);
+  });
+  it('totals per key', () => {
+    const items = [
+      { provider: 'orange', count: 2, amount_xof: 3000 },
+      { provider: 'wave', count: 1, amount_xof: 1500 },
+      { provider: 'orange', count: 1, amount_xof: -1500 },
+    ];
+    expect(totalsBy(items, (i) => i.provider)).toEqual([
+      { key: 'orange', count: 3, amount_xof: 1500 },
+      { key: 'wave', count: 1, amount_xof: 1500 },
+    ]);
+  });
+});
+
+describe('access', () => {
+  it.each([
+    ['admin', ['payments', 'reconciliations', 'ledger', 'treasury'], true],
+    ['auditor', ['payments', 'reconciliations', 'ledger', 'treasury'], false],
+    ['agent', ['payments'], false],
+    ['signatory', ['payments'], false],
+    ['exporter', [], false],
+  ] as const)('%s opens %j, acts: %s', (role, pages, acts) => {
+    expect((['payments', 'reconciliations', 'ledger', 'treasury'] as const).filter((p) => mayOpen(role, p))).toEqual(pages);
+    expect(mayAct(role)).toBe(acts);
+  });
+  it('finds the page of a path', () => {
+    expect(staffPageOf('/payments/0f9db9a8-2134-4edd-8cf5-21e27f56c3fd')).toBe('payments');
+    expect(staffPageOf('/treasury')).toBe('treasury');
+    expect(staffPageOf('/applications/3')).toBeNull();
+    expect(staffPageOf('/')).toBeNull();
+  });
+});
+
+describe('problems in French', () => {
+  it('puts a missing statement column on the file field', () => {
+    const r = readableProblem(
+      problem(422, 'line 1: the statement header lacks a column', [
+        { field: 'header', message: 'no column txnid' },
+        { field: 'header', message: 'no column amount' },
+      ]),
+    );
+    expect(r.message).toBe('Ligne 1 : l’en-tête du relevé ne contient pas toutes les colonnes attendues de ce prestataire.');
+    expect(r.fields).toEqual({ statement: 'colonne « txnid » absente ; colonne « amount » absente' });
+  });
+  it('says which line is wrong', () => {
+    const r = readableProblem(problem(422, 'line 3: bad amount', [{ field: 'line 3/amount', message: 'must be whole XOF' }]));
+    expect(r.message).toBe('Ligne 3 : montant invalide (FCFA entiers attendus)');
+    expect(r.fields.statement).toBe('Ligne 3 : doit être un montant entier en FCFA');
+    const w = readableProblem(problem(422, 'items/0: no transaction_id', [{ field: 'items/0/transaction_id', message: 'is required' }]));
+    expect(w.message).toBe('Élément n° 1 : identifiant de transaction manquant');
+    expect(w.fields.statement).toBe('Élément n° 1 : obligatoire');
+  });
+  it('explains a file that is not a statement of this provider, next to the file', () => {
+    const r = readableProblem(problem(422, 'a Wave statement is a JSON object with items'));
+    expect(r.message).toMatch(/^Ce fichier n’est pas un relevé Wave/);
+    expect(r.fields.statement).toBe(r.message);
+  });
+  it('translates the field messages of the import form', () => {
+    const r = readableProblem(
+      problem(422, 'provider and date are required', [
+        { field: 'provider', message: 'is required' },
+        { field: 'date', message: 'is required' },
+      ]),
+    );
+    expect(r).toEqual({
+      message: 'Le prestataire et la journée sont obligatoires.',
+      fields: { provider: 'obligatoire', date: 'obligatoire' },
+    });
+    expect(readableProblem(problem(422, 'unknown or disabled provider', [{ field: 'provider', message: 'must be an enabled provider' }])).fields).toEqual({
+      provider: 'doit être un prestataire activé',
+    });
+  });
+  it('translates conflicts and refusals', () => {
+    expect(readableProblem(problem(409, 'this statement was imported already')).message).toBe('Ce relevé a déjà été importé.');
+    expect(readableProblem(problem(409, 'only a succeeded or late payment can be refunded (it is refunded)')).message).toBe(
+      'Seul un paiement payé ou tardif peut être remboursé (celui-ci est : Remboursé).',
+    );
+    expect(readableProblem(problem(403, 'only an administrator refunds payments')).message).toBe(
+      'Accès refusé : cette action est réservée aux administrateurs.',
+    );
+    expect(readableProblem(problem(422, 'give the reason for the refund', [{ field: 'reason', message: 'is required (at most 2000 characters)' }]))).toEqual({
+      message: 'Indiquez le motif du remboursement.',
+      fields: { reason: 'obligatoire (2 000 caractères au plus)' },
+    });
+  });
+  it('falls back to the French message of the status, with the server text as a technical note', () => {
+    const r = readableProblem(problem(422, 'something new'));
+    expect(r.message).toBe('Certains champs sont incomplets ou invalides. Corrigez les champs signalés. Détail technique : something new');
+    expect(readableProblem(new ApiError(0, {})).message).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
+    expect(readableProblem(new Error('boom')).message).toBe('boom');
+  });
+  it('maps error paths to form fields', () => {
+    expect(['provider', 'header', 'line 2', 'items/3/fee', 'transactions/0', 'reason', '/date'].map(formField)).toEqual([
+      'provider',
+      'statement',
+      'statement',
+      'statement',
+      'statement',
+      'reason',
+      'date',
+    ]);
+  });
+  it('speaks English when asked', () => {
+    setLang('en');
+    expect(readableProblem(problem(409, 'this statement was imported already')).message).toBe('This statement was imported already.');
+  });
+});
