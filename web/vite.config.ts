@@ -31,7 +31,8 @@ function serviceWorker(): Plugin {
     },
     generateBundle(_options, bundle) {
       files = Object.keys(bundle)
-        .filter((f) => f !== 'index.html' && !f.endsWith('.map'))
+        // The staff money pages (src/staff/) are not served under /verify: not precached.
+        .filter((f) => f !== 'index.html' && !f.endsWith('.map') && !/^assets\/staff-/.test(f))
         .map((f) => '/' + f);
     },
     async closeBundle() {

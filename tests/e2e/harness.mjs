@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startPaysim } from '../integration/server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = resolve(ROOT, process.env.ORIGINE_BIN || 'build-test/src/app/origine');
@@ -34,8 +35,12 @@ function freePort() {
   });
 }
 
-/** Starts the server and the browser; returns {base, withContext, stop}. */
-export async function startHarness() {
+/**
+ * Starts the server and the browser; returns {base, paysim, withContext, stop}. With
+ * `{paysim: true}` the payment simulator (docs/formats/paysim.md) runs beside the server and is
+ * its providers' API (`paysim.control(method, path, body)` calls its control API).
+ */
+export async function startHarness({ paysim: withPaysim = false } = {}) {
   assert.ok(existsSync(BIN), `server binary not found: ${BIN} (build it, or set ORIGINE_BIN)`);
   assert.ok(existsSync(join(WEB_ROOT, 'index.html')), 'web app not built: run "npm --prefix web ci && npm --prefix web run build"');
   assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`);
@@ -43,7 +48,10 @@ export async function startHarness() {
   const dataDir = mkdtempSync(join(tmpdir(), 'origine-e2e-'));
   const base = `http://127.0.0.1:${port}`;
   let log = '';
-  const server = spawn(BIN, ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web-root', WEB_ROOT], {
+  const paysim = withPaysim ? await startPaysim({ waveWebhookUrl: `${base}/api/v1/payments/callbacks/wave` }) : null;
+  const args = ['serve', '--listen', `127.0.0.1:${port}`, '--data', dataDir, '--demo', '--web-root', WEB_ROOT];
+  if (paysim) args.push('--paysim', paysim.base, '--public-url', base);
+  const server = spawn(BIN, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -83,12 +91,14 @@ export async function startHarness() {
     });
   } catch (err) {
     await stopServer();
+    if (paysim) await paysim.stop();
     rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
 
   return {
     base,
+    paysim,
     /** Runs `fn(page)` in a fresh French browser context; on failure saves screenshots and prints the server log. */
     async withContext(name, fn) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
@@ -114,6 +124,7 @@ export async function startHarness() {
         if (browser) await Promise.race([browser.close(), sleep(5000)]);
       } finally {
         await stopServer();
+        if (paysim) await paysim.stop();
         rmSync(dataDir, { recursive: true, force: true });
       }
     },

@@ -4,6 +4,7 @@
 import { getLang, interpolate } from '../i18n';
 
 const fr = {
+  'tabs.label': 'Finances',
   'pay.title': 'Paiements',
   'pay.intro': 'Tous les paiements des frais, du plus récent au plus ancien.',
   'pay.filter': 'État',
@@ -193,6 +194,7 @@ const fr = {
 export type StaffKey = keyof typeof fr;
 
 const en: Record<StaffKey, string> = {
+  'tabs.label': 'Finance',
   'pay.title': 'Payments',
   'pay.intro': 'Every fee payment, newest first.',
   'pay.filter': 'State',

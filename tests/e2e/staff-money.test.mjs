@@ -1,0 +1,290 @@
+// The staff money pages in a real browser: the real server (demo data) with the real payment
+// simulator as its providers. Admin: payments list and detail (receipt), a provider statement
+// downloaded from the simulator and imported through the page (classes, CSV), a bad file (French
+// error, nothing stored), Wave fetched through the API, a refund, the Treasury report (PDF) and
+// the ledger. Auditor: reads without action buttons. Agent: payments only. Exporter: no nav
+// item, "Accès refusé" on a direct URL.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, payApplication, sesame } from '../integration/server.mjs';
+import { PASSWORD, login, startHarness } from './harness.mjs';
+
+let h;
+let admin;
+let files;
+const paid = {};
+const today = new Date().toISOString().slice(0, 10);
+const xof = (n) => new RegExp(`${new Intl.NumberFormat('fr-FR').format(n).replace(/\s/g, '\\s')}\\sFCFA`);
+
+before(async () => {
+  h = await startHarness({ paysim: true });
+  files = mkdtempSync(join(tmpdir(), 'origine-staff-e2e-'));
+  const exporter = new Client(h.base);
+  await exporter.login('exportateur@demo.ml', PASSWORD);
+  admin = new Client(h.base);
+  await admin.login('admin@demo.ml', PASSWORD);
+  // Two fresh applications paid at the simulator: one Orange, one Wave.
+  for (const provider of ['orange', 'wave']) {
+    const id = (await exporter.request('POST', '/api/v1/applications', { body: sesame() })).data.id;
+    const sub = await exporter.request('POST', `/api/v1/applications/${id}/submit`);
+    assert.equal(sub.status, 200, JSON.stringify(sub.data));
+    await payApplication(exporter, { paysim: h.paysim }, id, { provider });
+    const intents = (await exporter.request('GET', `/api/v1/applications/${id}/payments`)).data.items;
+    paid[provider] = intents.find((i) => i.state === 'succeeded');
+    assert.ok(paid[provider], `no succeeded ${provider} payment for ${id}`);
+  }
+});
+
+after(async () => {
+  if (files) rmSync(files, { recursive: true, force: true });
+  await h?.stop();
+});
+
+const nav = (page) => page.getByRole('navigation', { name: 'Navigation principale' });
+const tabs = (page) => page.getByRole('navigation', { name: 'Finances' });
+const count = (page, cls) => page.locator(`[data-testid="class-counts"] [data-class="${cls}"] .class-count-n`);
+
+test('admin: the payments list, a filter, a payment and its receipt', async () => {
+  const all = (await admin.request('GET', '/api/v1/payments')).data.items;
+  const demo = all.find((p) => (p.provider_transaction ?? '').startsWith('DEMO-'));
+  assert.ok(demo, 'the demo data has paid applications');
+  await h.withContext('staff-payments', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await nav(page).getByRole('link', { name: 'Finances' }).click();
+    await page.getByRole('heading', { name: 'Paiements', level: 1 }).waitFor();
+    const row = page.locator(`tr[data-reference="${paid.orange.reference}"]`);
+    await row.waitFor();
+    const text = await row.innerText();
+    assert.match(text, /Orange Money/);
+    assert.match(text, /Payé/);
+    assert.match(text, xof(paid.orange.amount_xof));
+    assert.match(text, new RegExp(`Demande n° ${paid.orange.application_id}`));
+    await page.locator(`tr[data-reference="${demo.reference}"]`).waitFor();
+    // Newest first: our Wave payment (the last one made) is the first row.
+    assert.equal(await page.locator('[data-testid="payments-table"] tbody tr').first().getAttribute('data-reference'), paid.wave.reference);
+
+    // Filter: only refunded ones (none yet).
+    await page.getByLabel('État').selectOption({ label: 'Remboursé' });
+    await page.waitForURL((u) => u.search === '?state=refunded');
+    await page.getByText('Aucun paiement dans cet état.').waitFor();
+    await page.getByLabel('État').selectOption({ label: 'Payé' });
+    await page.locator(`tr[data-reference="${paid.orange.reference}"]`).waitFor();
+
+    await page.locator(`tr[data-reference="${paid.orange.reference}"] a.mono`).click();
+    await page.waitForURL(`${h.base}/payments/${paid.orange.reference}`);
+    assert.equal((await page.getByTestId('payment-state').innerText()).trim(), 'Payé');
+    const receipt = page.getByRole('link', { name: /Télécharger le reçu RC-\d{4}-\d{6} \(PDF\)/ });
+    const res = await page.request.get(h.base + (await receipt.getAttribute('href')));
+    assert.equal(res.status(), 200);
+    assert.equal(res.headers()['content-type'], 'application/pdf');
+    assert.equal((await res.body()).subarray(0, 5).toString(), '%PDF-');
+  });
+});
+
+test('admin: imports an Orange statement from the simulator and downloads the CSV; a bad file is refused in French', async () => {
+  // The simulator's statement of the day, with a line the platform never initiated.
+  const plant = await h.paysim.control('POST', '/statements/orange/discrepancies', { date: today, kind: 'extra_line' });
+  assert.equal(plant.status, 201, JSON.stringify(plant.data));
+  const statement = await h.paysim.control('GET', `/statements/orange?date=${today}`);
+  assert.equal(statement.status, 200);
+  assert.match(statement.data, new RegExp(paid.orange.reference));
+  const good = join(files, 'orange.csv');
+  writeFileSync(good, statement.data);
+  const bad = join(files, 'pas-un-releve.csv');
+  writeFileSync(bad, 'bonjour,monde\n1,2\n');
+  const empty = join(files, 'vide.csv');
+  writeFileSync(empty, '');
+  const demoOrange = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.filter(
+    (p) => p.provider === 'orange' && (p.provider_transaction ?? '').startsWith('DEMO-'),
+  ).length;
+  const before = (await admin.request('GET', '/api/v1/reconciliations')).data.items.length;
+
+  await h.withContext('staff-reconcile', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await nav(page).getByRole('link', { name: 'Finances' }).click();
+    await tabs(page).getByRole('link', { name: 'Rapprochements' }).click();
+    await page.getByRole('heading', { name: 'Importer un relevé' }).waitFor();
+    assert.equal(await page.getByLabel('Journée du relevé (UTC)').inputValue(), today);
+
+    // Nothing chosen: French messages next to the fields, no request.
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByText('Choisissez le prestataire.').waitFor();
+    await page.getByText('Choisissez le fichier du relevé.').waitFor();
+
+    // A file that is not an Orange statement.
+    await page.getByLabel('Prestataire').selectOption({ label: 'Orange Money' });
+    assert.equal(await page.getByRole('button', { name: /Récupérer via l.API/ }).count(), 0, 'only Wave is fetched through the API');
+    await page.getByLabel('Fichier du relevé').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ligne 1 : l’en-tête du relevé ne contient pas toutes les colonnes' }).waitFor();
+    const fieldError = await page.locator('#rec-file-err').innerText();
+    assert.match(fieldError, /colonne « txnid » absente/);
+    assert.match(fieldError, /colonne « amount » absente/);
+    // An empty file would mean "fetch it yourself" to the server: refused in the page.
+    await page.getByLabel('Fichier du relevé').setInputFiles(empty);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.locator('#rec-file-err').filter({ hasText: 'Le relevé est vide.' }).waitFor();
+    assert.equal((await admin.request('GET', '/api/v1/reconciliations')).data.items.length, before, 'nothing stored');
+
+    // The real statement.
+    await page.getByLabel('Fichier du relevé').setInputFiles(good);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.waitForURL(/\/reconciliations\/\d+/);
+    await page.getByRole('heading', { name: /Rapprochement n° \d+ — Orange Money/ }).waitFor();
+    assert.equal(await count(page, 'matched').innerText(), '1');
+    assert.equal(await count(page, 'missing_ours').innerText(), '1');
+    assert.equal(await count(page, 'missing_at_provider').innerText(), String(demoOrange));
+    assert.equal(await count(page, 'amount_mismatch').innerText(), '0');
+    assert.equal(await count(page, 'fee_variance').innerText(), '0');
+    const matched = page.locator('[data-testid="reconciliation-lines"] tr[data-class="matched"]');
+    assert.match(await matched.innerText(), new RegExp(paid.orange.reference.slice(0, 8)));
+    assert.match(await matched.innerText(), /Rapproché/);
+    assert.match(await page.locator('tr[data-class="missing_ours"]').innerText(), /Absent chez nous/);
+    assert.match(await page.locator('tr[data-class="missing_at_provider"]').first().innerText(), /Absent chez le fournisseur/);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger (CSV)' }).click()]);
+    assert.match(download.suggestedFilename(), /^rapprochement-\d+\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    assert.match(csv, /^ligne,transaction,reference,montant_xof,frais_xof,date,classe,libelle,detail\r\n/);
+    assert.match(csv, new RegExp(`${paid.orange.reference},${paid.orange.amount_xof},`));
+
+    // The same file again: a French conflict message, still one import.
+    await page.getByRole('link', { name: /Retour aux rapprochements/ }).click();
+    await page.getByLabel('Prestataire').selectOption({ label: 'Orange Money' });
+    await page.getByLabel('Fichier du relevé').setInputFiles(good);
+    await page.getByRole('button', { name: 'Importer', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ce relevé a déjà été importé.' }).waitFor();
+    const list = page.locator('[data-testid="reconciliations-table"] tbody tr');
+    assert.equal(await list.count(), before + 1);
+  });
+});
+
+test('admin: Wave statement fetched through the provider API from the page', async () => {
+  await h.withContext('staff-wave', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await page.goto(`${h.base}/reconciliations`);
+    await page.getByLabel('Prestataire').selectOption({ label: 'Wave' });
+    await page.getByRole('button', { name: /Récupérer via l.API/ }).click();
+    await page.waitForURL(/\/reconciliations\/\d+/);
+    await page.getByRole('heading', { name: /Rapprochement n° \d+ — Wave/ }).waitFor();
+    await page.getByText('API du prestataire').waitFor();
+    assert.equal(await count(page, 'matched').innerText(), '1');
+    assert.match(await page.locator('tr[data-class="matched"]').innerText(), new RegExp(paid.wave.reference.slice(0, 8)));
+  });
+});
+
+test('admin: refunds a payment from its page (reason required), then confirms a manual refund', async () => {
+  const target = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.find((p) => p.provider === 'cinetpay');
+  assert.ok(target, 'the demo data has a CinetPay payment');
+  await h.withContext('staff-refund', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await page.goto(`${h.base}/payments/${target.reference}`);
+    await page.getByRole('heading', { name: 'Rembourser' }).waitFor();
+    await page.getByRole('button', { name: 'Rembourser' }).click();
+    await page.locator('#refund-reason-err').filter({ hasText: 'Indiquez le motif du remboursement.' }).waitFor();
+    await page.getByLabel('Motif du remboursement').fill('Demande annulée par l’exportateur');
+    await page.getByRole('button', { name: 'Rembourser' }).click();
+    await page.getByText('Remboursement demandé.').waitFor();
+    assert.equal((await page.getByTestId('payment-state').innerText()).trim(), 'Remboursement en cours');
+    const now = (await admin.request('GET', `/api/v1/payments/${target.reference}`)).data;
+    assert.equal(now.state, 'refund_pending');
+    if ((now.refund_mode ?? 'manual') === 'manual') {
+      await page.getByRole('button', { name: 'Confirmer le remboursement' }).click();
+      await page.locator('#refund-id-err').filter({ hasText: 'Indiquez la référence du virement de remboursement.' }).waitFor();
+      await page.getByLabel('Référence du virement de remboursement').fill('VIR-2026-0042');
+      await page.getByRole('button', { name: 'Confirmer le remboursement' }).click();
+      await page.getByText('Remboursement confirmé.').waitFor();
+      assert.equal((await page.getByTestId('payment-state').innerText()).trim(), 'Remboursé');
+      assert.equal((await admin.request('GET', `/api/v1/payments/${target.reference}`)).data.state, 'refunded');
+    } else {
+      await page.getByText('Le remboursement est en cours chez le prestataire').waitFor();
+      assert.equal(await page.getByRole('button', { name: 'Confirmer le remboursement' }).count(), 0);
+    }
+    assert.equal(await page.getByRole('button', { name: 'Rembourser' }).count(), 0, 'no second refund');
+  });
+});
+
+test('admin: the Treasury report shows the day’s totals and its PDF downloads; the ledger is balanced', async () => {
+  const report = (await admin.request('GET', `/api/v1/treasury?date=${today}`)).data;
+  const total = report.items.reduce((s, i) => s + i.amount_xof, 0);
+  assert.ok(report.items.length > 0);
+  await h.withContext('staff-treasury', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await nav(page).getByRole('link', { name: 'Finances' }).click();
+    await tabs(page).getByRole('link', { name: 'Rapport du Trésor' }).click();
+    await page.getByRole('heading', { name: 'Rapport du Trésor', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Journée (UTC)').inputValue(), today);
+    await page.getByTestId('treasury-items').waitFor();
+    assert.equal(await page.locator('[data-testid="treasury-items"] tbody tr').count(), report.items.length);
+    assert.match(await page.getByTestId('treasury-total').innerText(), xof(total));
+    assert.match(await page.getByTestId('treasury-providers').innerText(), /Orange Money[\s\S]*Wave/);
+    const pdf = await page.request.get(h.base + (await page.getByRole('link', { name: 'Télécharger (PDF)' }).getAttribute('href')));
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    const body = await pdf.body();
+    assert.ok(body.length > 1000, `PDF of ${body.length} bytes`);
+    assert.equal(body.subarray(0, 5).toString(), '%PDF-');
+    const xlsx = await page.request.get(h.base + (await page.getByRole('link', { name: 'Télécharger (XLSX)' }).getAttribute('href')));
+    assert.equal(xlsx.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+    // Another day: nothing moved.
+    await page.getByLabel('Journée (UTC)').fill('2020-01-01');
+    await page.getByText('Aucun mouvement ce jour-là.').waitFor();
+
+    await tabs(page).getByRole('link', { name: 'Grand livre' }).click();
+    assert.match(await page.getByTestId('ledger-check').innerText(), /Grand livre équilibré/);
+    assert.ok((await page.locator('[data-testid="ledger-entries"] tbody tr').count()) >= 6);
+    assert.match(await page.getByTestId('ledger-balances').innerText(), /Produits — frais de certificat/);
+  });
+});
+
+test('auditor reads every page without action buttons; agent sees payments only; exporter is refused', async () => {
+  const someRec = (await admin.request('GET', '/api/v1/reconciliations')).data.items[0];
+  await h.withContext('staff-auditor', async (page) => {
+    await login(page, h.base, 'auditeur@demo.ml');
+    await nav(page).getByRole('link', { name: 'Finances' }).click();
+    for (const name of ['Paiements', 'Rapprochements', 'Grand livre', 'Rapport du Trésor'])
+      await tabs(page).getByRole('link', { name }).waitFor();
+    await page.goto(`${h.base}/payments/${paid.wave.reference}`);
+    await page.getByTestId('payment-state').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rembourser' }).count(), 0);
+    await page.goto(`${h.base}/reconciliations`);
+    await page.getByTestId('reconciliations-table').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Importer un relevé' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Importer', exact: true }).count(), 0);
+    await page.goto(`${h.base}/reconciliations/${someRec.id}`);
+    await page.getByTestId('class-counts').waitFor();
+    await page.goto(`${h.base}/ledger`);
+    await page.getByTestId('ledger-check').waitFor();
+  });
+  await h.withContext('staff-agent', async (page) => {
+    await login(page, h.base, 'agent@demo.ml');
+    await nav(page).getByRole('link', { name: 'Paiements' }).click();
+    await page.locator(`tr[data-reference="${paid.orange.reference}"]`).waitFor();
+    assert.equal(await nav(page).getByRole('link', { name: 'Finances' }).count(), 0);
+    assert.equal(await tabs(page).count(), 0, 'payments only: no tabs');
+    assert.equal(await page.getByRole('link', { name: 'Grand livre' }).count(), 0);
+    await page.goto(`${h.base}/payments/${paid.orange.reference}`);
+    await page.getByTestId('payment-state').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Rembourser' }).count(), 0);
+    await page.goto(`${h.base}/ledger`);
+    await page.getByTestId('access-denied').filter({ hasText: 'Accès refusé' }).waitFor();
+  });
+  await h.withContext('staff-exporter', async (page) => {
+    await login(page, h.base, 'exportateur@demo.ml');
+    for (const name of ['Finances', 'Paiements', 'Rapprochements', 'Grand livre', 'Rapport du Trésor'])
+      assert.equal(await nav(page).getByRole('link', { name }).count(), 0, `no ${name} for an exporter`);
+    for (const path of ['/payments', `/payments/${paid.orange.reference}`, '/reconciliations', '/ledger', '/treasury']) {
+      await page.goto(h.base + path);
+      const denied = page.getByTestId('access-denied');
+      await denied.waitFor();
+      assert.match(await denied.innerText(), /Accès refusé/);
+    }
+    // The chunk of the staff pages was never fetched.
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    assert.equal(scripts.filter((s) => /\/assets\/staff-/.test(s)).length, 0, scripts.join('\n'));
+  });
+});
