@@ -176,6 +176,48 @@ test('admin: Wave statement fetched through the provider API from the page', asy
   });
 });
 
+test('a success after expiry is highlighted as needing action', async (t) => {
+  const exporter = new Client(h.base);
+  await exporter.login('exportateur@demo.ml', PASSWORD);
+  const id = (await exporter.request('POST', '/api/v1/applications', { body: { ...sesame(), invoice: { number: 'FAC-LATE', date: '2026-11-20' } } })).data.id;
+  assert.equal((await exporter.request('POST', `/api/v1/applications/${id}/submit`)).status, 200);
+  const created = await exporter.request('POST', `/api/v1/applications/${id}/payments`, {
+    body: { provider: 'cinetpay' },
+    headers: { 'idempotency-key': `late-${id}-e2e` },
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.data));
+  const ref = created.data.reference;
+  await h.paysim.control('POST', '/faults', { fault: 'late_success', reference: ref, params: { ms: 2500 } });
+  assert.equal((await h.paysim.control('POST', `/payments/cinetpay/${ref}/complete`, { outcome: 'success' })).status, 200);
+  // The platform sees "expired" first (status query), then the success.
+  await exporter.request('POST', `/api/v1/payments/${ref}/check`);
+  let state = '';
+  for (const end = Date.now() + 60_000; Date.now() < end; await new Promise((r) => setTimeout(r, 200))) {
+    state = (await admin.request('GET', `/api/v1/payments/${ref}`)).data.state;
+    if (state === 'late_success' || state === 'succeeded') break;
+  }
+  if (state !== 'late_success') {
+    t.skip(`the success arrived before the platform saw the expiry (${state}): nothing late to show`);
+    return;
+  }
+  await h.withContext('staff-late', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await page.goto(`${h.base}/payments`);
+    const row = page.locator(`tr[data-reference="${ref}"]`);
+    await row.waitFor();
+    assert.match((await row.getAttribute('class')) ?? '', /row-action/);
+    assert.match(await row.innerText(), /Paiement tardif/);
+    assert.match(await row.innerText(), /Action requise/);
+    await page.getByText(/paiement\(s\) reçu\(s\) après expiration : à rembourser/).waitFor();
+    await page.getByLabel('État').selectOption({ label: 'Paiement tardif' });
+    await page.waitForURL((u) => u.search === '?state=late_success');
+    await row.waitFor();
+    await row.locator('a.mono').click();
+    await page.getByText('Ce paiement est arrivé après l’expiration de la demande de paiement : il doit être remboursé.').waitFor();
+    await page.getByRole('button', { name: 'Rembourser' }).waitFor();
+  });
+});
+
 test('admin: refunds a payment from its page (reason required), then confirms a manual refund', async () => {
   const target = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.find((p) => p.provider === 'cinetpay');
   assert.ok(target, 'the demo data has a CinetPay payment');

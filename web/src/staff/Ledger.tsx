@@ -5,14 +5,16 @@ import { formatDateTime } from '../form';
 import { getLang } from '../i18n';
 import type { User } from '../types';
 import { Alert, Link, Loading } from '../ui';
-import { staffApi, type Ledger, type LedgerEntry } from './api';
-import { accountLabel, appendPage, formatXof, kindLabel, nextCursor, readableProblem } from './money';
+import { PAGE_SIZE, staffApi, type Ledger, type LedgerEntry } from './api';
+import { accountLabel, appendPage, formatXof, kindLabel, legacyNextLimit, nextCursor, readableProblem } from './money';
 import { st } from './strings';
 
 export function LedgerPage({ user }: { user: User }) {
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  // Without server cursors: the larger window to ask for next (null: nothing more).
+  const [wider, setWider] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,6 +26,7 @@ export function LedgerPage({ user }: { user: User }) {
         setLedger(l);
         setEntries(l.entries);
         setCursor(nextCursor(l));
+        setWider(legacyNextLimit(l, l.entries.length, PAGE_SIZE));
       },
       (e) => live && setError(readableProblem(e).message),
     );
@@ -33,12 +36,19 @@ export function LedgerPage({ user }: { user: User }) {
   }, [user.id]);
 
   const more = async () => {
-    if (!cursor) return;
+    if (!cursor && !wider) return;
     setBusy(true);
     try {
-      const l = await staffApi.ledger(cursor);
-      setEntries((cur) => appendPage(cur, l.entries, (e) => e.id));
-      setCursor(nextCursor(l));
+      if (cursor) {
+        const l = await staffApi.ledger(cursor);
+        setEntries((cur) => appendPage(cur, l.entries, (e) => e.id));
+        setCursor(nextCursor(l));
+      } else if (wider) {
+        const l = await staffApi.ledger(null, wider);
+        setLedger(l);
+        setEntries(l.entries);
+        setWider(legacyNextLimit(l, l.entries.length, wider));
+      }
     } catch (e) {
       setError(readableProblem(e).message);
     } finally {
@@ -130,7 +140,7 @@ export function LedgerPage({ user }: { user: User }) {
               </table>
             </div>
           )}
-          {cursor && (
+          {(cursor || wider) && (
             <div class="btn-row">
               <button type="button" class="btn btn-secondary" disabled={busy} onClick={more}>
                 {st('ledger.more')}

@@ -108,8 +108,8 @@ export const staffApi = {
   confirmRefund(reference: string, providerRefundId: string): Promise<StaffIntent> {
     return request('POST', `/payments/${ref(reference)}/refund/confirm`, { provider_refund_id: providerRefundId });
   },
-  ledger(cursor: string | null): Promise<Ledger> {
-    return request('GET', '/ledger' + query({ limit: PAGE_SIZE, cursor }));
+  ledger(cursor: string | null, limit = PAGE_SIZE): Promise<Ledger> {
+    return request('GET', '/ledger' + query({ limit, cursor }));
   },
   reconciliations(): Promise<{ items: ReconciliationSummary[] }> {
     return request('GET', '/reconciliations');

@@ -9,6 +9,7 @@ import {
   formField,
   formatXof,
   lastError,
+  legacyNextLimit,
   mayConfirmRefund,
   mayRefund,
   needsAction,
@@ -109,6 +110,15 @@ describe('paging', () => {
     expect(nextCursor({ next_cursor: '' })).toBeNull();
     expect(nextCursor({ next_cursor: 42 })).toBeNull();
     expect(nextCursor(null)).toBeNull();
+  });
+  it('widens the window only against a server without cursors, while pages come back full', () => {
+    expect(legacyNextLimit({ entries: [] }, 50, 50)).toBe(200);
+    expect(legacyNextLimit({ entries: [] }, 200, 200)).toBe(800);
+    expect(legacyNextLimit({ entries: [] }, 4000, 4000)).toBe(5000);
+    expect(legacyNextLimit({ entries: [] }, 5000, 5000)).toBeNull();
+    expect(legacyNextLimit({ entries: [] }, 12, 50)).toBeNull();
+    expect(legacyNextLimit({ entries: [], next_cursor: null }, 50, 50)).toBeNull();
+    expect(legacyNextLimit({ entries: [], next_cursor: 'c' }, 50, 50)).toBeNull();
   });
   it('builds queries without empty parameters', () => {
     expect(query({ state: '', limit: 50, cursor: null })).toBe('?limit=50');
