@@ -5,11 +5,12 @@ import { formatDateTime } from '../form';
 import { getLang } from '../i18n';
 import type { User } from '../types';
 import { Alert, Link, Loading } from '../ui';
-import { PAGE_SIZE, staffApi, type Ledger, type LedgerEntry } from './api';
+import { pageSize, staffApi, type Ledger, type LedgerEntry } from './api';
 import { accountLabel, appendPage, formatXof, kindLabel, legacyNextLimit, nextCursor, readableProblem } from './money';
 import { st } from './strings';
 
-export function LedgerPage({ user }: { user: User }) {
+export function LedgerPage({ user, query }: { user: User; query: URLSearchParams }) {
+  const limit = pageSize(query);
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -20,27 +21,27 @@ export function LedgerPage({ user }: { user: User }) {
 
   useEffect(() => {
     let live = true;
-    staffApi.ledger(null).then(
+    staffApi.ledger(null, limit).then(
       (l) => {
         if (!live) return;
         setLedger(l);
         setEntries(l.entries);
         setCursor(nextCursor(l));
-        setWider(legacyNextLimit(l, l.entries.length, PAGE_SIZE));
+        setWider(legacyNextLimit(l, l.entries.length, limit));
       },
       (e) => live && setError(readableProblem(e).message),
     );
     return () => {
       live = false;
     };
-  }, [user.id]);
+  }, [limit, user.id]);
 
   const more = async () => {
     if (!cursor && !wider) return;
     setBusy(true);
     try {
       if (cursor) {
-        const l = await staffApi.ledger(cursor);
+        const l = await staffApi.ledger(cursor, limit);
         setEntries((cur) => appendPage(cur, l.entries, (e) => e.id));
         setCursor(nextCursor(l));
       } else if (wider) {

@@ -7,7 +7,7 @@ import { navigate } from '../router';
 import type { User } from '../types';
 import { Alert, Field, Link, Loading } from '../ui';
 import { mayAct } from './access';
-import { staffApi, staffReceiptUrl, type StaffIntent } from './api';
+import { pageSize, staffApi, staffReceiptUrl, type StaffIntent } from './api';
 import {
   PAYMENT_STATES,
   appendPage,
@@ -29,6 +29,7 @@ export function StateBadge({ state }: { state: string }) {
 
 export function PaymentsPage({ user, query }: { user: User; query: URLSearchParams }) {
   const state = query.get('state') ?? '';
+  const limit = pageSize(query);
   const [items, setItems] = useState<StaffIntent[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +39,7 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
     let live = true;
     setItems(null);
     setError(null);
-    staffApi.payments(state, null).then(
+    staffApi.payments(state, null, limit).then(
       (r) => {
         if (!live) return;
         setItems(r.items);
@@ -49,13 +50,13 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
     return () => {
       live = false;
     };
-  }, [state, user.id]);
+  }, [state, limit, user.id]);
 
   const more = async () => {
     if (!cursor || !items) return;
     setBusy(true);
     try {
-      const r = await staffApi.payments(state, cursor);
+      const r = await staffApi.payments(state, cursor, limit);
       setItems(appendPage(items, r.items, (i) => i.reference));
       setCursor(nextCursor(r));
     } catch (e) {

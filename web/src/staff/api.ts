@@ -93,11 +93,18 @@ export interface Treasury {
 
 export const PAGE_SIZE = 50;
 
+/** The page size asked for in the page's URL (`?limit=`, 1–500), else PAGE_SIZE. */
+export function pageSize(q: URLSearchParams): number {
+  const v = q.get('limit') ?? '';
+  const n = /^\d{1,3}$/.test(v) ? Number(v) : 0;
+  return n >= 1 && n <= 500 ? n : PAGE_SIZE;
+}
+
 const ref = (r: string) => encodeURIComponent(r);
 
 export const staffApi = {
-  payments(state: string, cursor: string | null): Promise<Page<StaffIntent>> {
-    return request('GET', '/payments' + query({ state, limit: PAGE_SIZE, cursor }));
+  payments(state: string, cursor: string | null, limit = PAGE_SIZE): Promise<Page<StaffIntent>> {
+    return request('GET', '/payments' + query({ state, limit, cursor }));
   },
   payment(reference: string): Promise<StaffIntent> {
     return request('GET', `/payments/${ref(reference)}`);

@@ -20,6 +20,7 @@ import {
   stateLabel,
   totalsBy,
 } from './money';
+import { PAGE_SIZE, pageSize } from './api';
 import { staffDictionaries } from './strings';
 
 afterEach(() => setLang('fr'));
@@ -119,6 +120,12 @@ describe('paging', () => {
     expect(legacyNextLimit({ entries: [] }, 12, 50)).toBeNull();
     expect(legacyNextLimit({ entries: [], next_cursor: null }, 50, 50)).toBeNull();
     expect(legacyNextLimit({ entries: [], next_cursor: 'c' }, 50, 50)).toBeNull();
+  });
+  it('reads the page size from the URL within 1..500', () => {
+    const q = (s: string) => pageSize(new URLSearchParams(s));
+    expect(q('limit=2')).toBe(2);
+    expect(q('limit=500')).toBe(500);
+    expect([q(''), q('limit=0'), q('limit=501'), q('limit=-3'), q('limit=2x'), q('limit=1e2')]).toEqual(Array(6).fill(PAGE_SIZE));
   });
   it('builds queries without empty parameters', () => {
     expect(query({ state: '', limit: 50, cursor: null })).toBe('?limit=50');
