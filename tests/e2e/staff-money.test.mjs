@@ -203,6 +203,8 @@ test('admin: imports an Orange statement from the simulator and downloads the CS
     await page.getByRole('alert').filter({ hasText: 'Ce relevé a déjà été importé.' }).waitFor();
     const list = page.locator('[data-testid="reconciliations-table"] tbody tr');
     assert.equal(await list.count(), before + 1);
+    const [y, m, d] = today.split('-');
+    assert.match(await list.first().innerText(), new RegExp(`Orange Money\\s+${d}/${m}/${y}[\\s\\S]*Fichier importé`));
   });
 });
 

@@ -2,7 +2,7 @@
 // or for Wave a fetch through the provider's API), and one report with its classes, lines and
 // CSV / XLSX downloads.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime } from '../form';
+import { formatDate, formatDateTime } from '../form';
 import { getLang } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
@@ -10,13 +10,17 @@ import type { User } from '../types';
 import { Alert, Field, Link, Loading } from '../ui';
 import { mayAct } from './access';
 import { reconciliationUrl, staffApi, type Reconciliation, type ReconciliationSummary } from './api';
-import { CLASSES, PROVIDERS, classLabel, formatXof, providerLabel, readableProblem } from './money';
+import { CLASSES, PROVIDERS, classLabel, formatXof, providerLabel, readableProblem, statementSource } from './money';
 import { st } from './strings';
 
 function sourceLabel(source: string): string {
-  if (source.startsWith('api')) return st('rec.source.api');
-  if (source.startsWith('upload')) return st('rec.source.upload');
-  return source;
+  const s = statementSource(source);
+  return s.kind === 'api' ? st('rec.source.api') : s.kind === 'upload' ? st('rec.source.upload') : source;
+}
+
+function statementDay(source: string): string {
+  const day = statementSource(source).day;
+  return day ? formatDate(day, getLang()) : '—';
 }
 
 export function ReconciliationsPage({ user }: { user: User }) {
@@ -55,6 +59,7 @@ export function ReconciliationsPage({ user }: { user: User }) {
               <tr>
                 <th scope="col">{st('rec.col.id')}</th>
                 <th scope="col">{st('rec.col.provider')}</th>
+                <th scope="col">{st('rec.col.day')}</th>
                 <th scope="col">{st('rec.col.imported')}</th>
                 <th scope="col">{st('rec.col.source')}</th>
                 <th scope="col" class="num">
@@ -72,6 +77,7 @@ export function ReconciliationsPage({ user }: { user: User }) {
                     <Link href={`/reconciliations/${r.id}`}>{`n° ${r.id}`}</Link>
                   </td>
                   <td data-label={st('rec.col.provider')}>{providerLabel(r.provider)}</td>
+                  <td data-label={st('rec.col.day')}>{statementDay(r.source)}</td>
                   <td data-label={st('rec.col.imported')}>{formatDateTime(r.imported_at, lang)}</td>
                   <td data-label={st('rec.col.source')}>{sourceLabel(r.source)}</td>
                   <td data-label={st('rec.col.lines')} class="num">
@@ -230,7 +236,7 @@ export function ReconciliationPage({ id, query }: { id: number; query: URLSearch
       {r && (
         <>
           <p class="muted">
-            {formatDateTime(r.imported_at, lang)} · {sourceLabel(r.source)}
+            {st('rec.report.meta', { day: statementDay(r.source), at: formatDateTime(r.imported_at, lang), source: sourceLabel(r.source) })}
           </p>
           <h2>{st('rec.report.counts')}</h2>
           <ul class="class-counts" data-testid="class-counts">

@@ -18,6 +18,7 @@ import {
   readableProblem,
   refundMode,
   stateLabel,
+  statementSource,
   totalsBy,
 } from './money';
 import { PAGE_SIZE, pageSize } from './api';
@@ -134,6 +135,12 @@ describe('paging', () => {
   });
   it('appends a page without repeating items', () => {
     expect(appendPage([{ id: 3 }, { id: 2 }], [{ id: 2 }, { id: 1 }], (i) => i.id)).toEqual([{ id: 3 }, { id: 2 }, { id: 1 }]);
+  });
+  it('reads how a statement came and its day', () => {
+    expect(statementSource('api:2026-11-27')).toEqual({ kind: 'api', day: '2026-11-27' });
+    expect(statementSource('upload:2026-11-26')).toEqual({ kind: 'upload', day: '2026-11-26' });
+    expect(statementSource('upload')).toEqual({ kind: 'upload', day: null });
+    expect(statementSource('ftp:2026-11-26')).toEqual({ kind: 'other', day: null });
   });
   it('totals per key', () => {
     const items = [

@@ -56,6 +56,13 @@ export function accountLabel(account: string): string {
   return label;
 }
 
+/** A statement's `source` ("api:2026-11-27", "upload:2026-11-27") → how it came and its day. */
+export function statementSource(source: string): { kind: 'api' | 'upload' | 'other'; day: string | null } {
+  const m = /^(api|upload)(?::(\d{4}-\d{2}-\d{2}))?$/.exec(source);
+  if (!m) return { kind: 'other', day: null };
+  return { kind: m[1] as 'api' | 'upload', day: m[2] ?? null };
+}
+
 /** A late success (money arrived after expiry) or a payment flagged for review needs a person. */
 export function needsAction(p: { state: string; review?: string | null }): boolean {
   return p.state === 'late_success' || (!!p.review && p.state !== 'refunded' && p.state !== 'refund_pending');
