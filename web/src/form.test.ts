@@ -7,6 +7,7 @@ import {
   formToInput,
   formatDate,
   formatDecimal,
+  formatXof,
   fromMilli,
   normalizeDecimal,
   parseXof,
@@ -139,4 +140,22 @@ describe('decimals and totals', () => {
     expect(formatDate('2026-11-20')).toBe('20/11/2026');
     expect(formatDate('2026-11-20', 'en')).toBe('2026-11-20');
   });
+});
+
+describe('formatXof', () => {
+  it.each([
+    [25000, '25\u202f000 FCFA'],
+    [1500, '1\u202f500 FCFA'],
+    [0, '0 FCFA'],
+    [-1500, '-1\u202f500 FCFA'],
+    [12000000, '12\u202f000\u202f000 FCFA'],
+    [1500.7, '1\u202f500 FCFA'],
+  ])('%d → %s', (n, s) => expect(formatXof(n)).toBe(s));
+  it('reads as "25 000 FCFA" with ordinary spaces', () => expect(formatXof(25000).replace(/\s/g, ' ')).toBe('25 000 FCFA'));
+  it('shows a dash for a missing amount', () => {
+    expect(formatXof(null)).toBe('—');
+    expect(formatXof(undefined)).toBe('—');
+    expect(formatXof(Number.NaN)).toBe('—');
+  });
+  it('groups the English way in English', () => expect(formatXof(25000, 'en')).toBe('25,000 FCFA'));
 });

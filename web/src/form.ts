@@ -290,6 +290,12 @@ export function formatDecimal(s: string | number | null | undefined, lang: 'fr' 
   return m[1] + whole + dec;
 }
 
+/** 25000 → "25 000 FCFA" (fr, narrow no-break space between thousands) or "25,000 FCFA" (en); "—" when missing. */
+export function formatXof(amount: number | null | undefined, lang: 'fr' | 'en' = 'fr'): string {
+  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
+  return `${formatDecimal(Math.trunc(amount), lang)} FCFA`;
+}
+
 /** "2026-11-20" → "20/11/2026" (fr) or "2026-11-20" (en); other strings unchanged. */
 export function formatDate(s: string | null | undefined, lang: 'fr' | 'en' = 'fr'): string {
   if (!s) return '';

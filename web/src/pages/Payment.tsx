@@ -3,15 +3,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, receiptUrl } from '../api';
 import { errorMessage } from '../errors';
+import { formatXof } from '../form';
 import { getLang, t, tDyn } from '../i18n';
 import type { Application, PaymentIntent, PaymentState } from '../types';
 import { Alert } from '../ui';
 
 const OPEN: PaymentState[] = ['created', 'initiating', 'pending', 'unknown'];
-
-export function formatXof(amount: number): string {
-  return `${new Intl.NumberFormat(getLang() === 'fr' ? 'fr-FR' : 'en-GB').format(amount)} FCFA`;
-}
 
 export function paymentStateText(state: string): string {
   return tDyn('payment.state.', state);
@@ -30,7 +27,7 @@ export function FeeNotice({ app }: { app: Application }) {
   const label = getLang() === 'fr' ? fee.label_fr : fee.label_en;
   return (
     <p class="fee-notice" data-testid="fee-notice">
-      {t('payment.fee', { label, amount: formatXof(fee.amount_xof) })}
+      {t('payment.fee', { label, amount: formatXof(fee.amount_xof, getLang()) })}
     </p>
   );
 }
@@ -155,7 +152,7 @@ export function PaymentPanel({ app, returned, onPaid }: { app: Application; retu
             </label>
           )}
           <button type="submit" class="btn btn-primary" disabled={busy} data-testid="pay">
-            {busy ? t('payment.busy') : t('payment.pay', { amount: formatXof(view.amount_xof ?? 0) })}
+            {busy ? t('payment.busy') : t('payment.pay', { amount: formatXof(view.amount_xof ?? 0, getLang()) })}
           </button>
         </form>
       )}

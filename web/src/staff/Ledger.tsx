@@ -1,12 +1,12 @@
 // "Grand livre": balances per account over the whole ledger, the balance check, and the
 // entries newest first, paged.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime } from '../form';
+import { formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import type { User } from '../types';
 import { Alert, Link, Loading } from '../ui';
 import { pageSize, staffApi, type Ledger, type LedgerEntry } from './api';
-import { accountLabel, appendPage, formatXof, kindLabel, legacyNextLimit, nextCursor, readableProblem } from './money';
+import { accountLabel, appendPage, kindLabel, legacyNextLimit, nextCursor, readableProblem } from './money';
 import { st } from './strings';
 
 export function LedgerPage({ user, query }: { user: User; query: URLSearchParams }) {
@@ -95,7 +95,7 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
                     <td>
                       {accountLabel(account)} <span class="mono muted small">{account}</span>
                     </td>
-                    <td class="num">{formatXof(amount)}</td>
+                    <td class="num">{formatXof(amount, lang)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -130,7 +130,7 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
                         <ul class="ledger-lines">
                           {e.lines.map((l) => (
                             <li>
-                              <span>{accountLabel(l.account)}</span> <span class="num">{formatXof(l.amount_xof)}</span>
+                              <span>{accountLabel(l.account)}</span> <span class="num">{formatXof(l.amount_xof, lang)}</span>
                             </li>
                           ))}
                         </ul>

@@ -1,7 +1,7 @@
 // "Paiements": every fee payment for staff (filter by state, paged), and one payment's detail
 // with its receipt, and for administrators the refund and the confirmation of a manual refund.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDateTime } from '../form';
+import { formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import { navigate } from '../router';
 import type { User } from '../types';
@@ -11,7 +11,6 @@ import { pageSize, staffApi, staffReceiptUrl, type StaffIntent } from './api';
 import {
   PAYMENT_STATES,
   appendPage,
-  formatXof,
   lastError,
   mayConfirmRefund,
   mayRefund,
@@ -129,7 +128,7 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
                   </td>
                   <td data-label={st('pay.col.provider')}>{p.provider_label || p.provider}</td>
                   <td data-label={st('pay.col.amount')} class="num">
-                    {formatXof(p.amount_xof)}
+                    {formatXof(p.amount_xof, lang)}
                   </td>
                   <td data-label={st('pay.col.state')}>
                     <StateBadge state={p.state} />
@@ -203,7 +202,7 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
               <dt>{st('pay.detail.fee_code')}</dt>
               <dd class="mono">{p.fee_code || '—'}</dd>
               <dt>{st('pay.col.amount')}</dt>
-              <dd data-testid="payment-amount">{formatXof(p.amount_xof)}</dd>
+              <dd data-testid="payment-amount">{formatXof(p.amount_xof, lang)}</dd>
               <dt>{st('pay.col.state')}</dt>
               <dd data-testid="payment-state">{stateLabel(p.state)}</dd>
               <dt>{st('pay.col.created')}</dt>

@@ -2,7 +2,7 @@
 // or for Wave a fetch through the provider's API), and one report with its classes, lines and
 // CSV / XLSX downloads.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate, formatDateTime } from '../form';
+import { formatDate, formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
@@ -10,7 +10,7 @@ import type { User } from '../types';
 import { Alert, Field, Link, Loading } from '../ui';
 import { mayAct } from './access';
 import { reconciliationUrl, staffApi, type Reconciliation, type ReconciliationSummary } from './api';
-import { CLASSES, PROVIDERS, classLabel, formatXof, providerLabel, readableProblem, statementSource } from './money';
+import { CLASSES, PROVIDERS, classLabel, providerLabel, readableProblem, statementSource } from './money';
 import { st } from './strings';
 
 function sourceLabel(source: string): string {
@@ -278,10 +278,10 @@ export function ReconciliationPage({ id, query }: { id: number; query: URLSearch
                       {l.provider_transaction || '—'}
                     </td>
                     <td data-label={st('rec.col.amount')} class="num">
-                      {formatXof(l.amount_xof)}
+                      {formatXof(l.amount_xof, lang)}
                     </td>
                     <td data-label={st('rec.col.fee')} class="num">
-                      {formatXof(l.fee_xof)}
+                      {formatXof(l.fee_xof, lang)}
                     </td>
                     <td data-label={st('rec.col.at')}>{l.at ? formatDateTime(l.at, lang) : '—'}</td>
                     <td data-label={st('rec.col.detail')}>{l.detail}</td>

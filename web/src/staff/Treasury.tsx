@@ -1,14 +1,14 @@
 // "Rapport du Trésor": one day's receipts per provider and regime (with totals), the end-of-day
 // balances, and the PDF / XLSX downloads of the same report.
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate } from '../form';
+import { formatDate, formatXof } from '../form';
 import { getLang, tDyn } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
 import type { User } from '../types';
 import { Alert, Field, Loading } from '../ui';
 import { staffApi, treasuryUrl, type Treasury } from './api';
-import { accountLabel, formatXof, kindLabel, providerLabel, readableProblem, totalsBy } from './money';
+import { accountLabel, kindLabel, providerLabel, readableProblem, totalsBy } from './money';
 import { st } from './strings';
 
 export function TreasuryPage({ user, query }: { user: User; query: URLSearchParams }) {
@@ -69,7 +69,7 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
       {report && (
         <>
           <p>
-            <strong>{st('treasury.net', { amount: formatXof(report.net_clearing_movement_xof) })}</strong>
+            <strong>{st('treasury.net', { amount: formatXof(report.net_clearing_movement_xof, lang) })}</strong>
             {' · '}
             {st('treasury.review', { n: report.payments_to_review })}
           </p>
@@ -103,7 +103,7 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
                         {i.count}
                       </td>
                       <td data-label={st('treasury.col.amount')} class="num">
-                        {formatXof(i.amount_xof)}
+                        {formatXof(i.amount_xof, lang)}
                       </td>
                     </tr>
                   ))}
@@ -118,7 +118,7 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
                         {total.count}
                       </td>
                       <td class="num" data-label={st('treasury.col.amount')} data-testid="treasury-total">
-                        {formatXof(total.amount_xof)}
+                        {formatXof(total.amount_xof, lang)}
                       </td>
                     </tr>
                   </tfoot>
@@ -147,7 +147,7 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
                       <tr key={p.key}>
                         <td>{providerLabel(p.key)}</td>
                         <td class="num">{p.count}</td>
-                        <td class="num">{formatXof(p.amount_xof)}</td>
+                        <td class="num">{formatXof(p.amount_xof, lang)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -164,7 +164,7 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
                     <td>
                       {accountLabel(account)} <span class="mono muted small">{account}</span>
                     </td>
-                    <td class="num">{formatXof(amount)}</td>
+                    <td class="num">{formatXof(amount, lang)}</td>
                   </tr>
                 ))}
               </tbody>

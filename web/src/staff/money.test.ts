@@ -7,7 +7,6 @@ import {
   appendPage,
   classLabel,
   formField,
-  formatXof,
   lastError,
   legacyNextLimit,
   mayConfirmRefund,
@@ -28,26 +27,6 @@ afterEach(() => setLang('fr'));
 
 const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
   new ApiError(status, { type: status === 422 ? '/problems/invalid-input' : undefined, status, detail, errors });
-
-describe('formatXof', () => {
-  it.each([
-    [25000, '25\u202f000\u00a0FCFA'],
-    [1500, '1\u202f500\u00a0FCFA'],
-    [0, '0\u00a0FCFA'],
-    [-1500, '-1\u202f500\u00a0FCFA'],
-    [12000000, '12\u202f000\u202f000\u00a0FCFA'],
-  ])('%d → %s', (n, s) => expect(formatXof(n)).toBe(s));
-  it('reads as "25 000 FCFA" with ordinary spaces', () => expect(formatXof(25000).replace(/\s/g, ' ')).toBe('25 000 FCFA'));
-  it('shows a dash for a missing amount', () => {
-    expect(formatXof(null)).toBe('—');
-    expect(formatXof(undefined)).toBe('—');
-    expect(formatXof(Number.NaN)).toBe('—');
-  });
-  it('groups the English way in English', () => {
-    setLang('en');
-    expect(formatXof(25000)).toBe('25,000\u00a0FCFA');
-  });
-});
 
 describe('labels', () => {
   it.each([

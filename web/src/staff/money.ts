@@ -1,18 +1,9 @@
 // Pure logic of the staff money pages: amounts, labels, paging, refund rules, and turning the
 // server's RFC 9457 problems into readable French next to the right form field.
 import { ApiError, errorMessage } from '../errors';
-import { formatDecimal } from '../form';
 import { getLang } from '../i18n';
 import type { Problem } from '../types';
 import { st, stDyn, type StaffKey } from './strings';
-
-const NBSP = '\u00a0';
-
-/** 25000 → "25 000 FCFA" (narrow no-break space between thousands, no-break space before FCFA). */
-export function formatXof(amount: number | null | undefined): string {
-  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '—';
-  return `${formatDecimal(Math.trunc(amount), getLang())}${NBSP}FCFA`;
-}
 
 export const PAYMENT_STATES = [
   'succeeded',
