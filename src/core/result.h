@@ -23,7 +23,8 @@
 namespace origine {
 
 enum class ErrorCode {
-  kInvalidArgument,     // the input is malformed or violates a rule (400 / 422)
+  kInvalidArgument,     // the input is malformed or violates a rule (422; malformed JSON 400)
+  kBadRequest,          // a query parameter is unusable, e.g. a paging limit or cursor (400)
   kUnauthenticated,     // no valid session (401)
   kPermissionDenied,    // authenticated but not allowed (403)
   kNotFound,            // absent, or invisible to this caller (404)
@@ -43,10 +44,13 @@ struct FieldError {
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;              // one sentence, safe to show to the caller
-  std::vector<FieldError> fields;   // for kInvalidArgument, every bad field
+  std::vector<FieldError> fields;   // for kInvalidArgument and kBadRequest, every bad field
 
   static Error Invalid(std::string m, std::vector<FieldError> f = {}) {
     return {ErrorCode::kInvalidArgument, std::move(m), std::move(f)};
+  }
+  static Error BadRequest(std::string m, std::vector<FieldError> f = {}) {
+    return {ErrorCode::kBadRequest, std::move(m), std::move(f)};
   }
   static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m), {}}; }
   static Error Denied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m), {}}; }

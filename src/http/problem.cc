@@ -8,6 +8,7 @@ namespace {
 const char* DefaultSlug(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument: return "invalid-input";
+    case ErrorCode::kBadRequest: return "bad-request";
     case ErrorCode::kUnauthenticated: return "unauthenticated";
     case ErrorCode::kPermissionDenied: return "forbidden";
     case ErrorCode::kNotFound: return "not-found";
@@ -41,6 +42,7 @@ const char* Title(int status) {
 int StatusFor(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidArgument: return 422;
+    case ErrorCode::kBadRequest: return 400;
     case ErrorCode::kUnauthenticated: return 401;
     case ErrorCode::kPermissionDenied: return 403;
     case ErrorCode::kNotFound: return 404;
@@ -79,7 +81,8 @@ Response Problem(const Error& error, const Request& req, const std::string& slug
 Response Problem(int status, const std::string& slug, const std::string& detail, const Request& req) {
   Error e;
   switch (status) {
-    case 400: case 422: e.code = ErrorCode::kInvalidArgument; break;
+    case 400: e.code = ErrorCode::kBadRequest; break;
+    case 422: e.code = ErrorCode::kInvalidArgument; break;
     case 401: e.code = ErrorCode::kUnauthenticated; break;
     case 403: e.code = ErrorCode::kPermissionDenied; break;
     case 404: e.code = ErrorCode::kNotFound; break;
@@ -91,7 +94,7 @@ Response Problem(int status, const std::string& slug, const std::string& detail,
   }
   e.message = detail;
   Response r = Problem(e, req, slug);
-  if (r.status != status) {  // 400 and 405 have no ErrorCode of their own
+  if (r.status != status) {  // 405 has no ErrorCode of its own
     r.status = status;
     auto doc = boost::json::parse(r.body).as_object();
     doc["status"] = status;
