@@ -335,8 +335,10 @@ void Api::AddRoutes() {
         return Error::Invalid("unknown status", {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
       status = it->second;
     }
-    ASSIGN_OR_RETURN(json::array items, applications_.List(c.who(), status));
-    return Json(json::object{{"items", std::move(items)}});
+    // Default 500: the web pages that read one page keep working.
+    ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 500}));
+    ASSIGN_OR_RETURN(json::object list, applications_.List(c.who(), status, page));
+    return Json(list);
   });
   add("POST", "/api/v1/applications", Access::kSession, [this](Ctx& c) -> Result<Response> {
     if (c.who().role != Role::kExporter) return Error::Denied("only exporters create applications");
@@ -383,8 +385,9 @@ void Api::AddRoutes() {
 
   // --- certificates
   add("GET", "/api/v1/certificates", Access::kSession, [this](Ctx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(json::array items, certificates_.List(c.who()));
-    return Json(json::object{{"items", std::move(items)}});
+    ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 500}));
+    ASSIGN_OR_RETURN(json::object list, certificates_.List(c.who(), page));
+    return Json(list);
   });
   add("GET", "/api/v1/certificates/{number}", Access::kSession, [this](Ctx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::object cert, certificates_.Get(c.who(), c.req.path_params.at("number")));

@@ -92,8 +92,9 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
   });
   add("GET", "/api/v1/payments", true, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    ASSIGN_OR_RETURN(json::array items, pay->ListAll(*c.who, QueryParam(c.req, "state")));
-    return Json(json::object{{"items", std::move(items)}});
+    ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 100}));
+    ASSIGN_OR_RETURN(json::object list, pay->ListAll(*c.who, QueryParam(c.req, "state"), page));
+    return Json(list);
   });
   add("GET", "/api/v1/payments/{reference}", true, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
@@ -149,14 +150,8 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
 
   add("GET", "/api/v1/ledger", true, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    std::string limit = QueryParam(c.req, "limit");
-    int n = 200;
-    if (!limit.empty()) {
-      if (limit.size() > 4 || limit.find_first_not_of("0123456789") != std::string::npos || std::stoi(limit) < 1)
-        return Error::Invalid("limit must be between 1 and 5000", {{"limit", "1..5000"}});
-      n = std::min(std::stoi(limit), 5000);
-    }
-    ASSIGN_OR_RETURN(json::object ledger, pay->Ledger(*c.who, n));
+    ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {1000, 200}));
+    ASSIGN_OR_RETURN(json::object ledger, pay->Ledger(*c.who, page));
     return Json(ledger);
   });
 

@@ -95,8 +95,8 @@ Status SeedDemo(Platform& p) {
 
   ASSIGN_OR_RETURN(Principal exporter, AsPrincipal(p, "exportateur@demo.ml"));
   RETURN_IF_ERROR(SeedRegistry(p, exporter, meta));
-  ASSIGN_OR_RETURN(json::array existing, p.applications->List(exporter, std::nullopt));
-  if (!existing.empty()) return {};  // already seeded
+  ASSIGN_OR_RETURN(json::object existing, p.applications->List(exporter, std::nullopt, PageRequest{1, ""}));
+  if (!existing["items"].as_array().empty()) return {};  // already seeded
   ASSIGN_OR_RETURN(Principal exporter2, AsPrincipal(p, "exportateur2@demo.ml"));
   ASSIGN_OR_RETURN(Principal agent, AsPrincipal(p, "agent@demo.ml"));
   ASSIGN_OR_RETURN(Principal signatory, AsPrincipal(p, "signataire@demo.ml"));

@@ -17,6 +17,10 @@ namespace json = boost::json;
 
 namespace {
 
+// Cursor kinds (core/paging.h): a cursor of one listing is refused by another.
+constexpr const char* kApplicationsCursor = "apps";
+constexpr const char* kCertificatesCursor = "certs";
+
 constexpr const char* kSelectApplication =
     "SELECT a.id, a.company_id, c.name, a.status, a.regime, a.data, a.review_comment, a.certificate_number, "
     "a.created_at, a.updated_at, a.approved_by, a.kind, a.predecessor FROM applications a "
@@ -181,7 +185,8 @@ Result<json::object> ApplicationService::Get(const Principal& who, int64_t id) {
   return ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_);
 }
 
-Result<json::array> ApplicationService::List(const Principal& who, const std::optional<std::string>& status) {
+Result<json::object> ApplicationService::List(const Principal& who, const std::optional<std::string>& status,
+                                              const PageRequest& page) {
   std::string sql = std::string(kSelectApplication) + "WHERE 1 = 1 ";
   storage::Params params;
   if (!IsStaff(who)) {
@@ -192,10 +197,23 @@ Result<json::array> ApplicationService::List(const Principal& who, const std::op
     sql += "AND a.status = ? ";
     params.push_back(*status);
   }
-  sql += "ORDER BY a.updated_at DESC, a.id DESC LIMIT 500";
+  if (!page.cursor.empty()) {
+    ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kApplicationsCursor, page.cursor));
+    ASSIGN_OR_RETURN(int64_t after_id, CursorId(after));
+    sql += "AND (a.updated_at < ? OR (a.updated_at = ? AND a.id < ?)) ";
+    params.insert(params.end(), {after.sort, after.sort, after_id});
+  }
+  const int64_t limit = std::clamp(page.limit, 1, 500);
+  sql += "ORDER BY a.updated_at DESC, a.id DESC LIMIT ?";
+  params.push_back(limit + 1);  // one more tells whether another page exists
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   json::array items;
+  json::value next = nullptr;
+  if (static_cast<int64_t>(rows.size()) > limit) {
+    rows.erase(rows.begin() + limit, rows.end());
+    next = json::value(EncodeCursor(kApplicationsCursor, {rows.back().Int(9), std::to_string(rows.back().Int(0))}));
+  }
   for (const auto& r : rows) {
     AppRow a = ToAppRow(r);
     boost::system::error_code ec;
@@ -228,7 +246,7 @@ Result<json::array> ApplicationService::List(const Principal& who, const std::op
                      {"predecessor", a.predecessor.empty() ? json::value(nullptr) : json::value(a.predecessor)},
                      {"updated_at", FormatUtc(a.updated_at)}});
   }
-  return items;
+  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
 }
 
 Result<json::object> ApplicationService::Submit(const Principal& who, int64_t id, const RequestMeta& meta) {
@@ -437,19 +455,32 @@ json::object CertificateSummary(const storage::Row& r) {
 
 }  // namespace
 
-Result<json::array> CertificateService::List(const Principal& who) {
-  std::string sql = kSelectCertificate;
+Result<json::object> CertificateService::List(const Principal& who, const PageRequest& page) {
+  std::string sql = std::string(kSelectCertificate) + "WHERE 1 = 1 ";
   storage::Params params;
   if (!IsStaff(who)) {
-    sql += "WHERE c.company_id = ? ";
+    sql += "AND c.company_id = ? ";
     params.push_back(who.company_id.value_or(-1));
   }
-  sql += "ORDER BY c.issued_at DESC, c.number DESC LIMIT 500";
+  if (!page.cursor.empty()) {
+    ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kCertificatesCursor, page.cursor));
+    if (after.tie.empty()) return Error::BadRequest("the cursor is not valid for this listing", {{"cursor", "no position"}});
+    sql += "AND (c.issued_at < ? OR (c.issued_at = ? AND c.number < ?)) ";
+    params.insert(params.end(), {after.sort, after.sort, after.tie});
+  }
+  const int64_t limit = std::clamp(page.limit, 1, 500);
+  sql += "ORDER BY c.issued_at DESC, c.number DESC LIMIT ?";
+  params.push_back(limit + 1);  // one more tells whether another page exists
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
   json::array items;
+  json::value next = nullptr;
+  if (static_cast<int64_t>(rows.size()) > limit) {
+    rows.erase(rows.begin() + limit, rows.end());
+    next = json::value(EncodeCursor(kCertificatesCursor, {rows.back().Int(kIssuedAt), rows.back().Text(kNumber)}));
+  }
   for (const auto& r : rows) items.push_back(CertificateSummary(r));
-  return items;
+  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
 }
 
 Result<json::object> CertificateService::Get(const Principal& who, const std::string& number) {

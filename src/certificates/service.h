@@ -35,6 +35,7 @@
 
 #include "core/clock.h"
 #include "core/context.h"
+#include "core/paging.h"
 #include "core/result.h"
 #include "storage/db.h"
 #include "pki/key_manager.h"
@@ -87,8 +88,12 @@ class ApplicationService {
   // change): {regime, origin: [verdict per line], submittable, refusals}.
   Result<boost::json::object> Evaluate(const Principal& who, const boost::json::value& input);
   Result<boost::json::object> Get(const Principal& who, int64_t id);
-  // Newest first; `status` filters when set.
-  Result<boost::json::array> List(const Principal& who, const std::optional<std::string>& status);
+  // One page, most recently updated first (keyset on updated_at, id; core/paging.h):
+  // {items, next_cursor}. Exporters see their company's only; `status` filters
+  // when set. A bad cursor: kBadRequest. An application updated while a client
+  // pages moves to the top: a walk in progress may miss it (start again to see it).
+  Result<boost::json::object> List(const Principal& who, const std::optional<std::string>& status,
+                                   const PageRequest& page);
   Result<boost::json::object> Submit(const Principal& who, int64_t id, const RequestMeta& meta);
   Result<boost::json::object> Approve(const Principal& who, int64_t id, const std::string& comment,
                                       const RequestMeta& meta);
@@ -150,7 +155,9 @@ class CertificateService {
   CertificateService(storage::Db& db, const Clock& clock, trust::TrustListSource& trust, IssuerConfig issuer)
       : db_(db), clock_(clock), source_(trust), issuer_(std::move(issuer)) {}
 
-  Result<boost::json::array> List(const Principal& who);
+  // One page, newest first (keyset on issued_at, number; core/paging.h):
+  // {items, next_cursor}. Exporters see their company's only. A bad cursor: kBadRequest.
+  Result<boost::json::object> List(const Principal& who, const PageRequest& page);
   Result<boost::json::object> Get(const Principal& who, const std::string& number);
   // PDF bytes of the certificate (rendered on demand from the stored document).
   Result<std::string> Pdf(const Principal& who, const std::string& number);

@@ -157,8 +157,8 @@ TEST_F(WorkflowTest, OtherCompanySeesNothing) {
   ASSERT_FALSE(get);
   EXPECT_EQ(get.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(apps_->Update(other_exporter_, id, Input(), meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_TRUE(apps_->List(other_exporter_, std::nullopt)->empty());
-  EXPECT_EQ(apps_->List(agent_, std::string("submitted"))->size(), 1u);
+  EXPECT_TRUE(apps_->List(other_exporter_, std::nullopt, {})->at("items").as_array().empty());
+  EXPECT_EQ(apps_->List(agent_, std::string("submitted"), {})->at("items").as_array().size(), 1u);
 }
 
 TEST_F(WorkflowTest, RolesAndFourEyesAreEnforced) {

@@ -117,6 +117,12 @@ CREATE TABLE payment_statement_lines (
   intent_id INTEGER REFERENCES payment_intents(id)
 );
 CREATE INDEX payment_statement_lines_statement ON payment_statement_lines(statement_id, line_no);
+)sql"},
+      // Keyset paging (core/paging.h): each listing's sort key + tie-breaker.
+      {310, "paging: indexes for the keyset listings", R"sql(
+CREATE INDEX applications_updated ON applications(updated_at, id);
+CREATE INDEX certificates_issued ON certificates(issued_at, number);
+CREATE INDEX payment_intents_state ON payment_intents(state, id);
 )sql"}};
   return kMigrations;
 }

@@ -18,6 +18,10 @@ namespace {
 
 const RequestMeta kWorkerMeta{"payments-worker", "", "origine payments"};
 
+// Cursor kinds (core/paging.h): a cursor of one listing is refused by another.
+constexpr const char* kPaymentsCursor = "pay";
+constexpr const char* kLedgerCursor = "ledger";
+
 bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
 
 std::string Money(int64_t xof) {
@@ -443,20 +447,37 @@ Result<json::array> PaymentService::ListIntents(const Principal& who, int64_t ap
   return out;
 }
 
-Result<json::array> PaymentService::ListAll(const Principal& who, const std::string& state) {
+Result<json::object> PaymentService::ListAll(const Principal& who, const std::string& state, const PageRequest& page) {
   if (!IsStaff(who)) return Error::Denied("only staff list every payment");
   if (!state.empty() && !ParseState(state)) return Error::Invalid("unknown state", {{"state", "not a payment state"}});
+  std::string sql = "SELECT id FROM payment_intents WHERE 1 = 1 ";
+  storage::Params params;
+  if (!state.empty()) {
+    sql += "AND state = ? ";
+    params.push_back(state);
+  }
+  if (!page.cursor.empty()) {
+    ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kPaymentsCursor, page.cursor));
+    sql += "AND id < ? ";
+    params.push_back(after.sort);
+  }
+  const int64_t limit = std::clamp(page.limit, 1, 500);
+  sql += "ORDER BY id DESC LIMIT ?";
+  params.push_back(limit + 1);  // one more tells whether another page exists
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query(state.empty() ? "SELECT id FROM payment_intents ORDER BY id DESC LIMIT 500"
-                                                      : "SELECT id FROM payment_intents WHERE state = ? ORDER BY id DESC LIMIT 500",
-                                        state.empty() ? storage::Params{} : storage::Params{state}));
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  json::value next = nullptr;
+  if (static_cast<int64_t>(rows.size()) > limit) {
+    rows.erase(rows.begin() + limit, rows.end());
+    next = json::value(EncodeCursor(kPaymentsCursor, {rows.back().Int(0), ""}));
+  }
   json::array out;
   for (const auto& r : rows) {
     ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {r.Int(0)}));
     ASSIGN_OR_RETURN(json::object j, IntentJson(*tx, i, false));
     out.push_back(std::move(j));
   }
-  return out;
+  return json::object{{"items", std::move(out)}, {"next_cursor", std::move(next)}};
 }
 
 Result<json::object> PaymentService::Check(const Principal& who, const std::string& reference) {
@@ -879,7 +900,7 @@ Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::
   return render::RenderReportPdf(v);
 }
 
-Result<json::object> PaymentService::Ledger(const Principal& who, int limit) {
+Result<json::object> PaymentService::Ledger(const Principal& who, const PageRequest& page) {
   if (who.role != Role::kAdmin && who.role != Role::kAuditor)
     return Error::Denied("only administrators and auditors read the ledger");
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
@@ -891,27 +912,47 @@ Result<json::object> PaymentService::Ledger(const Principal& who, int limit) {
     b[k] = v;
     total += v;
   }
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT e.id, e.at, e.kind, e.memo, COALESCE(p.reference, ''), l.account, l.amount_xof "
-                                        "FROM ledger_entries e JOIN ledger_lines l ON l.entry_id = e.id "
-                                        "LEFT JOIN payment_intents p ON p.id = e.intent_id "
-                                        "WHERE e.id > (SELECT COALESCE(MAX(id), 0) FROM ledger_entries) - ? "
-                                        "ORDER BY e.id DESC, l.id",
-                                        {static_cast<int64_t>(limit)}));
+  // The page of entries (keyset on the entry id), then their lines.
+  std::string sql = "SELECT e.id, e.at, e.kind, e.memo, COALESCE(p.reference, '') FROM ledger_entries e "
+                    "LEFT JOIN payment_intents p ON p.id = e.intent_id ";
+  storage::Params params;
+  if (!page.cursor.empty()) {
+    ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kLedgerCursor, page.cursor));
+    sql += "WHERE e.id < ? ";
+    params.push_back(after.sort);
+  }
+  const int64_t limit = std::clamp(page.limit, 1, 1000);
+  sql += "ORDER BY e.id DESC LIMIT ?";
+  params.push_back(limit + 1);  // one more tells whether another page exists
+  ASSIGN_OR_RETURN(auto rows, tx->Query(sql, params));
+  json::value next = nullptr;
+  if (static_cast<int64_t>(rows.size()) > limit) {
+    rows.erase(rows.begin() + limit, rows.end());
+    next = json::value(EncodeCursor(kLedgerCursor, {rows.back().Int(0), ""}));
+  }
   json::array entries;
-  int64_t last = -1;
+  std::map<int64_t, size_t> position;
   for (const auto& r : rows) {
-    if (r.Int(0) != last) {
-      entries.push_back({{"id", r.Int(0)}, {"at", FormatUtc(r.Int(1))}, {"kind", r.Text(2)}, {"memo", r.Text(3)},
-                         {"reference", r.Text(4).empty() ? json::value(nullptr) : json::value(r.Text(4))},
-                         {"lines", json::array()}});
-      last = r.Int(0);
+    position[r.Int(0)] = entries.size();
+    entries.push_back({{"id", r.Int(0)}, {"at", FormatUtc(r.Int(1))}, {"kind", r.Text(2)}, {"memo", r.Text(3)},
+                       {"reference", r.Text(4).empty() ? json::value(nullptr) : json::value(r.Text(4))},
+                       {"lines", json::array()}});
+  }
+  if (!rows.empty()) {
+    ASSIGN_OR_RETURN(auto lines, tx->Query("SELECT entry_id, account, amount_xof FROM ledger_lines WHERE entry_id "
+                                           "BETWEEN ? AND ? ORDER BY entry_id, id",
+                                           {rows.back().Int(0), rows.front().Int(0)}));
+    for (const auto& l : lines) {
+      auto at = position.find(l.Int(0));
+      if (at == position.end()) continue;
+      entries[at->second].as_object()["lines"].as_array().push_back({{"account", l.Text(1)}, {"amount_xof", l.Int(2)}});
     }
-    entries.back().as_object()["lines"].as_array().push_back({{"account", r.Text(5)}, {"amount_xof", r.Int(6)}});
   }
   return json::object{{"balances", std::move(b)},
                       {"balanced", unbalanced.empty() && total == 0},
                       {"unbalanced_entries", json::value_from(unbalanced)},
-                      {"entries", std::move(entries)}};
+                      {"entries", std::move(entries)},
+                      {"next_cursor", std::move(next)}};
 }
 
 // ---- worker --------------------------------------------------------------

@@ -39,6 +39,7 @@
 #include "certificates/service.h"
 #include "core/clock.h"
 #include "core/context.h"
+#include "core/paging.h"
 #include "payments/payments.h"
 #include "payments/provider.h"
 #include "storage/db.h"
@@ -93,8 +94,9 @@ class PaymentService : public certificates::PaymentGate {
   Result<boost::json::array> ListIntents(const Principal& who, int64_t application_id);
   // Exporter back from the provider's page: asks the worker to query the status now.
   Result<boost::json::object> Check(const Principal& who, const std::string& reference);
-  // Staff list (admin, auditor, agent): intents by state ("" = all), newest first.
-  Result<boost::json::array> ListAll(const Principal& who, const std::string& state);
+  // Staff list (admin, auditor, agent, signatory): one page of intents by state
+  // ("" = all), newest first (keyset on id; core/paging.h): {items, next_cursor}.
+  Result<boost::json::object> ListAll(const Principal& who, const std::string& state, const PageRequest& page);
 
   // Callbacks: 200 (accepted or duplicate), 401 (forged, stale), 400 (malformed), 404 (unknown provider).
   struct CallbackAnswer {
@@ -116,8 +118,10 @@ class PaymentService : public certificates::PaymentGate {
 
   // Receipt PDF of a paid intent (owner exporter or staff).
   Result<std::string> ReceiptPdf(const Principal& who, const std::string& reference);
-  // Ledger: balances, entries (newest first), and the balance check (admin, auditor).
-  Result<boost::json::object> Ledger(const Principal& who, int limit);
+  // Ledger (admin, auditor): balances, balanced, unbalanced_entries over the
+  // WHOLE ledger, and one page of entries, newest first (keyset on the entry
+  // id; core/paging.h) with next_cursor.
+  Result<boost::json::object> Ledger(const Principal& who, const PageRequest& page);
 
   // Demo seed only (`origine demo seed`): records that the application's fee
   // was paid through `provider` (transaction "DEMO-<reference prefix>") by the

@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <set>
 
 #include "audit/audit.h"
 #include "certificates/application_input.h"
@@ -277,6 +278,57 @@ TEST_F(PaymentServiceTest, ForgedCallbacksAndWrongAmountsChangeNothing) {
   EXPECT_EQ(std::string((*pay_->GetIntent(admin_, ref))["review"].as_string()), "amount_mismatch");
 }
 
+TEST_F(PaymentServiceTest, LedgerAndPaymentListsPageByKeysetAndTotalsCoverTheWholeLedger) {
+  for (int k = 0; k < 5; ++k) ASSERT_TRUE(pay_->SeedPaidForDemo(Submitted(), "wave"));
+  auto walk = [&](auto&& fetch, const char* array, int limit, bool insert_after_first_page) {
+    std::vector<std::string> seen;
+    std::string cursor;
+    for (int page = 0; page < 20; ++page) {
+      auto r = fetch(PageRequest{limit, cursor});
+      EXPECT_TRUE(r) << r.error().message;
+      if (!r) break;
+      const auto& items = r->at(array).as_array();
+      EXPECT_LE(items.size(), static_cast<size_t>(limit));
+      for (const auto& it : items)
+        seen.push_back(std::string(array) == "items" ? std::string(it.at("reference").as_string())
+                                                     : std::to_string(it.at("id").as_int64()));
+      if (page == 0 && insert_after_first_page) EXPECT_TRUE(pay_->SeedPaidForDemo(Submitted(), "wave"));
+      if (r->at("next_cursor").is_null()) break;
+      cursor = std::string(r->at("next_cursor").as_string());
+    }
+    return seen;
+  };
+  // Ledger: 5 entries in pages of 2, newest first, each once; a payment
+  // booked between pages does not shift the pages still to come.
+  auto ids = walk([&](const PageRequest& p) { return pay_->Ledger(admin_, p); }, "entries", 2, true);
+  ASSERT_EQ(ids.size(), 5u);
+  for (size_t k = 1; k < ids.size(); ++k) EXPECT_GT(std::stoll(ids[k - 1]), std::stoll(ids[k]));
+  auto first = pay_->Ledger(admin_, {1, ""});
+  ASSERT_TRUE(first);
+  EXPECT_EQ((*first)["entries"].as_array().size(), 1u);
+  EXPECT_TRUE((*first)["balanced"].as_bool());
+  // Balances cover every entry, not only the page.
+  EXPECT_EQ((*first)["balances"].as_object().at("Revenue:CertificateFees").as_int64(),
+            -6 * (*first)["entries"].as_array()[0].at("lines").as_array()[0].at("amount_xof").as_int64());
+  EXPECT_EQ(walk([&](const PageRequest& p) { return pay_->Ledger(admin_, p); }, "entries", 1000, false).size(), 6u);
+
+  // Staff payment list: the same, filtered by state.
+  auto refs = walk([&](const PageRequest& p) { return pay_->ListAll(agent_, "succeeded", p); }, "items", 4, false);
+  EXPECT_EQ(refs.size(), 6u);
+  EXPECT_EQ(std::set<std::string>(refs.begin(), refs.end()).size(), 6u);
+  EXPECT_EQ(walk([&](const PageRequest& p) { return pay_->ListAll(agent_, "failed", p); }, "items", 4, false).size(), 0u);
+
+  // Cursors: damaged or from another listing -> kBadRequest naming "cursor".
+  const std::string ledger_cursor = std::string((*pay_->Ledger(admin_, {2, ""}))["next_cursor"].as_string());
+  for (const std::string& bad : {ledger_cursor, std::string("not-a-cursor"), ledger_cursor + "A"}) {
+    auto r = pay_->ListAll(agent_, "", {10, bad});
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kBadRequest);
+    EXPECT_EQ(r.error().fields.at(0).field, "cursor");
+  }
+  EXPECT_EQ(pay_->Ledger(admin_, {10, "!!"}).error().code, ErrorCode::kBadRequest);
+}
+
 TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompanies) {
   const int64_t id = Submitted();
   const std::string ref = Pay(id, "key-0001-abcd");
@@ -296,10 +348,10 @@ TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompan
             ErrorCode::kInvalidArgument);  // not configured
   EXPECT_EQ(pay_->GetIntent(other_, ref).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(pay_->ReceiptPdf(other_, ref).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(pay_->Ledger(exporter_, 10).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(pay_->Ledger(agent_, 10).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_TRUE(pay_->Ledger(admin_, 10));
-  EXPECT_EQ(pay_->ListAll(exporter_, "").error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Ledger(exporter_, {10, ""}).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Ledger(agent_, {10, ""}).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(pay_->Ledger(admin_, {10, ""}));
+  EXPECT_EQ(pay_->ListAll(exporter_, "", {}).error().code, ErrorCode::kPermissionDenied);
   // The payment page is for the payer only.
   EXPECT_FALSE((*pay_->GetIntent(exporter_, ref))["payment_url"].is_null());
   EXPECT_TRUE((*pay_->GetIntent(agent_, ref))["payment_url"].is_null());

@@ -32,4 +32,10 @@ Result<int64_t> IdParam(const http::Request& req, const char* what) {
   return std::stoll(s);
 }
 
+Result<PageRequest> PageQuery(const http::Request& req, const PageLimits& limits) {
+  auto limit = req.query.find("limit"), cursor = req.query.find("cursor");
+  return ParsePageQuery(limit == req.query.end() ? nullptr : &limit->second,
+                        cursor == req.query.end() ? nullptr : &cursor->second, limits);
+}
+
 }  // namespace origine::api::internal

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/paging.h"
 #include "core/result.h"
 #include "http/message.h"
 
@@ -20,5 +21,9 @@ Result<boost::json::value> JsonBody(const http::Request& req);
 
 // The {id} path parameter as a positive integer; kNotFound naming `what` otherwise.
 Result<int64_t> IdParam(const http::Request& req, const char* what);
+
+// The paging query parameters `limit` and `cursor` of a listing (core/paging.h);
+// kBadRequest (400) naming the field when unusable.
+Result<PageRequest> PageQuery(const http::Request& req, const PageLimits& limits);
 
 }  // namespace origine::api::internal
