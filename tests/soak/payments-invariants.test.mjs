@@ -22,6 +22,32 @@ const PARALLEL = 8;
 const PROVIDERS = ['orange', 'wave', 'cinetpay', 'momo'];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Every item of a paged listing (keyset cursors, docs/formats/api.md "Paging"),
+// each exactly once. Returns { first, items, pages }: the first page's body
+// (the ledger's balances cover the whole ledger) and the items of every page.
+// Small pages (100), so that a few hundred payments already span several.
+async function readAll(client, path, field = 'items', limit = 100) {
+  let first = null;
+  let pages = 0;
+  const items = [];
+  const seen = new Set();
+  for (let cursor = null; ;) {
+    const sep = path.includes('?') ? '&' : '?';
+    const r = await client.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data)}`);
+    first ??= r.data;
+    pages++;
+    for (const it of r.data[field]) {
+      const key = it.reference ?? it.id;
+      assert.ok(!seen.has(key), `${path}: ${key} on two pages`);
+      seen.add(key);
+      items.push(it);
+    }
+    if (r.data.next_cursor === null) return { first, items, pages };
+    cursor = r.data.next_cursor;
+  }
+}
+
 const cleanup = [];
 after(async () => { for (const f of cleanup.reverse()) await f(); });
 
@@ -40,10 +66,10 @@ test(`invariants over ${N} payments under random faults, with a kill -9 and rest
 
   let exporter = new Client(server.base);
   await exporter.login('exportateur@demo.ml');
-  // The demo's applications, some paid by the seed (the simulator never saw those payments).
+  // The demo's applications (some paid by the seed).
   const demoLister = new Client(server.base);
   await demoLister.login('admin@demo.ml');
-  const demoApps = (await demoLister.request('GET', '/api/v1/applications')).data.items.map((a) => a.id);
+  const demoApps = (await readAll(demoLister, '/api/v1/applications')).items.map((a) => a.id);
   let created = 0;
   let killed = false;
   let restarting = null;
@@ -132,7 +158,7 @@ test(`invariants over ${N} payments under random faults, with a kill -9 and rest
   for (;;) {
     let open = 0;
     for (const s of ['created', 'initiating', 'pending', 'unknown'])
-      open += (await admin.request('GET', `/api/v1/payments?state=${s}`)).data.items.length;
+      open += (await readAll(admin, `/api/v1/payments?state=${s}`)).items.length;
     if (open === 0) break;
     if (Date.now() > deadline) assert.fail(`${open} payments still open after 180 s`);
     await sleep(1000);
@@ -142,24 +168,32 @@ test(`invariants over ${N} payments under random faults, with a kill -9 and rest
   // The provider's view.
   const simPayments = new Map();
   for (const p of (await sim.control('GET', '/payments')).data.payments) simPayments.set(p.reference, p);
+  // Everything, read through the pages: every payment, every application,
+  // every ledger entry.
   const ours = new Map();
-  for (const s of ['succeeded', 'failed', 'expired', 'cancelled', 'late_success', 'refund_pending', 'refunded']) {
-    for (let page = (await admin.request('GET', `/api/v1/payments?state=${s}`)).data.items, i = 0; i < page.length; i++)
-      ours.set(page[i].reference, page[i]);
-  }
-  // The state listings stop at 500 items each: every application's own list is authoritative.
-  for (const id of [...apps.keys(), ...demoApps])
-    for (const it of (await admin.request('GET', `/api/v1/applications/${id}/payments`)).data.items) ours.set(it.reference, it);
-  const ledger = (await admin.request('GET', '/api/v1/ledger?limit=5000')).data;
+  const payments = await readAll(admin, '/api/v1/payments');
+  for (const p of payments.items) ours.set(p.reference, p);
+  for (const [, refs] of apps) for (const ref of refs) assert.ok(ours.has(ref), `payment ${ref} is listed`);
+  const appStatus = new Map();
+  const applications = await readAll(admin, '/api/v1/applications');
+  for (const a of applications.items) appStatus.set(a.id, a.status);
+  assert.equal(appStatus.size, apps.size + demoApps.length, 'every application is listed once');
+  const { first: ledger, items: entries, pages: ledgerPages } = await readAll(admin, '/api/v1/ledger', 'entries');
   assert.equal(ledger.balanced, true, 'the ledger balances');
+  // The entries read page by page add up to the balances of the whole ledger.
+  const sums = {};
+  for (const e of entries) for (const l of e.lines) sums[l.account] = (sums[l.account] ?? 0) + l.amount_xof;
+  for (const [account, balance] of Object.entries(ledger.balances)) assert.equal(sums[account] ?? 0, balance, `${account} over every entry`);
   const postings = new Map();
-  for (const e of ledger.entries)
+  for (const e of entries)
     if (e.kind === 'payment' && e.reference) postings.set(e.reference, (postings.get(e.reference) ?? 0) + 1);
   for (const [ref, n] of postings) assert.equal(n, 1, `one success posting for ${ref}`);
+  for (const [ref, p] of ours)
+    if (p.state === 'succeeded') assert.equal(postings.get(ref), 1, `the success of ${ref} is posted`);
 
   let paidApps = 0;
   for (const [id, refs] of apps) {
-    const app = (await admin.request('GET', `/api/v1/applications/${id}`)).data;
+    const app = { status: appStatus.get(id) };
     const providerPaid = refs.some((ref) => {
       const p = simPayments.get(ref);
       return p && p.status === 'succeeded' && (p.recorded_amount ?? p.amount) === p.amount && !(p.faults ?? []).includes('late_success');
@@ -205,5 +239,7 @@ test(`invariants over ${N} payments under random faults, with a kill -9 and rest
     }
   }
   console.log(`# ${created} payments, ${apps.size} applications (${paidApps} paid) in ${traffic.toFixed(0)} s of traffic; ` +
+    `read back ${ours.size} payments, ${appStatus.size} applications, ${entries.length} ledger entries through ` +
+    `${payments.pages} + ${applications.pages} + ${ledgerPages} pages; ` +
     `${[...simPayments.values()].filter((p) => (p.faults ?? []).length).length} with faults`);
 });
