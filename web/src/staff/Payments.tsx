@@ -66,7 +66,7 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
   };
 
   const lang = getLang();
-  const late = items?.filter((i) => needsAction(i)).length ?? 0;
+  const late = items?.filter((i) => i.state === 'late_success').length ?? 0;
   return (
     <section aria-labelledby="payments-title">
       <div class="page-head">

@@ -1,7 +1,6 @@
 // Pure logic of the staff money pages: amounts, labels, paging, refund rules, and turning the
 // server's RFC 9457 problems into readable French next to the right form field.
 import { ApiError, errorMessage } from '../errors';
-import { getLang } from '../i18n';
 import type { Problem } from '../types';
 import { st, stDyn, type StaffKey } from './strings';
 
@@ -43,8 +42,7 @@ export function providerLabel(provider: string): string {
 export function accountLabel(account: string): string {
   const [head, rest] = account.split(/:(.*)/s, 2);
   if (head === 'ProviderClearing' && rest) return st('account.ProviderClearing', { provider: providerLabel(rest) });
-  const label = stDyn('account.', account);
-  return label;
+  return stDyn('account.', account);
 }
 
 /** A statement's `source` ("api:2026-11-27", "upload:2026-11-27") → how it came and its day. */
@@ -107,18 +105,10 @@ export function mayConfirmRefund(p: { state: string; refund_mode?: string | null
   return p.state === 'refund_pending' && refundMode(p) === 'manual';
 }
 
-const REVIEW: Record<string, { fr: string; en: string }> = {
-  amount_mismatch: { fr: 'Montant reçu différent du montant demandé', en: 'Amount received differs from the amount asked' },
-  already_paid: { fr: 'Demande déjà payée par un autre paiement', en: 'Application already paid by another payment' },
-  refund_or_review: { fr: 'Reçu après expiration : à rembourser ou examiner', en: 'Received after expiry: refund or review' },
-};
-
 /** The last error or review note of an intent, readable; "" when none. */
 export function lastError(p: { last_error?: string | null; review?: string | null }): string {
   if (p.last_error) return p.last_error;
-  if (!p.review) return '';
-  const r = REVIEW[p.review];
-  return r ? r[getLang()] : p.review;
+  return stDyn('review.', p.review);
 }
 
 /** Sums of `amount_xof` and `count` per key. */
@@ -142,9 +132,7 @@ export function totalsBy<T extends { amount_xof: number; count?: number }>(
 /** The form field a server error path belongs to: statement lines and headers belong to the file. */
 export function formField(path: string): string {
   const p = path.trim().replace(/^\/+/, '');
-  if (['provider', 'date', 'reason', 'provider_refund_id', 'state', 'limit', 'cursor', 'format'].includes(p)) return p;
-  if (p === 'header' || /^line \d+/.test(p) || /^(items|transactions)\//.test(p) || p === 'statement') return 'statement';
-  return p;
+  return p === 'header' || /^line \d+/.test(p) || /^(items|transactions)\//.test(p) ? 'statement' : p;
 }
 
 const WHAT: [RegExp, StaffKey][] = [

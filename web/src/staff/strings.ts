@@ -45,6 +45,10 @@ const fr = {
   'pay.refund.provider_pending': 'Le remboursement est en cours chez le prestataire ; il sera confirmé automatiquement.',
   'pay.late.explain': 'Ce paiement est arrivé après l’expiration de la demande de paiement : il doit être remboursé.',
 
+  'review.amount_mismatch': 'Montant reçu différent du montant demandé',
+  'review.already_paid': 'Demande déjà payée par un autre paiement',
+  'review.refund_or_review': 'Reçu après expiration : à rembourser ou examiner',
+
   'state.created': 'Créé',
   'state.initiating': 'En cours de création',
   'state.pending': 'En attente du payeur',
@@ -236,6 +240,10 @@ const en: Record<StaffKey, string> = {
   'pay.confirm.done': 'Refund confirmed.',
   'pay.refund.provider_pending': 'The provider is processing the refund; it will be confirmed automatically.',
   'pay.late.explain': 'This payment arrived after the payment request expired: it must be refunded.',
+
+  'review.amount_mismatch': 'Amount received differs from the amount asked',
+  'review.already_paid': 'Application already paid by another payment',
+  'review.refund_or_review': 'Received after expiry: refund or review',
 
   'state.created': 'Created',
   'state.initiating': 'Being created',
