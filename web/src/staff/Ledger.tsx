@@ -6,7 +6,7 @@ import { getLang } from '../i18n';
 import type { User } from '../types';
 import { Alert, Link, Loading } from '../ui';
 import { pageSize, staffApi, type Ledger, type LedgerEntry } from './api';
-import { accountLabel, appendPage, kindLabel, legacyNextLimit, nextCursor, readableProblem } from './money';
+import { accountLabel, appendPage, kindLabel, nextCursor, readableProblem } from './money';
 import { st } from './strings';
 
 export function LedgerPage({ user, query }: { user: User; query: URLSearchParams }) {
@@ -14,8 +14,6 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
   const [ledger, setLedger] = useState<Ledger | null>(null);
   const [entries, setEntries] = useState<LedgerEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  // Without server cursors: the larger window to ask for next (null: nothing more).
-  const [wider, setWider] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -27,7 +25,6 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
         setLedger(l);
         setEntries(l.entries);
         setCursor(nextCursor(l));
-        setWider(legacyNextLimit(l, l.entries.length, limit));
       },
       (e) => live && setError(readableProblem(e).message),
     );
@@ -37,19 +34,12 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
   }, [limit, user.id]);
 
   const more = async () => {
-    if (!cursor && !wider) return;
+    if (!cursor) return;
     setBusy(true);
     try {
-      if (cursor) {
-        const l = await staffApi.ledger(cursor, limit);
-        setEntries((cur) => appendPage(cur, l.entries, (e) => e.id));
-        setCursor(nextCursor(l));
-      } else if (wider) {
-        const l = await staffApi.ledger(null, wider);
-        setLedger(l);
-        setEntries(l.entries);
-        setWider(legacyNextLimit(l, l.entries.length, wider));
-      }
+      const l = await staffApi.ledger(cursor, limit);
+      setEntries((cur) => appendPage(cur, l.entries, (e) => e.id));
+      setCursor(nextCursor(l));
     } catch (e) {
       setError(readableProblem(e).message);
     } finally {
@@ -141,7 +131,7 @@ export function LedgerPage({ user, query }: { user: User; query: URLSearchParams
               </table>
             </div>
           )}
-          {(cursor || wider) && (
+          {cursor && (
             <div class="btn-row">
               <button type="button" class="btn btn-secondary" disabled={busy} onClick={more}>
                 {st('ledger.more')}

@@ -8,7 +8,6 @@ import {
   classLabel,
   formField,
   lastError,
-  legacyNextLimit,
   mayConfirmRefund,
   mayRefund,
   needsAction,
@@ -91,15 +90,6 @@ describe('paging', () => {
     expect(nextCursor({ next_cursor: '' })).toBeNull();
     expect(nextCursor({ next_cursor: 42 })).toBeNull();
     expect(nextCursor(null)).toBeNull();
-  });
-  it('widens the window only against a server without cursors, while pages come back full', () => {
-    expect(legacyNextLimit({ entries: [] }, 50, 50)).toBe(200);
-    expect(legacyNextLimit({ entries: [] }, 200, 200)).toBe(800);
-    expect(legacyNextLimit({ entries: [] }, 4000, 4000)).toBe(5000);
-    expect(legacyNextLimit({ entries: [] }, 5000, 5000)).toBeNull();
-    expect(legacyNextLimit({ entries: [] }, 12, 50)).toBeNull();
-    expect(legacyNextLimit({ entries: [], next_cursor: null }, 50, 50)).toBeNull();
-    expect(legacyNextLimit({ entries: [], next_cursor: 'c' }, 50, 50)).toBeNull();
   });
   it('reads the page size from the URL within 1..500', () => {
     const q = (s: string) => pageSize(new URLSearchParams(s));

@@ -64,17 +64,6 @@ export function nextCursor(answer: unknown): string | null {
   return typeof c === 'string' && c !== '' ? c : null;
 }
 
-/**
- * Paging against a server without cursors yet (the answer has no `next_cursor` member at all):
- * a full page may hide older items, so the next request asks for a larger `limit` (up to
- * `max`). Returns that larger limit, or null when everything is shown or cursors are in use.
- */
-export function legacyNextLimit(answer: object, shown: number, limit: number, max = 5000): number | null {
-  if ('next_cursor' in answer) return null;
-  if (shown < limit || limit >= max) return null;
-  return Math.min(limit * 4, max);
-}
-
 /** A query string from the defined, non-empty parameters ("?state=x&limit=50"), or "". */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
