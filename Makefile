@@ -37,7 +37,9 @@ build: deps web
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The payment-provider simulator runs beside the server (docs/formats/paysim.md),
-# in the background, and is stopped (SIGTERM) when the server stops.
+# in the background, and is stopped (SIGTERM) when the server stops. It is started
+# first: on a fresh $(DATA_DIR) the demo seed pays the demo's fees through it
+# (waiting up to 5 s for it to answer; docs/formats/payments.md "Demo data").
 run: build
 	@mkdir -p $(DATA_DIR)
 	@./$(BUILD_DIR)/tools/paysim/origine-paysim --listen $(PAYSIM_LISTEN) --seed 1 \

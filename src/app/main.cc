@@ -79,8 +79,9 @@ int Serve(app::Config config, bool demo) {
   auto platform = app::OpenPlatform(config);
   if (!platform) return Fail(platform.error());
   if (demo) {
-    Status st = app::SeedDemo(**platform);
-    if (!st) return Fail(st.error());
+    auto seeded = app::SeedDemo(**platform);
+    if (!seeded) return Fail(seeded.error());
+    std::cout << *seeded;
   }
   app::Platform& p = **platform;
   if (auto anchored = app::AnchorAudit(p); !anchored) return Fail(anchored.error());
@@ -561,8 +562,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*seed) {
-    Status st = app::SeedDemo(p);
-    if (!st) return Fail(st.error());
+    auto seeded = app::SeedDemo(p);
+    if (!seeded) return Fail(seeded.error());
+    std::cout << (seeded->empty() ? "Données de démonstration déjà présentes.\n" : *seeded);
     PrintDemoAccounts();
     return 0;
   }

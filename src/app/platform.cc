@@ -27,6 +27,14 @@ const RequestMeta kStartup{"startup", "", "origine"};
 
 }  // namespace
 
+std::string SimulatorBaseFor(const Config& config, const std::string& provider) {
+  auto own = config.providers.find(provider);
+  if (config.paysim_url.empty() || (own != config.providers.end() && own->second.count("base_url"))) return "";
+  std::string base = config.paysim_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
+
 std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
   // The simulator's defaults (docs/formats/paysim.md): development values, not secrets.
   static const std::map<std::string, std::map<std::string, std::string>> kPaysimDefaults = {
@@ -41,11 +49,9 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
   for (const auto& name : payments::ProviderNames()) {
     std::map<std::string, std::string> kv;
     auto own = config.providers.find(name);
-    const bool simulated = (own == config.providers.end() || !own->second.count("base_url")) && !config.paysim_url.empty();
-    if (simulated) {
+    const std::string base = SimulatorBaseFor(config, name);
+    if (!base.empty()) {
       kv = kPaysimDefaults.at(name);
-      std::string base = config.paysim_url;
-      while (!base.empty() && base.back() == '/') base.pop_back();
       kv["base_url"] = base + "/" + name;
       if (name == "momo") kv["payment_page"] = base + "/pay/momo/";
     }

@@ -83,7 +83,17 @@ Result<std::optional<uint64_t>> AnchorAudit(Platform& platform);
 // written. Returns the number of codes imported.
 Result<size_t> ImportHsFile(storage::Db& db, const std::string& path, const std::string& lang);
 
+// The simulator's base URL ("http://127.0.0.1:8090") when `provider` is
+// played by origine-paysim (no base_url of its own, a simulator configured),
+// else "".
+std::string SimulatorBaseFor(const Config& config, const std::string& provider);
+
 // Seeds the demo companies, accounts and a few certificates. Idempotent.
-Status SeedDemo(Platform& platform);
+// The demo's fees are paid for real when the simulator plays the provider and
+// answers (intent, payer's action through its control API, status query);
+// otherwise they are recorded without a provider (reconciliation then lists
+// them as missing at the provider). Returns a summary for the operator, in
+// French ("" when the data was there already).
+Result<std::string> SeedDemo(Platform& platform);
 
 }  // namespace origine::app

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 
 #include "audit/audit.h"
@@ -789,6 +790,41 @@ Result<int> PaymentService::PollDue(int max_items) {
     if (!st && st.error().code != ErrorCode::kConflict) return st.error();
   }
   return handled;
+}
+
+Result<PaymentService::DemoPayment> PaymentService::PayForDemo(
+    const Principal& payer, int64_t application_id, const std::string& provider_name,
+    const std::function<Status(const std::string& reference)>& act, int wait_ms) {
+  bool replayed = false;
+  ASSIGN_OR_RETURN(json::object created,
+                   CreateIntent(payer, application_id, provider_name, provider_name == "momo" ? "22376000000" : "", "",
+                                {"demo-seed", "", "origine demo seed"}, &replayed));
+  DemoPayment out{std::string(created["reference"].as_string()), std::string(created["state"].as_string())};
+  auto open = [](const std::string& s) { auto st = ParseState(s); return st && IsOpen(*st); };
+  if (!open(out.state)) return out;  // refused at initiation
+  // The payer pays; a refusal here (e.g. no longer open) is seen by the status query.
+  if (Status st = act(out.reference); !st)
+    log::Warn("demo payment: the payer's action failed", {{"reference", out.reference}, {"error", st.error().message}});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(wait_ms);
+  for (;;) {
+    {
+      // Due now, as the exporter's "check" asks; then the worker's own step.
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ? WHERE reference = ? AND state IN "
+                               "('pending', 'unknown')",
+                               {clock_.NowUnix(), out.reference}));
+      RETURN_IF_ERROR(tx->Commit());
+    }
+    ASSIGN_OR_RETURN(int polled, PollDue(20));
+    (void)polled;
+    {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {out.reference}));
+      out.state = StateName(i.state);
+    }
+    if (!open(out.state) || std::chrono::steady_clock::now() >= deadline) return out;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
 }
 
 Status PaymentService::SeedPaidForDemo(int64_t application_id, const std::string& provider_name) {

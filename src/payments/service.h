@@ -30,6 +30,7 @@
 #include <boost/json/object.hpp>
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -123,10 +124,25 @@ class PaymentService : public certificates::PaymentGate {
   // id; core/paging.h) with next_cursor.
   Result<boost::json::object> Ledger(const Principal& who, const PageRequest& page);
 
-  // Demo seed only (`origine demo seed`): records that the application's fee
+  // Demo seed (`origine demo seed`, `serve --demo`) with a provider: pays the
+  // application (awaiting payment) for real. CreateIntent as `payer` (its
+  // exporter) through `provider`'s adapter; `act(reference)` then plays the
+  // payer at the provider (the simulator's control API); the intent is then
+  // confirmed by the normal status query path (PollDue -> Apply: ledger,
+  // receipt, workflow, audit), polled for at most `wait_ms`. Returns the
+  // intent's reference and final state (still open when the provider has not
+  // settled it in time). Fails if the intent cannot be created.
+  struct DemoPayment {
+    std::string reference;
+    std::string state;
+  };
+  Result<DemoPayment> PayForDemo(const Principal& payer, int64_t application_id, const std::string& provider,
+                                 const std::function<Status(const std::string& reference)>& act, int wait_ms);
+
+  // Demo seed without a reachable provider: records that the application's fee
   // was paid through `provider` (transaction "DEMO-<reference prefix>") by the
   // same transaction as a real confirmation: ledger, receipt, workflow, audit.
-  // Such payments appear as missing_at_provider if reconciled.
+  // The provider never saw it: a reconciliation lists it as missing_at_provider.
   Status SeedPaidForDemo(int64_t application_id, const std::string& provider);
 
   PaymentProvider* provider(const std::string& name) const;

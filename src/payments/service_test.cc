@@ -329,6 +329,51 @@ TEST_F(PaymentServiceTest, LedgerAndPaymentListsPageByKeysetAndTotalsCoverTheWho
   EXPECT_EQ(pay_->Ledger(admin_, {10, "!!"}).error().code, ErrorCode::kBadRequest);
 }
 
+TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
+  // The payer acts at the provider; only the status query confirms it.
+  const int64_t id = Submitted();
+  std::string acted;
+  auto paid = pay_->PayForDemo(exporter_, id, "wave", [&](const std::string& ref) -> Status {
+    acted = ref;
+    script_.status = {RemoteStatus::kSucceeded, "T-DEMO", 1500, ""};
+    return {};
+  }, 5000);
+  ASSERT_TRUE(paid) << paid.error().message;
+  EXPECT_EQ(paid->state, "succeeded");
+  EXPECT_EQ(acted, paid->reference);
+  EXPECT_EQ(script_.initiations, 1);
+  EXPECT_GE(script_.status_queries, 1);
+  EXPECT_EQ(AppStatus(id), "submitted");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payment'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM receipts"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payment_intents WHERE provider_txn = 'T-DEMO'"), 1);
+  EXPECT_TRUE(Balanced());
+
+  // A provider that never settles: the intent is still open after the wait,
+  // nothing is posted; the payer's failed action changes nothing by itself.
+  const int64_t id2 = Submitted();
+  script_.status = {RemoteStatus::kPending, "", std::nullopt, ""};
+  auto stuck = pay_->PayForDemo(exporter_, id2, "wave", [](const std::string&) -> Status {
+    return Error::Unavailable("the simulator answered 409");
+  }, 300);
+  ASSERT_TRUE(stuck);
+  EXPECT_EQ(stuck->state, "pending");
+  EXPECT_EQ(AppStatus(id2), "awaiting_payment");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'payment'"), 1);
+
+  // Refused at initiation: returned at once, without acting.
+  const int64_t id3 = Submitted();
+  script_.init = InitOutcome::kRejected;
+  bool called = false;
+  auto refused = pay_->PayForDemo(exporter_, id3, "wave", [&](const std::string&) -> Status { called = true; return {}; }, 5000);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->state, "failed");
+  EXPECT_FALSE(called);
+  // Another company's application cannot be paid by this exporter.
+  EXPECT_EQ(pay_->PayForDemo(other_, id3, "wave", [](const std::string&) -> Status { return {}; }, 100).error().code,
+            ErrorCode::kNotFound);
+}
+
 TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompanies) {
   const int64_t id = Submitted();
   const std::string ref = Pay(id, "key-0001-abcd");

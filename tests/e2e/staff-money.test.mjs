@@ -49,7 +49,8 @@ const count = (page, cls) => page.locator(`[data-testid="class-counts"] [data-cl
 
 test('admin: the payments list, a filter, a payment and its receipt', async () => {
   const all = (await admin.request('GET', '/api/v1/payments')).data.items;
-  const demo = all.find((p) => (p.provider_transaction ?? '').startsWith('DEMO-'));
+  // The demo seed paid its applications through the simulator too.
+  const demo = all.find((p) => p.state === 'succeeded' && p.reference !== paid.orange.reference && p.reference !== paid.wave.reference);
   assert.ok(demo, 'the demo data has paid applications');
   await h.withContext('staff-payments', async (page) => {
     await login(page, h.base, 'admin@demo.ml');
@@ -126,9 +127,18 @@ test('paging: "Suivant" walks the payments by cursor, "Plus" the ledger entries,
 });
 
 test('admin: imports an Orange statement from the simulator and downloads the CSV; a bad file is refused in French', async () => {
-  // The simulator's statement of the day, with a line the platform never initiated.
+  // The demo's Orange payments (paid through the simulator by the seed) besides ours.
+  const demoOrange = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.filter(
+    (p) => p.provider === 'orange' && p.reference !== paid.orange.reference,
+  );
+  assert.ok(demoOrange.length >= 1, 'the demo data has an Orange payment');
+  // The simulator's statement of the day, with a line the platform never initiated and
+  // one of the demo's payments left out.
   const plant = await h.paysim.control('POST', '/statements/orange/discrepancies', { date: today, kind: 'extra_line' });
   assert.equal(plant.status, 201, JSON.stringify(plant.data));
+  const dropped = await h.paysim.control('POST', '/statements/orange/discrepancies',
+    { date: today, kind: 'missing_line', reference: demoOrange[0].reference });
+  assert.equal(dropped.status, 201, JSON.stringify(dropped.data));
   const statement = await h.paysim.control('GET', `/statements/orange?date=${today}`);
   assert.equal(statement.status, 200);
   assert.match(statement.data, new RegExp(paid.orange.reference));
@@ -138,9 +148,6 @@ test('admin: imports an Orange statement from the simulator and downloads the CS
   writeFileSync(bad, 'bonjour,monde\n1,2\n');
   const empty = join(files, 'vide.csv');
   writeFileSync(empty, '');
-  const demoOrange = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.filter(
-    (p) => p.provider === 'orange' && (p.provider_transaction ?? '').startsWith('DEMO-'),
-  ).length;
   const before = (await admin.request('GET', '/api/v1/reconciliations')).data.items.length;
 
   await h.withContext('staff-reconcile', async (page) => {
@@ -175,16 +182,18 @@ test('admin: imports an Orange statement from the simulator and downloads the CS
     await page.getByRole('button', { name: 'Importer', exact: true }).click();
     await page.waitForURL(/\/reconciliations\/\d+/);
     await page.getByRole('heading', { name: /Rapprochement n° \d+ — Orange Money/ }).waitFor();
-    assert.equal(await count(page, 'matched').innerText(), '1');
+    assert.equal(await count(page, 'matched').innerText(), String(demoOrange.length));
     assert.equal(await count(page, 'missing_ours').innerText(), '1');
-    assert.equal(await count(page, 'missing_at_provider').innerText(), String(demoOrange));
+    assert.equal(await count(page, 'missing_at_provider').innerText(), '1');
     assert.equal(await count(page, 'amount_mismatch').innerText(), '0');
     assert.equal(await count(page, 'fee_variance').innerText(), '0');
-    const matched = page.locator('[data-testid="reconciliation-lines"] tr[data-class="matched"]');
-    assert.match(await matched.innerText(), new RegExp(paid.orange.reference.slice(0, 8)));
+    const matched = page.locator('[data-testid="reconciliation-lines"] tr[data-class="matched"]')
+      .filter({ hasText: paid.orange.reference.slice(0, 8) });
     assert.match(await matched.innerText(), /Rapproché/);
     assert.match(await page.locator('tr[data-class="missing_ours"]').innerText(), /Absent chez nous/);
-    assert.match(await page.locator('tr[data-class="missing_at_provider"]').first().innerText(), /Absent chez le fournisseur/);
+    const missing = await page.locator('tr[data-class="missing_at_provider"]').innerText();
+    assert.match(missing, /Absent chez le fournisseur/);
+    assert.match(missing, new RegExp(demoOrange[0].reference.slice(0, 8)));
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger (CSV)' }).click()]);
     assert.match(download.suggestedFilename(), /^rapprochement-\d+\.csv$/);
@@ -214,8 +223,10 @@ test('admin: Wave statement fetched through the provider API from the page', asy
     await page.waitForURL(/\/reconciliations\/\d+/);
     await page.getByRole('heading', { name: /Rapprochement n° \d+ — Wave/ }).waitFor();
     await page.getByText('API du prestataire').waitFor();
-    assert.equal(await count(page, 'matched').innerText(), '1');
-    assert.match(await page.locator('tr[data-class="matched"]').innerText(), new RegExp(paid.wave.reference.slice(0, 8)));
+    // Ours and the demo's Wave payments (paid through the simulator by the seed).
+    const waves = (await admin.request('GET', '/api/v1/payments?state=succeeded')).data.items.filter((p) => p.provider === 'wave');
+    assert.equal(await count(page, 'matched').innerText(), String(waves.length));
+    await page.locator('tr[data-class="matched"]').filter({ hasText: paid.wave.reference.slice(0, 8) }).waitFor();
   });
 });
 
