@@ -152,7 +152,8 @@ Result<Config> LoadConfig(const std::string& path_in) {
   for (const char* provider : {"orange", "wave", "cinetpay", "momo"}) {
     for (const char* key : {"base_url", "client_id", "client_secret", "merchant_key", "api_key", "webhook_secret",
                             "site_id", "secret_key", "subscription_key", "api_user", "target_environment", "currency",
-                            "fee_bp"}) {
+                            "fee_bp", "disbursement_subscription_key", "disbursement_api_user",
+                            "disbursement_api_key"}) {
       std::string env = std::string("ORIGINE_PAYMENTS_") + provider + "_" + key;
       for (auto& ch : env) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       if (const char* e = std::getenv(env.c_str())) c.providers[provider][key] = e;
@@ -173,7 +174,8 @@ Result<Config> LoadConfig(const std::string& path_in) {
 bool IsProviderKey(const std::string& key) {
   static const char* kKeys[] = {"base_url", "client_id", "client_secret", "merchant_key", "api_key",
                                 "webhook_secret", "site_id", "secret_key", "subscription_key", "api_user",
-                                "target_environment", "currency", "fee_bp"};
+                                "target_environment", "currency", "fee_bp", "disbursement_subscription_key",
+                                "disbursement_api_user", "disbursement_api_key"};
   for (const char* k : kKeys)
     if (key == k) return true;
   return false;

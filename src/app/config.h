@@ -16,7 +16,9 @@
 //   [payments.<orange|wave|cinetpay|momo>] base_url, and the provider's identifiers and secrets:
 //             orange: client_id client_secret merchant_key; wave: api_key webhook_secret;
 //             cinetpay: api_key site_id secret_key; momo: subscription_key api_user api_key
-//             target_environment; any: currency, fee_bp (reconciliation's expected fee rate).
+//             target_environment, and for refunds (Disbursement product; default: the
+//             Collection ones) disbursement_subscription_key disbursement_api_user
+//             disbursement_api_key; any: currency, fee_bp (reconciliation's expected fee rate).
 //             A provider without base_url (and no simulator) is disabled.
 //   Secrets are never logged nor shown in errors.
 //   [keys]    store = "file" | "pkcs11"

@@ -43,7 +43,10 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
       {"wave", {{"api_key", "paysim-wave-api-key"}, {"webhook_secret", "paysim-wave-webhook-secret"}}},
       {"cinetpay", {{"api_key", "paysim-cinetpay-apikey"}, {"site_id", "100001"}, {"secret_key", "paysim-cinetpay-secret"}}},
       {"momo", {{"subscription_key", "paysim-momo-subscription"}, {"api_user", "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10"},
-                {"api_key", "paysim-momo-api-key"}, {"target_environment", "sandbox"}}},
+                {"api_key", "paysim-momo-api-key"}, {"target_environment", "sandbox"},
+                {"disbursement_subscription_key", "paysim-momo-disbursement"},
+                {"disbursement_api_user", "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21"},
+                {"disbursement_api_key", "paysim-momo-disbursement-key"}}},
   };
   std::vector<payments::ProviderConfig> out;
   for (const auto& name : payments::ProviderNames()) {
@@ -70,6 +73,9 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
     pc.secret_key = kv["secret_key"];
     pc.subscription_key = kv["subscription_key"];
     pc.api_user = kv["api_user"];
+    pc.disbursement_subscription_key = kv["disbursement_subscription_key"];
+    pc.disbursement_api_user = kv["disbursement_api_user"];
+    pc.disbursement_api_key = kv["disbursement_api_key"];
     if (!kv["target_environment"].empty()) pc.target_environment = kv["target_environment"];
     if (!kv["currency"].empty()) pc.currency = kv["currency"];
     pc.payment_page = kv["payment_page"];

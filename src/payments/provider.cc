@@ -15,6 +15,17 @@ const char* RemoteStatusName(RemoteStatus s) {
   return "";
 }
 
+const char* RefundOutcomeName(RefundOutcome o) {
+  switch (o) {
+    case RefundOutcome::kDone: return "done";
+    case RefundOutcome::kAccepted: return "accepted";
+    case RefundOutcome::kRejected: return "rejected";
+    case RefundOutcome::kUnclear: return "unclear";
+    case RefundOutcome::kNotSent: return "not_sent";
+  }
+  return "";
+}
+
 const char* CallbackVerdictName(CallbackVerdict v) {
   switch (v) {
     case CallbackVerdict::kAccepted: return "accepted";

@@ -95,6 +95,35 @@ struct IntentRef {
   int64_t amount_xof = 0;
 };
 
+// ---- refunds --------------------------------------------------------------
+
+// What an adapter needs to give a payment's money back (always the full amount).
+struct RefundRequest {
+  std::string reference;         // the payment's reference (our UUID)
+  std::string provider_ref;      // the provider's id of the payment (Wave session id; MoMo: our reference)
+  int64_t amount_xof = 0;
+  std::string refund_reference;  // our refund UUID, committed before the call (MoMo X-Reference-Id)
+  std::string reason;            // shown to the payer where the provider carries a message; no secrets
+  std::string notify_url;        // our callback URL (MoMo X-Callback-Url); may be empty
+  int64_t requested_at = 0;      // Unix seconds the refund was committed (Wave: where to look for the reversal)
+};
+
+// Outcome of a refund call.
+enum class RefundOutcome {
+  kDone,      // the provider refunded synchronously (Wave 200)
+  kAccepted,  // the provider took the request; its completion is asked by RefundStatus (MoMo 202)
+  kRejected,  // a definite refusal (4xx: not refundable, bad input): nothing was refunded
+  kUnclear,   // timeout, connection loss, 5xx, unreadable: it may have happened; only RefundStatus may tell
+  kNotSent,   // nothing reached the provider (no access token): safe to send again later
+};
+const char* RefundOutcomeName(RefundOutcome o);
+
+struct RefundResult {
+  RefundOutcome outcome = RefundOutcome::kUnclear;
+  std::string provider_refund_id;  // the provider's id of the refund when known
+  std::string detail;              // for last_error (path and HTTP status; no secrets, no bodies)
+};
+
 // A callback checked for authenticity.
 enum class CallbackVerdict { kAccepted, kForged, kStale, kMalformed };
 const char* CallbackVerdictName(CallbackVerdict v);
@@ -143,6 +172,23 @@ class PaymentProvider {
   // Parses a statement in this provider's format (CSV or JSON); every line
   // checked; kInvalidArgument naming line and field.
   virtual Result<std::vector<StatementLine>> ParseStatement(const std::string& text) = 0;
+  // Refunds. True when the provider has a refund API ("provider" refund
+  // mode); otherwise ("manual") an administrator refunds outside and confirms
+  // with the transfer reference, and Refund/RefundStatus are never called.
+  virtual bool HasRefundApi() const { return false; }
+  // Asks the provider to refund the full amount. Must not be called again for
+  // a request whose outcome was kUnclear before RefundStatus said kNotFound.
+  virtual RefundResult Refund(const RefundRequest& request) {
+    (void)request;
+    return {RefundOutcome::kRejected, "", name() + " has no refund API: refund outside and confirm"};
+  }
+  // The refund's state at the provider: kSucceeded (provider_txn = its refund
+  // id), kPending, kFailed (refused; detail says why), kNotFound (the provider
+  // never received it). kUnavailable when the provider cannot be asked now.
+  virtual Result<StatusResult> RefundStatus(const RefundRequest& request) {
+    (void)request;
+    return Error::Invalid(name() + " has no refund API");
+  }
   // Fetches the statement from the provider's API for [from, to) Unix seconds
   // (Wave: GET /v1/transactions); kInvalidArgument when it has no such API.
   virtual Result<std::string> FetchStatement(int64_t from, int64_t to) {
@@ -161,6 +207,9 @@ struct ProviderConfig {
   std::string api_key, webhook_secret;                     // wave
   std::string site_id, secret_key;                         // cinetpay (api_key is its apikey)
   std::string subscription_key, api_user, target_environment = "sandbox";  // momo (api_key too)
+  // MoMo Disbursement product (refunds): its own subscription key and API
+  // user/key; empty means the Collection ones.
+  std::string disbursement_subscription_key, disbursement_api_user, disbursement_api_key;
   std::string currency = "XOF";
   std::string orange_path = "/orange-money-webpay/ml/v1";  // sandbox: /orange-money-webpay/dev/v1
   std::string payment_page;  // MoMo in development: the simulator's phone page prefix ("http://127.0.0.1:8090/pay/momo/")

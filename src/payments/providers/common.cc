@@ -104,6 +104,21 @@ std::string Describe(const std::string& url, int status) {
   return path + " (HTTP " + std::to_string(status) + ")";
 }
 
+Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request, const std::string& what,
+                                int64_t default_ttl) {
+  std::lock_guard<std::mutex> g(cache.mu);
+  const int64_t now = std::time(nullptr);
+  if (!cache.token.empty() && cache.expires_at > now + 30) return cache.token;
+  ASSIGN_OR_RETURN(HttpResponse res, http.Send(request));
+  if (res.status != 200) return Error::Unavailable(what + ": " + Describe(request.url, res.status));
+  auto o = ParseObject(res.body);
+  if (!o || Str(*o, "access_token").empty()) return Error::Unavailable(what + ": unreadable answer");
+  cache.token = Str(*o, "access_token");
+  auto ttl = Amount(Member(*o, "expires_in"));
+  cache.expires_at = now + (ttl ? *ttl : default_ttl);
+  return cache.token;
+}
+
 std::optional<int64_t> ParseTimestamp(const std::string& s) {
   if (s.size() < 19) return std::nullopt;
   std::tm tm{};

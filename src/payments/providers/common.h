@@ -38,6 +38,13 @@ struct TokenCache {
   int64_t expires_at = 0;
 };
 
+// A client-credentials access token from `cache`, or fetched with `request`
+// (its answer: {access_token, expires_in?}; `default_ttl` seconds when absent)
+// and cached until 30 s before expiry. Errors name `what` and the URL path
+// only (kUnavailable). Holds cache.mu during the fetch.
+Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request, const std::string& what,
+                                int64_t default_ttl);
+
 // Parses "2026-11-27T08:00:00Z" (fractional seconds and offsets +HH:MM accepted).
 std::optional<int64_t> ParseTimestamp(const std::string& s);
 // Splits CSV text (comma-separated, RFC 4180 quotes) into rows of fields.

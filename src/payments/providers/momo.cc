@@ -97,6 +97,61 @@ class Momo final : public PaymentProvider {
     return out;
   }
 
+  bool HasRefundApi() const override { return true; }
+
+  // Disbursement refund: X-Reference-Id = our refund reference, 202; the
+  // outcome is read from GET /disbursement/v1_0/refund/{referenceId}.
+  RefundResult Refund(const RefundRequest& r) override {
+    RefundResult out;
+    auto token = DisbursementToken();
+    if (!token) {
+      out.outcome = RefundOutcome::kNotSent;
+      out.detail = token.error().message;
+      return out;
+    }
+    std::string message = r.reason.substr(0, 140);
+    json::object body{{"amount", std::to_string(r.amount_xof)},
+                      {"currency", c_.currency},
+                      {"externalId", r.reference},
+                      {"payerMessage", message.empty() ? std::string("Remboursement") : message},
+                      {"payeeNote", "Remboursement " + r.reference},
+                      {"referenceIdToRefund", r.reference}};
+    const std::string url = c_.base_url + "/disbursement/v1_0/refund";
+    auto res = http_.Send({"POST", url, DisbursementHeaders(*token, r.refund_reference, r.notify_url),
+                           json::serialize(body), c_.timeout_ms});
+    if (!res) {
+      out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
+      return out;
+    }
+    out.detail = "POST " + Describe(url, res->status);
+    // 409: this X-Reference-Id exists already, which can only be ours.
+    if (res->status == 202 || res->status == 409) out.outcome = RefundOutcome::kAccepted;
+    else if (!IsUnclearStatus(res->status)) out.outcome = RefundOutcome::kRejected;
+    return out;
+  }
+
+  Result<StatusResult> RefundStatus(const RefundRequest& r) override {
+    ASSIGN_OR_RETURN(std::string token, DisbursementToken());
+    const std::string url = c_.base_url + "/disbursement/v1_0/refund/" + UrlEncode(r.refund_reference);
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, DisbursementHeaders(token, "", ""), "", c_.timeout_ms}));
+    if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
+    if (res.status != 200) return Error::Unavailable("momo refund status: " + Describe(url, res.status));
+    auto o = ParseObject(res.body);
+    if (!o) return Error::Unavailable("momo refund status: unreadable answer");
+    if (!Str(*o, "externalId").empty() && Str(*o, "externalId") != r.reference)
+      return Error::Unavailable("momo refund status: answer for another payment");
+    StatusResult out;
+    const std::string s = Str(*o, "status");
+    out.provider_txn = Str(*o, "financialTransactionId");
+    out.amount_xof = Amount(Member(*o, "amount"));
+    out.detail = s + (Str(*o, "reason").empty() ? "" : " " + Str(*o, "reason"));
+    if (s == "SUCCESSFUL") out.status = RemoteStatus::kSucceeded;
+    else if (s == "FAILED" || s == "REJECTED" || s == "TIMEOUT") out.status = RemoteStatus::kFailed;
+    else if (s == "PENDING" || s == "CREATED") out.status = RemoteStatus::kPending;
+    else return Error::Unavailable("momo refund status: unknown status");
+    return out;
+  }
+
   // {"date", "transactions": [{financialTransactionId, externalId, amount, fee, status, timestamp}]}
   Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
     auto o = ParseObject(text);
@@ -114,7 +169,10 @@ class Momo final : public PaymentProvider {
       l.line_no = n;
       l.provider_txn = Str(t, "financialTransactionId");
       l.reference = Str(t, "externalId");
-      auto amt = Amount(Member(t, "amount"));
+      std::string a = Str(t, "amount");
+      const bool negative = !a.empty() && a[0] == '-';
+      json::value positive(negative ? a.substr(1) : a);
+      auto amt = Amount(negative ? &positive : Member(t, "amount"));
       json::value zero(0);
       auto fee = Amount(Member(t, "fee") ? Member(t, "fee") : &zero);
       auto at = ParseTimestamp(Str(t, "timestamp"));
@@ -125,6 +183,7 @@ class Momo final : public PaymentProvider {
       l.amount_xof = *amt;
       l.fee_xof = *fee;
       l.at = *at;
+      l.reversal = negative || Str(t, "type") == "REFUND";  // a refund through the Disbursement product
       out.push_back(std::move(l));
     }
     return out;
@@ -142,25 +201,38 @@ class Momo final : public PaymentProvider {
     return h;
   }
   Result<std::string> Token() {
-    std::lock_guard<std::mutex> g(cache_.mu);
-    const int64_t now = std::time(nullptr);
-    if (!cache_.token.empty() && cache_.expires_at > now + 30) return cache_.token;
     const std::string url = c_.base_url + "/collection/token/";
-    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"POST", url,
-                                                   {{"Authorization", "Basic " + Base64(c_.api_user + ":" + c_.api_key)},
-                                                    {"Ocp-Apim-Subscription-Key", c_.subscription_key}},
-                                                   "", c_.timeout_ms}));
-    if (res.status != 200) return Error::Unavailable("momo token: " + Describe(url, res.status));
-    auto o = ParseObject(res.body);
-    if (!o || Str(*o, "access_token").empty()) return Error::Unavailable("momo token: unreadable answer");
-    cache_.token = Str(*o, "access_token");
-    auto ttl = Amount(Member(*o, "expires_in"));
-    cache_.expires_at = now + (ttl ? *ttl : 3600);
-    return cache_.token;
+    return CachedToken(cache_, http_,
+                       {"POST", url,
+                        {{"Authorization", "Basic " + Base64(c_.api_user + ":" + c_.api_key)},
+                         {"Ocp-Apim-Subscription-Key", c_.subscription_key}},
+                        "", c_.timeout_ms},
+                       "momo token", 3600);
+  }
+  // The Disbursement product has its own subscription key, API user and token.
+  const std::string& DisbursementKey() const {
+    return c_.disbursement_subscription_key.empty() ? c_.subscription_key : c_.disbursement_subscription_key;
+  }
+  Result<std::string> DisbursementToken() {
+    const std::string& user = c_.disbursement_api_user.empty() ? c_.api_user : c_.disbursement_api_user;
+    const std::string& key = c_.disbursement_api_key.empty() ? c_.api_key : c_.disbursement_api_key;
+    const std::string url = c_.base_url + "/disbursement/token/";
+    return CachedToken(disbursement_cache_, http_,
+                       {"POST", url, {{"Authorization", "Basic " + Base64(user + ":" + key)},
+                                      {"Ocp-Apim-Subscription-Key", DisbursementKey()}},
+                        "", c_.timeout_ms},
+                       "momo disbursement token", 3600);
+  }
+  std::vector<std::pair<std::string, std::string>> DisbursementHeaders(const std::string& token, const std::string& ref,
+                                                                       const std::string& callback) const {
+    auto h = Headers(token, ref, callback);
+    for (auto& [k, v] : h)
+      if (k == "Ocp-Apim-Subscription-Key") v = DisbursementKey();
+    return h;
   }
   ProviderConfig c_;
   HttpClient& http_;
-  TokenCache cache_;
+  TokenCache cache_, disbursement_cache_;
 };
 
 }  // namespace

@@ -118,23 +118,14 @@ class Orange final : public PaymentProvider {
 
  private:
   Result<std::string> Token() {
-    std::lock_guard<std::mutex> g(cache_.mu);
-    const int64_t now = std::time(nullptr);
-    if (!cache_.token.empty() && cache_.expires_at > now + 30) return cache_.token;
     const std::string url = c_.base_url + "/oauth/v3/token";
-    ASSIGN_OR_RETURN(HttpResponse res,
-                     http_.Send({"POST", url,
-                                 {{"Authorization", "Basic " + Base64(c_.client_id + ":" + c_.client_secret)},
-                                  {"Content-Type", "application/x-www-form-urlencoded"},
-                                  {"Accept", "application/json"}},
-                                 "grant_type=client_credentials", c_.timeout_ms}));
-    if (res.status != 200) return Error::Unavailable("orange token: " + Describe(url, res.status));
-    auto o = ParseObject(res.body);
-    if (!o || Str(*o, "access_token").empty()) return Error::Unavailable("orange token: unreadable answer");
-    cache_.token = Str(*o, "access_token");
-    auto ttl = Amount(Member(*o, "expires_in"));
-    cache_.expires_at = now + (ttl ? *ttl : 600);
-    return cache_.token;
+    return CachedToken(cache_, http_,
+                       {"POST", url,
+                        {{"Authorization", "Basic " + Base64(c_.client_id + ":" + c_.client_secret)},
+                         {"Content-Type", "application/x-www-form-urlencoded"},
+                         {"Accept", "application/json"}},
+                        "grant_type=client_credentials", c_.timeout_ms},
+                       "orange token", 600);
   }
 
   ProviderConfig c_;

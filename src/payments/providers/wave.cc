@@ -1,5 +1,8 @@
 // Wave Checkout: Bearer API key, checkout sessions, Wave-Signature webhooks
 // (t=<ts>,v1=<hex HMAC-SHA256(secret, ts + body)>), transactions API.
+#include <algorithm>
+#include <ctime>
+
 #include "payments/crypto.h"
 #include "payments/providers/common.h"
 #include "payments/providers/providers.h"
@@ -180,6 +183,73 @@ class Wave final : public PaymentProvider {
     return out;
   }
 
+  bool HasRefundApi() const override { return true; }
+
+  // POST /v1/checkout/sessions/{id}/refund: 200 means refunded. Wave refunds a
+  // session once: a 409 is checked against what the API shows (an earlier
+  // unclear call may have done it).
+  RefundResult Refund(const RefundRequest& r) override {
+    RefundResult out;
+    if (r.provider_ref.empty()) {
+      out.outcome = RefundOutcome::kRejected;
+      out.detail = "no Wave checkout session id for this payment";
+      return out;
+    }
+    const std::string url = c_.base_url + "/v1/checkout/sessions/" + UrlEncode(r.provider_ref) + "/refund";
+    auto res = http_.Send({"POST", url, Headers(r.refund_reference), "", c_.timeout_ms});
+    if (!res) {
+      out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
+      return out;
+    }
+    out.detail = "POST " + Describe(url, res->status);
+    if (res->status >= 200 && res->status < 300) {
+      out.outcome = RefundOutcome::kDone;
+      out.provider_refund_id = ReversalId(r).value_or(r.provider_ref);
+      return out;
+    }
+    if (IsUnclearStatus(res->status)) return out;
+    out.outcome = RefundOutcome::kRejected;
+    if (res->status == 409) {
+      auto seen = RefundStatus(r);
+      if (seen && seen->status == RemoteStatus::kSucceeded) {
+        out.outcome = RefundOutcome::kDone;
+        out.provider_refund_id = seen->provider_txn;
+        out.detail += ", refunded already";
+      }
+    }
+    return out;
+  }
+
+  // What Wave lets one observe: the session (payment_status; the simulator
+  // also shows refunded: true) and the reversal line in /v1/transactions.
+  Result<StatusResult> RefundStatus(const RefundRequest& r) override {
+    if (r.provider_ref.empty()) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, "no session id"};
+    const std::string url = c_.base_url + "/v1/checkout/sessions/" + UrlEncode(r.provider_ref);
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
+    if (res.status == 404) return StatusResult{RemoteStatus::kFailed, "", std::nullopt, Describe(url, 404)};
+    if (res.status != 200) return Error::Unavailable("wave session: " + Describe(url, res.status));
+    auto o = ParseObject(res.body);
+    if (!o) return Error::Unavailable("wave session: unreadable answer");
+    if (Str(*o, "client_reference") != r.reference) return Error::Unavailable("wave session: another reference");
+    StatusResult out;
+    out.amount_xof = Amount(Member(*o, "amount"));
+    auto reversal = ReversalLookup(r);
+    if (!reversal) return reversal.error();
+    const json::value* flag = Member(*o, "refunded");
+    if (!reversal->empty() || (flag && flag->is_bool() && flag->as_bool())) {
+      out.status = RemoteStatus::kSucceeded;
+      out.provider_txn = reversal->empty() ? r.provider_ref : *reversal;
+      out.detail = "refunded";
+    } else if (Str(*o, "payment_status") != "succeeded") {
+      out.status = RemoteStatus::kFailed;
+      out.detail = "the session is not paid (" + Str(*o, "payment_status") + ")";
+    } else {
+      out.status = RemoteStatus::kNotFound;
+      out.detail = "no reversal for this session";
+    }
+    return out;
+  }
+
   Result<std::string> FetchStatement(int64_t from, int64_t to) override {
     // One day at a time (?date=YYYY-MM-DD), following next-page cursors.
     json::array all;
@@ -207,6 +277,31 @@ class Wave final : public PaymentProvider {
   }
 
  private:
+  // The transaction id of the session's reversal line ("" when none), from
+  // the day before the refund was requested to the day after now (at most 10 days).
+  Result<std::string> ReversalLookup(const RefundRequest& r) {
+    const int64_t now = std::time(nullptr);
+    int64_t from = (r.requested_at > 0 ? r.requested_at : now) - 86400;
+    int64_t to = std::max(now, r.requested_at) + 86400;
+    if (to - from > 10 * 86400) from = to - 10 * 86400;
+    ASSIGN_OR_RETURN(std::string text, FetchStatement(from, to));
+    auto o = ParseObject(text);
+    const json::value* items = o ? Member(*o, "items") : nullptr;
+    if (!items || !items->is_array()) return std::string();
+    for (const auto& it : items->as_array()) {
+      if (!it.is_object()) continue;
+      const auto& t = it.as_object();
+      const json::value* rev = Member(t, "is_reversal");
+      if (rev && rev->is_bool() && rev->as_bool() && Str(t, "checkout_api_session_id") == r.provider_ref)
+        return Str(t, "transaction_id").empty() ? r.provider_ref : Str(t, "transaction_id");
+    }
+    return std::string();
+  }
+  std::optional<std::string> ReversalId(const RefundRequest& r) {
+    auto id = ReversalLookup(r);
+    if (!id || id->empty()) return std::nullopt;
+    return *id;
+  }
   static std::string FormatDay(int64_t t) {
     std::time_t tt = t;
     std::tm tm{};
