@@ -123,6 +123,19 @@ CREATE INDEX payment_statement_lines_statement ON payment_statement_lines(statem
 CREATE INDEX applications_updated ON applications(updated_at, id);
 CREATE INDEX certificates_issued ON certificates(issued_at, number);
 CREATE INDEX payment_intents_state ON payment_intents(state, id);
+)sql"},
+      // 320-329: refunds through the providers' APIs (docs/formats/payments.md "Refunds").
+      {320, "payments: refund reference and state per intent", R"sql(
+ALTER TABLE payment_intents ADD COLUMN refund_reference TEXT;
+ALTER TABLE payment_intents ADD COLUMN refund_state TEXT;
+ALTER TABLE payment_intents ADD COLUMN refund_reason TEXT;
+ALTER TABLE payment_intents ADD COLUMN refund_provider_id TEXT;
+ALTER TABLE payment_intents ADD COLUMN refund_requested_at INTEGER;
+ALTER TABLE payment_intents ADD COLUMN refund_next_check_at INTEGER;
+ALTER TABLE payment_intents ADD COLUMN refund_attempts INTEGER NOT NULL DEFAULT 0;
+UPDATE payment_intents SET refund_state = 'manual' WHERE state = 'refund_pending';
+CREATE UNIQUE INDEX payment_intents_refund_reference ON payment_intents(refund_reference) WHERE refund_reference IS NOT NULL;
+CREATE INDEX payment_intents_refund_due ON payment_intents(refund_next_check_at) WHERE refund_next_check_at IS NOT NULL;
 )sql"}};
   return kMigrations;
 }

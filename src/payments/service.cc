@@ -96,6 +96,11 @@ struct PaymentService::Intent {
   int64_t created_by = 0, created_at = 0, updated_at = 0, expires_at = 0;
   std::optional<int64_t> next_poll_at;
   int64_t poll_attempts = 0;
+  // Refund (migration 320): refund_state is "" (none), manual, requested,
+  // retry, sent, unclear, refused or done.
+  std::string refund_reference, refund_state, refund_reason, refund_provider_id;
+  int64_t refund_requested_at = 0, refund_attempts = 0;
+  std::optional<int64_t> refund_next_check_at;
 };
 
 namespace {
@@ -103,7 +108,9 @@ constexpr const char* kIntentColumns =
     "SELECT id, reference, application_id, company_id, regime, service, fee_code, provider, amount_xof, state, "
     "COALESCE(payer_msisdn, ''), COALESCE(provider_ref, ''), COALESCE(provider_txn, ''), COALESCE(payment_url, ''), "
     "COALESCE(notif_token, ''), COALESCE(idempotency_key, ''), COALESCE(review, ''), COALESCE(last_error, ''), "
-    "created_by, created_at, updated_at, expires_at, next_poll_at, poll_attempts FROM payment_intents ";
+    "created_by, created_at, updated_at, expires_at, next_poll_at, poll_attempts, COALESCE(refund_reference, ''), "
+    "COALESCE(refund_state, ''), COALESCE(refund_reason, ''), COALESCE(refund_provider_id, ''), "
+    "COALESCE(refund_requested_at, 0), refund_attempts, refund_next_check_at FROM payment_intents ";
 }  // namespace
 
 PaymentService::PaymentService(storage::Db& db, const Clock& clock,
@@ -162,6 +169,13 @@ Result<PaymentService::Intent> PaymentService::Load(storage::Tx& tx, const std::
   i.expires_at = r.Int(21);
   if (!r.IsNull(22)) i.next_poll_at = r.Int(22);
   i.poll_attempts = r.Int(23);
+  i.refund_reference = r.Text(24);
+  i.refund_state = r.Text(25);
+  i.refund_reason = r.Text(26);
+  i.refund_provider_id = r.Text(27);
+  i.refund_requested_at = r.Int(28);
+  i.refund_attempts = r.Int(29);
+  if (!r.IsNull(30)) i.refund_next_check_at = r.Int(30);
   return i;
 }
 
@@ -185,7 +199,28 @@ Result<json::object> PaymentService::IntentJson(storage::Tx& tx, const Intent& i
   o["provider_transaction"] = i.provider_txn.empty() ? json::value(nullptr) : json::value(i.provider_txn);
   ASSIGN_OR_RETURN(auto rec, tx.Query("SELECT number FROM receipts WHERE intent_id = ?", {i.id}));
   o["receipt_number"] = rec.empty() ? json::value(nullptr) : json::value(rec[0].Text(0));
+  o["refund_mode"] = RefundMode(i.provider);
+  if (i.refund_state.empty()) {
+    o["refund"] = nullptr;
+  } else {
+    json::object r{{"state", i.refund_state},
+                   {"mode", i.refund_state == "manual" ? "manual" : "provider"},
+                   {"reference", i.refund_reference.empty() ? json::value(nullptr) : json::value(i.refund_reference)},
+                   {"provider_refund_id",
+                    i.refund_provider_id.empty() ? json::value(nullptr) : json::value(i.refund_provider_id)},
+                   {"requested_at", i.refund_requested_at ? json::value(FormatUtc(i.refund_requested_at)) : json::value(nullptr)},
+                   {"attempts", i.refund_attempts}};
+    if (!owner) r["reason"] = i.refund_reason;
+    o["refund"] = std::move(r);
+  }
+  // What went wrong last (provider paths and HTTP statuses only): staff only.
+  if (!owner) o["last_error"] = i.last_error.empty() ? json::value(nullptr) : json::value(i.last_error);
   return o;
+}
+
+std::string PaymentService::RefundMode(const std::string& provider_name) const {
+  PaymentProvider* p = provider(provider_name);
+  return p && p->HasRefundApi() ? "provider" : "manual";
 }
 
 Status PaymentService::Move(storage::Tx& tx, const Intent& i, State to, int64_t now, const std::string& extra_sets,
@@ -708,6 +743,20 @@ Result<int> PaymentService::ProcessInbox(int max_items) {
       ++handled;
       continue;
     }
+    if (intent->state == State::kRefundPending) {
+      // A callback about a refund in flight (MoMo X-Callback-Url) is a hint:
+      // ask the refund's status now.
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET refund_next_check_at = ? WHERE id = ? AND state = "
+                               "'refund_pending' AND refund_state IN ('sent', 'unclear')",
+                               {now, intent->id}));
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = 'refund_hint' WHERE id = ?",
+                               {now, inbox_id}));
+      RETURN_IF_ERROR(tx->Commit());
+      metrics_.Count("payment_callbacks_total", prov, "refund_hint");
+      ++handled;
+      continue;
+    }
     PaymentProvider* p = provider(prov);
     auto remote = p ? p->Status({intent->reference, intent->provider_ref, intent->amount_xof})
                     : Result<StatusResult>(Error::Unavailable("provider not configured"));
@@ -858,7 +907,94 @@ Status PaymentService::SeedPaidForDemo(int64_t application_id, const std::string
   return Apply(id, paid, std::nullopt, "demo seed");
 }
 
-// ---- refunds, receipts, ledger -----------------------------------------
+// ---- refunds ---------------------------------------------------------------
+//
+// refund_state (migration 320), while the intent is refund_pending:
+//   manual     no refund API: an administrator refunds outside and confirms
+//   requested  our refund reference is committed; the provider is being called
+//   retry      nothing reached the provider (or it has no trace of it): send again
+//   sent       the provider accepted; its outcome is asked by status queries
+//   unclear    no clear answer (timeout, 5xx): only a status query may resolve it
+//   refused    the provider said no (last_error); the administrator may retry
+// and "done" once refunded. Every change is a compare-and-set on
+// (state, refund_state) with its audit event in the same transaction.
+
+namespace {
+constexpr int64_t kRefundCallGrace = 30;  // a refund call (bounded by the provider timeout) is over by then
+constexpr int64_t kMaxRefundSends = 5;
+bool RefundInFlight(const std::string& s) { return s == "requested" || s == "retry" || s == "sent" || s == "unclear"; }
+}  // namespace
+
+RefundRequest PaymentService::MakeRefundRequest(const Intent& i) {
+  std::string base;
+  {
+    std::lock_guard<std::mutex> g(url_mu_);
+    base = options_.public_url;
+  }
+  RefundRequest r;
+  r.reference = i.reference;
+  r.provider_ref = i.provider_ref;
+  r.amount_xof = i.amount_xof;
+  r.refund_reference = i.refund_reference;
+  // Shown to the payer: never the administrator's internal reason.
+  r.reason = "Remboursement Origine " + i.reference.substr(0, 8);
+  r.notify_url = base + "/api/v1/payments/callbacks/" + i.provider + "?ref=" + i.reference;
+  r.requested_at = i.refund_requested_at;
+  return r;
+}
+
+int64_t PaymentService::RefundBackoff(const Intent& i, int64_t now) const {
+  const int64_t elapsed = std::max<int64_t>(0, now - i.refund_requested_at);
+  return now + std::min(std::max(options_.poll_initial_seconds, elapsed / 2), options_.poll_max_seconds);
+}
+
+Status PaymentService::RefundStep(storage::Tx& tx, const Intent& i, const std::string& to, int64_t now,
+                                  const std::string& extra_sets, const storage::Params& extra,
+                                  const std::optional<Principal>& who, const RequestMeta& meta, json::object details) {
+  storage::Params params = {to, now};
+  params.insert(params.end(), extra.begin(), extra.end());
+  params.push_back(i.id);
+  params.push_back(i.refund_state);
+  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE payment_intents SET refund_state = ?, updated_at = ?" + extra_sets +
+                                          " WHERE id = ? AND state = 'refund_pending' AND COALESCE(refund_state, '') = ?",
+                                      params));
+  if (n != 1) return Error::Conflict("the refund changed meanwhile");
+  metrics_.Count("payment_refunds_total", i.provider, to);
+  details["refund_state"] = {{"before", i.refund_state.empty() ? json::value(nullptr) : json::value(i.refund_state)},
+                             {"after", to}};
+  details["refund_reference"] = i.refund_reference;
+  details["provider"] = i.provider;
+  details["amount_xof"] = i.amount_xof;
+  return audit::Record(tx, who, meta, now,
+                       {"payment.refund_" + to, "payment_intent", i.reference, json::serialize(details)});
+}
+
+Status PaymentService::ConfirmLocked(storage::Tx& tx, const Intent& i, const std::string& refund_id, int64_t now,
+                                     const std::optional<Principal>& who, const RequestMeta& meta,
+                                     const std::string& mode, const std::string& source) {
+  ASSIGN_OR_RETURN(auto late, tx.Query("SELECT COUNT(*) FROM ledger_entries WHERE intent_id = ? AND kind = 'late_payment'",
+                                       {i.id}));
+  const bool was_late = late[0].Int(0) > 0;
+  RETURN_IF_ERROR(Move(tx, i, State::kRefunded, now,
+                       ", refund_state = 'done', refund_provider_id = ?, refund_next_check_at = NULL, last_error = NULL",
+                       {refund_id}, "refund confirmed (" + source + ")"));
+  RETURN_IF_ERROR(Post(tx, {"refund", i.id, "Remboursement " + i.reference + " (" + refund_id + ")",
+                            {{was_late ? kSuspense : kRevenue, i.amount_xof}, {ClearingAccount(i.provider), -i.amount_xof}}},
+                       now)
+                      .ok()
+                      ? Status()
+                      : Status(Error::Conflict("refund posted already")));
+  metrics_.Count("payment_refunds_total", i.provider, "done");
+  return audit::Record(tx, who, meta, now,
+                       {"payment.refund_confirmed", "payment_intent", i.reference,
+                        json::serialize(json::object{{"provider_refund_id", refund_id},
+                                                     {"refund_reference", i.refund_reference.empty()
+                                                                              ? json::value(nullptr)
+                                                                              : json::value(i.refund_reference)},
+                                                     {"mode", mode},
+                                                     {"source", source},
+                                                     {"amount_xof", i.amount_xof}})});
+}
 
 Result<json::object> PaymentService::Refund(const Principal& who, const std::string& reference,
                                             const std::string& reason, const RequestMeta& meta) {
@@ -866,47 +1002,218 @@ Result<json::object> PaymentService::Refund(const Principal& who, const std::str
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 2000)
     return Error::Invalid("give the reason for the refund", {{"reason", "is required (at most 2000 characters)"}});
   const int64_t now = clock_.NowUnix();
+  int64_t id = 0;
+  std::string mode;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
+    id = i.id;
+    mode = RefundMode(i.provider);
+    // Our refund reference is committed before any provider call.
+    const std::string refund_ref = NewUuid();
+    const bool api = mode == "provider";
+    if (i.state == State::kSucceeded || i.state == State::kLateSuccess) {
+      RETURN_IF_ERROR(Move(*tx, i, State::kRefundPending, now,
+                           ", refund_state = ?, refund_reference = ?, refund_reason = ?, refund_requested_at = ?, "
+                           "refund_next_check_at = ?, refund_attempts = 0, refund_provider_id = NULL, last_error = NULL",
+                           {api ? "requested" : "manual", api ? storage::Value(refund_ref) : storage::Value(nullptr),
+                            reason, now, api ? storage::Value(now + kRefundCallGrace) : storage::Value(nullptr)},
+                           "refund requested"));
+      RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                    {"payment.refund_requested", "payment_intent", i.reference,
+                                     json::serialize(json::object{{"reason", reason},
+                                                                  {"amount_xof", i.amount_xof},
+                                                                  {"mode", mode},
+                                                                  {"refund_reference", api ? json::value(refund_ref)
+                                                                                           : json::value(nullptr)}})}));
+    } else if (i.state == State::kRefundPending && i.refund_state == "refused" && api) {
+      // The provider refused the last attempt: a new attempt, a new reference.
+      RETURN_IF_ERROR(RefundStep(*tx, i, "requested", now,
+                                 ", refund_reference = ?, refund_reason = ?, refund_requested_at = ?, "
+                                 "refund_next_check_at = ?, refund_attempts = 0, last_error = NULL",
+                                 {refund_ref, reason, now, now + kRefundCallGrace}, who, meta,
+                                 {{"retry", true}, {"reason", reason}, {"new_refund_reference", refund_ref}}));
+    } else if (i.state == State::kRefundPending) {
+      if (RefundInFlight(i.refund_state))
+        return Error::Conflict("a refund of this payment through the provider is in progress (" + i.refund_state + ")");
+      return Error::Conflict("a refund of this payment is pending: confirm it with the transfer reference");
+    } else {
+      return Error::Conflict(std::string("only a succeeded or late payment can be refunded (it is ") +
+                             StateName(i.state) + ")");
+    }
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  if (mode == "provider") {
+    Status sent = SendRefund(id, who, meta);
+    if (!sent && sent.error().code != ErrorCode::kConflict) {
+      // The request is committed: the worker resolves it (status query) whatever happened here.
+      log::Error("payment refund call", {{"error", sent.error().message}});
+    }
+  }
+  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {id}));
+  return IntentJson(*tx, i, false);
+}
+
+Status PaymentService::SendRefund(int64_t intent_id, const std::optional<Principal>& who, const RequestMeta& meta) {
+  Intent i;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(i, Load(*tx, "WHERE id = ?", {intent_id}));
+  }
+  if (i.state != State::kRefundPending || i.refund_state != "requested") return Error::Conflict("no refund to send");
+  PaymentProvider* p = provider(i.provider);
+  if (!p) return Error::Unavailable("the provider " + i.provider + " is not configured");
+  RefundResult res = p->Refund(MakeRefundRequest(i));
+  metrics_.Count("payment_refund_calls_total", i.provider, RefundOutcomeName(res.outcome));
+  const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
-  ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
-  if (i.state != State::kSucceeded && i.state != State::kLateSuccess)
-    return Error::Conflict(std::string("only a succeeded or late payment can be refunded (it is ") + StateName(i.state) + ")");
-  RETURN_IF_ERROR(Move(*tx, i, State::kRefundPending, now, "", {}, "refund requested"));
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {"payment.refund_requested", "payment_intent", i.reference,
-                                 json::serialize(json::object{{"reason", reason}, {"amount_xof", i.amount_xof}})}));
-  i.state = State::kRefundPending;
-  ASSIGN_OR_RETURN(json::object out, IntentJson(*tx, i, false));
+  ASSIGN_OR_RETURN(Intent cur, Load(*tx, "WHERE id = ?", {intent_id}));
+  if (cur.state != State::kRefundPending || cur.refund_state != "requested" || cur.refund_reference != i.refund_reference)
+    return tx->Commit();  // resolved meanwhile (the worker after the grace period)
+  const int64_t sends = cur.refund_attempts + 1;
+  json::object details{{"detail", res.detail}, {"outcome", RefundOutcomeName(res.outcome)}};
+  switch (res.outcome) {
+    case RefundOutcome::kDone:
+      RETURN_IF_ERROR(ConfirmLocked(*tx, cur, res.provider_refund_id.empty() ? cur.refund_reference : res.provider_refund_id,
+                                    now, who, meta, "provider", "provider: " + res.detail));
+      break;
+    case RefundOutcome::kAccepted:
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "sent", now,
+                                 ", refund_next_check_at = ?, refund_attempts = ?, last_error = NULL",
+                                 {now + options_.poll_initial_seconds, sends}, who, meta, details));
+      break;
+    case RefundOutcome::kRejected:
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now,
+                                 ", refund_next_check_at = NULL, refund_attempts = ?, last_error = ?",
+                                 {sends, "refused by the provider: " + res.detail}, who, meta, details));
+      break;
+    case RefundOutcome::kUnclear:
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "unclear", now, ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
+                                 {now + 1, sends, "no clear answer: " + res.detail}, who, meta, details));
+      break;
+    case RefundOutcome::kNotSent:
+      if (sends >= kMaxRefundSends)
+        RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now,
+                                   ", refund_next_check_at = NULL, refund_attempts = ?, last_error = ?",
+                                   {sends, "not sent after " + std::to_string(sends) + " attempts: " + res.detail}, who,
+                                   meta, details));
+      else
+        RETURN_IF_ERROR(RefundStep(*tx, cur, "retry", now, ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
+                                   {RefundBackoff(cur, now), sends, "not sent: " + res.detail}, who, meta, details));
+      break;
+  }
   RETURN_IF_ERROR(tx->Commit());
-  return out;
+  if (res.outcome == RefundOutcome::kUnclear) Wake();
+  return {};
+}
+
+Result<int> PaymentService::PollRefunds(int max_items) {
+  const int64_t now = clock_.NowUnix();
+  std::vector<int64_t> ids;
+  {
+    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM payment_intents WHERE state = 'refund_pending' AND refund_state "
+                                          "IN ('requested', 'retry', 'sent', 'unclear') AND refund_next_check_at IS NOT "
+                                          "NULL AND refund_next_check_at <= ? ORDER BY refund_next_check_at LIMIT ?",
+                                          {now, static_cast<int64_t>(max_items)}));
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+  }
+  int handled = 0;
+  for (int64_t id : ids) {
+    ++handled;
+    Intent i;
+    {
+      ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
+      ASSIGN_OR_RETURN(i, Load(*tx, "WHERE id = ?", {id}));
+    }
+    PaymentProvider* p = provider(i.provider);
+    if (!p || !p->HasRefundApi()) continue;
+    if (i.refund_state == "retry") {
+      // Nothing reached the provider, or it has no trace of the request: send it again.
+      {
+        ASSIGN_OR_RETURN(auto tx, db_.Begin());
+        Status st = RefundStep(*tx, i, "requested", now, ", refund_next_check_at = ?", {now + kRefundCallGrace},
+                               std::nullopt, kWorkerMeta, {{"why", "sending again"}});
+        if (!st) continue;
+        RETURN_IF_ERROR(tx->Commit());
+      }
+      Status sent = SendRefund(i.id, std::nullopt, kWorkerMeta);
+      if (!sent && sent.error().code != ErrorCode::kConflict) return sent.error();
+      continue;
+    }
+    if (i.refund_state == "requested") {
+      // Past the grace period the call is over, or we crashed during it.
+      ASSIGN_OR_RETURN(auto tx, db_.Begin());
+      Status st = RefundStep(*tx, i, "unclear", now, ", refund_next_check_at = ?", {now}, std::nullopt, kWorkerMeta,
+                             {{"why", "refund call interrupted"}});
+      if (!st) continue;
+      RETURN_IF_ERROR(tx->Commit());
+      i.refund_state = "unclear";
+    }
+    auto remote = p->RefundStatus(MakeRefundRequest(i));
+    metrics_.Count("payment_refund_status_queries_total", i.provider,
+                   remote ? RemoteStatusName(remote->status) : "unavailable");
+    ASSIGN_OR_RETURN(auto tx, db_.Begin());
+    ASSIGN_OR_RETURN(Intent cur, Load(*tx, "WHERE id = ?", {id}));
+    if (cur.state != State::kRefundPending || cur.refund_state != i.refund_state ||
+        cur.refund_reference != i.refund_reference)
+      continue;  // changed meanwhile
+    const std::string why = remote ? std::string("status query: ") + RemoteStatusName(remote->status) +
+                                         (remote->detail.empty() ? "" : " (" + remote->detail + ")")
+                                   : "status query: " + remote.error().message;
+    if (!remote || (remote->status == RemoteStatus::kNotFound && cur.refund_state == "sent") ||
+        (remote->status == RemoteStatus::kPending && cur.refund_state == "sent")) {
+      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET refund_next_check_at = ? WHERE id = ?",
+                               {RefundBackoff(cur, now), cur.id}));
+    } else if (remote->status == RemoteStatus::kSucceeded) {
+      RETURN_IF_ERROR(ConfirmLocked(*tx, cur, remote->provider_txn.empty() ? cur.refund_reference : remote->provider_txn,
+                                    now, std::nullopt, kWorkerMeta, "provider", why));
+    } else if (remote->status == RemoteStatus::kPending) {  // unclear -> sent: the provider has it
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "sent", now, ", refund_next_check_at = ?", {RefundBackoff(cur, now)},
+                                 std::nullopt, kWorkerMeta, {{"why", why}}));
+    } else if (remote->status == RemoteStatus::kNotFound) {  // unclear, and the provider never got it
+      if (cur.refund_attempts >= kMaxRefundSends)
+        RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now, ", refund_next_check_at = NULL, last_error = ?",
+                                   {"the provider has no trace of the refund after " +
+                                    std::to_string(cur.refund_attempts) + " attempts"},
+                                   std::nullopt, kWorkerMeta, {{"why", why}}));
+      else
+        RETURN_IF_ERROR(RefundStep(*tx, cur, "retry", now, ", refund_next_check_at = ?", {now}, std::nullopt,
+                                   kWorkerMeta, {{"why", why}}));
+    } else {  // failed or expired: a definite refusal
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now, ", refund_next_check_at = NULL, last_error = ?",
+                                 {"refused by the provider: " + remote->detail}, std::nullopt, kWorkerMeta,
+                                 {{"why", why}}));
+    }
+    RETURN_IF_ERROR(tx->Commit());
+  }
+  return handled;
 }
 
 Result<json::object> PaymentService::ConfirmRefund(const Principal& who, const std::string& reference,
                                                    const std::string& refund_id, const RequestMeta& meta) {
   if (who.role != Role::kAdmin) return Error::Denied("only an administrator confirms refunds");
-  if (refund_id.empty() || refund_id.size() > 200)
+  if (refund_id.find_first_not_of(" \t\r\n") == std::string::npos || refund_id.size() > 200)
     return Error::Invalid("give the provider's refund reference", {{"provider_refund_id", "is required"}});
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
   if (i.state != State::kRefundPending) return Error::Conflict("this payment has no refund pending");
-  ASSIGN_OR_RETURN(auto late, tx->Query("SELECT COUNT(*) FROM ledger_entries WHERE intent_id = ? AND kind = 'late_payment'",
-                                        {i.id}));
-  const bool was_late = late[0].Int(0) > 0;
-  RETURN_IF_ERROR(Move(*tx, i, State::kRefunded, now, "", {}, "refund confirmed"));
-  RETURN_IF_ERROR(Post(*tx, {"refund", i.id, "Remboursement " + i.reference + " (" + refund_id + ")",
-                             {{was_late ? kSuspense : kRevenue, i.amount_xof}, {ClearingAccount(i.provider), -i.amount_xof}}},
-                       now)
-                      .ok()
-                      ? Status()
-                      : Status(Error::Conflict("refund posted already")));
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {"payment.refund_confirmed", "payment_intent", i.reference,
-                                 json::serialize(json::object{{"provider_refund_id", refund_id}})}));
-  i.state = State::kRefunded;
-  ASSIGN_OR_RETURN(json::object out, IntentJson(*tx, i, false));
+  // A refund through the provider's API is confirmed by the provider, never by
+  // hand while it may still happen (that would be a double refund).
+  if (RefundInFlight(i.refund_state))
+    return Error::Conflict("a refund of this payment through the provider is in progress (" + i.refund_state +
+                           "): the provider confirms it");
+  RETURN_IF_ERROR(ConfirmLocked(*tx, i, refund_id, now, who, meta, "manual",
+                                i.refund_state == "refused" ? "manual after a refusal by the provider" : "manual"));
+  ASSIGN_OR_RETURN(Intent after, Load(*tx, "WHERE id = ?", {i.id}));
+  ASSIGN_OR_RETURN(json::object out, IntentJson(*tx, after, false));
   RETURN_IF_ERROR(tx->Commit());
   return out;
 }
+
+// ---- receipts, ledger ----------------------------------------------------
 
 Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::string& reference) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
@@ -1008,9 +1315,11 @@ void PaymentService::StartWorker(int period_ms) {
       for (int round = 0; round < 20; ++round) {
         auto a = ProcessInbox(50);
         auto b = PollDue(50);
+        auto c = PollRefunds(20);
         if (!a) log::Error("payments inbox", {{"error", a.error().message}});
         if (!b) log::Error("payments polling", {{"error", b.error().message}});
-        if ((!a || *a == 0) && (!b || *b == 0)) break;
+        if (!c) log::Error("payments refunds", {{"error", c.error().message}});
+        if ((!a || *a == 0) && (!b || *b == 0) && (!c || *c == 0)) break;
         std::lock_guard<std::mutex> lock(worker_mu_);
         if (stop_) return;
       }

@@ -111,11 +111,26 @@ class PaymentService : public certificates::PaymentGate {
   Result<int> PollDue(int max_items);
 
   // Admin: refund a succeeded or late-successful payment (reason required):
-  // -> refund_pending; ConfirmRefund: -> refunded with the ledger reversal.
+  // -> refund_pending. Where the provider has a refund API (refund_mode
+  // "provider": Wave, MoMo) our refund reference is committed first, then the
+  // provider is called once; a clear yes confirms at once, an acceptance or an
+  // unclear answer is left to the worker (status queries, never a blind second
+  // POST), a refusal leaves refund_pending with last_error and may be retried
+  // by calling Refund again. Otherwise (refund_mode "manual") the admin
+  // refunds outside and calls ConfirmRefund with the transfer reference.
+  // Confirmation = refund_pending -> refunded + ledger reversal + audit, one
+  // transaction. kConflict: not refundable now (state, refund in flight);
+  // kPermissionDenied: not an admin; kInvalidArgument: no reason / reference.
   Result<boost::json::object> Refund(const Principal& who, const std::string& reference, const std::string& reason,
                                      const RequestMeta& meta);
+  // Manual confirmation; refused (kConflict) while a provider refund is in flight.
   Result<boost::json::object> ConfirmRefund(const Principal& who, const std::string& reference,
                                             const std::string& provider_refund_id, const RequestMeta& meta);
+  // Worker step: sends refunds due again, resolves unclear ones and asks
+  // accepted ones for their outcome (backoff up to poll_max_seconds).
+  Result<int> PollRefunds(int max_items);
+  // "provider" when the provider is configured and has a refund API, else "manual".
+  std::string RefundMode(const std::string& provider) const;
 
   // Receipt PDF of a paid intent (owner exporter or staff).
   Result<std::string> ReceiptPdf(const Principal& who, const std::string& reference);
@@ -162,6 +177,18 @@ class PaymentService : public certificates::PaymentGate {
   // One transaction: applies the provider's answer; marks the inbox row when given.
   Status Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id, const std::string& source);
   Status Initiate(const std::string& reference);
+  RefundRequest MakeRefundRequest(const Intent& i);
+  int64_t RefundBackoff(const Intent& i, int64_t now) const;
+  // CAS on (refund_pending, refund_state) -> `to` with its audit event "payment.refund_<to>".
+  Status RefundStep(storage::Tx& tx, const Intent& i, const std::string& to, int64_t now, const std::string& extra_sets,
+                    const storage::Params& extra, const std::optional<Principal>& who, const RequestMeta& meta,
+                    boost::json::object details);
+  // refund_pending -> refunded, the ledger reversal and the audit event (caller's transaction).
+  Status ConfirmLocked(storage::Tx& tx, const Intent& i, const std::string& refund_id, int64_t now,
+                       const std::optional<Principal>& who, const RequestMeta& meta, const std::string& mode,
+                       const std::string& source);
+  // Calls the provider for a refund in state "requested" and records the outcome.
+  Status SendRefund(int64_t intent_id, const std::optional<Principal>& who, const RequestMeta& meta);
   void ScheduleRetry(int64_t intent_id, int attempts);
 
   storage::Db& db_;

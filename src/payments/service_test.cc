@@ -30,6 +30,12 @@ struct Script {
   CallbackVerdict verdict = CallbackVerdict::kAccepted;
   int initiations = 0;
   int status_queries = 0;
+  // Refunds: off by default (manual mode, like Orange and CinetPay).
+  bool refund_api = false;
+  RefundOutcome refund = RefundOutcome::kDone;
+  StatusResult refund_status{RemoteStatus::kPending, "", std::nullopt, ""};
+  std::vector<RefundRequest> refunds;
+  int refund_status_queries = 0;
 };
 
 class ScriptedProvider : public PaymentProvider {
@@ -58,6 +64,19 @@ class ScriptedProvider : public PaymentProvider {
     return c;
   }
   Result<std::vector<StatementLine>> ParseStatement(const std::string&) override { return std::vector<StatementLine>{}; }
+  bool HasRefundApi() const override { return s_.refund_api; }
+  RefundResult Refund(const RefundRequest& r) override {
+    s_.refunds.push_back(r);
+    RefundResult out;
+    out.outcome = s_.refund;
+    out.detail = "POST /v1/checkout/sessions/" + r.provider_ref + "/refund (HTTP x)";
+    if (s_.refund == RefundOutcome::kDone) out.provider_refund_id = "TR-" + r.refund_reference.substr(0, 4);
+    return out;
+  }
+  Result<StatusResult> RefundStatus(const RefundRequest&) override {
+    ++s_.refund_status_queries;
+    return s_.refund_status;
+  }
 
  private:
   Script& s_;
@@ -155,6 +174,21 @@ class PaymentServiceTest : public ::testing::Test {
     r.now = clock_.NowUnix();
     return pay_->ReceiveCallback("wave", r);
   }
+  std::string Paid() {
+    const int64_t id = Submitted();
+    const std::string ref = Pay(id);
+    script_.status = {RemoteStatus::kSucceeded, "T-" + ref.substr(0, 4), 1500, ""};
+    EXPECT_EQ(Callback(ref, "paid-" + ref).outcome, "accepted");
+    EXPECT_TRUE(pay_->ProcessInbox(10));
+    EXPECT_EQ(State(ref), "succeeded");
+    return ref;
+  }
+  json::object Intent(const std::string& ref, const Principal& who) { return *pay_->GetIntent(who, ref); }
+  std::string RefundState(const std::string& ref) {
+    auto i = Intent(ref, admin_);
+    return i["refund"].is_null() ? "" : std::string(i["refund"].as_object()["state"].as_string());
+  }
+  int64_t RefundEntries() { return Count("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'refund'"); }
   bool Balanced() {
     auto tx = *db_->Begin(false);
     auto bal = *Balances(*tx);
@@ -400,6 +434,153 @@ TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompan
   // The payment page is for the payer only.
   EXPECT_FALSE((*pay_->GetIntent(exporter_, ref))["payment_url"].is_null());
   EXPECT_TRUE((*pay_->GetIntent(agent_, ref))["payment_url"].is_null());
+}
+
+TEST_F(PaymentServiceTest, ProviderRefundConfirmsAtOnceWithOneReversal) {
+  script_.refund_api = true;
+  const std::string ref = Paid();
+  EXPECT_EQ(Intent(ref, admin_)["refund_mode"], "provider");
+  EXPECT_TRUE(Intent(ref, admin_)["refund"].is_null());
+  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(exporter_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(script_.refunds.empty());
+  auto out = pay_->Refund(admin_, ref, "Demande annulée", meta_);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)["state"], "refunded");
+  EXPECT_EQ((*out)["refund"].as_object()["state"], "done");
+  EXPECT_EQ((*out)["refund"].as_object()["mode"], "provider");
+  ASSERT_EQ(script_.refunds.size(), 1u);
+  const RefundRequest& sent = script_.refunds[0];
+  EXPECT_EQ(sent.reference, ref);
+  EXPECT_EQ(sent.amount_xof, 1500);
+  EXPECT_EQ(sent.refund_reference.size(), 36u);
+  EXPECT_EQ(sent.reason.find("annulée"), std::string::npos);  // the internal reason is not sent to the payer
+  EXPECT_EQ((*out)["refund"].as_object()["reference"].as_string(), sent.refund_reference);
+  EXPECT_EQ((*out)["refund"].as_object()["provider_refund_id"].as_string(), "TR-" + sent.refund_reference.substr(0, 4));
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.refund_requested'"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.refund_confirmed'"), 1);
+  // Nothing more to do: no second refund, no manual confirmation.
+  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().code, ErrorCode::kConflict);
+  clock_.Advance(600);
+  EXPECT_EQ(*pay_->PollRefunds(10), 0);
+  EXPECT_EQ(script_.refunds.size(), 1u);
+  EXPECT_EQ(RefundEntries(), 1);
+  // The exporter sees the refund, not the administrator's reason nor errors.
+  auto mine = Intent(ref, exporter_);
+  EXPECT_FALSE(mine["refund"].as_object().contains("reason"));
+  EXPECT_FALSE(mine.contains("last_error"));
+}
+
+TEST_F(PaymentServiceTest, AnUnclearRefundIsResolvedByStatusQueriesAndNeverSentTwice) {
+  script_.refund_api = true;
+  const std::string ref = Paid();
+  script_.refund = RefundOutcome::kUnclear;
+  auto out = pay_->Refund(admin_, ref, "Doublon", meta_);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)["state"], "refund_pending");
+  EXPECT_EQ((*out)["refund"].as_object()["state"], "unclear");
+  EXPECT_NE((*out)["last_error"].as_string().find("no clear answer"), std::string::npos);
+  // While the provider may be refunding: no manual confirmation, no new request.
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().code, ErrorCode::kConflict);
+  // The worker asks: pending (the provider has it), then succeeded.
+  clock_.Advance(2);
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(RefundState(ref), "sent");
+  EXPECT_EQ(*pay_->PollRefunds(10), 0);  // backoff: not due yet
+  script_.refund_status = {RemoteStatus::kSucceeded, "F-77", 1500, "SUCCESSFUL"};
+  clock_.Advance(10);
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(State(ref), "refunded");
+  EXPECT_EQ(Intent(ref, admin_)["refund"].as_object()["provider_refund_id"], "F-77");
+  EXPECT_EQ(script_.refunds.size(), 1u);
+  EXPECT_EQ(script_.refund_status_queries, 2);
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
+  auto tx = *db_->Begin(false);
+  auto bal = *Balances(*tx);
+  EXPECT_EQ(bal[ClearingAccount("wave")], 0);
+  EXPECT_EQ(bal[kRevenue], 0);
+  // Every step is in the audit trail.
+  for (const char* action : {"payment.refund_requested", "payment.refund_unclear", "payment.refund_sent",
+                             "payment.refund_confirmed"})
+    EXPECT_EQ(Count(std::string("SELECT COUNT(*) FROM audit_events WHERE action = '") + action + "'"), 1) << action;
+}
+
+TEST_F(PaymentServiceTest, WhenTheProviderNeverGotTheRefundItIsSentAgainWithTheSameReference) {
+  script_.refund_api = true;
+  const std::string ref = Paid();
+  script_.refund = RefundOutcome::kUnclear;
+  ASSERT_TRUE(pay_->Refund(admin_, ref, "Doublon", meta_));
+  script_.refund_status = {RemoteStatus::kNotFound, "", std::nullopt, "no reversal"};
+  clock_.Advance(2);
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(RefundState(ref), "retry");
+  script_.refund = RefundOutcome::kDone;
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(State(ref), "refunded");
+  ASSERT_EQ(script_.refunds.size(), 2u);
+  EXPECT_EQ(script_.refunds[0].refund_reference, script_.refunds[1].refund_reference);
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
+}
+
+TEST_F(PaymentServiceTest, ARefusedRefundStaysPendingWithItsErrorAndMayBeRetried) {
+  script_.refund_api = true;
+  const std::string ref = Paid();
+  script_.refund = RefundOutcome::kRejected;
+  auto out = pay_->Refund(admin_, ref, "Doublon", meta_);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)["state"], "refund_pending");
+  EXPECT_EQ((*out)["refund"].as_object()["state"], "refused");
+  EXPECT_NE((*out)["last_error"].as_string().find("refused by the provider"), std::string::npos);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.refund_refused'"), 1);
+  EXPECT_EQ(RefundEntries(), 0);
+  clock_.Advance(600);
+  EXPECT_EQ(*pay_->PollRefunds(10), 0);  // a refusal is not retried by itself
+  const std::string first = script_.refunds[0].refund_reference;
+  // The administrator retries: a new reference; accepted, then confirmed by a status query.
+  script_.refund = RefundOutcome::kAccepted;
+  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  out = pay_->Refund(admin_, ref, "Nouvel essai", meta_);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)["refund"].as_object()["state"], "sent");
+  EXPECT_TRUE((*out)["last_error"].is_null());
+  ASSERT_EQ(script_.refunds.size(), 2u);
+  EXPECT_NE(script_.refunds[1].refund_reference, first);
+  script_.refund_status = {RemoteStatus::kFailed, "", std::nullopt, "FAILED NOT_ALLOWED"};
+  clock_.Advance(10);
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(RefundState(ref), "refused");
+  EXPECT_NE(Intent(ref, admin_)["last_error"].as_string().find("NOT_ALLOWED"), std::string::npos);
+  // Refunded outside after all: the administrator confirms by hand.
+  auto manual = pay_->ConfirmRefund(admin_, ref, "VIR-2026-001", meta_);
+  ASSERT_TRUE(manual) << manual.error().message;
+  EXPECT_EQ((*manual)["state"], "refunded");
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
+}
+
+TEST_F(PaymentServiceTest, WithoutARefundApiTheRefundIsManual) {
+  const std::string ref = Paid();
+  EXPECT_EQ(Intent(ref, admin_)["refund_mode"], "manual");
+  auto out = pay_->Refund(admin_, ref, "Doublon", meta_);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)["refund"].as_object()["state"], "manual");
+  EXPECT_EQ((*out)["refund"].as_object()["mode"], "manual");
+  EXPECT_TRUE(script_.refunds.empty());
+  clock_.Advance(600);
+  EXPECT_EQ(*pay_->PollRefunds(10), 0);
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, " ", meta_).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(pay_->ConfirmRefund(agent_, ref, "VIR-1", meta_).error().code, ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(pay_->ConfirmRefund(admin_, ref, "VIR-1", meta_));
+  EXPECT_EQ(State(ref), "refunded");
+  EXPECT_TRUE(script_.refunds.empty());
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
 }
 
 }  // namespace
