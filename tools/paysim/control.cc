@@ -68,6 +68,8 @@ json::object Simulator::ControlView(const Payment& pay) const {
           {"status", StateName(pay.state)},
           {"stuck", pay.stuck},
           {"refunded", pay.refunded},
+          {"refunded_at", pay.refunded ? json::value(pay.refunded_at) : json::value(nullptr)},
+          {"refund_txn_id", pay.refund_txn_id},
           {"amount", pay.amount},
           {"recorded_amount", pay.recorded_amount},
           {"currency", pay.currency},
@@ -257,6 +259,7 @@ Response Simulator::CtlReset(Request&) {
   by_reference_.clear();
   by_provider_id_.clear();
   wave_idempotency_.clear();
+  momo_refunds_.clear();
   // Access tokens survive: a platform's cached Orange/MoMo token stays valid.
   // Callbacks in flight finish and are forgotten.
   deliveries_.clear();
@@ -282,8 +285,8 @@ std::vector<Simulator::Line> Simulator::StatementLines(Provider p, const std::st
       lines.push_back(l);
     }
     if (pay->refunded && Day(pay->refunded_at) == date) {
-      Line l{pay->reference, pay->provider_id, pay->txn_id + "-R", pay->msisdn, pay->currency,
-             pay->recorded_amount, 0, pay->refunded_at, true};
+      Line l{pay->reference, pay->provider_id, pay->refund_txn_id, pay->msisdn, pay->currency,
+             pay->refunded_amount, 0, pay->refunded_at, true};
       lines.push_back(l);
     }
   }
@@ -353,15 +356,23 @@ Response Simulator::RenderStatement(Provider p, const std::string& date, const R
   Response r;
   if (p == Provider::kMomo) {
     json::array tx;
-    for (const Line& l : lines)
-      tx.push_back({{"financialTransactionId", l.txn_id}, {"externalId", l.provider_id},
-                    {"referenceId", l.reference}, {"amount", std::to_string(l.amount)},
-                    {"fee", std::to_string(l.fee)}, {"currency", l.currency}, {"status", "SUCCESSFUL"},
-                    {"payer", l.msisdn}, {"timestamp", Iso(l.timestamp)}});
-    // externalId is the merchant's id given at requesttopay.
-    for (auto& v : tx) {
-      Payment* pay = FindByReference(Provider::kMomo, std::string(v.as_object()["referenceId"].as_string()));
-      v.as_object()["externalId"] = pay ? Str(pay->echo, "externalId") : "";
+    for (const Line& l : lines) {
+      // externalId is the merchant's id given at requesttopay (or at the refund).
+      Payment* pay = FindByReference(Provider::kMomo, l.reference);
+      json::object v{{"financialTransactionId", l.txn_id},
+                     {"externalId", pay ? (l.reversal ? pay->refund_external_id : Str(pay->echo, "externalId")) : ""},
+                     {"referenceId", l.reversal && pay ? pay->refund_reference : l.reference},
+                     {"amount", std::to_string(l.amount)},
+                     {"fee", std::to_string(l.fee)},
+                     {"currency", l.currency},
+                     {"status", "SUCCESSFUL"},
+                     {"payer", l.msisdn},
+                     {"timestamp", Iso(l.timestamp)}};
+      if (l.reversal) {
+        v["type"] = "REFUND";
+        v["referenceIdToRefund"] = l.reference;
+      }
+      tx.push_back(std::move(v));
     }
     return Json(200, {{"date", date}, {"transactions", std::move(tx)}});
   }

@@ -29,6 +29,8 @@ const std::vector<Info>& Catalogue() {
       {FaultKind::kStuckPending, "stuck_pending", {}},
       {FaultKind::kAmountMismatch, "amount_mismatch", {{"delta", {-100, {-1000000000, 1000000000}}}}},
       {FaultKind::kLateSuccess, "late_success", {{"ms", {1000, {0, 120000}}}}},
+      {FaultKind::kRefund5xx, "refund_5xx", {{"status", {500, {500, 599}}}, {"created", {1, {0, 1}}}}},
+      {FaultKind::kRefundTimeout, "refund_timeout", {{"ms", {20000, {0, 120000}}}}},
   };
   return kInfo;
 }
@@ -77,6 +79,7 @@ const std::vector<FaultKind>& AllFaults() {
 bool FaultApplies(FaultKind k, Provider p) {
   if (k == FaultKind::kStaleTimestamp) return p == Provider::kWave;
   if (k == FaultKind::kWrongNotifToken) return p == Provider::kOrange;
+  if (k == FaultKind::kRefund5xx || k == FaultKind::kRefundTimeout) return p == Provider::kWave || p == Provider::kMomo;
   return true;
 }
 
@@ -154,7 +157,9 @@ std::optional<Fault> FaultScheduler::RandomFault(uint64_t seed, double probabili
   if (u >= probability) return std::nullopt;
   std::vector<FaultKind> candidates;
   for (FaultKind k : AllFaults())
-    if (k != FaultKind::kInitTimeout && FaultApplies(k, provider)) candidates.push_back(k);
+    if (k != FaultKind::kInitTimeout && k != FaultKind::kRefund5xx && k != FaultKind::kRefundTimeout &&
+        FaultApplies(k, provider))
+      candidates.push_back(k);
   Fault f = DefaultFault(candidates[u64(8) % candidates.size()]);
   if (f.kind == FaultKind::kDelay) f.params["ms"] = 100 + static_cast<int64_t>(u64(16) % 1901);
   if (f.kind == FaultKind::kDuplicate) f.params["times"] = 2 + static_cast<int64_t>(u64(16) % 3);

@@ -37,12 +37,16 @@ enum class FaultKind {
   kStuckPending,
   kAmountMismatch,
   kLateSuccess,
+  kRefund5xx,      // wave, momo: the refund call answers 5xx (done or not: `created`)
+  kRefundTimeout,  // wave, momo: the refund is done at once, the answer waits `ms`
 };
 
 const char* FaultName(FaultKind k);  // "duplicate", "before_reply", ...
 std::optional<FaultKind> ParseFault(const std::string& name);
 const std::vector<FaultKind>& AllFaults();
-// stale_timestamp is Wave's, wrong_notif_token Orange's; the rest apply to all.
+// stale_timestamp is Wave's, wrong_notif_token Orange's, refund_5xx and
+// refund_timeout Wave's and MoMo's (the providers with a refund API); the rest
+// apply to all. The refund faults are never drawn by the random schedule.
 bool FaultApplies(FaultKind k, Provider p);
 
 struct Fault {

@@ -21,7 +21,12 @@ std::vector<std::string> Schedule(uint64_t seed, double p, int n) {
 TEST(Faults, NamesRoundTrip) {
   for (FaultKind k : AllFaults()) EXPECT_EQ(ParseFault(FaultName(k)), k);
   EXPECT_FALSE(ParseFault("nope").has_value());
-  EXPECT_EQ(AllFaults().size(), 13u);
+  EXPECT_EQ(AllFaults().size(), 15u);
+  // Refund faults: only the providers with a refund API.
+  EXPECT_TRUE(FaultApplies(FaultKind::kRefund5xx, Provider::kWave));
+  EXPECT_TRUE(FaultApplies(FaultKind::kRefundTimeout, Provider::kMomo));
+  EXPECT_FALSE(FaultApplies(FaultKind::kRefund5xx, Provider::kOrange));
+  EXPECT_FALSE(FaultApplies(FaultKind::kRefundTimeout, Provider::kCinetPay));
   EXPECT_EQ(ParseProvider("wave"), Provider::kWave);
   EXPECT_FALSE(ParseProvider("Wave").has_value());
 }
@@ -45,6 +50,8 @@ TEST(Faults, RandomScheduleHitsAboutPAndOnlyApplicableFaults) {
     ++seen[FaultName(f->kind)];
     EXPECT_TRUE(FaultApplies(f->kind, p));
     EXPECT_NE(f->kind, FaultKind::kInitTimeout);
+    EXPECT_NE(f->kind, FaultKind::kRefund5xx);  // refund faults are armed, never drawn
+    EXPECT_NE(f->kind, FaultKind::kRefundTimeout);
     if (f->kind == FaultKind::kDelay) {
       EXPECT_TRUE(f->Param("ms") >= 100 && f->Param("ms") <= 2000);
     }

@@ -73,6 +73,12 @@ int main(int argc, char** argv) {
       {"--momo-api-user", "PAYSIM_MOMO_API_USER", &config.momo_api_user, "MoMo API user"},
       {"--momo-api-key", "PAYSIM_MOMO_API_KEY", &config.momo_api_key, "MoMo API key"},
       {"--momo-target-environment", "PAYSIM_MOMO_TARGET_ENVIRONMENT", &config.momo_target_environment, "MoMo X-Target-Environment"},
+      {"--momo-disbursement-subscription-key", "PAYSIM_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY",
+       &config.momo_disbursement_subscription_key, "MoMo Disbursement Ocp-Apim-Subscription-Key (refunds)"},
+      {"--momo-disbursement-api-user", "PAYSIM_MOMO_DISBURSEMENT_API_USER", &config.momo_disbursement_api_user,
+       "MoMo Disbursement API user"},
+      {"--momo-disbursement-api-key", "PAYSIM_MOMO_DISBURSEMENT_API_KEY", &config.momo_disbursement_api_key,
+       "MoMo Disbursement API key"},
   };
   for (const auto& s : secrets) FromEnv(s.value, s.env);
 

@@ -76,6 +76,18 @@ Response Simulator::FinishInit(std::unique_lock<std::mutex>& lock, Payment& pay,
   return ok;
 }
 
+Simulator::RefundPlan Simulator::PlanRefund(const Payment& pay) {
+  RefundPlan plan;
+  if (!pay.fault) return plan;
+  if (pay.fault->kind == FaultKind::kRefund5xx) {
+    plan.error_status = static_cast<int>(pay.fault->Param("status"));
+    plan.done = pay.fault->Param("created") != 0;
+  } else if (pay.fault->kind == FaultKind::kRefundTimeout) {
+    plan.wait_ms = pay.fault->Param("ms");
+  }
+  return plan;
+}
+
 // ---------------------------------------------------------------- Orange
 
 void Simulator::AddOrangeRoutes() {
@@ -260,13 +272,23 @@ Response Simulator::WaveExpire(Request& req) {
 
 Response Simulator::WaveRefund(Request& req) {
   if (!SafeEqual(BearerToken(req), config_.wave_api_key)) return WaveError(401, "invalid-auth", "invalid API key");
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   Payment* pay = FindByProviderId(Provider::kWave, req.path_params["id"]);
   if (!pay) return WaveError(404, "checkout-session-not-found", "no checkout session with this id");
   if (pay->state != State::kSucceeded || pay->refunded)
     return WaveError(409, "checkout-session-not-refundable", "only a succeeded, not yet refunded session can be refunded");
-  pay->refunded = true;
-  pay->refunded_at = Now();
+  const RefundPlan plan = PlanRefund(*pay);
+  if (plan.done) {
+    pay->refunded = true;
+    pay->refunded_at = Now();
+    pay->refunded_amount = pay->recorded_amount;
+    pay->refund_txn_id = pay->txn_id + "-R";
+  }
+  if (plan.error_status) return WaveError(plan.error_status, "internal-server-error", "internal error");
+  if (plan.wait_ms > 0) {
+    lock.unlock();
+    std::this_thread::sleep_for(std::chrono::milliseconds(plan.wait_ms));
+  }
   return Json(200, json::object{});
 }
 
@@ -400,6 +422,12 @@ void Simulator::AddMomoRoutes() {
   Route("POST", "/momo/collection/token", &Simulator::MomoToken);
   Route("POST", "/momo/collection/v1_0/requesttopay", &Simulator::MomoRequestToPay);
   Route("GET", "/momo/collection/v1_0/requesttopay/{ref}", &Simulator::MomoStatus);
+  // Disbursement: refunds of collected payments.
+  Route("POST", "/momo/disbursement/token/", &Simulator::MomoDisbursementToken);
+  Route("POST", "/momo/disbursement/token", &Simulator::MomoDisbursementToken);
+  Route("POST", "/momo/disbursement/v1_0/refund", &Simulator::MomoRefund);
+  Route("POST", "/momo/disbursement/v2_0/refund", &Simulator::MomoRefund);
+  Route("GET", "/momo/disbursement/v1_0/refund/{ref}", &Simulator::MomoRefundStatus);
 }
 
 json::object Simulator::MomoView(const Payment& pay) const {
@@ -477,6 +505,135 @@ Response Simulator::MomoStatus(Request& req) {
   Payment* pay = FindByReference(Provider::kMomo, req.path_params["ref"]);
   if (!pay) return MomoError(404, "RESOURCE_NOT_FOUND", "Requested resource was not found.");
   return Json(200, MomoView(*pay));
+}
+
+// ---------------------------------------------------------------- MoMo Disbursement (refunds)
+
+json::object Simulator::MomoRefundView(const MomoRefundRecord& r) const {
+  json::object v{{"amount", std::to_string(r.amount)}, {"currency", r.currency}};
+  if (r.status == "SUCCESSFUL") v["financialTransactionId"] = r.txn_id;
+  v["externalId"] = r.external_id;
+  v["payee"] = {{"partyIdType", "MSISDN"}, {"partyId", r.msisdn}};
+  v["payerMessage"] = r.payer_message;
+  v["payeeNote"] = r.payee_note;
+  v["status"] = r.status;
+  if (!r.reason.empty()) v["reason"] = r.reason;
+  return v;
+}
+
+Response Simulator::MomoDisbursementToken(Request& req) {
+  const std::string expected =
+      "Basic " + Base64(config_.momo_disbursement_api_user + ":" + config_.momo_disbursement_api_key);
+  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_disbursement_subscription_key))
+    return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
+  if (!SafeEqual(req.headers.Get("authorization"), expected)) return Json(401, {{"error", "login_failed"}});
+  std::lock_guard lock(mu_);
+  return Json(200, {{"access_token", IssueToken("momodisb")}, {"token_type", "access_token"}, {"expires_in", 3600}});
+}
+
+Response Simulator::MomoRefund(Request& req) {
+  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_disbursement_subscription_key))
+    return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
+  std::unique_lock lock(mu_);
+  const std::string bearer = BearerToken(req);
+  if (!tokens_.count(bearer) || bearer.rfind("momodisb-", 0) != 0)
+    return MomoError(401, "NOT_AUTHORIZED", "invalid or expired access token");
+  if (req.headers.Get("x-target-environment") != config_.momo_target_environment)
+    return MomoError(400, "INVALID_TARGET_ENVIRONMENT", "X-Target-Environment is not valid");
+  const std::string ref = req.headers.Get("x-reference-id");
+  if (!IsUuid(ref)) return MomoError(400, "INVALID_REFERENCE_ID", "X-Reference-Id must be a UUID");
+  const std::string callback = req.headers.Get("x-callback-url");
+  if (!callback.empty() && !IsHttpUrl(callback))
+    return MomoError(400, "INVALID_CALLBACK_URL_HOST", "X-Callback-Url must be an http(s) URL");
+  auto body = ParseObject(req.body);
+  if (!body) return MomoError(400, "INVALID_INPUT", "the body must be a JSON object");
+  const json::value* amount_v = body->if_contains("amount");
+  std::optional<int64_t> amount;
+  if (amount_v && amount_v->is_string()) amount = AmountFromString(std::string(amount_v->as_string()));
+  if (!amount) return MomoError(400, "INVALID_INPUT", "amount must be a string of digits, e.g. \"5000\"");
+  if (Str(*body, "currency") != "XOF") return MomoError(400, "INVALID_CURRENCY", "currency must be XOF");
+  const std::string to_refund = Str(*body, "referenceIdToRefund");
+  if (!IsUuid(to_refund)) return MomoError(400, "INVALID_INPUT", "referenceIdToRefund must be a UUID");
+  if (momo_refunds_.count(ref))
+    return MomoError(409, "RESOURCE_ALREADY_EXIST", "Duplicated reference id. Creation for resource failed.");
+  Payment* pay = FindByReference(Provider::kMomo, to_refund);
+  const RefundPlan plan = pay ? PlanRefund(*pay) : RefundPlan{};
+  if (plan.done) {
+    MomoRefundRecord r;
+    r.reference = ref;
+    r.reference_to_refund = to_refund;
+    r.external_id = Str(*body, "externalId");
+    r.payer_message = Str(*body, "payerMessage");
+    r.payee_note = Str(*body, "payeeNote");
+    r.amount = *amount;
+    r.callback_url = callback;
+    r.created_at = Now();
+    // Like the real API, a refund the platform may not make is accepted (202)
+    // and then FAILED: unknown, unpaid or already refunded payment, or more
+    // than was collected.
+    if (!pay || pay->state != State::kSucceeded || pay->refunded || *amount > pay->recorded_amount) {
+      r.status = "FAILED";
+      r.reason = "NOT_ALLOWED";
+    } else {
+      r.status = "SUCCESSFUL";
+      r.seq = pay->seq;
+      r.msisdn = pay->msisdn;
+      r.txn_id = "2" + Derived("momo-refund-txn", next_refund_, "0123456789", 9);
+      pay->refunded = true;
+      pay->refunded_at = r.created_at;
+      pay->refunded_amount = *amount;
+      pay->refund_txn_id = r.txn_id;
+      pay->refund_reference = ref;
+      pay->refund_external_id = r.external_id;
+    }
+    ++next_refund_;
+    if (!callback.empty()) {
+      // Sent once (a hint, like the collection's callback); the payment's
+      // duplicate, delay and lost faults apply.
+      Delivery d;
+      d.provider = Provider::kMomo;
+      d.reference = to_refund;
+      d.seq = pay ? pay->seq : 0;
+      d.event = r.status == "SUCCESSFUL" ? "refund" : "refund_failure";
+      d.url = callback;
+      d.content_type = "application/json";
+      d.body = json::serialize(MomoRefundView(r));
+      d.due = std::chrono::steady_clock::now();
+      d.due_at = Now();
+      const std::optional<FaultKind> kind = pay && pay->fault ? std::optional(pay->fault->kind) : std::nullopt;
+      if (kind) d.fault = FaultName(*kind);
+      if (kind == FaultKind::kLost) d.outcome = "lost";
+      if (kind == FaultKind::kDelay) {
+        d.due += std::chrono::milliseconds(pay->fault->Param("ms"));
+        d.due_at += pay->fault->Param("ms") / 1000;
+      }
+      const int64_t copies = kind == FaultKind::kDuplicate ? pay->fault->Param("times") : 1;
+      Queue(std::vector<Delivery>(static_cast<size_t>(copies), d));
+    }
+    momo_refunds_[ref] = std::move(r);
+  }
+  if (plan.error_status)
+    return MomoError(plan.error_status, "INTERNAL_PROCESSING_ERROR", "An internal error occurred while processing.");
+  if (plan.wait_ms > 0) {
+    lock.unlock();
+    std::this_thread::sleep_for(std::chrono::milliseconds(plan.wait_ms));
+  }
+  Response ok;
+  ok.status = 202;
+  ok.content_type = "";
+  return ok;
+}
+
+Response Simulator::MomoRefundStatus(Request& req) {
+  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_disbursement_subscription_key))
+    return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
+  std::lock_guard lock(mu_);
+  const std::string bearer = BearerToken(req);
+  if (!tokens_.count(bearer) || bearer.rfind("momodisb-", 0) != 0)
+    return MomoError(401, "NOT_AUTHORIZED", "invalid or expired access token");
+  auto it = momo_refunds_.find(req.path_params["ref"]);
+  if (it == momo_refunds_.end()) return MomoError(404, "RESOURCE_NOT_FOUND", "Requested resource was not found.");
+  return Json(200, MomoRefundView(it->second));
 }
 
 }  // namespace origine::paysim

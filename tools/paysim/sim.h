@@ -51,6 +51,10 @@ struct Config {
   std::string momo_api_user = "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10";
   std::string momo_api_key = "paysim-momo-api-key";
   std::string momo_target_environment = "sandbox";
+  // The Disbursement product (refunds) has its own key, API user and tokens.
+  std::string momo_disbursement_subscription_key = "paysim-momo-disbursement";
+  std::string momo_disbursement_api_user = "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21";
+  std::string momo_disbursement_api_key = "paysim-momo-disbursement-key";
 };
 
 // Sends one POST; returns the HTTP status (0 on a network error, with `error`).
@@ -103,8 +107,20 @@ class Simulator {
     std::optional<Fault> fault;
     bool stuck = false;                 // stuck_pending hit
     bool cancelled = false;             // payer pressed Annuler
-    bool refunded = false;
+    bool refunded = false;              // one refund per payment (Wave, MoMo)
     int64_t refunded_at = 0;
+    int64_t refunded_amount = 0;
+    std::string refund_txn_id;          // the reversal's transaction id
+    std::string refund_reference;       // MoMo: the refund's X-Reference-Id
+    std::string refund_external_id;     // MoMo: the refund's externalId
+  };
+
+  // A MoMo Disbursement refund request, by its X-Reference-Id.
+  struct MomoRefundRecord {
+    std::string reference, reference_to_refund, external_id, payer_message, payee_note, currency = "XOF";
+    std::string status, reason, txn_id, callback_url, msisdn;
+    uint64_t seq = 0;  // the refunded payment's (0: none)
+    int64_t amount = 0, created_at = 0;
   };
 
   struct Delivery {
@@ -169,6 +185,19 @@ class Simulator {
   http::Response MomoToken(http::Request& req);
   http::Response MomoRequestToPay(http::Request& req);
   http::Response MomoStatus(http::Request& req);
+  http::Response MomoDisbursementToken(http::Request& req);
+  http::Response MomoRefund(http::Request& req);
+  http::Response MomoRefundStatus(http::Request& req);
+  boost::json::object MomoRefundView(const MomoRefundRecord& r) const;
+  // What the refund faults of `pay` do to a refund call: whether the refund
+  // takes effect, the 5xx status answered instead (0: none), how long the
+  // answer is held (the lock is released for it).
+  struct RefundPlan {
+    bool done = true;
+    int error_status = 0;
+    int64_t wait_ms = 0;
+  };
+  static RefundPlan PlanRefund(const Payment& pay);
   // Page
   http::Response PageGet(http::Request& req);
   http::Response PagePost(http::Request& req);
@@ -245,6 +274,8 @@ class Simulator {
   std::vector<std::unique_ptr<Payment>> payments_;  // index seq - 1
   std::map<std::pair<Provider, std::string>, uint64_t> by_reference_, by_provider_id_;
   std::map<std::string, std::pair<std::string, uint64_t>> wave_idempotency_;  // key -> (body hash, seq)
+  std::map<std::string, MomoRefundRecord> momo_refunds_;                       // X-Reference-Id -> refund
+  uint64_t next_refund_ = 1;
   std::set<std::string> tokens_;
   uint64_t next_token_ = 1;
   std::deque<Delivery> deliveries_;   // deliveries_[id - first_delivery_]

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <thread>
 
 #include "http/log.h"
@@ -151,6 +152,145 @@ TEST_F(SimTest, OrangeReusedOrderIdIs403AndStatusUsesTheToken) {
   Call(*sim, "POST", "/_control/clock/advance", R"({"seconds":601})");
   st = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus", status_body, {{"Authorization", bearer}});
   EXPECT_EQ(Obj(st)["status"], "EXPIRED");
+}
+
+// Pays a Wave session through the control API; returns the session id.
+std::string PaidWave(SimTest& t, Simulator& sim, const std::string& reference,
+                     std::function<http::Response(Simulator&, const std::string&, const std::string&, const std::string&,
+                                                  std::vector<std::pair<std::string, std::string>>)> call) {
+  auto s = json::parse(call(sim, "POST", "/wave/v1/checkout/sessions",
+                            R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":")" +
+                                reference + "\"}",
+                            {{"Authorization", kWaveAuth}})
+                           .body)
+               .as_object();
+  const std::string id(s["id"].as_string());
+  EXPECT_EQ(call(sim, "POST", "/_control/payments/wave/" + id + "/complete", R"({"outcome":"success"})", {}).status, 200);
+  (void)t;
+  return id;
+}
+
+TEST_F(SimTest, WaveRefundOnceThenAReversalLineAndFaultsApply) {
+  auto sim = Make(4);
+  auto call = [this](Simulator& s, const std::string& m, const std::string& t, const std::string& b,
+                     std::vector<std::pair<std::string, std::string>> h) { return Call(s, m, t, b, std::move(h)); };
+  // Unpaid: refused like the real API.
+  auto open = Obj(Call(*sim, "POST", "/wave/v1/checkout/sessions",
+                       R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"U1"})",
+                       {{"Authorization", kWaveAuth}}));
+  auto r = Call(*sim, "POST", "/wave/v1/checkout/sessions/" + std::string(open["id"].as_string()) + "/refund", "",
+                {{"Authorization", kWaveAuth}});
+  EXPECT_EQ(r.status, 409);
+  EXPECT_EQ(Obj(r)["code"], "checkout-session-not-refundable");
+  // Paid: refunded once; a second refund is refused.
+  const std::string id = PaidWave(*this, *sim, "P1", call);
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", "Bearer x"}}).status, 401);
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status, 200);
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status, 409);
+  auto session = Obj(Call(*sim, "GET", "/wave/v1/checkout/sessions/" + id, "", {{"Authorization", kWaveAuth}}));
+  EXPECT_EQ(session["payment_status"], "succeeded");
+  EXPECT_EQ(session["refunded"], true);
+  auto tx = Obj(Call(*sim, "GET", "/wave/v1/transactions?date=2026-11-27", "", {{"Authorization", kWaveAuth}}));
+  const auto& items = tx["items"].as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1].as_object().at("is_reversal"), true);
+  EXPECT_EQ(items[1].as_object().at("transaction_type"), "merchant_payment_refund");
+  EXPECT_EQ(items[1].as_object().at("amount"), "-4950");
+  EXPECT_EQ(items[1].as_object().at("checkout_api_session_id").as_string(), id);
+  // refund_5xx: the refund happens, the answer is 500; with created=0 it does not.
+  const std::string id2 = PaidWave(*this, *sim, "P2", call);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","reference":"P2"})").status, 201);
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id2 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 500);
+  EXPECT_EQ(Obj(Call(*sim, "GET", "/_control/payments/wave/P2"))["refunded"], true);
+  const std::string id3 = PaidWave(*this, *sim, "P3", call);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","reference":"P3","params":{"created":0}})").status, 201);
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id3 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 500);
+  EXPECT_EQ(Obj(Call(*sim, "GET", "/_control/payments/wave/P3"))["refunded"], false);
+  // refund_timeout: done at once, answered late.
+  const std::string id4 = PaidWave(*this, *sim, "P4", call);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_timeout","reference":"P4","params":{"ms":300}})").status, 201);
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id4 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 200);
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(300));
+  // Refund faults do not apply to Orange.
+  EXPECT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","provider":"orange"})").status, 422);
+}
+
+TEST_F(SimTest, MomoRefundThroughDisbursementWithItsOwnTokenAndStatus) {
+  auto sim = Make(2);
+  auto token = [&](const std::string& path, const std::string& key, const std::string& basic) {
+    auto r = Call(*sim, "POST", path, "", {{"Authorization", "Basic " + Base64(basic)}, {"Ocp-Apim-Subscription-Key", key}});
+    return r.status == 200 ? "Bearer " + std::string(Obj(r)["access_token"].as_string()) : std::string();
+  };
+  const std::string collection = token("/momo/collection/token/", "paysim-momo-subscription",
+                                       "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10:paysim-momo-api-key");
+  const std::string disb = token("/momo/disbursement/token/", "paysim-momo-disbursement",
+                                 "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21:paysim-momo-disbursement-key");
+  ASSERT_FALSE(collection.empty());
+  ASSERT_FALSE(disb.empty());
+  EXPECT_TRUE(token("/momo/disbursement/token/", "paysim-momo-subscription",
+                    "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21:paysim-momo-disbursement-key").empty());
+  const std::string pay_ref = "0b7f3c1e-1111-4222-8333-444455556666";
+  auto r = Call(*sim, "POST", "/momo/collection/v1_0/requesttopay",
+                R"({"amount":"5000","currency":"XOF","externalId":")" + pay_ref +
+                    R"(","payer":{"partyIdType":"MSISDN","partyId":"22376000000"},"payerMessage":"m","payeeNote":"n"})",
+                {{"Authorization", collection}, {"X-Reference-Id", pay_ref}, {"X-Target-Environment", "sandbox"},
+                 {"Ocp-Apim-Subscription-Key", "paysim-momo-subscription"}});
+  ASSERT_EQ(r.status, 202) << r.body;
+  auto refund = [&](const std::string& ref, const std::string& token_header, const std::string& key) {
+    return Call(*sim, "POST", "/momo/disbursement/v1_0/refund",
+                R"({"amount":"5000","currency":"XOF","externalId":")" + pay_ref +
+                    R"(","payerMessage":"Remboursement","payeeNote":"n","referenceIdToRefund":")" + pay_ref + "\"}",
+                {{"Authorization", token_header}, {"X-Reference-Id", ref}, {"X-Target-Environment", "sandbox"},
+                 {"Ocp-Apim-Subscription-Key", key}, {"X-Callback-Url", "http://127.0.0.1:9/momo?ref=" + pay_ref}});
+  };
+  auto status = [&](const std::string& ref) {
+    return Call(*sim, "GET", "/momo/disbursement/v1_0/refund/" + ref, "",
+                {{"Authorization", disb}, {"X-Target-Environment", "sandbox"},
+                 {"Ocp-Apim-Subscription-Key", "paysim-momo-disbursement"}});
+  };
+  // The collection's token or key does not open the Disbursement product.
+  EXPECT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000001", collection, "paysim-momo-disbursement").status, 401);
+  EXPECT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000001", disb, "paysim-momo-subscription").status, 401);
+  // Unpaid: accepted, then FAILED.
+  ASSERT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000001", disb, "paysim-momo-disbursement").status, 202);
+  auto st = Obj(status("1a2b3c4d-0000-4000-8000-000000000001"));
+  EXPECT_EQ(st["status"], "FAILED");
+  EXPECT_EQ(st["reason"], "NOT_ALLOWED");
+  // Paid (with a duplicate fault on the callbacks): refunded once.
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"duplicate","reference":")" + pay_ref + "\"}").status, 201);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/payments/momo/" + pay_ref + "/complete", R"({"outcome":"success"})").status, 200);
+  ASSERT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000002", disb, "paysim-momo-disbursement").status, 202);
+  EXPECT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000002", disb, "paysim-momo-disbursement").status, 409);
+  st = Obj(status("1a2b3c4d-0000-4000-8000-000000000002"));
+  EXPECT_EQ(st["status"], "SUCCESSFUL");
+  EXPECT_EQ(st["externalId"].as_string(), pay_ref);
+  const std::string fin(st["financialTransactionId"].as_string());
+  EXPECT_FALSE(fin.empty());
+  // The refund's callback, under the duplicate fault: twice, the same body.
+  std::vector<Sent> callbacks;
+  for (int i = 0; i < 200 && callbacks.size() < 2; ++i) {
+    callbacks.clear();
+    for (const auto& c : WaitSent(0))
+      if (c.body.find(fin) != std::string::npos) callbacks.push_back(c);
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_EQ(callbacks.size(), 2u);
+  EXPECT_EQ(callbacks[0].body, callbacks[1].body);
+  EXPECT_EQ(json::parse(callbacks[0].body).as_object()["status"], "SUCCESSFUL");
+  // A second refund of the same payment: FAILED.
+  ASSERT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000003", disb, "paysim-momo-disbursement").status, 202);
+  EXPECT_EQ(Obj(status("1a2b3c4d-0000-4000-8000-000000000003"))["status"], "FAILED");
+  EXPECT_EQ(status("1a2b3c4d-0000-4000-8000-00000000ffff").status, 404);
+  // The statement shows the payment and its reversal.
+  auto stmt = Obj(Call(*sim, "GET", "/_control/statements/momo?date=2026-11-27"));
+  const auto& lines = stmt["transactions"].as_array();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_FALSE(lines[0].as_object().contains("type"));
+  EXPECT_EQ(lines[1].as_object().at("type"), "REFUND");
+  EXPECT_EQ(lines[1].as_object().at("financialTransactionId").as_string(), fin);
+  EXPECT_EQ(lines[1].as_object().at("externalId").as_string(), pay_ref);
+  EXPECT_EQ(lines[1].as_object().at("amount"), "5000");
 }
 
 }  // namespace
