@@ -276,7 +276,8 @@ test('reconciliation of each statement explains every line; reports in CSV, XLSX
 test('provider secrets never appear in the server log', async () => {
   const log = server.logs();
   for (const secret of ['paysim-wave-api-key', 'paysim-wave-webhook-secret', 'paysim-orange-secret', 'paysim-orange-merchant',
-    'paysim-cinetpay-apikey', 'paysim-cinetpay-secret', 'paysim-momo-api-key', 'paysim-momo-subscription'])
+    'paysim-cinetpay-apikey', 'paysim-cinetpay-secret', 'paysim-momo-api-key', 'paysim-momo-subscription',
+    'paysim-momo-disbursement', 'paysim-momo-disbursement-key'])
     assert.equal(log.includes(secret), false, `${secret} is in the log`);
   assert.ok(log.length > 1000, 'the log was captured');
 });

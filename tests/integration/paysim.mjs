@@ -20,6 +20,9 @@ export const SECRETS = {
   momoSubscriptionKey: 'paysim-momo-subscription',
   momoApiUser: '7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10',
   momoApiKey: 'paysim-momo-api-key',
+  momoDisbursementSubscriptionKey: 'paysim-momo-disbursement',
+  momoDisbursementApiUser: '3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21',
+  momoDisbursementApiKey: 'paysim-momo-disbursement-key',
 };
 
 // `env`: extra environment (PAYSIM_* secrets); flags win over it.
