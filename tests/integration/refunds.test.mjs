@@ -41,10 +41,17 @@ async function waitRefund(client, ref, states, ms = 60_000) {
   }
 }
 
+// The whole ledger: balances of the first page (they cover every entry) and every page's entries.
 async function ledger(admin) {
-  const l = await admin.request('GET', '/api/v1/ledger?limit=5000');
-  assert.equal(l.status, 200);
-  return l.data;
+  let whole = null;
+  for (let cursor = null; ;) {
+    const l = await admin.request('GET', `/api/v1/ledger?limit=1000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(l.status, 200);
+    if (whole) whole.entries.push(...l.data.entries);
+    else whole = l.data;
+    if (!l.data.next_cursor) return whole;
+    cursor = l.data.next_cursor;
+  }
 }
 
 const refundEntries = (l, ref) => l.entries.filter((e) => e.reference === ref && e.kind === 'refund').length;
@@ -215,7 +222,14 @@ test('statements: Wave and MoMo reversals reconcile as matched with their refund
   const admin = await login('admin@demo.ml');
   const sim = server.paysim;
   const date = new Date((await sim.control('GET', '/clock')).data.now * 1000).toISOString().slice(0, 10);
-  const refunded = (await admin.request('GET', '/api/v1/payments?state=refunded')).data.items;
+  const refunded = [];
+  for (let cursor = null; ;) {
+    const page = await admin.request('GET', `/api/v1/payments?state=refunded&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    assert.equal(page.status, 200);
+    refunded.push(...page.data.items);
+    if (!page.data.next_cursor) break;
+    cursor = page.data.next_cursor;
+  }
   for (const provider of ['wave', 'momo']) {
     const body = { provider, date };
     if (provider === 'momo') body.statement = JSON.stringify((await sim.control('GET', `/statements/momo?date=${date}`)).data);
