@@ -583,5 +583,30 @@ TEST_F(PaymentServiceTest, WithoutARefundApiTheRefundIsManual) {
   EXPECT_TRUE(Balanced());
 }
 
+TEST_F(PaymentServiceTest, ACrashDuringTheRefundCallIsResolvedByAStatusQueryNotANewCall) {
+  script_.refund_api = true;
+  const std::string ref = Paid();
+  script_.refund = RefundOutcome::kUnclear;
+  ASSERT_TRUE(pay_->Refund(admin_, ref, "Doublon", meta_));
+  // Back to the moment after our reference was committed and before the call
+  // returned, as after a crash: "requested", due after the grace period.
+  {
+    auto tx = *db_->Begin();
+    ASSERT_TRUE(tx->Exec("UPDATE payment_intents SET refund_state = 'requested', refund_next_check_at = ? WHERE reference = ?",
+                         {clock_.NowUnix() + 30, ref}));
+    ASSERT_TRUE(tx->Commit());
+  }
+  clock_.Advance(10);
+  EXPECT_EQ(*pay_->PollRefunds(10), 0);  // the call may still be running
+  script_.refund_status = {RemoteStatus::kSucceeded, "F-9", 1500, "SUCCESSFUL"};
+  clock_.Advance(25);
+  EXPECT_EQ(*pay_->PollRefunds(10), 1);
+  EXPECT_EQ(State(ref), "refunded");
+  EXPECT_EQ(script_.refunds.size(), 1u);  // never called again
+  EXPECT_EQ(script_.refund_status_queries, 1);
+  EXPECT_EQ(RefundEntries(), 1);
+  EXPECT_TRUE(Balanced());
+}
+
 }  // namespace
 }  // namespace origine::payments
