@@ -287,6 +287,8 @@ test('admin: refunds a payment from its page (reason required), then confirms a 
     assert.equal((await page.getByTestId('payment-state').innerText()).trim(), 'Remboursement en cours');
     const now = (await admin.request('GET', `/api/v1/payments/${target.reference}`)).data;
     assert.equal(now.state, 'refund_pending');
+    // With provider refunds (docs/formats/payments.md "Refunds") the page says where the refund stands.
+    if (now.refund?.state === 'manual') assert.equal((await page.getByTestId('refund-state').innerText()).trim(), 'Manuel : virement à confirmer');
     if ((now.refund_mode ?? 'manual') === 'manual') {
       await page.getByRole('button', { name: 'Confirmer le remboursement' }).click();
       await page.locator('#refund-id-err').filter({ hasText: 'Indiquez la référence du virement de remboursement.' }).waitFor();

@@ -17,10 +17,12 @@ import {
   needsAction,
   nextCursor,
   readableProblem,
+  refundInFlight,
   refundMode,
+  refundState,
   stateLabel,
 } from './money';
-import { st } from './strings';
+import { st, stDyn } from './strings';
 
 export function StateBadge({ state }: { state: string }) {
   return <span class={`badge badge-pay-${state}`}>{stateLabel(state)}</span>;
@@ -169,6 +171,30 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
     };
   }, [reference]);
 
+  // While the provider works on a refund, follow it (bounded: about two minutes).
+  const inFlight = p !== null && refundInFlight(p);
+  useEffect(() => {
+    if (!inFlight) return;
+    let live = true;
+    let tries = 0;
+    const tick = () => {
+      if (!live || ++tries > 40) return;
+      staffApi.payment(reference).then(
+        (r) => {
+          if (!live) return;
+          setP(r);
+          if (refundInFlight(r)) setTimeout(tick, 3000);
+        },
+        () => live && setTimeout(tick, 3000),
+      );
+    };
+    const first = setTimeout(tick, 3000);
+    return () => {
+      live = false;
+      clearTimeout(first);
+    };
+  }, [inFlight, reference]);
+
   const lang = getLang();
   const act = mayAct(user.role);
   return (
@@ -213,12 +239,8 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
               <dd>{formatDateTime(p.expires_at, lang)}</dd>
               <dt>{st('pay.col.error')}</dt>
               <dd>{lastError(p) || '—'}</dd>
-              {(p.state === 'refund_pending' || p.refund_mode) && (
-                <>
-                  <dt>{st('pay.detail.refund_mode')}</dt>
-                  <dd>{refundMode(p) === 'manual' ? st('pay.refund_mode.manual') : st('pay.refund_mode.provider')}</dd>
-                </>
-              )}
+              <dt>{st('pay.detail.refund_mode')}</dt>
+              <dd>{refundMode(p) === 'manual' ? st('pay.refund_mode.manual') : st('pay.refund_mode.provider')}</dd>
               <dt>{st('pay.detail.receipt')}</dt>
               <dd>
                 {p.receipt_number ? (
@@ -231,6 +253,34 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
               </dd>
             </dl>
           </div>
+          {p.refund && (
+            <div class="card staff-action" data-testid="refund-info">
+              <h2>{st('pay.refund.section')}</h2>
+              <dl class="staff-dl">
+                <dt>{st('pay.refund.state')}</dt>
+                <dd data-testid="refund-state">{stDyn('refund.state.', p.refund.state)}</dd>
+                {p.refund.reason && (
+                  <>
+                    <dt>{st('pay.refund.why')}</dt>
+                    <dd>{p.refund.reason}</dd>
+                  </>
+                )}
+                <dt>{st('pay.refund.reference')}</dt>
+                <dd class="mono">{p.refund.reference || '—'}</dd>
+                <dt>{st('pay.refund.provider_id')}</dt>
+                <dd class="mono">{p.refund.provider_refund_id || '—'}</dd>
+                <dt>{st('pay.refund.requested_at')}</dt>
+                <dd>{formatDateTime(p.refund.requested_at, lang) || '—'}</dd>
+                {p.refund.mode !== 'manual' && (
+                  <>
+                    <dt>{st('pay.refund.attempts')}</dt>
+                    <dd>{p.refund.attempts ?? 0}</dd>
+                  </>
+                )}
+              </dl>
+            </div>
+          )}
+          {refundState(p) === 'refused' && <Alert kind="warning">{st('pay.refund.refused')}</Alert>}
           {act && mayRefund(p) && (
             <ActionForm
               key={`refund-${p.state}`}
@@ -265,7 +315,7 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
               }}
             />
           )}
-          {p.state === 'refund_pending' && refundMode(p) !== 'manual' && <Alert kind="info">{st('pay.refund.provider_pending')}</Alert>}
+          {refundInFlight(p) && <Alert kind="info">{st('pay.refund.provider_pending')}</Alert>}
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 // Staff money API calls and shapes (docs/formats/payments.md). Lazy: only the staff pages use it.
 import { API, request } from '../api';
-import { query } from './money';
+import { query, type RefundView } from './money';
 
 export interface StaffIntent {
   reference: string;
@@ -18,8 +18,10 @@ export interface StaffIntent {
   review: string | null;
   provider_transaction?: string | null;
   receipt_number: string | null;
-  /** Being added with provider refunds; absent means manual. */
+  /** `provider` (refunded through its API) or `manual`; absent (older servers) means manual. */
   refund_mode?: string | null;
+  /** Once a refund is asked (docs/formats/payments.md "Refunds"). */
+  refund?: RefundView | null;
   last_error?: string | null;
 }
 

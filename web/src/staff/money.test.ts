@@ -14,7 +14,9 @@ import {
   nextCursor,
   query,
   readableProblem,
+  refundInFlight,
   refundMode,
+  refundState,
   stateLabel,
   statementSource,
   totalsBy,
@@ -69,7 +71,27 @@ describe('payments rules', () => {
     expect(mayConfirmRefund({ state: 'refund_pending', refund_mode: 'provider' })).toBe(false);
     expect(mayConfirmRefund({ state: 'succeeded' })).toBe(false);
   });
-  it('refunds only paid payments', () => {
+  it.each([
+    // state, refund_mode, refund.state → refundState, may refund, may confirm, in flight
+    ['succeeded', 'provider', null, null, true, false, false],
+    ['late_success', 'manual', null, null, true, false, false],
+    ['refund_pending', 'manual', 'manual', 'manual', false, true, false],
+    ['refund_pending', 'provider', 'requested', 'requested', false, false, true],
+    ['refund_pending', 'provider', 'sent', 'sent', false, false, true],
+    ['refund_pending', 'provider', 'unclear', 'unclear', false, false, true],
+    ['refund_pending', 'provider', 'retry', 'retry', false, false, true],
+    ['refund_pending', 'provider', 'refused', 'refused', true, true, false],
+    ['refund_pending', 'provider', null, 'requested', false, false, true],
+    ['refund_pending', null, null, 'manual', false, true, false],
+    ['refunded', 'provider', 'done', null, false, false, false],
+  ] as const)('%s / %s / refund %s', (state, mode, rstate, want, refund, confirm, flight) => {
+    const p = { state, refund_mode: mode, refund: rstate ? { state: rstate } : null };
+    expect(refundState(p)).toBe(want);
+    expect(mayRefund(p)).toBe(refund);
+    expect(mayConfirmRefund(p)).toBe(confirm);
+    expect(refundInFlight(p)).toBe(flight);
+  });
+  it('refunds only paid payments (or again after a refusal)', () => {
     expect(['succeeded', 'late_success', 'refund_pending', 'refunded', 'pending', 'failed'].filter((s) => mayRefund({ state: s }))).toEqual([
       'succeeded',
       'late_success',

@@ -81,17 +81,49 @@ export function appendPage<T>(shown: T[], page: T[], key: (item: T) => string | 
   return shown.concat(page.filter((i) => !seen.has(key(i))));
 }
 
-/** How a pending refund completes: `manual` (an administrator confirms the transfer) unless the intent says otherwise. */
+/** The provider's way of refunding (intent `refund_mode`): `provider` (its API) or `manual`; absent means manual. */
 export function refundMode(p: { refund_mode?: string | null }): string {
   return typeof p.refund_mode === 'string' && p.refund_mode !== '' ? p.refund_mode : 'manual';
 }
 
-export function mayRefund(p: { state: string }): boolean {
-  return p.state === 'succeeded' || p.state === 'late_success';
+export interface RefundView {
+  state: string;
+  mode?: string;
+  reference?: string | null;
+  provider_refund_id?: string | null;
+  requested_at?: string | null;
+  attempts?: number;
+  reason?: string;
 }
 
-export function mayConfirmRefund(p: { state: string; refund_mode?: string | null }): boolean {
-  return p.state === 'refund_pending' && refundMode(p) === 'manual';
+type Refundable = { state: string; refund_mode?: string | null; refund?: RefundView | null };
+
+/**
+ * Where the refund of a `refund_pending` intent stands (`refund.state`: manual, requested, sent,
+ * unclear, retry, refused, done); without a `refund` object (older answers): `manual` when the
+ * provider has no refund API, else `requested`. Null when no refund is pending.
+ */
+export function refundState(p: Refundable): string | null {
+  if (p.state !== 'refund_pending') return null;
+  if (p.refund?.state) return p.refund.state;
+  return refundMode(p) === 'manual' ? 'manual' : 'requested';
+}
+
+/** "Rembourser": a paid payment, or a pending refund the provider refused (a new attempt). */
+export function mayRefund(p: Refundable): boolean {
+  return p.state === 'succeeded' || p.state === 'late_success' || refundState(p) === 'refused';
+}
+
+/** "Confirmer le remboursement": a manual refund, or one refunded outside after a refusal. */
+export function mayConfirmRefund(p: Refundable): boolean {
+  const r = refundState(p);
+  return r === 'manual' || r === 'refused';
+}
+
+/** The provider is working on it (or we are asking it): nothing for a person to do but wait. */
+export function refundInFlight(p: Refundable): boolean {
+  const r = refundState(p);
+  return r !== null && r !== 'manual' && r !== 'refused';
 }
 
 /** The last error or review note of an intent, readable; "" when none. */
