@@ -305,6 +305,28 @@ test('admin: refunds a payment from its page (reason required), then confirms a 
   });
 });
 
+test('admin: a Wave payment is refunded through the provider’s API from its page', async () => {
+  const before = (await admin.request('GET', `/api/v1/payments/${paid.wave.reference}`)).data;
+  assert.equal(before.refund_mode, 'provider', 'Wave refunds through its API');
+  await h.withContext('staff-refund-wave', async (page) => {
+    await login(page, h.base, 'admin@demo.ml');
+    await page.goto(`${h.base}/payments/${paid.wave.reference}`);
+    await page.getByText('par l’API du prestataire').waitFor();
+    await page.getByLabel('Motif du remboursement').fill('Demande retirée');
+    await page.getByRole('button', { name: 'Rembourser' }).click();
+    await page.getByText('Remboursement demandé.').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Confirmer le remboursement' }).count(), 0, 'the provider confirms, not a person');
+    // The page follows the refund until the provider's answer is in.
+    await page.getByTestId('payment-state').filter({ hasText: 'Remboursé' }).waitFor({ timeout: 60_000 });
+    assert.equal((await page.getByTestId('refund-state').innerText()).trim(), 'Effectué');
+    assert.notEqual((await page.locator('[data-testid="refund-info"] dd.mono').nth(1).innerText()).trim(), '—', 'the provider’s refund id');
+  });
+  const after = (await admin.request('GET', `/api/v1/payments/${paid.wave.reference}`)).data;
+  assert.equal(after.state, 'refunded');
+  const sim = await h.paysim.control('GET', `/payments/wave/${paid.wave.reference}`);
+  assert.equal(sim.data.refunded, true, 'refunded at the provider');
+});
+
 test('admin: the Treasury report shows the day’s totals and its PDF downloads; the ledger is balanced', async () => {
   const report = (await admin.request('GET', `/api/v1/treasury?date=${today}`)).data;
   const total = report.items.reduce((s, i) => s + i.amount_xof, 0);
@@ -346,8 +368,8 @@ test('auditor reads every page without action buttons; agent sees payments only;
     await nav(page).getByRole('link', { name: 'Finances' }).click();
     for (const name of ['Paiements', 'Rapprochements', 'Grand livre', 'Rapport du Trésor'])
       await tabs(page).getByRole('link', { name }).waitFor();
-    await page.goto(`${h.base}/payments/${paid.wave.reference}`);
-    await page.getByTestId('payment-state').waitFor();
+    await page.goto(`${h.base}/payments/${paid.orange.reference}`);
+    await page.getByTestId('payment-state').filter({ hasText: 'Payé' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Rembourser' }).count(), 0);
     await page.goto(`${h.base}/reconciliations`);
     await page.getByTestId('reconciliations-table').waitFor();
