@@ -70,6 +70,7 @@ bench: deps web
 	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	bash bench/run.sh $(BUILD_DIR)/src/app/origine
+	node bench/payments.mjs $(BUILD_DIR)/src/app/origine
 
 # libFuzzer (clang): the trust fuzzers, FUZZ_SECONDS each, in build-fuzz. New
 # inputs go to fuzz/corpus-<name>/ (git-ignored); crashes to build-fuzz/crash-*.
