@@ -220,6 +220,8 @@ TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
                         Case{R"({"code":"662","data":{"status":"PENDING"}})", 200, RemoteStatus::kPending},
                         Case{R"({"code":"600","data":{"status":"REFUSED"}})", 200, RemoteStatus::kFailed},
                         Case{R"({"code":"627"})", 200, RemoteStatus::kExpired},
+                        Case{R"({"code":"627","message":"TRANSACTION_CANCEL","data":{"status":"REFUSED"}})", 200,
+                             RemoteStatus::kExpired},
                         Case{R"({"code":"404","message":"TRANSACTION_NOT_FOUND"})", 404, RemoteStatus::kNotFound}}) {
     http.Answer(c.http, c.answer);
     auto st = p->Status({"r1", "", 1500});

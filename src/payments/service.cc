@@ -674,8 +674,6 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
     if (i.state == State::kPending || i.state == State::kUnknown) {
       RETURN_IF_ERROR(Move(*tx, i, State::kExpired, now, ", next_poll_at = ?", {backoff(i.poll_attempts)}, why));
       outcome = "expired";
-    } else if (i.state == State::kExpired && now > i.expires_at + options_.late_window_seconds) {
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = NULL WHERE id = ?", {i.id}));
     }
   } else {  // pending or not found
     const bool nothing_there = remote.status == RemoteStatus::kNotFound;
@@ -689,11 +687,18 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
     } else if (IsOpen(i.state)) {
       RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
                                {std::min(backoff(i.poll_attempts + 1), std::max(i.expires_at, now + 1)), i.id}));
-    } else if (!IsOpen(i.state) && i.next_poll_at) {
-      const bool done = now > i.expires_at + options_.late_window_seconds;
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
-                               {done ? storage::Value(nullptr) : storage::Value(backoff(i.poll_attempts + 1)), i.id}));
     }
+  }
+  if (outcome == "no_change" && !IsOpen(i.state) && i.next_poll_at) {
+    // A closed intent watched for a late success, and no news: the watch
+    // moves on (every poll_max_seconds, the last ask at the window's end) or
+    // ends. Never left due: a due watch would be asked again at every worker
+    // round and, oldest first, keep the later watches from ever being asked.
+    const int64_t end = i.expires_at + options_.late_window_seconds;
+    const storage::Value next =
+        now >= end ? storage::Value(nullptr) : storage::Value(std::min(now + options_.poll_max_seconds, end));
+    RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
+                             {next, i.id}));
   }
   RETURN_IF_ERROR(mark_inbox(outcome));
   return tx->Commit();

@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "audit/audit.h"
@@ -27,6 +28,7 @@ namespace json = boost::json;
 struct Script {
   InitOutcome init = InitOutcome::kAccepted;
   StatusResult status{RemoteStatus::kPending, "", std::nullopt, ""};
+  std::map<std::string, StatusResult> status_of;  // by reference, before `status`
   CallbackVerdict verdict = CallbackVerdict::kAccepted;
   int initiations = 0;
   int status_queries = 0;
@@ -52,9 +54,10 @@ class ScriptedProvider : public PaymentProvider {
     }
     return out;
   }
-  Result<StatusResult> Status(const IntentRef&) override {
+  Result<StatusResult> Status(const IntentRef& r) override {
     ++s_.status_queries;
-    return s_.status;
+    auto it = s_.status_of.find(r.reference);
+    return it != s_.status_of.end() ? it->second : s_.status;
   }
   CallbackCheck VerifyCallback(const CallbackRequest& r, const std::string&) override {
     CallbackCheck c;
@@ -291,6 +294,69 @@ TEST_F(PaymentServiceTest, ExpiryThenLateSuccessIsHeldForRefund) {
   EXPECT_TRUE(Balanced());
   // The exporter may pay again.
   EXPECT_FALSE(Pay(id).empty());
+}
+
+// The soak's lost late success (tests/soak/payments-invariants.test.mjs):
+// a payment the provider reports as refused (CinetPay says REFUSED for
+// expired payments too) that then succeeds, its callback lost (the server was
+// down), must be seen by the watch poll at the end of the late window, even
+// behind refused payments whose own windows ended before it.
+TEST_F(PaymentServiceTest, AFailedPaymentsLateSuccessIsSeenBehindFinishedWatches) {
+  std::vector<std::string> cancelled;
+  for (int k = 0; k < 3; ++k) {  // refused by their payers, for good
+    const std::string ref = Pay(Submitted());
+    script_.status_of[ref] = {RemoteStatus::kFailed, "", std::nullopt, "payer-cancelled"};
+    ASSERT_EQ(Callback(ref, "refused-" + ref).outcome, "accepted");
+    ASSERT_EQ(*pay_->ProcessInbox(10), 1);
+    ASSERT_EQ(State(ref), "failed");
+    cancelled.push_back(ref);
+  }
+  clock_.Advance(10);
+  const int64_t id = Submitted();
+  const std::string late = Pay(id);
+  script_.status_of[late] = {RemoteStatus::kFailed, "", std::nullopt, "code 627 REFUSED"};
+  ASSERT_EQ(Callback(late, "refused-" + late).outcome, "accepted");
+  ASSERT_EQ(*pay_->ProcessInbox(10), 1);
+  ASSERT_EQ(State(late), "failed");
+  // The provider's success comes a second later; its callback never arrives.
+  script_.status_of[late] = {RemoteStatus::kSucceeded, "CP-1", 1500, ""};
+  // Every late window has ended: one watch poll each, one at a time.
+  clock_.Advance(600 + 3600 + 60);
+  const int queries = script_.status_queries;
+  for (int round = 0; round < 10 && State(late) != "late_success"; ++round) ASSERT_TRUE(pay_->PollDue(1));
+  EXPECT_EQ(State(late), "late_success");
+  EXPECT_EQ(script_.status_queries - queries, 4) << "each watch asks once at its end";
+  // Finished watches are never due again: nothing left to ask.
+  EXPECT_EQ(*pay_->PollDue(10), 0);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payment_intents WHERE next_poll_at IS NOT NULL"), 0);
+  for (const auto& ref : cancelled) EXPECT_EQ(State(ref), "failed");
+  {
+    auto tx = *db_->Begin(false);
+    EXPECT_EQ((*Balances(*tx))[kSuspense], -1500);
+  }
+  EXPECT_EQ(AppStatus(id), "awaiting_payment");
+}
+
+// An expired payment watched for a late success is asked again after
+// poll_max_seconds, not at every worker round, and not after its window.
+TEST_F(PaymentServiceTest, AnExpiredPaymentIsWatchedAtTheWatchPaceUntilItsWindowEnds) {
+  const std::string ref = Pay(Submitted());
+  clock_.Advance(601);
+  ASSERT_TRUE(pay_->PollDue(10));
+  ASSERT_EQ(State(ref), "expired");
+  script_.status = {RemoteStatus::kExpired, "", std::nullopt, "expired"};
+  int asked = 0;
+  for (int64_t t = 0; t <= 3600; t += 60) {
+    const int before = script_.status_queries;
+    ASSERT_TRUE(pay_->PollDue(10));
+    ASSERT_TRUE(pay_->PollDue(10));  // a second worker round at the same second: not due
+    ASSERT_LE(script_.status_queries - before, 1) << "at +" << t << " s";
+    asked += script_.status_queries - before;
+    clock_.Advance(60);
+  }
+  EXPECT_EQ(asked, 12);  // every poll_max_seconds (300) over the 3600 s window
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM payment_intents WHERE next_poll_at IS NOT NULL"), 0);
+  EXPECT_EQ(State(ref), "expired");
 }
 
 TEST_F(PaymentServiceTest, ForgedCallbacksAndWrongAmountsChangeNothing) {

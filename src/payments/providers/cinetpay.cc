@@ -74,8 +74,10 @@ class CinetPay final : public PaymentProvider {
       out.detail += " " + status;
     }
     if (code == "00" && (status.empty() || status == "ACCEPTED")) out.status = RemoteStatus::kSucceeded;
-    else if (code == "600" || status == "REFUSED" || status == "CANCELED" || status == "CANCELLED") out.status = RemoteStatus::kFailed;
+    // Before REFUSED: an expired payment is "627" TRANSACTION_CANCEL with status
+    // REFUSED, and the payer may still complete it late.
     else if (code == "627") out.status = RemoteStatus::kExpired;  // TRANSACTION_CANCEL: not paid in time
+    else if (code == "600" || status == "REFUSED" || status == "CANCELED" || status == "CANCELLED") out.status = RemoteStatus::kFailed;
     else if (code == "662" || code == "623" || status == "WAITING_CUSTOMER_PAYMENT" || status == "PENDING")
       out.status = RemoteStatus::kPending;
     else if (code == "629" || code == "404") out.status = RemoteStatus::kNotFound;  // unknown transaction
