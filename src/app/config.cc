@@ -73,6 +73,10 @@ Result<Config> LoadConfig(const std::string& path_in) {
       if (!n.is_integer() || **n.as_integer() < 1024) return bad("server.body_limit_bytes", "an integer >= 1024");
       c.body_limit = static_cast<size_t>(**n.as_integer());
     }
+    if (auto n = t["server"]["statement_limit_bytes"]; n) {
+      if (!n.is_integer() || **n.as_integer() < 1024) return bad("server.statement_limit_bytes", "an integer >= 1024");
+      c.statement_limit = static_cast<size_t>(**n.as_integer());
+    }
     if (auto n = t["storage"]["data"]; n) {
       if (!n.is_string()) return bad("storage.data", "a string");
       c.data_dir = **n.as_string();

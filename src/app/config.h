@@ -2,7 +2,8 @@
 // environment variables < command-line flags.
 //
 //   [server]  listen = "127.0.0.1:8080"  threads = 2  web_root = "web/dist"  secure_cookies = false
-//             body_limit_bytes = 1048576
+//             body_limit_bytes = 1048576  statement_limit_bytes = 16777216 (provider statements
+//             imported at POST /api/v1/reconciliations; every other request: body_limit_bytes)
 //   [storage] data = "./var"
 //   [issuer]  country = "ML"  name = "Agence pour la promotion des exportations du Mali (APEX-Mali)"
 //   [origin]  regimes = "data/regimes"  (regime and export-ban files, loaded at start)
@@ -52,6 +53,7 @@ struct Config {
   std::string web_root = "web/dist";
   bool secure_cookies = false;
   size_t body_limit = 1 << 20;
+  size_t statement_limit = 16 << 20;
   std::string data_dir = "./var";
   std::string issuer_country = "ML";
   std::string issuer_name = "Agence pour la promotion des exportations du Mali (APEX-Mali)";

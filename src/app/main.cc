@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -92,6 +93,7 @@ int Serve(app::Config config, bool demo) {
   opts.port = config.port;
   opts.threads = config.threads;
   opts.body_limit = config.body_limit;
+  opts.path_body_limits["/api/v1/reconciliations"] = std::max(config.statement_limit, config.body_limit);
   Status st = http::RunServer(
       opts, [&api](http::Request& req) { return api.Handle(req); },
       [&](uint16_t port) {

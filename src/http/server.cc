@@ -74,7 +74,18 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
     parser.body_limit(shared.options.body_limit);
     stream.expires_after(shared.options.read_timeout);
     boost::system::error_code ec;
-    co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    size_t limit = shared.options.body_limit;
+    co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    if (!ec && !shared.options.path_body_limits.empty()) {
+      const std::string_view target = parser.get().target();
+      const auto path = target.substr(0, target.find('?'));
+      if (auto it = shared.options.path_body_limits.find(std::string(path)); it != shared.options.path_body_limits.end()) {
+        limit = it->second;
+        parser.body_limit(limit);
+      }
+    }
+    if (!ec && !parser.is_done())
+      co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
     if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted)
       break;
     if (ec) {
@@ -83,7 +94,7 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
       std::string slug = "bad-request", detail = "The HTTP request is malformed.";
       if (ec == bhttp::error::body_limit) {
         status = 413; slug = "payload-too-large";
-        detail = "The request body is larger than " + std::to_string(shared.options.body_limit) + " bytes.";
+        detail = "The request body is larger than " + std::to_string(limit) + " bytes.";
       } else if (ec == bhttp::error::header_limit) {
         status = 431; slug = "headers-too-large"; detail = "The request headers are too large.";
       } else if (ec == net::error::eof || ec == net::error::connection_reset) {

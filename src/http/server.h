@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "core/result.h"
@@ -24,6 +25,10 @@ struct ServerOptions {
   uint16_t port = 8080;
   int threads = 2;
   size_t body_limit = 1 << 20;        // 1 MiB
+  // Larger limits for named paths (exact match, query ignored), e.g. provider
+  // statements: {"/api/v1/reconciliations", 16 MiB}. Applied once the
+  // request's header is read, before its body.
+  std::map<std::string, size_t> path_body_limits;
   size_t header_limit = 16 << 10;     // 16 KiB
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds grace{10};

@@ -140,6 +140,18 @@ test('bad input gets problem details and changes nothing', async () => {
   assert.equal(huge.status, 413);
   const after = (await c.request('GET', '/api/v1/applications')).data.items.length;
   assert.equal(after, before);
+  // Provider statements have their own, larger limit (server.statement_limit_bytes, 16 MiB):
+  // 2 MiB reaches the handler (an exporter: 403, not 413); 17 MiB does not.
+  const bigStatement = await c.request('POST', '/api/v1/reconciliations', { body: { provider: 'orange', date: '2026-11-20', statement: 'x'.repeat(2 << 20) } });
+  isProblem(bigStatement, 403, 'forbidden');
+  const admin = new Client(server.base);
+  await admin.login('admin@demo.ml');
+  const imports = (await admin.request('GET', '/api/v1/reconciliations')).data.items.length;
+  const unreadable = await admin.request('POST', '/api/v1/reconciliations', { body: { provider: 'orange', date: '2026-11-20', statement: 'x'.repeat(2 << 20) } });
+  isProblem(unreadable, 422, 'invalid-input');
+  const tooBig = await admin.request('POST', '/api/v1/reconciliations', { body: { provider: 'orange', date: '2026-11-20', statement: 'x'.repeat(17 << 20) } });
+  assert.equal(tooBig.status, 413);
+  assert.equal((await admin.request('GET', '/api/v1/reconciliations')).data.items.length, imports);
   // An incomplete draft saves, but cannot be submitted; every missing field is named.
   const draft = await c.request('POST', '/api/v1/applications', { body: { regime: 'NP' } });
   assert.equal(draft.status, 201);
