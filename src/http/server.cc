@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <random>
@@ -71,18 +72,22 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(shared.options.header_limit));
-    parser.body_limit(shared.options.body_limit);
+    // The largest limit until the target is known (Beast checks Content-Length
+    // against it while reading the header), then the request's own.
+    size_t widest = shared.options.body_limit;
+    for (const auto& [path, n] : shared.options.path_body_limits) widest = std::max(widest, n);
+    parser.body_limit(widest);
     stream.expires_after(shared.options.read_timeout);
     boost::system::error_code ec;
     size_t limit = shared.options.body_limit;
     co_await bhttp::async_read_header(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    if (!ec && !shared.options.path_body_limits.empty()) {
+    if (!ec) {
       const std::string_view target = parser.get().target();
       const auto path = target.substr(0, target.find('?'));
-      if (auto it = shared.options.path_body_limits.find(std::string(path)); it != shared.options.path_body_limits.end()) {
+      if (auto it = shared.options.path_body_limits.find(std::string(path)); it != shared.options.path_body_limits.end())
         limit = it->second;
-        parser.body_limit(limit);
-      }
+      parser.body_limit(limit);
+      if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
     }
     if (!ec && !parser.is_done())
       co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
