@@ -17,6 +17,7 @@ describe('problem slugs and messages', () => {
     expect(errorMessage(new ApiError(403, { type: '/problems/forbidden' }))).toMatch(/droit/);
     expect(errorMessage(new ApiError(0, {}))).toMatch(/injoignable/);
     expect(errorMessage(new ApiError(418, {}))).toBe('Une erreur est survenue (code 418).');
+    expect(errorMessage(new ApiError(400, { type: '/problems/bad-request', detail: 'cursor is not valid' }))).toMatch(/paramètre invalide/);
   });
   it('falls back to the server detail for an unknown slug', () => {
     expect(errorMessage(new ApiError(400, { type: '/problems/strange', detail: 'Détail serveur' }))).toBe('Détail serveur');

@@ -328,6 +328,7 @@ const fr = {
 
   'error.network': 'Le serveur est injoignable. Vérifiez votre connexion et réessayez.',
   'error.invalid-json': 'La requête envoyée est mal formée.',
+  'error.bad-request': 'La requête contient un paramètre invalide (pagination ou filtre). Rechargez la liste.',
   'error.invalid-input': 'Certains champs sont incomplets ou invalides. Corrigez les champs signalés.',
   'error.unauthenticated': 'Votre session a expiré. Veuillez vous reconnecter.',
   'error.forbidden': "Vous n'avez pas le droit d'effectuer cette action.",
@@ -834,6 +835,7 @@ const en: Partial<Record<MessageKey, string>> = {
   'cert.amend.done': 'Amendment request created: correct it, then submit it.',
   'error.network': 'The server cannot be reached. Check your connection and try again.',
   'error.invalid-json': 'The request was malformed.',
+  'error.bad-request': 'The request has an invalid parameter (paging or filter). Reload the list.',
   'error.invalid-input': 'Some fields are incomplete or invalid. Correct the highlighted fields.',
   'error.unauthenticated': 'Your session has expired. Please sign in again.',
   'error.forbidden': 'You are not allowed to do this.',
