@@ -445,28 +445,30 @@ json::object Simulator::MomoView(const Payment& pay) const {
   return v;
 }
 
-Response Simulator::MomoToken(Request& req) {
-  const std::string expected = "Basic " + Base64(config_.momo_api_user + ":" + config_.momo_api_key);
-  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_subscription_key))
+Response Simulator::MomoIssueToken(Request& req, const std::string& user, const std::string& key,
+                                   const std::string& subscription_key, const char* product) {
+  const std::string expected = "Basic " + Base64(user + ":" + key);
+  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), subscription_key))
     return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
   if (!SafeEqual(req.headers.Get("authorization"), expected)) return Json(401, {{"error", "login_failed"}});
   std::lock_guard lock(mu_);
-  return Json(200, {{"access_token", IssueToken("momo")}, {"token_type", "access_token"}, {"expires_in", 3600}});
+  return Json(200, {{"access_token", IssueToken(product)}, {"token_type", "access_token"}, {"expires_in", 3600}});
 }
 
-Response Simulator::MomoRequestToPay(Request& req) {
-  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_subscription_key))
+std::variant<Response, Simulator::MomoCall> Simulator::MomoCheckCall(Request& req, const std::string& subscription_key,
+                                                                     const char* product) {
+  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), subscription_key))
     return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
-  std::unique_lock lock(mu_);
   const std::string bearer = BearerToken(req);
-  if (!tokens_.count(bearer) || bearer.rfind("momo-", 0) != 0)
+  if (!tokens_.count(bearer) || bearer.rfind(std::string(product) + "-", 0) != 0)
     return MomoError(401, "NOT_AUTHORIZED", "invalid or expired access token");
   if (req.headers.Get("x-target-environment") != config_.momo_target_environment)
     return MomoError(400, "INVALID_TARGET_ENVIRONMENT", "X-Target-Environment is not valid");
-  const std::string ref = req.headers.Get("x-reference-id");
-  if (!IsUuid(ref)) return MomoError(400, "INVALID_REFERENCE_ID", "X-Reference-Id must be a UUID");
-  const std::string callback = req.headers.Get("x-callback-url");
-  if (!callback.empty() && !IsHttpUrl(callback))
+  MomoCall call;
+  call.reference = req.headers.Get("x-reference-id");
+  if (!IsUuid(call.reference)) return MomoError(400, "INVALID_REFERENCE_ID", "X-Reference-Id must be a UUID");
+  call.callback = req.headers.Get("x-callback-url");
+  if (!call.callback.empty() && !IsHttpUrl(call.callback))
     return MomoError(400, "INVALID_CALLBACK_URL_HOST", "X-Callback-Url must be an http(s) URL");
   auto body = ParseObject(req.body);
   if (!body) return MomoError(400, "INVALID_INPUT", "the body must be a JSON object");
@@ -475,6 +477,22 @@ Response Simulator::MomoRequestToPay(Request& req) {
   if (amount_v && amount_v->is_string()) amount = AmountFromString(std::string(amount_v->as_string()));
   if (!amount) return MomoError(400, "INVALID_INPUT", "amount must be a string of digits, e.g. \"5000\"");
   if (Str(*body, "currency") != "XOF") return MomoError(400, "INVALID_CURRENCY", "currency must be XOF");
+  call.body = std::move(*body);
+  call.amount = *amount;
+  return call;
+}
+
+Response Simulator::MomoToken(Request& req) {
+  return MomoIssueToken(req, config_.momo_api_user, config_.momo_api_key, config_.momo_subscription_key, "momo");
+}
+
+Response Simulator::MomoRequestToPay(Request& req) {
+  std::unique_lock lock(mu_);
+  auto checked = MomoCheckCall(req, config_.momo_subscription_key, "momo");
+  if (auto* error = std::get_if<Response>(&checked)) return std::move(*error);
+  auto& [ref, callback, body_object, amount_xof] = std::get<MomoCall>(checked);
+  const json::object* body = &body_object;
+  const std::optional<int64_t> amount = amount_xof;
   const json::object* payer = body->if_contains("payer") ? body->at("payer").if_object() : nullptr;
   const std::string msisdn = payer ? Str(*payer, "partyId") : "";
   if (!payer || Str(*payer, "partyIdType") != "MSISDN" || msisdn.empty())
@@ -522,36 +540,17 @@ json::object Simulator::MomoRefundView(const MomoRefundRecord& r) const {
 }
 
 Response Simulator::MomoDisbursementToken(Request& req) {
-  const std::string expected =
-      "Basic " + Base64(config_.momo_disbursement_api_user + ":" + config_.momo_disbursement_api_key);
-  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_disbursement_subscription_key))
-    return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
-  if (!SafeEqual(req.headers.Get("authorization"), expected)) return Json(401, {{"error", "login_failed"}});
-  std::lock_guard lock(mu_);
-  return Json(200, {{"access_token", IssueToken("momodisb")}, {"token_type", "access_token"}, {"expires_in", 3600}});
+  return MomoIssueToken(req, config_.momo_disbursement_api_user, config_.momo_disbursement_api_key,
+                        config_.momo_disbursement_subscription_key, "momodisb");
 }
 
 Response Simulator::MomoRefund(Request& req) {
-  if (!SafeEqual(req.headers.Get("ocp-apim-subscription-key"), config_.momo_disbursement_subscription_key))
-    return Json(401, {{"statusCode", 401}, {"message", "Access denied due to invalid subscription key."}});
   std::unique_lock lock(mu_);
-  const std::string bearer = BearerToken(req);
-  if (!tokens_.count(bearer) || bearer.rfind("momodisb-", 0) != 0)
-    return MomoError(401, "NOT_AUTHORIZED", "invalid or expired access token");
-  if (req.headers.Get("x-target-environment") != config_.momo_target_environment)
-    return MomoError(400, "INVALID_TARGET_ENVIRONMENT", "X-Target-Environment is not valid");
-  const std::string ref = req.headers.Get("x-reference-id");
-  if (!IsUuid(ref)) return MomoError(400, "INVALID_REFERENCE_ID", "X-Reference-Id must be a UUID");
-  const std::string callback = req.headers.Get("x-callback-url");
-  if (!callback.empty() && !IsHttpUrl(callback))
-    return MomoError(400, "INVALID_CALLBACK_URL_HOST", "X-Callback-Url must be an http(s) URL");
-  auto body = ParseObject(req.body);
-  if (!body) return MomoError(400, "INVALID_INPUT", "the body must be a JSON object");
-  const json::value* amount_v = body->if_contains("amount");
-  std::optional<int64_t> amount;
-  if (amount_v && amount_v->is_string()) amount = AmountFromString(std::string(amount_v->as_string()));
-  if (!amount) return MomoError(400, "INVALID_INPUT", "amount must be a string of digits, e.g. \"5000\"");
-  if (Str(*body, "currency") != "XOF") return MomoError(400, "INVALID_CURRENCY", "currency must be XOF");
+  auto checked = MomoCheckCall(req, config_.momo_disbursement_subscription_key, "momodisb");
+  if (auto* error = std::get_if<Response>(&checked)) return std::move(*error);
+  auto& [ref, callback, body_object, amount_xof] = std::get<MomoCall>(checked);
+  const json::object* body = &body_object;
+  const std::optional<int64_t> amount = amount_xof;
   const std::string to_refund = Str(*body, "referenceIdToRefund");
   if (!IsUuid(to_refund)) return MomoError(400, "INVALID_INPUT", "referenceIdToRefund must be a UUID");
   if (momo_refunds_.count(ref))

@@ -24,6 +24,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "http/message.h"
@@ -183,6 +184,19 @@ class Simulator {
   http::Response CinetPayCheck(http::Request& req);
   // MoMo
   http::Response MomoToken(http::Request& req);
+  // What MoMo's products share. MomoIssueToken: a token of `product` ("momo", "momodisb") for
+  // Basic (user:key) under `subscription_key`. MomoCheckCall (mu_ held): the subscription key,
+  // a bearer of `product`, X-Target-Environment, X-Reference-Id, X-Callback-Url and a JSON body
+  // with a string amount in XOF; the error answer, or the checked call.
+  struct MomoCall {
+    std::string reference, callback;
+    boost::json::object body;
+    int64_t amount = 0;
+  };
+  http::Response MomoIssueToken(http::Request& req, const std::string& user, const std::string& key,
+                                const std::string& subscription_key, const char* product);
+  std::variant<http::Response, MomoCall> MomoCheckCall(http::Request& req, const std::string& subscription_key,
+                                                       const char* product);
   http::Response MomoRequestToPay(http::Request& req);
   http::Response MomoStatus(http::Request& req);
   http::Response MomoDisbursementToken(http::Request& req);
