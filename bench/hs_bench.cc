@@ -3,6 +3,8 @@
 // 2,000 mixed queries (code prefixes, one and two words, accents) and prints
 // p50/p99/max. Target (issue 3): p99 under 5 ms.
 //   build-rel/src/registry/hs_bench [HS_CSV]
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -10,7 +12,6 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "audit/audit.h"
 #include "registry/hs.h"
@@ -45,9 +46,9 @@ int main(int argc, char** argv) {
     auto tx = *(*db)->Begin();
     if (!registry::StoreHs(*tx, "en", *en) || !registry::StoreHs(*tx, "fr", *fr) || !tx->Commit()) return 2;
   }
-  const char* queries[] = {"1207", "12", "120740", "0102.29", "7108", "sesame", "Sésame", "live animals", "cotton",
-                           "horses live", "gold", "fish frozen", "machines", "wool", "beurre karité", "xyzzy",
-                           "meat", "oil", "of", "paper"};
+  const char* queries[] = {"1207",          "12",     "120740",      "0102.29", "7108",        "sesame",   "Sésame",
+                           "live animals",  "cotton", "horses live", "gold",    "fish frozen", "machines", "wool",
+                           "beurre karité", "xyzzy",  "meat",        "oil",     "of",          "paper"};
   std::vector<double> ms;
   size_t hits = 0;
   for (int i = 0; i < 2000; ++i) {

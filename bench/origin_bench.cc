@@ -46,7 +46,8 @@ std::vector<AppLine> Application() {
         f.hs_code = "1515.90";
         f.ex_works_xof = 1'000'000 + i * 1'000;
         f.processes = {"refining", "simple_packaging"};
-        f.non_originating = {{"1515.90", 600'000, "CN", ""}, {"3923.30", 20'000, "", ""}, {"1207.99", 50'000, "BF", ""}};
+        f.non_originating = {
+            {"1515.90", 600'000, "CN", ""}, {"3923.30", 20'000, "", ""}, {"1207.99", 50'000, "BF", ""}};
         f.approval = origine::origin::Approval{"AGR-ML-2021-0042", "ETLS", "1515", "2021-01-01", "2028-12-31"};
         break;
       case 1:
@@ -54,7 +55,8 @@ std::vector<AppLine> Application() {
         f.hs_code = "1515.90";
         f.ex_works_xof = 1'000'000;
         f.processes = {"extraction"};
-        f.non_originating = {{"1207.99", 300'000, "", ""}, {"1515.90", 80'000, "CN", ""}, {"1207.99", 10'000, "CI", ""}};
+        f.non_originating = {
+            {"1207.99", 300'000, "", ""}, {"1515.90", 80'000, "CN", ""}, {"1207.99", 10'000, "CI", ""}};
         break;
       case 2:
         f.product_kind = "unprocessed";
@@ -67,7 +69,8 @@ std::vector<AppLine> Application() {
         f.hs_code = "3105.20";
         f.ex_works_xof = 2'000'000;
         f.processes = {"chemical_mixing"};
-        f.non_originating = {{"3102.10", 400'000, "RU", ""}, {"3104.20", 250'000, "BY", ""}, {"3105.20", 90'000, "MA", ""}};
+        f.non_originating = {
+            {"3102.10", 400'000, "RU", ""}, {"3104.20", 250'000, "BY", ""}, {"3105.20", 90'000, "MA", ""}};
         break;
       case 4:
         f.product_kind = "unprocessed";
@@ -92,7 +95,8 @@ void BM_Evaluate50LineApplication(benchmark::State& state) {
       benchmark::DoNotOptimize(v);
     }
   }
-  state.counters["lines/s"] = benchmark::Counter(static_cast<double>(state.iterations()) * 50, benchmark::Counter::kIsRate);
+  state.counters["lines/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * 50, benchmark::Counter::kIsRate);
   benchmark::DoNotOptimize(originating);
 }
 BENCHMARK(BM_Evaluate50LineApplication)->Unit(benchmark::kMicrosecond);

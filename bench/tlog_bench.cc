@@ -86,7 +86,8 @@ void Migrate(storage::Db& db) {
 LeafRecord Rec(uint64_t i) {
   LeafRecord r;
   r.event = Event::kIssue;
-  r.certificate_id = "ML-" + std::to_string(2025 + i / 1'000'000) + "-EUR1-" + std::to_string(1'000'000 + i % 1'000'000);
+  r.certificate_id =
+      "ML-" + std::to_string(2025 + i / 1'000'000) + "-EUR1-" + std::to_string(1'000'000 + i % 1'000'000);
   uint8_t b[8];
   for (int k = 0; k < 8; ++k) b[k] = static_cast<uint8_t>(i >> (8 * k));
   r.cose_sha256 = Sha256(b);
@@ -173,8 +174,8 @@ BigTree& Big() {
         Must(tx->Commit(), "commit");
         b->size += n;
         if (b->size % 1'000'000 == 0)
-          std::cerr << "  " << b->size << " leaves, "
-                    << std::chrono::duration<double>(Clock::now() - t0).count() << " s\n";
+          std::cerr << "  " << b->size << " leaves, " << std::chrono::duration<double>(Clock::now() - t0).count()
+                    << " s\n";
       }
       const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
       std::cerr << "built in " << secs << " s (" << want / secs << " leaves/s in 50,000-leaf transactions)\n";

@@ -85,8 +85,8 @@ const Fixture& Fix() {
     if (!root || !signer) Die("key generation failed");
     auto root_cert = MakeRootCertificate(*root, "Bench root", "ML", kNow - 86400, kNow + 3650 * 86400LL);
     if (!root_cert) Die("root certificate");
-    auto cert = MakeSignerCertificate(*root, *root_cert, *signer, "Bench signer", "ML", kNow - 86400,
-                                      kNow + 730 * 86400LL);
+    auto cert =
+        MakeSignerCertificate(*root, *root_cert, *signer, "Bench signer", "ML", kNow - 86400, kNow + 730 * 86400LL);
     if (!cert) Die("signer certificate");
     auto* fx = new Fixture{std::move(*signer), KidOf(*cert), {}, {}, {}, {}, {}, kNow};
     fx->trust.push_back({fx->kid, *cert, std::nullopt});

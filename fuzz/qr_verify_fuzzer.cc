@@ -13,8 +13,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto outcome =
-      origine::trust::VerifyQrText(text, origine::fuzz::FixedTrustStore(), origine::fuzz::kFixedNow);
+  const auto outcome = origine::trust::VerifyQrText(text, origine::fuzz::FixedTrustStore(), origine::fuzz::kFixedNow);
   if (outcome.status == origine::trust::VerifyStatus::kValid && !outcome.claims) std::abort();
   if (outcome.status != origine::trust::VerifyStatus::kValid && outcome.reason.empty()) std::abort();
   if (outcome.status == origine::trust::VerifyStatus::kRevoked || outcome.signer_revocation) std::abort();

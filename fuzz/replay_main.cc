@@ -99,8 +99,10 @@ int main(int argc, char** argv) {
   const std::filesystem::path root = argv[1];
   const long mutations = argc > 2 ? std::strtol(argv[2], nullptr, 10) : 3000;
   const Fuzzer fuzzers[] = {
-      {"base45", OrigineFuzz_base45, true},   {"zlib", OrigineFuzz_zlib, false},
-      {"cbor_claims", OrigineFuzz_cbor_claims, false}, {"cose", OrigineFuzz_cose, false},
+      {"base45", OrigineFuzz_base45, true},
+      {"zlib", OrigineFuzz_zlib, false},
+      {"cbor_claims", OrigineFuzz_cbor_claims, false},
+      {"cose", OrigineFuzz_cose, false},
       {"qr_verify", OrigineFuzz_qr_verify, true},
   };
   for (const Fuzzer& fz : fuzzers) {

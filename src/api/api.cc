@@ -1,16 +1,15 @@
 #include "api/api.h"
-#include "api/payment_routes.h"
-#include "api/registry_routes.h"
-#include "api/trust_routes.h"
 
 #include <boost/json.hpp>
-
 #include <chrono>
 #include <ctime>
 #include <set>
 
-#include "audit/audit.h"
 #include "api/internal/json_io.h"
+#include "api/payment_routes.h"
+#include "api/registry_routes.h"
+#include "api/trust_routes.h"
+#include "audit/audit.h"
 #include "certificates/application_input.h"
 #include "http/log.h"
 #include "http/problem.h"
@@ -58,8 +57,8 @@ Result<std::string> CommentBody(const Request& req) {
 
 json::object UserJson(const Principal& p) {
   json::object u{{"id", p.user_id}, {"email", p.email}, {"name", p.name}, {"role", RoleName(p.role)}};
-  u["company"] = p.company_id ? json::value(json::object{{"id", *p.company_id}, {"name", p.company_name}})
-                              : json::value(nullptr);
+  u["company"] =
+      p.company_id ? json::value(json::object{{"id", *p.company_id}, {"name", p.company_name}}) : json::value(nullptr);
   return u;
 }
 
@@ -89,7 +88,8 @@ Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name) {
   if (it == req.query.end() || it->second.empty()) return std::optional<int64_t>();
   const std::string& s = it->second;
   if (s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
-    return Error::Invalid(std::string(name) + " must be a non-negative integer", {{name, "must be a non-negative integer"}});
+    return Error::Invalid(std::string(name) + " must be a non-negative integer",
+                          {{name, "must be a non-negative integer"}});
   return std::optional<int64_t>(std::stoll(s));
 }
 
@@ -156,12 +156,13 @@ json::object FilterJson(const audit::Filter& f) {
 
 json::object AuditEventJson(const audit::StoredEvent& e) {
   json::object o{{"id", e.id}, {"at", FormatUtc(e.at)}};
-  o["actor"] = e.actor_id ? json::value(json::object{{"id", *e.actor_id},
-                                                     {"email", e.actor_email},
-                                                     {"role", e.actor_role},
-                                                     {"company_id", e.company_id ? json::value(*e.company_id)
-                                                                                 : json::value(nullptr)}})
-                          : json::value(nullptr);
+  o["actor"] =
+      e.actor_id
+          ? json::value(json::object{{"id", *e.actor_id},
+                                     {"email", e.actor_email},
+                                     {"role", e.actor_role},
+                                     {"company_id", e.company_id ? json::value(*e.company_id) : json::value(nullptr)}})
+          : json::value(nullptr);
   o["action"] = e.action;
   o["object"] = {{"type", e.object_type}, {"id", e.object_id}};
   boost::system::error_code ec;
@@ -187,9 +188,8 @@ json::array HashesJson(const std::vector<tlog::Hash>& hashes) {
 
 Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
          certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-         pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log,
-         const tlog::NoteSigner& log_signer, ApiOptions options, payments::PaymentService* payments,
-         payments::Reconciler* reconciler)
+         pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,
+         ApiOptions options, payments::PaymentService* payments, payments::Reconciler* reconciler)
     : db_(db),
       clock_(clock),
       log_(log),
@@ -217,40 +217,45 @@ void Api::AddRoutes() {
     json::object details{{"method", ctx.req.method}, {"path", ctx.req.path}, {"reason", reason}};
     Status st = [&]() -> Status {
       ASSIGN_OR_RETURN(auto tx, db_.Begin());
-      RETURN_IF_ERROR(audit::Record(*tx, who, ctx.meta, clock_.NowUnix(),
-                                    {"access.denied", "route", ctx.req.method + " " + route, json::serialize(details)}));
+      RETURN_IF_ERROR(
+          audit::Record(*tx, who, ctx.meta, clock_.NowUnix(),
+                        {"access.denied", "route", ctx.req.method + " " + route, json::serialize(details)}));
       return tx->Commit();
     }();
-    if (!st) log::Error("cannot audit a refused request", {{"request_id", ctx.req.request_id}, {"error", st.error().message}});
+    if (!st)
+      log::Error("cannot audit a refused request", {{"request_id", ctx.req.request_id}, {"error", st.error().message}});
   };
   auto add = [this, record_denied](const char* method, const char* path, Access access, Handler handler) {
     const bool state_changing = std::string(method) != "GET";
     const std::string route = path;
-    router_.Add(method, path, [this, access, state_changing, route, record_denied, handler = std::move(handler)](Request& req) {
-      Ctx ctx{req, std::nullopt, {req.request_id, req.remote_ip, req.headers.Get("user-agent")}};
-      const std::string token = http::CookieValue(req.headers, kSessionCookie);
-      if (access == Access::kSession || !token.empty()) {
-        auto s = identity_.Authenticate(token);
-        if (s) ctx.session = std::move(*s);
-        else if (access == Access::kSession) return http::Problem(s.error(), req);
-      }
-      if (access == Access::kSession && state_changing) {
-        const std::string& sent = req.headers.Get("x-csrf-token");
-        if (sent.empty() || sent != ctx.session->csrf_token) {
-          record_denied(ctx, route, "missing or wrong X-CSRF-Token header");
-          return http::Problem(403, "csrf", "missing or wrong X-CSRF-Token header", req);
-        }
-      }
-      Result<Response> r = handler(ctx);
-      if (r) return std::move(*r);
-      const Error& e = r.error();
-      if (e.code == ErrorCode::kPermissionDenied) record_denied(ctx, route, e.message);
-      if (e.code == ErrorCode::kInvalidArgument && e.fields.size() == 1 && e.fields[0].message == "invalid-json")
-        return http::Problem(400, "invalid-json", e.message, req);
-      if (e.code == ErrorCode::kInternal)
-        log::Error("internal error", {{"request_id", req.request_id}, {"error", e.message}});
-      return http::Problem(e, req);
-    });
+    router_.Add(
+        method, path, [this, access, state_changing, route, record_denied, handler = std::move(handler)](Request& req) {
+          Ctx ctx{req, std::nullopt, {req.request_id, req.remote_ip, req.headers.Get("user-agent")}};
+          const std::string token = http::CookieValue(req.headers, kSessionCookie);
+          if (access == Access::kSession || !token.empty()) {
+            auto s = identity_.Authenticate(token);
+            if (s)
+              ctx.session = std::move(*s);
+            else if (access == Access::kSession)
+              return http::Problem(s.error(), req);
+          }
+          if (access == Access::kSession && state_changing) {
+            const std::string& sent = req.headers.Get("x-csrf-token");
+            if (sent.empty() || sent != ctx.session->csrf_token) {
+              record_denied(ctx, route, "missing or wrong X-CSRF-Token header");
+              return http::Problem(403, "csrf", "missing or wrong X-CSRF-Token header", req);
+            }
+          }
+          Result<Response> r = handler(ctx);
+          if (r) return std::move(*r);
+          const Error& e = r.error();
+          if (e.code == ErrorCode::kPermissionDenied) record_denied(ctx, route, e.message);
+          if (e.code == ErrorCode::kInvalidArgument && e.fields.size() == 1 && e.fields[0].message == "invalid-json")
+            return http::Problem(400, "invalid-json", e.message, req);
+          if (e.code == ErrorCode::kInternal)
+            log::Error("internal error", {{"request_id", req.request_id}, {"error", e.message}});
+          return http::Problem(e, req);
+        });
   };
 
   add("GET", "/healthz", Access::kPublic, [this](Ctx&) -> Result<Response> {
@@ -286,7 +291,8 @@ void Api::AddRoutes() {
     if (!bad.empty()) return Error::Invalid("email and password are required", bad);
     ASSIGN_OR_RETURN(identity::Session s, identity_.Login(email, password, c.meta));
     Response r = Json(json::object{{"user", UserJson(s.principal)}, {"csrf_token", s.csrf_token}});
-    r.AddHeader("Set-Cookie", std::string(kSessionCookie) + "=" + s.token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+    r.AddHeader("Set-Cookie", std::string(kSessionCookie) + "=" + s.token +
+                                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
                                   std::to_string(identity::IdentityService::kSessionSeconds) +
                                   (options_.secure_cookies ? "; Secure" : ""));
     return r;
@@ -304,35 +310,43 @@ void Api::AddRoutes() {
   });
 
   // --- regimes, origin calculator, registries, reference data (registry_routes.cc)
-  AddRegistryRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
-    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
-      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
-      return h(rc);
-    });
-  }, db_, clock_, applications_);
+  AddRegistryRoutes(
+      [&add](const char* m, const char* p, bool session, RouteHandler h) {
+        add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+          RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+          return h(rc);
+        });
+      },
+      db_, clock_, applications_);
   // --- payments, ledger, reconciliation (payment_routes.cc)
-  AddPaymentRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
-    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
-      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
-      return h(rc);
-    });
-  }, payments_, reconciler_);
+  AddPaymentRoutes(
+      [&add](const char* m, const char* p, bool session, RouteHandler h) {
+        add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+          RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+          return h(rc);
+        });
+      },
+      payments_, reconciler_);
 
   // --- trust list: latest, versions, root (trust_routes.cc)
-  AddTrustRoutes([&add](const char* m, const char* p, bool session, RouteHandler h) {
-    add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
-      RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
-      return h(rc);
-    });
-  }, keys_, trust_);
+  AddTrustRoutes(
+      [&add](const char* m, const char* p, bool session, RouteHandler h) {
+        add(m, p, session ? Access::kSession : Access::kPublic, [h = std::move(h)](Ctx& c) {
+          RouteCtx rc{c.req, c.session ? &c.session->principal : nullptr, c.meta};
+          return h(rc);
+        });
+      },
+      keys_, trust_);
 
   // --- applications
   add("GET", "/api/v1/applications", Access::kSession, [this](Ctx& c) -> Result<Response> {
     std::optional<std::string> status;
     if (auto it = c.req.query.find("status"); it != c.req.query.end()) {
-      static const std::set<std::string> kStatuses = {"draft", "awaiting_payment", "submitted", "returned", "approved", "issued"};
+      static const std::set<std::string> kStatuses = {"draft",    "awaiting_payment", "submitted",
+                                                      "returned", "approved",         "issued"};
       if (!kStatuses.count(it->second))
-        return Error::Invalid("unknown status", {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
+        return Error::Invalid("unknown status",
+                              {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
       status = it->second;
     }
     // Default 500: the web pages that read one page keep working.
@@ -402,7 +416,7 @@ void Api::AddRoutes() {
   add("POST", "/api/v1/certificates/{number}/amend", Access::kSession, [this](Ctx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string kind, OptionalStringBody(c.req, "kind"));
     ASSIGN_OR_RETURN(json::object app, applications_.StartAmendment(c.who(), c.req.path_params.at("number"),
-                                                                     kind.empty() ? "amendment" : kind, c.meta));
+                                                                    kind.empty() ? "amendment" : kind, c.meta));
     return Json(app, 201);
   });
   add("GET", "/api/v1/certificates/{number}/pdf", Access::kSession, [this](Ctx& c) -> Result<Response> {
@@ -429,7 +443,8 @@ void Api::AddRoutes() {
     if (has_qr == has_number)
       return Error::Invalid("send either qr or number", {{has_qr ? "number" : "qr", "send exactly one of qr, number"}});
     const char* key = has_qr ? "qr" : "number";
-    if (!o.at(key).is_string()) return Error::Invalid(std::string(key) + " must be a string", {{key, "must be a string"}});
+    if (!o.at(key).is_string())
+      return Error::Invalid(std::string(key) + " must be a string", {{key, "must be a string"}});
     std::string value(o.at(key).as_string());
     if (value.size() > (has_qr ? 8192u : 64u))
       return Error::Invalid(std::string(key) + " is too long", {{key, "too long"}});
@@ -529,7 +544,8 @@ void Api::AddRoutes() {
     ASSIGN_OR_RETURN(auto events, audit::Search(*tx, f));
     json::array items;
     for (const auto& e : events) items.push_back(AuditEventJson(e));
-    json::value next = events.size() == static_cast<size_t>(f.limit) ? json::value(events.back().id) : json::value(nullptr);
+    json::value next =
+        events.size() == static_cast<size_t>(f.limit) ? json::value(events.back().id) : json::value(nullptr);
     return Json(json::object{{"items", std::move(items)}, {"next_before_id", next}});
   });
   add("GET", "/api/v1/audit/events.csv", Access::kSession, [this](Ctx& c) -> Result<Response> {
@@ -584,8 +600,10 @@ Response Api::Handle(Request& req) {
       res.AddHeader("Allow", allow);
     } else if ((req.method == "GET" || req.method == "HEAD") && req.path.rfind("/api/", 0) != 0) {
       route = "(static)";
-      if (auto file = static_files_.Serve(req.path)) res = std::move(*file);
-      else res = http::Problem(404, "not-found", "no such page", req);
+      if (auto file = static_files_.Serve(req.path))
+        res = std::move(*file);
+      else
+        res = http::Problem(404, "not-found", "no such page", req);
     } else {
       res = http::Problem(404, "not-found", "no such resource", req);
     }
@@ -597,7 +615,10 @@ Response Api::Handle(Request& req) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.Observe(route, req.method, res.status, seconds);
   log::Line(res.status >= 500 ? "error" : "info", "request",
-            {{"request_id", req.request_id}, {"method", req.method}, {"path", req.path}, {"route", route},
+            {{"request_id", req.request_id},
+             {"method", req.method},
+             {"path", req.path},
+             {"route", route},
              {"remote", req.remote_ip}},
             {{"status", res.status}, {"duration_ms", seconds * 1000}});
   return res;

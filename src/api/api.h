@@ -17,6 +17,7 @@
 #include <string>
 
 #include "certificates/service.h"
+#include "core/clock.h"
 #include "http/message.h"
 #include "http/metrics.h"
 #include "http/router.h"
@@ -24,12 +25,11 @@
 #include "identity/identity_service.h"
 #include "payments/reconcile.h"
 #include "payments/service.h"
-#include "core/clock.h"
 #include "pki/key_manager.h"
-#include "trust/trust_list.h"
 #include "storage/db.h"
 #include "tlog/log.h"
 #include "tlog/note.h"
+#include "trust/trust_list.h"
 
 namespace origine::api {
 
@@ -43,9 +43,8 @@ class Api {
   // Every reference must outlive the Api.
   Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
       certificates::ApplicationService& applications, certificates::CertificateService& certificates,
-      pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log,
-      const tlog::NoteSigner& log_signer, ApiOptions options,
-      payments::PaymentService* payments = nullptr, payments::Reconciler* reconciler = nullptr);
+      pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,
+      ApiOptions options, payments::PaymentService* payments = nullptr, payments::Reconciler* reconciler = nullptr);
 
   // Answers one request. Never throws for bad input; sets no request id
   // itself (the server did).

@@ -10,10 +10,10 @@
 
 #include "audit/audit.h"
 #include "registry/registry.h"
+#include "storage/sqlite_db.h"
+#include "trust/base64.h"
 #include "trust/keys.h"
 #include "trust/qr.h"
-#include "trust/base64.h"
-#include "storage/sqlite_db.h"
 
 namespace origine::api {
 namespace {
@@ -56,8 +56,8 @@ class ApiTest : public ::testing::Test {
     trust_ = std::make_unique<pki::DbTrustListSource>(*db_);
     identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
     log_signer_ = std::make_unique<tlog::NoteSigner>(std::move(*tlog::NoteSigner::Generate("test.local/log")));
-    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *keys_, log_,
-                                                               certificates::IssuerConfig{});
+    apps_ =
+        std::make_unique<certificates::ApplicationService>(*db_, clock_, *keys_, log_, certificates::IssuerConfig{});
     certs_ = std::make_unique<certificates::CertificateService>(*db_, clock_, *trust_, certificates::IssuerConfig{});
     api_ = std::make_unique<Api>(*db_, clock_, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_,
                                  ApiOptions{});
@@ -120,8 +120,10 @@ TEST_F(ApiTest, SessionRoutesRefuseAnonymousCallers) {
     const auto& op = doc.at("paths").at(DocPath(r.path_template)).at(method).as_object();
     if (op.at("security").as_array().empty()) continue;
     std::string target = r.path_template;
-    for (auto [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{number}", "ML-ETLS-2026-000001"},
-                            {"{user_id}", "1"}, {"{approval_id}", "1"},
+    for (auto [from, to] : {std::pair<std::string, std::string>{"{id}", "1"},
+                            {"{number}", "ML-ETLS-2026-000001"},
+                            {"{user_id}", "1"},
+                            {"{approval_id}", "1"},
                             {"{reference}", "00000000-0000-4000-8000-000000000000"}})
       if (auto pos = target.find(from); pos != std::string::npos) target.replace(pos, from.size(), to);
     auto res = Call(r.method, target, r.method == "GET" ? "" : "{}");
@@ -327,13 +329,14 @@ TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
 TEST_F(ApiTest, RevokeAndAmendRoutesCheckRolesAndInput) {
   auto login = [&](const std::string& email, Role role, std::optional<int64_t> company) {
     EXPECT_TRUE(identity_->EnsureUser({email, email, "password-1", role, company}, {}));
-    auto r = Call("POST", "/api/v1/auth/login", json::serialize(json::object{{"email", email}, {"password", "password-1"}}));
+    auto r =
+        Call("POST", "/api/v1/auth/login", json::serialize(json::object{{"email", email}, {"password", "password-1"}}));
     EXPECT_EQ(r.status, 200) << r.body;
     std::string cookie;
     for (auto& [k, v] : r.headers)
       if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
-    return std::map<std::string, std::string>{{"cookie", cookie},
-                                              {"x-csrf-token", std::string(json::parse(r.body).at("csrf_token").as_string())}};
+    return std::map<std::string, std::string>{
+        {"cookie", cookie}, {"x-csrf-token", std::string(json::parse(r.body).at("csrf_token").as_string())}};
   };
   auto agent = login("a@t.ml", Role::kAgent, std::nullopt);
   auto signatory = login("s@t.ml", Role::kSignatory, std::nullopt);

@@ -19,7 +19,8 @@ std::string QueryParam(const http::Request& req, const char* name) {
 }
 
 // A JSON object body whose members are all strings among `allowed`.
-Result<std::map<std::string, std::string>> StringFields(const http::Request& req, std::initializer_list<const char*> allowed) {
+Result<std::map<std::string, std::string>> StringFields(const http::Request& req,
+                                                        std::initializer_list<const char*> allowed) {
   ASSIGN_OR_RETURN(json::value v, JsonBody(req));
   if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
   std::map<std::string, std::string> out;
@@ -201,7 +202,8 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     }
     if (format == "xlsx") {
       ASSIGN_OR_RETURN(std::string x, rec->TreasuryXlsx(*c.who, date));
-      return Bytes(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "tresor-" + date + ".xlsx");
+      return Bytes(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   "tresor-" + date + ".xlsx");
     }
     if (!format.empty() && format != "json")
       return Error::Invalid("format must be json, pdf or xlsx", {{"format", "json, pdf or xlsx"}});

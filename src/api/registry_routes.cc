@@ -1,7 +1,6 @@
 #include "api/registry_routes.h"
 
 #include <boost/json.hpp>
-
 #include <memory>
 
 #include "api/internal/json_io.h"
@@ -32,8 +31,8 @@ Result<int64_t> PathId(const http::Request& req, const char* param, const char* 
 }
 
 json::object CompanyUserJson(const identity::CompanyUser& u) {
-  return {{"id", u.id}, {"email", u.email}, {"name", u.name}, {"role", "exporter"}, {"active", u.active},
-          {"created_at", FormatUtc(u.created_at)}};
+  return {{"id", u.id},         {"email", u.email},   {"name", u.name},
+          {"role", "exporter"}, {"active", u.active}, {"created_at", FormatUtc(u.created_at)}};
 }
 
 // {"comment": "..."} (required by the caller's rules); other fields refused.
@@ -61,9 +60,12 @@ Result<std::string> Lang(const http::Request& req) {
 
 const char* ServiceName(origin::Service s) {
   switch (s) {
-    case origin::Service::kIssue: return "issue";
-    case origin::Service::kAmendment: return "amendment";
-    case origin::Service::kDuplicata: return "duplicata";
+    case origin::Service::kIssue:
+      return "issue";
+    case origin::Service::kAmendment:
+      return "amendment";
+    case origin::Service::kDuplicata:
+      return "duplicata";
   }
   return "";
 }
@@ -75,23 +77,37 @@ json::object RegimeJson(const certificates::RegimeInfo& info, const std::string&
   for (const auto& f : r.forms) {
     json::array kinds;
     for (const auto& k : f.product_kinds) kinds.push_back(json::value(k));
-    forms.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en},
-                     {"product_kinds", std::move(kinds)}, {"approval_required", f.approval_required}});
+    forms.push_back({{"code", f.code},
+                     {"label_fr", f.label_fr},
+                     {"label_en", f.label_en},
+                     {"product_kinds", std::move(kinds)},
+                     {"approval_required", f.approval_required}});
     approval = approval || f.approval_required;
   }
   for (const auto& f : r.fees)
-    fees.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en}, {"service", ServiceName(f.service)},
-                    {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)}, {"amount_xof", f.amount_xof}});
+    fees.push_back({{"code", f.code},
+                    {"label_fr", f.label_fr},
+                    {"label_en", f.label_en},
+                    {"service", ServiceName(f.service)},
+                    {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)},
+                    {"amount_xof", f.amount_xof}});
   json::object validity;
   if (r.validity_months) validity["months"] = r.validity_months;
   if (r.validity_days) validity["days"] = r.validity_days;
   validity["if_issued_today_until"] = origin::ValidUntil(r, today);
-  return {{"code", info.code}, {"data_code", info.data_code}, {"version", r.version},
-          {"label_fr", r.label_fr}, {"label_en", r.label_en}, {"preferential", r.preferential},
+  return {{"code", info.code},
+          {"data_code", info.data_code},
+          {"version", r.version},
+          {"label_fr", r.label_fr},
+          {"label_en", r.label_en},
+          {"preferential", r.preferential},
           {"effective_from", r.effective.from},
           {"effective_to", r.effective.to.empty() ? json::value(nullptr) : json::value(r.effective.to)},
-          {"validity", std::move(validity)}, {"one_product_per_certificate", r.one_product_per_certificate},
-          {"approval_required", approval}, {"forms", std::move(forms)}, {"fees", std::move(fees)}};
+          {"validity", std::move(validity)},
+          {"one_product_per_certificate", r.one_product_per_certificate},
+          {"approval_required", approval},
+          {"forms", std::move(forms)},
+          {"fees", std::move(fees)}};
 }
 
 }  // namespace
@@ -197,7 +213,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   for (const char* action : {"disable", "enable"}) {
     const bool active = std::string(action) == "enable";
-    add("POST", active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
+    add("POST",
+        active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
         true, [ids, active](RouteCtx& c) -> Result<Response> {
           ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
           ASSIGN_OR_RETURN(int64_t user, PathId(c.req, "user_id", "user"));
@@ -299,7 +316,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
     ASSIGN_OR_RETURN(auto hits, registry::SearchHs(*tx, Query(c.req, "q"), lang, limit));
     json::array items;
-    for (const auto& h : hits) items.push_back({{"code", h.code}, {"label", h.label}, {"lang", h.lang}, {"level", h.level}});
+    for (const auto& h : hits)
+      items.push_back({{"code", h.code}, {"label", h.label}, {"lang", h.lang}, {"level", h.level}});
     return Json(json::object{{"items", std::move(items)}});
   });
   add("GET", "/api/v1/countries", false, [](RouteCtx& c) -> Result<Response> {

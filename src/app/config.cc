@@ -100,22 +100,31 @@ Result<Config> LoadConfig(const std::string& path_in) {
           if (!node.is_table()) return bad(("payments." + k).c_str(), "a table");
           for (auto&& [pk, pv] : *node.as_table()) {
             const std::string name(pk.str());
-            if (!IsProviderKey(name)) return Error::Invalid("config " + path + ": unknown key payments." + k + "." + name);
-            if (pv.is_string()) c.providers[k][name] = **pv.as_string();
-            else if (pv.is_integer()) c.providers[k][name] = std::to_string(**pv.as_integer());
-            else return bad(("payments." + k + "." + name).c_str(), "a string");
+            if (!IsProviderKey(name))
+              return Error::Invalid("config " + path + ": unknown key payments." + k + "." + name);
+            if (pv.is_string())
+              c.providers[k][name] = **pv.as_string();
+            else if (pv.is_integer())
+              c.providers[k][name] = std::to_string(**pv.as_integer());
+            else
+              return bad(("payments." + k + "." + name).c_str(), "a string");
           }
         } else if (k == "simulator" || k == "public_url") {
           if (!node.is_string()) return bad(("payments." + k).c_str(), "a string");
           (k == "simulator" ? c.paysim_url : c.public_url) = **node.as_string();
         } else if (k == "intent_ttl_seconds" || k == "poll_initial_seconds" || k == "poll_max_seconds" ||
                    k == "late_window_seconds") {
-          if (!node.is_integer() || **node.as_integer() < 1) return bad(("payments." + k).c_str(), "a positive integer");
+          if (!node.is_integer() || **node.as_integer() < 1)
+            return bad(("payments." + k).c_str(), "a positive integer");
           const int64_t v = **node.as_integer();
-          if (k == "intent_ttl_seconds") c.intent_ttl_seconds = v;
-          else if (k == "poll_initial_seconds") c.poll_initial_seconds = v;
-          else if (k == "poll_max_seconds") c.poll_max_seconds = v;
-          else c.late_window_seconds = v;
+          if (k == "intent_ttl_seconds")
+            c.intent_ttl_seconds = v;
+          else if (k == "poll_initial_seconds")
+            c.poll_initial_seconds = v;
+          else if (k == "poll_max_seconds")
+            c.poll_max_seconds = v;
+          else
+            c.late_window_seconds = v;
         } else {
           return Error::Invalid("config " + path + ": unknown key payments." + k);
         }
@@ -131,9 +140,11 @@ Result<Config> LoadConfig(const std::string& path_in) {
         *field = **n.as_string();
       }
     }
-    for (auto [key, field] : {std::pair<const char*, int64_t*>{"root_days", &c.root_days}, {"signer_days", &c.signer_days}}) {
+    for (auto [key, field] :
+         {std::pair<const char*, int64_t*>{"root_days", &c.root_days}, {"signer_days", &c.signer_days}}) {
       if (auto n = t["keys"][key]; n) {
-        if (!n.is_integer() || **n.as_integer() < 1) return bad((std::string("keys.") + key).c_str(), "a positive integer");
+        if (!n.is_integer() || **n.as_integer() < 1)
+          return bad((std::string("keys.") + key).c_str(), "a positive integer");
         *field = **n.as_integer();
       }
     }
@@ -154,10 +165,10 @@ Result<Config> LoadConfig(const std::string& path_in) {
   if (const char* e = std::getenv("ORIGINE_PAYSIM_URL")) c.paysim_url = e;
   if (const char* e = std::getenv("ORIGINE_PUBLIC_URL")) c.public_url = e;
   for (const char* provider : {"orange", "wave", "cinetpay", "momo"}) {
-    for (const char* key : {"base_url", "client_id", "client_secret", "merchant_key", "api_key", "webhook_secret",
-                            "site_id", "secret_key", "subscription_key", "api_user", "target_environment", "currency",
-                            "fee_bp", "disbursement_subscription_key", "disbursement_api_user",
-                            "disbursement_api_key"}) {
+    for (const char* key :
+         {"base_url", "client_id", "client_secret", "merchant_key", "api_key", "webhook_secret", "site_id",
+          "secret_key", "subscription_key", "api_user", "target_environment", "currency", "fee_bp",
+          "disbursement_subscription_key", "disbursement_api_user", "disbursement_api_key"}) {
       std::string env = std::string("ORIGINE_PAYMENTS_") + provider + "_" + key;
       for (auto& ch : env) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       if (const char* e = std::getenv(env.c_str())) c.providers[provider][key] = e;
@@ -176,10 +187,22 @@ Result<Config> LoadConfig(const std::string& path_in) {
 }
 
 bool IsProviderKey(const std::string& key) {
-  static const char* kKeys[] = {"base_url", "client_id", "client_secret", "merchant_key", "api_key",
-                                "webhook_secret", "site_id", "secret_key", "subscription_key", "api_user",
-                                "target_environment", "currency", "fee_bp", "disbursement_subscription_key",
-                                "disbursement_api_user", "disbursement_api_key"};
+  static const char* kKeys[] = {"base_url",
+                                "client_id",
+                                "client_secret",
+                                "merchant_key",
+                                "api_key",
+                                "webhook_secret",
+                                "site_id",
+                                "secret_key",
+                                "subscription_key",
+                                "api_user",
+                                "target_environment",
+                                "currency",
+                                "fee_bp",
+                                "disbursement_subscription_key",
+                                "disbursement_api_user",
+                                "disbursement_api_key"};
   for (const char* k : kKeys)
     if (key == k) return true;
   return false;

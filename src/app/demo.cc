@@ -1,7 +1,6 @@
 // Demo data: two exporting companies, one account per role, and a few
 // applications at every stage, two of them issued as real signed certificates.
 #include <boost/json.hpp>
-
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -20,7 +19,8 @@ namespace {
 constexpr const char* kDemoPassword = "origine-demo";
 
 Result<Principal> AsPrincipal(Platform& p, const std::string& email) {
-  ASSIGN_OR_RETURN(identity::Session s, p.identity->Login(email, kDemoPassword, {"demo-seed", "", "origine demo seed"}));
+  ASSIGN_OR_RETURN(identity::Session s,
+                   p.identity->Login(email, kDemoPassword, {"demo-seed", "", "origine demo seed"}));
   RETURN_IF_ERROR(p.identity->Logout(s.token, s.principal, {"demo-seed", "", "origine demo seed"}));
   return s.principal;
 }
@@ -37,7 +37,8 @@ json::value SesameApplication(const char* invoice, const char* destination, cons
        "quantity": "400", "unit": "sacs", "gross_weight_kg": "20150", "net_weight_kg": "20000", "value_xof": 14000000},
       {"hs_code": "151590", "description": "Beurre de karité non raffiné, cartons de 25 kg",
        "quantity": "200", "unit": "cartons", "gross_weight_kg": "5120", "net_weight_kg": "5000", "value_xof": 6500000}
-    ]})").as_object();
+    ]})")
+                       .as_object();
   a["consignee"].as_object()["name"] = consignee;
   a["consignee"].as_object()["country"] = destination;
   a["destination_country"] = destination;
@@ -49,8 +50,10 @@ json::value SesameApplication(const char* invoice, const char* destination, cons
 // approval. Idempotent (HS lines are upserted; products only if none yet).
 Status SeedRegistry(Platform& p, const Principal& exporter, const RequestMeta& meta) {
   const auto hs = std::filesystem::path(p.config.regimes_dir).parent_path() / "hs" / "hs-fr-demo.csv";
-  if (std::filesystem::exists(hs)) RETURN_IF_ERROR(ImportHsFile(*p.db, hs.string(), "fr"));
-  else log::Info("demo HS set not found", {{"path", hs.string()}});
+  if (std::filesystem::exists(hs))
+    RETURN_IF_ERROR(ImportHsFile(*p.db, hs.string(), "fr"));
+  else
+    log::Info("demo HS set not found", {{"path", hs.string()}});
   registry::RegistryService reg(*p.db, p.clock);
   ASSIGN_OR_RETURN(json::array mine, reg.ListProducts(exporter));
   if (!mine.empty()) return {};
@@ -58,23 +61,28 @@ Status SeedRegistry(Platform& p, const Principal& exporter, const RequestMeta& m
   ASSIGN_OR_RETURN(Principal agent, AsPrincipal(p, "agent@demo.ml"));
   RETURN_IF_ERROR(reg.CreateProduct(exporter, json::parse(R"j({"name": "Graines de sésame décortiquées",
       "hs_code": "120740", "producer": "Coopérative des producteurs de sésame de Kita", "product_kind": "unprocessed",
-      "wholly_obtained": true, "ex_works_xof": 35000, "materials": [], "processes": ["cleaning", "sorting"]})j"), meta));
+      "wholly_obtained": true, "ex_works_xof": 35000, "materials": [], "processes": ["cleaning", "sorting"]})j"),
+                                    meta));
   RETURN_IF_ERROR(reg.CreateProduct(exporter, json::parse(R"j({"name": "Riz blanchi reconditionné (riz importé)",
       "hs_code": "100630", "producer": "Sahel Sésame SARL, atelier de Bamako", "product_kind": "industrial",
       "ex_works_xof": 1000000, "materials": [{"hs_code": "100630", "description": "Riz blanchi importé en vrac",
-      "cif_xof": 900000}], "processes": ["simple_packaging"]})j"), meta));
-  ASSIGN_OR_RETURN(json::object butter, reg.CreateProduct(exporter2, json::parse(R"j({"name": "Beurre de karité raffiné",
+      "cif_xof": 900000}], "processes": ["simple_packaging"]})j"),
+                                    meta));
+  ASSIGN_OR_RETURN(json::object butter,
+                   reg.CreateProduct(exporter2, json::parse(R"j({"name": "Beurre de karité raffiné",
       "hs_code": "151590", "producer": "Niger Karité SA, usine de Ségou", "product_kind": "industrial",
       "ex_works_xof": 1000000, "materials": [{"hs_code": "3923", "description": "Pots en plastique importés",
-      "cif_xof": 150000}], "processes": ["refining"]})j"), meta));
+      "cif_xof": 150000}], "processes": ["refining"]})j"),
+                                     meta));
   RETURN_IF_ERROR(reg.CreateProduct(exporter2, json::parse(R"j({"name": "Savon au karité", "hs_code": "340111",
       "producer": "Niger Karité SA", "product_kind": "industrial", "ex_works_xof": 500000,
       "materials": [{"hs_code": "2815", "description": "Soude caustique importée", "cif_xof": 60000}],
-      "processes": ["mixing"]})j"), meta));
+      "processes": ["mixing"]})j"),
+                                    meta));
   ASSIGN_OR_RETURN(json::object granted, reg.RequestApproval(exporter2, butter["id"].as_int64(), "ETLS", meta));
   RETURN_IF_ERROR(reg.Decide(agent, granted["id"].as_int64(), json::parse(R"j({"decision": "grant",
       "number": "AGR-CEDEAO-ML-2026-0042", "valid_until": "2028-12-31", "comment": "Dossier technique complet."})j"),
-      meta));
+                             meta));
   return {};
 }
 
@@ -113,7 +121,8 @@ class DemoPayer {
         return {};
       }
       why = "le simulateur n'a pas confirmé le paiement " + paid->reference + " (" + paid->state + ")";
-      log::Warn("demo payment not confirmed by the simulator", {{"reference", paid->reference}, {"state", paid->state}});
+      log::Warn("demo payment not confirmed by the simulator",
+                {{"reference", paid->reference}, {"state", paid->state}});
       // Still open (e.g. stuck at the provider): another intent would be refused.
       if (paid->state == "pending" || paid->state == "unknown" || paid->state == "initiating") break;
     }
@@ -137,8 +146,9 @@ class DemoPayer {
         out += (first ? "" : " ; ") + r;
         first = false;
       }
-      out += ". Un rapprochement les listera « absents chez le prestataire ». Démarrez origine-paysim "
-             "avant le serveur (make run le fait) sur une base neuve pour des paiements réels.\n";
+      out +=
+          ". Un rapprochement les listera « absents chez le prestataire ». Démarrez origine-paysim "
+          "avant le serveur (make run le fait) sur une base neuve pour des paiements réels.\n";
     }
     return out;
   }
@@ -184,10 +194,17 @@ class DemoPayer {
 Result<std::string> SeedDemo(Platform& p) {
   const RequestMeta meta{"demo-seed", "", "origine demo seed"};
   ASSIGN_OR_RETURN(int64_t sahel, p.identity->EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040",
-                                                             "Rue 305, Quartier du Fleuve, Bamako"}, meta));
-  ASSIGN_OR_RETURN(int64_t karite, p.identity->EnsureCompany({"Niger Karité SA", "091234567K", "MA.SGO.2024.A.0120",
-                                                              "Route de Markala, Ségou"}, meta));
-  struct U { const char* email; const char* name; Role role; std::optional<int64_t> company; };
+                                                             "Rue 305, Quartier du Fleuve, Bamako"},
+                                                            meta));
+  ASSIGN_OR_RETURN(int64_t karite,
+                   p.identity->EnsureCompany(
+                       {"Niger Karité SA", "091234567K", "MA.SGO.2024.A.0120", "Route de Markala, Ségou"}, meta));
+  struct U {
+    const char* email;
+    const char* name;
+    Role role;
+    std::optional<int64_t> company;
+  };
   const U users[] = {
       {"exportateur@demo.ml", "Awa Traoré", Role::kExporter, sahel},
       {"exportateur2@demo.ml", "Moussa Coulibaly", Role::kExporter, karite},
@@ -196,7 +213,8 @@ Result<std::string> SeedDemo(Platform& p) {
       {"admin@demo.ml", "Administrateur Origine", Role::kAdmin, std::nullopt},
       {"auditeur@demo.ml", "Aminata Sangaré", Role::kAuditor, std::nullopt},
   };
-  for (const U& u : users) RETURN_IF_ERROR(p.identity->EnsureUser({u.email, u.name, kDemoPassword, u.role, u.company}, meta));
+  for (const U& u : users)
+    RETURN_IF_ERROR(p.identity->EnsureUser({u.email, u.name, kDemoPassword, u.role, u.company}, meta));
 
   ASSIGN_OR_RETURN(Principal exporter, AsPrincipal(p, "exportateur@demo.ml"));
   RETURN_IF_ERROR(SeedRegistry(p, exporter, meta));
@@ -223,8 +241,9 @@ Result<std::string> SeedDemo(Platform& p) {
   np["transport"] = json::object{{"mode", "sea"}, {"details", "Conteneur MSCU 123456-7 via Dakar"}};
   RETURN_IF_ERROR(issue(exporter2, np));
   // One waiting for review and one draft, so every screen has something.
-  ASSIGN_OR_RETURN(json::object submitted,
-                   p.applications->Create(exporter, SesameApplication("FAC-2026-0130", "BF", "Ouaga Distribution"), meta));
+  ASSIGN_OR_RETURN(
+      json::object submitted,
+      p.applications->Create(exporter, SesameApplication("FAC-2026-0130", "BF", "Ouaga Distribution"), meta));
   RETURN_IF_ERROR(p.applications->Submit(exporter, submitted["id"].as_int64(), meta));
   RETURN_IF_ERROR(payer.Pay(exporter, submitted["id"].as_int64(), "cinetpay"));
   // One submitted and awaiting payment: the exporter pays it through the simulator.

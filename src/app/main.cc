@@ -14,9 +14,8 @@
 // intact), 1 verify: not valid / monitor: inconsistency / audit: chain
 // broken, 2 error.
 #include <CLI/CLI.hpp>
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -27,17 +26,17 @@
 #include "app/http_client.h"
 #include "app/platform.h"
 #include "audit/audit.h"
+#include "certificates/verification.h"
 #include "http/log.h"
 #include "http/server.h"
+#include "pki/key_manager.h"
 #include "render/qr_decode.h"
 #include "tlog/monitor.h"
-#include "pki/key_manager.h"
 #include "trust/base64.h"
-#include "trust/trust_list.h"
 #include "trust/qr.h"
+#include "trust/trust_list.h"
 #include "trust/trust_store.h"
 #include "trust/verify.h"
-#include "certificates/verification.h"
 
 namespace {
 
@@ -144,7 +143,8 @@ Result<std::vector<trust::TrustEntry>> LoadTrustFile(const std::string& trust_fi
   if (!format) return Error::Invalid("trust list " + trust_file + ": " + format.error().message);
   if (*format == 1) {
     if (!root_file.empty())
-      return Error::Invalid("trust list " + trust_file + " is format 1 (unsigned): it cannot be checked against --root");
+      return Error::Invalid("trust list " + trust_file +
+                            " is format 1 (unsigned): it cannot be checked against --root");
     std::cerr << "origine: warning: " << trust_file << " is an unsigned (format 1) trust list\n";
     auto parsed = trust::TrustListFromJson(text);
     if (!parsed) return Error::Invalid("trust list " + trust_file + ": " + parsed.error().message);
@@ -163,8 +163,11 @@ Result<std::vector<trust::TrustEntry>> LoadTrustFile(const std::string& trust_fi
   }
   auto verified = trust::VerifySignedTrustList(text, root);
   if (!verified) return Error::Invalid("trust list " + trust_file + ": " + verified.error().message);
-  info = {{"version", verified->document.version}, {"format", 2}, {"signed", true},
-          {"root_pinned", !root_file.empty()}, {"root_kid", trust::Base64Encode(trust::KidOf(root))}};
+  info = {{"version", verified->document.version},
+          {"format", 2},
+          {"signed", true},
+          {"root_pinned", !root_file.empty()},
+          {"root_kid", trust::Base64Encode(trust::KidOf(root))}};
   return std::move(verified->document.entries);
 }
 
@@ -211,9 +214,9 @@ int Verify(const std::string& trust_file, const std::string& root_file, const ap
     qr = input;
   }
   SystemClock clock;
-  certificates::Verification v =
-      platform ? platform->certificates->VerifyQr(qr)
-               : certificates::FromOffline(trust::VerifyQrText(qr, trust::TrustStore(std::move(trust_list)), clock.NowUnix()));
+  certificates::Verification v = platform ? platform->certificates->VerifyQr(qr)
+                                          : certificates::FromOffline(trust::VerifyQrText(
+                                                qr, trust::TrustStore(std::move(trust_list)), clock.NowUnix()));
   const bool valid = v.status == certificates::Outcome::kValid;
   if (as_json) {
     json::object o = certificates::VerificationToJson(v);
@@ -262,7 +265,8 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   const std::string vkey_file = state_dir + "/vkey", cp_file = state_dir + "/checkpoint";
   auto stored_vkey = ReadFileText(vkey_file);
   if (stored_vkey) {
-    while (!stored_vkey->empty() && (stored_vkey->back() == '\n' || stored_vkey->back() == '\r')) stored_vkey->pop_back();
+    while (!stored_vkey->empty() && (stored_vkey->back() == '\n' || stored_vkey->back() == '\r'))
+      stored_vkey->pop_back();
     if (!vkey.empty() && vkey != *stored_vkey)
       return Fail(Error::Invalid("--key differs from the key kept in " + vkey_file + "; use another --state"));
     vkey = *stored_vkey;
@@ -320,10 +324,14 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
 json::object KeyJson(const pki::KeyInfo& k) {
   json::array types;
   for (const auto& t : k.types) types.emplace_back(t);
-  json::object o{{"kid", k.kid},          {"role", k.role},
-                 {"status", k.status},    {"not_before", FormatUtc(k.not_before)},
-                 {"not_after", FormatUtc(k.not_after)}, {"types", std::move(types)},
-                 {"store", k.store},      {"label", k.label}};
+  json::object o{{"kid", k.kid},
+                 {"role", k.role},
+                 {"status", k.status},
+                 {"not_before", FormatUtc(k.not_before)},
+                 {"not_after", FormatUtc(k.not_after)},
+                 {"types", std::move(types)},
+                 {"store", k.store},
+                 {"label", k.label}};
   if (k.revocation) o["revoked"] = {{"at", FormatUtc(k.revocation->revoked_at)}, {"reason", k.revocation->reason}};
   return o;
 }
@@ -439,34 +447,41 @@ int main(int argc, char** argv) {
 
   auto* trust_cmd = cli.add_subcommand("trust-list", "Trust list");
   trust_cmd->require_subcommand(1);
-  auto* trust_export = trust_cmd->add_subcommand("export", "Write a signed trust list version (JSON; default the latest)");
+  auto* trust_export =
+      trust_cmd->add_subcommand("export", "Write a signed trust list version (JSON; default the latest)");
   trust_export->add_option("-o,--output", out_file, "Output file")->required();
   int64_t tl_version = 0;
   trust_export->add_option("--version", tl_version, "Version number (default: the latest)")->check(CLI::PositiveNumber);
 
   // Keys: the authority root and the document signers (docs/formats/trust-list.md).
-  auto* keys_cmd = cli.add_subcommand("keys", "Root and document-signer keys; each change publishes a trust list version");
+  auto* keys_cmd =
+      cli.add_subcommand("keys", "Root and document-signer keys; each change publishes a trust list version");
   keys_cmd->require_subcommand(1);
   int64_t key_days = 0;
   std::string key_types, revoke_kid, revoke_reason, key_passphrase_file;
   bool as_pem = false;
   auto* keys_init = keys_cmd->add_subcommand("init-root", "Create the authority root key and certificate");
-  keys_init->add_option("--days", key_days, "Validity in days (default keys.root_days, 3650)")->check(CLI::PositiveNumber);
+  keys_init->add_option("--days", key_days, "Validity in days (default keys.root_days, 3650)")
+      ->check(CLI::PositiveNumber);
   auto* keys_rotate = keys_cmd->add_subcommand(
       "rotate", "Create a new document signer; it becomes active, the previous one keeps verifying until it expires");
-  keys_rotate->add_option("--days", key_days, "Validity in days (default keys.signer_days, 730)")->check(CLI::PositiveNumber);
-  keys_rotate->add_option("--types", key_types, "Certificate types it may sign, comma-separated (default: every regime)");
+  keys_rotate->add_option("--days", key_days, "Validity in days (default keys.signer_days, 730)")
+      ->check(CLI::PositiveNumber);
+  keys_rotate->add_option("--types", key_types,
+                          "Certificate types it may sign, comma-separated (default: every regime)");
   auto* keys_list = keys_cmd->add_subcommand("list", "List keys: kid, role, validity, status, types");
   keys_list->add_flag("--json", as_json, "Print JSON");
-  auto* keys_revoke = keys_cmd->add_subcommand(
-      "revoke", "Remove a document signer: everything it signed is revoked, with the reason");
+  auto* keys_revoke =
+      keys_cmd->add_subcommand("revoke", "Remove a document signer: everything it signed is revoked, with the reason");
   keys_revoke->add_option("kid", revoke_kid, "The signer's kid (Base64, as listed)")->required();
   keys_revoke->add_option("--reason", revoke_reason, "Why (shown to verifiers), 1-200 characters")->required();
   auto* keys_export_root = keys_cmd->add_subcommand("export-root", "Write the root certificate (to pin in verifiers)");
   keys_export_root->add_option("-o,--output", out_file, "Output file")->required();
   keys_export_root->add_flag("--pem", as_pem, "PEM instead of DER");
 
-  auto* verify = cli.add_subcommand("verify", "Verify a certificate: offline with --trust-list, else online against --data (exit 0 valid, 1 not valid, 2 error)");
+  auto* verify = cli.add_subcommand("verify",
+                                    "Verify a certificate: offline with --trust-list, else online against --data (exit "
+                                    "0 valid, 1 not valid, 2 error)");
   std::string root_file;
   verify->add_option("--trust-list", trust_file, "Trust list JSON (from `origine trust-list export`)");
   verify->add_option("--root", root_file, "Pinned root certificate (DER or PEM) to check the trust list's signature");
@@ -487,15 +502,17 @@ int main(int argc, char** argv) {
   auto* import_hs = import_cmd->add_subcommand(
       "hs", "Import an HS nomenclature CSV (HS 2022 or national 10-digit tariff; docs/formats/hs-import.md)");
   import_hs->add_option("file", hs_file, "CSV file")->required();
-  import_hs->add_option("--lang", hs_lang, "Language of the labels: en (default) or fr")->check(CLI::IsMember({"en", "fr"}));
+  import_hs->add_option("--lang", hs_lang, "Language of the labels: en (default) or fr")
+      ->check(CLI::IsMember({"en", "fr"}));
 
   auto* audit_cmd = cli.add_subcommand("audit", "Audit trail");
   audit_cmd->require_subcommand(1);
-  auto* audit_verify = audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");
+  auto* audit_verify =
+      audit_cmd->add_subcommand("verify", "Recompute the hash chain (exit 0 intact, 1 broken, 2 error)");
   auto* audit_anchor = audit_cmd->add_subcommand("anchor", "Anchor the audit chain head in the transparency log");
 
-  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify, audit_anchor,
-                  keys_init, keys_rotate, keys_list, keys_revoke, keys_export_root})
+  for (auto* c : {migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, verify, log_key, audit_verify,
+                  audit_anchor, keys_init, keys_rotate, keys_list, keys_revoke, keys_export_root})
     c->add_option("--data", data_dir, "Data directory (default ./var)");
   for (auto* c : {serve, migrate, seed, cert_list, cert_qr, cert_pdf, trust_export, log_key, audit_anchor, keys_init,
                   keys_rotate, keys_list, keys_revoke, keys_export_root})
@@ -595,8 +612,10 @@ int main(int argc, char** argv) {
   if (*audit_anchor) {
     auto index = app::AnchorAudit(p);
     if (!index) return Fail(index.error());
-    if (*index) std::cout << "audit chain head anchored at log index " << **index << "\n";
-    else std::cout << "audit chain head already anchored\n";
+    if (*index)
+      std::cout << "audit chain head anchored at log index " << **index << "\n";
+    else
+      std::cout << "audit chain head already anchored\n";
     return 0;
   }
   if (*trust_export) {

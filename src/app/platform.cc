@@ -9,11 +9,11 @@
 
 #include "audit/audit.h"
 #include "certificates/application_input.h"
+#include "http/log.h"
 #include "origin/engine.h"
 #include "payments/payments.h"
 #include "registry/hs.h"
 #include "registry/registry.h"
-#include "http/log.h"
 #include "storage/sqlite_db.h"
 #include "trust/base64.h"
 #include "trust/key_store.h"
@@ -38,15 +38,21 @@ std::string SimulatorBaseFor(const Config& config, const std::string& provider) 
 std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
   // The simulator's defaults (docs/formats/paysim.md): development values, not secrets.
   static const std::map<std::string, std::map<std::string, std::string>> kPaysimDefaults = {
-      {"orange", {{"client_id", "paysim-orange-client"}, {"client_secret", "paysim-orange-secret"},
-                  {"merchant_key", "paysim-orange-merchant"}}},
+      {"orange",
+       {{"client_id", "paysim-orange-client"},
+        {"client_secret", "paysim-orange-secret"},
+        {"merchant_key", "paysim-orange-merchant"}}},
       {"wave", {{"api_key", "paysim-wave-api-key"}, {"webhook_secret", "paysim-wave-webhook-secret"}}},
-      {"cinetpay", {{"api_key", "paysim-cinetpay-apikey"}, {"site_id", "100001"}, {"secret_key", "paysim-cinetpay-secret"}}},
-      {"momo", {{"subscription_key", "paysim-momo-subscription"}, {"api_user", "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10"},
-                {"api_key", "paysim-momo-api-key"}, {"target_environment", "sandbox"},
-                {"disbursement_subscription_key", "paysim-momo-disbursement"},
-                {"disbursement_api_user", "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21"},
-                {"disbursement_api_key", "paysim-momo-disbursement-key"}}},
+      {"cinetpay",
+       {{"api_key", "paysim-cinetpay-apikey"}, {"site_id", "100001"}, {"secret_key", "paysim-cinetpay-secret"}}},
+      {"momo",
+       {{"subscription_key", "paysim-momo-subscription"},
+        {"api_user", "7b1c9a52-3f0e-4d6a-9c1e-2a5b8d4f6e10"},
+        {"api_key", "paysim-momo-api-key"},
+        {"target_environment", "sandbox"},
+        {"disbursement_subscription_key", "paysim-momo-disbursement"},
+        {"disbursement_api_user", "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21"},
+        {"disbursement_api_key", "paysim-momo-disbursement-key"}}},
   };
   std::vector<payments::ProviderConfig> out;
   for (const auto& name : payments::ProviderNames()) {
@@ -152,9 +158,11 @@ Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
   const std::string keys_dir = (std::filesystem::path(config.data_dir) / "keys").string();
   if (config.keys_store == "pkcs11") {
     if (config.pkcs11_module.empty() || config.pkcs11_token.empty() || config.pkcs11_pin_file.empty())
-      return Error::Invalid("keys.store = \"pkcs11\" needs keys.pkcs11_module, keys.pkcs11_token and keys.pkcs11_pin_file");
+      return Error::Invalid(
+          "keys.store = \"pkcs11\" needs keys.pkcs11_module, keys.pkcs11_token and keys.pkcs11_pin_file");
     ASSIGN_OR_RETURN(std::string pin, trust::ReadSecretFile(config.pkcs11_pin_file, 4));
-    ASSIGN_OR_RETURN(auto store, trust::Pkcs11KeyStore::Open(config.pkcs11_module, config.pkcs11_token, std::move(pin)));
+    ASSIGN_OR_RETURN(auto store,
+                     trust::Pkcs11KeyStore::Open(config.pkcs11_module, config.pkcs11_token, std::move(pin)));
     return std::unique_ptr<trust::KeyStore>(std::move(store));
   }
   std::string passphrase;
@@ -201,8 +209,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   ASSIGN_OR_RETURN(p->db, OpenDatabase(config));
 
   // Transparency-log key.
-  const std::string origin = config.log_origin.empty() ? "origine.local/" + config.issuer_country + "/log"
-                                                       : config.log_origin;
+  const std::string origin =
+      config.log_origin.empty() ? "origine.local/" + config.issuer_country + "/log" : config.log_origin;
   if (!tlog::IsValidKeyName(origin)) return Error::Invalid("log origin '" + origin + "' is not a valid key name");
   const std::string log_key_path = tlog::DefaultSignerKeyPath(config.data_dir);
   const bool log_key_existed = std::filesystem::exists(log_key_path, ec);
@@ -222,16 +230,16 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   // creation audited and published as a trust-list version); later changes
   // are made with `origine keys`.
   ASSIGN_OR_RETURN(p->key_store, OpenKeyStore(config));
-  p->keys = std::make_unique<pki::KeyManager>(*p->db, p->clock, *p->key_store, *p->log,
-                                              pki::KeyOptions{config.issuer_country, config.root_days, config.signer_days});
+  p->keys =
+      std::make_unique<pki::KeyManager>(*p->db, p->clock, *p->key_store, *p->log,
+                                        pki::KeyOptions{config.issuer_country, config.root_days, config.signer_days});
   ASSIGN_OR_RETURN(bool created, p->keys->EnsureInitialKeys(kStartup, DefaultSignerTypes()));
   if (created) log::Info("root and document signer created", {{"store", std::string(p->key_store->Kind())}});
   p->trust_list = std::make_unique<pki::DbTrustListSource>(*p->db);
 
   certificates::IssuerConfig issuer{config.issuer_country, config.issuer_name};
   p->identity = std::make_unique<identity::IdentityService>(*p->db, p->clock);
-  p->applications =
-      std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->keys, *p->log, issuer);
+  p->applications = std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->keys, *p->log, issuer);
   p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, *p->trust_list, issuer);
 
   // Payments: one adapter per configured provider, over libcurl.
@@ -250,7 +258,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     }
   }
   payments::PaymentsOptions po;
-  po.public_url = config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.public_url;
+  po.public_url =
+      config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(config.port) : config.public_url;
   po.issuer_name = config.issuer_name;
   po.intent_ttl_seconds = config.intent_ttl_seconds;
   po.poll_initial_seconds = config.poll_initial_seconds;

@@ -25,14 +25,14 @@ struct Platform {
   SystemClock clock;
   std::unique_ptr<storage::Db> db;
   std::unique_ptr<tlog::Log> log;
-  std::unique_ptr<trust::KeyStore> key_store;       // private keys (encrypted files or PKCS#11)
-  std::unique_ptr<pki::KeyManager> keys;            // root, document signers, trust-list versions
+  std::unique_ptr<trust::KeyStore> key_store;          // private keys (encrypted files or PKCS#11)
+  std::unique_ptr<pki::KeyManager> keys;               // root, document signers, trust-list versions
   std::unique_ptr<pki::DbTrustListSource> trust_list;  // the latest published trust list
-  std::unique_ptr<tlog::NoteSigner> log_signer;  // the checkpoint key (keys/tlog-note.key)
+  std::unique_ptr<tlog::NoteSigner> log_signer;        // the checkpoint key (keys/tlog-note.key)
   std::unique_ptr<identity::IdentityService> identity;
   std::unique_ptr<certificates::ApplicationService> applications;
   std::unique_ptr<certificates::CertificateService> certificates;
-  std::unique_ptr<payments::HttpClient> http;         // libcurl, for the providers
+  std::unique_ptr<payments::HttpClient> http;          // libcurl, for the providers
   std::unique_ptr<payments::PaymentService> payments;  // the applications' payment gate
   std::unique_ptr<payments::Reconciler> reconciler;
 };

@@ -108,7 +108,8 @@ Result<std::string> SealBefore(storage::Tx& tx, int64_t until) {
     }
     e.prev_hash = head;
     e.hash = EventHash(e);
-    RETURN_IF_ERROR(tx.Exec("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", {e.prev_hash, e.hash, e.id}));
+    RETURN_IF_ERROR(
+        tx.Exec("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", {e.prev_hash, e.hash, e.id}));
     head = e.hash;
   }
   return head;
@@ -124,8 +125,8 @@ std::string Hex(std::span<const uint8_t> bytes) {
 Result<uint64_t> AppendAnchor(storage::Tx& tx, int64_t id, const std::string& hash, int64_t now) {
   tlog::Hash h{};
   size_t len = 0;
-  if (hash.size() != 64 ||
-      sodium_hex2bin(h.data(), h.size(), hash.data(), hash.size(), nullptr, &len, nullptr) != 0 || len != h.size())
+  if (hash.size() != 64 || sodium_hex2bin(h.data(), h.size(), hash.data(), hash.size(), nullptr, &len, nullptr) != 0 ||
+      len != h.size())
     return Error::Internal("audit chain head is not a hex SHA-256");
   tlog::Log log("");  // appending needs no origin
   return log.Append(tx, {tlog::Event::kAuditAnchor, "audit-" + std::to_string(id), h, now});
@@ -192,11 +193,11 @@ Status Record(storage::Tx& tx, const std::optional<Principal>& actor, const Requ
   if (e.actor_id) actor_id = *e.actor_id;
   if (!e.actor_role.empty()) role = e.actor_role;
   if (e.company_id) company = *e.company_id;
-  RETURN_IF_ERROR(tx.Exec(
-      "INSERT INTO audit_events (id, at, actor_id, actor_role, company_id, action, object_type, object_id, "
-      "details, request_id, ip, user_agent, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {e.id, now, actor_id, role, company, e.action, e.object_type, e.object_id, e.details_json, e.request_id, e.ip,
-       e.user_agent, e.prev_hash, e.hash}));
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO audit_events (id, at, actor_id, actor_role, company_id, action, object_type, object_id, "
+              "details, request_id, ip, user_agent, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              {e.id, now, actor_id, role, company, e.action, e.object_type, e.object_id, e.details_json, e.request_id,
+               e.ip, e.user_agent, e.prev_hash, e.hash}));
   RETURN_IF_ERROR(tx.Exec("UPDATE audit_chain SET head = ? WHERE id = 1", {e.hash}));
   if (e.id % kAnchorInterval == 0) RETURN_IF_ERROR(AppendAnchor(tx, e.id, e.hash, now));
   return {};
@@ -325,8 +326,7 @@ Result<ChainReport> VerifyChain(storage::Tx& tx) {
       if (e.id != expected_id)
         return broken(expected_id, "event " + std::to_string(expected_id) + " is missing (deleted?); the next is " +
                                        std::to_string(e.id));
-      if (r.IsNull(13) || r.IsNull(12))
-        return broken(e.id, "event " + std::to_string(e.id) + " has no chain hash");
+      if (r.IsNull(13) || r.IsNull(12)) return broken(e.id, "event " + std::to_string(e.id) + " has no chain hash");
       if (e.prev_hash != prev)
         return broken(e.id, "event " + std::to_string(e.id) + ": prev_hash " + e.prev_hash +
                                 " differs from the hash of event " + std::to_string(e.id - 1) + " (" + prev + ")");
@@ -368,8 +368,8 @@ Result<ChainReport> VerifyChain(storage::Tx& tx) {
     ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT hash FROM audit_events WHERE id = ?", {id}));
     const std::string anchored = Hex(rec.cose_sha256);
     if (rows.empty())
-      return broken(id, "event " + std::to_string(id) + ", anchored in log leaf " + std::to_string(idx) +
-                            ", is missing");
+      return broken(id,
+                    "event " + std::to_string(id) + ", anchored in log leaf " + std::to_string(idx) + ", is missing");
     if (rows[0].Text(0) != anchored)
       return broken(id, "event " + std::to_string(id) + ": its hash differs from the one anchored in log leaf " +
                             std::to_string(idx) + " (" + anchored + "); the trail was rewritten");

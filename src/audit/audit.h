@@ -44,8 +44,8 @@ const std::vector<storage::Migration>& AuditMigrations();
 inline constexpr int64_t kAnchorInterval = 64;
 
 struct Event {
-  std::string action;        // e.g. "application.submit", "auth.login_failed"
-  std::string object_type;   // e.g. "application", "user", "certificate"
+  std::string action;       // e.g. "application.submit", "auth.login_failed"
+  std::string object_type;  // e.g. "application", "user", "certificate"
   std::string object_id;
   std::string details_json = "{}";  // before/after of changed fields, masked
 };
@@ -53,8 +53,8 @@ struct Event {
 // Writes `event` attributed to `actor` (absent for anonymous actions such as a
 // failed login) at `now`, chained to the previous event. `tx` must be a write
 // transaction. Fails only if the database does.
-Status Record(storage::Tx& tx, const std::optional<Principal>& actor, const RequestMeta& meta,
-              int64_t now, const Event& event);
+Status Record(storage::Tx& tx, const std::optional<Principal>& actor, const RequestMeta& meta, int64_t now,
+              const Event& event);
 
 // The value recorded for a sensitive field instead of its content.
 inline constexpr const char* kMasked = "***";
@@ -82,11 +82,11 @@ std::string EventHash(const StoredEvent& event);
 
 struct Filter {
   std::optional<int64_t> actor_id;
-  std::string actor;  // exact e-mail of the actor (joined from users), "" = any
+  std::string actor;                           // exact e-mail of the actor (joined from users), "" = any
   std::string object_type, object_id, action;  // exact, "" = any
-  std::optional<int64_t> from, to;   // at >= from, at < to (Unix seconds)
-  std::optional<int64_t> before_id;  // id < before_id (paging, newest first)
-  int limit = 100;                   // 1..1000
+  std::optional<int64_t> from, to;             // at >= from, at < to (Unix seconds)
+  std::optional<int64_t> before_id;            // id < before_id (paging, newest first)
+  int limit = 100;                             // 1..1000
 };
 // Newest first. kInvalidArgument for a limit out of range.
 Result<std::vector<StoredEvent>> Search(storage::Tx& tx, const Filter& filter);
@@ -96,10 +96,10 @@ std::string ToCsv(const std::vector<StoredEvent>& events);
 
 struct ChainReport {
   bool intact = true;
-  int64_t events = 0;                 // events checked
-  int64_t anchors = 0;                // anchors checked
-  std::optional<int64_t> broken_id;   // the first broken event
-  std::string problem;                // what differs (English)
+  int64_t events = 0;                // events checked
+  int64_t anchors = 0;               // anchors checked
+  std::optional<int64_t> broken_id;  // the first broken event
+  std::string problem;               // what differs (English)
 };
 // Recomputes the whole chain (O(n), paged reads): ids gapless from 1, each
 // prev_hash equal to the previous hash, each hash equal to its recomputation,

@@ -22,9 +22,8 @@ std::vector<storage::Migration> AllMigrations() {
 class AuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("origine-audit-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("origine-audit-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
@@ -168,8 +167,9 @@ TEST_F(AuditTest, RecomputedChainContradictsTheAnchor) {
 }
 
 TEST_F(AuditTest, LegacyEventsAreSealedThenChained) {
-  Exec("INSERT INTO audit_events (id, at, action, object_type, object_id, details, request_id, ip, user_agent) "
-       "VALUES (1, 1, 'old', 'x', '1', '{}', '', '', ''), (2, 2, 'old', 'x', '2', '{}', '', '', '')");
+  Exec(
+      "INSERT INTO audit_events (id, at, action, object_type, object_id, details, request_id, ip, user_agent) "
+      "VALUES (1, 1, 'old', 'x', '1', '{}', '', '', ''), (2, 2, 'old', 'x', '2', '{}', '', '', '')");
   Exec("UPDATE audit_chain SET last_id = 2");
   RecordN(1);  // seals 1 and 2 first, then chains 3
   auto rep = Verify();

@@ -1,7 +1,6 @@
 #include "certificates/application_input.h"
 
 #include <boost/json.hpp>
-
 #include <cctype>
 #include <map>
 #include <mutex>
@@ -85,8 +84,8 @@ class Checker {
   void Add(const std::string& field, const std::string& message) { errors.push_back({field, message}); }
 
   // Copies a string field, checking type, length and an optional predicate.
-  void Text(const json::object& in, json::object& out, const std::string& key, const std::string& path,
-            size_t max_len, bool (*valid)(const std::string&) = nullptr, const char* why = nullptr) {
+  void Text(const json::object& in, json::object& out, const std::string& key, const std::string& path, size_t max_len,
+            bool (*valid)(const std::string&) = nullptr, const char* why = nullptr) {
     auto it = in.find(key);
     if (it == in.end() || it->value().is_null()) return;
     if (!it->value().is_string()) return Add(path, "must be a string");
@@ -152,16 +151,21 @@ void OriginFacts(Checker& c, const json::object& in, json::object& out, const st
   if (!it->value().is_object()) return c.Add(p + "origin_facts", "must be an object");
   const auto& o = it->value().as_object();
   const std::string q = p + "origin_facts/";
-  c.Unknown(o, {"product_kind", "wholly_obtained", "ex_works_xof", "materials", "processes", "attributes",
-                "suspensive_regime"}, q);
+  c.Unknown(
+      o,
+      {"product_kind", "wholly_obtained", "ex_works_xof", "materials", "processes", "attributes", "suspensive_regime"},
+      q);
   json::object f;
-  c.Text(o, f, "product_kind", q + "product_kind", 20,
-         [](const std::string& v) { return v == "industrial" || v == "unprocessed" || v == "handicraft"; },
-         "must be industrial, unprocessed or handicraft");
+  c.Text(
+      o, f, "product_kind", q + "product_kind", 20,
+      [](const std::string& v) { return v == "industrial" || v == "unprocessed" || v == "handicraft"; },
+      "must be industrial, unprocessed or handicraft");
   for (const char* b : {"wholly_obtained", "suspensive_regime"})
     if (auto v = o.find(b); v != o.end() && !v->value().is_null()) {
-      if (!v->value().is_bool()) c.Add(q + b, "must be true or false");
-      else f[b] = v->value().as_bool();
+      if (!v->value().is_bool())
+        c.Add(q + b, "must be true or false");
+      else
+        f[b] = v->value().as_bool();
     }
   auto money = [&](const json::object& m, const char* k, const std::string& path, json::object& dst) {
     auto v = m.find(k);
@@ -186,9 +190,12 @@ void OriginFacts(Checker& c, const json::object& in, json::object& out, const st
         }
         json::object x;
         c.Unknown(m.as_object(), {"hs_code", "description", "cif_xof", "origin_country"}, mp);
-        c.Text(m.as_object(), x, "hs_code", mp + "hs_code", 10,
-               [](const std::string& h) { return h.size() >= 4 && h.find_first_not_of("0123456789") == std::string::npos; },
-               "must be 4 to 10 digits");
+        c.Text(
+            m.as_object(), x, "hs_code", mp + "hs_code", 10,
+            [](const std::string& h) {
+              return h.size() >= 4 && h.find_first_not_of("0123456789") == std::string::npos;
+            },
+            "must be 4 to 10 digits");
         c.Text(m.as_object(), x, "description", mp + "description", 200);
         c.Text(m.as_object(), x, "origin_country", mp + "origin_country", 2, IsCountry,
                "must be an ISO 3166 alpha-2 country code");
@@ -201,16 +208,22 @@ void OriginFacts(Checker& c, const json::object& in, json::object& out, const st
   if (auto v = o.find("processes"); v != o.end() && !v->value().is_null()) {
     bool ok = v->value().is_array() && v->value().as_array().size() <= 20;
     if (ok)
-      for (const auto& x : v->value().as_array()) ok = ok && x.is_string() && !x.as_string().empty() && x.as_string().size() <= 50;
-    if (!ok) c.Add(q + "processes", "must be an array of at most 20 process codes");
-    else f["processes"] = v->value();
+      for (const auto& x : v->value().as_array())
+        ok = ok && x.is_string() && !x.as_string().empty() && x.as_string().size() <= 50;
+    if (!ok)
+      c.Add(q + "processes", "must be an array of at most 20 process codes");
+    else
+      f["processes"] = v->value();
   }
   if (auto v = o.find("attributes"); v != o.end() && !v->value().is_null()) {
     bool ok = v->value().is_object() && v->value().as_object().size() <= 20;
     if (ok)
-      for (const auto& kv : v->value().as_object()) ok = ok && kv.value().is_string() && kv.value().as_string().size() <= 100;
-    if (!ok) c.Add(q + "attributes", "must be an object of at most 20 text values");
-    else f["attributes"] = v->value();
+      for (const auto& kv : v->value().as_object())
+        ok = ok && kv.value().is_string() && kv.value().as_string().size() <= 100;
+    if (!ok)
+      c.Add(q + "attributes", "must be an object of at most 20 text values");
+    else
+      f["attributes"] = v->value();
   }
   out["origin_facts"] = std::move(f);
 }
@@ -277,11 +290,15 @@ Result<json::object> ValidateInput(const json::value& input, const std::string& 
         }
         const auto& o = line.as_object();
         json::object sub;
-        c.Unknown(o, {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof",
-                      "product_id", "origin_facts"}, p);
+        c.Unknown(o,
+                  {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof",
+                   "product_id", "origin_facts"},
+                  p);
         if (auto v = o.find("product_id"); v != o.end() && !v->value().is_null()) {
-          if (!v->value().is_int64() || v->value().as_int64() <= 0) c.Add(p + "product_id", "must be a product id");
-          else sub["product_id"] = v->value().as_int64();
+          if (!v->value().is_int64() || v->value().as_int64() <= 0)
+            c.Add(p + "product_id", "must be a product id");
+          else
+            sub["product_id"] = v->value().as_int64();
         }
         OriginFacts(c, o, sub, p);
         c.Text(o, sub, "hs_code", p + "hs_code", 10, IsHs, "must be 6 to 10 digits");
@@ -335,7 +352,8 @@ Status CheckComplete(const json::object& data) {
   if (goods.empty()) missing.push_back({"goods", "at least one goods line is required"});
   for (size_t i = 0; i < goods.size(); ++i) {
     const std::string p = "goods/" + std::to_string(i) + "/";
-    for (const char* k : {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof"})
+    for (const char* k :
+         {"hs_code", "description", "quantity", "unit", "gross_weight_kg", "net_weight_kg", "value_xof"})
       need(&goods[i].as_object(), k, p + k);
   }
   if (data.contains("origin_country") && data.contains("destination_country") &&

@@ -10,11 +10,10 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
-#include <string>
-#include <vector>
-
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "origin/engine.h"
@@ -28,10 +27,10 @@ namespace origine::certificates {
 // of certificate numbers since the first release); "GENERAL" is accepted as
 // input and stored as "NP". See docs/adr/0020-regime-codes-from-data.md.
 struct RegimeInfo {
-  std::string code;        // "ETLS", "UEMOA", "AFCFTA", "NP": in applications and certificate numbers
-  std::string data_code;   // code in data/regimes ("GENERAL" for "NP")
+  std::string code;       // "ETLS", "UEMOA", "AFCFTA", "NP": in applications and certificate numbers
+  std::string data_code;  // code in data/regimes ("GENERAL" for "NP")
   std::string label_fr, label_en;
-  std::string title_fr;    // title printed on the certificate
+  std::string title_fr;  // title printed on the certificate
   bool preferential = true;
   const origin::Regime* regime = nullptr;  // the version in force on the date asked, owned by `set`
   std::shared_ptr<const origin::RegimeSet> set;

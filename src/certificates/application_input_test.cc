@@ -2,9 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <set>
-
 #include <boost/json.hpp>
+#include <set>
 
 namespace origine::certificates {
 namespace {
@@ -67,27 +66,27 @@ TEST_P(BadInputTest, ReportsTheField) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
-    ::testing::Values(
-        BadCase{"unknown regime", R"({"regime": "XYZ"})", "regime"},
-        BadCase{"regime missing", R"({"regime": null})", "regime"},
-        BadCase{"lowercase country", R"({"destination_country": "sn"})", "destination_country"},
-        BadCase{"unknown country", R"({"destination_country": "QQ"})", "destination_country"},
-        BadCase{"country not string", R"({"origin_country": 12})", "origin_country"},
-        BadCase{"bad transport mode", R"({"transport": {"mode": "teleport"}})", "transport/mode"},
-        BadCase{"impossible date", R"({"invoice": {"number": "F", "date": "2026-02-30"}})", "invoice/date"},
-        BadCase{"unknown field", R"({"price": 3})", "price"},
-        BadCase{"goods not array", R"({"goods": {}})", "goods"},
-        BadCase{"hs too short", R"({"goods": [{"hs_code": "1207"}]})", "goods/0/hs_code"},
-        BadCase{"hs with dots", R"({"goods": [{"hs_code": "1207.40"}]})", "goods/0/hs_code"},
-        BadCase{"negative quantity", R"({"goods": [{"quantity": "-1"}]})", "goods/0/quantity"},
-        BadCase{"zero weight", R"({"goods": [{"net_weight_kg": "0"}]})", "goods/0/net_weight_kg"},
-        BadCase{"four decimals", R"({"goods": [{"quantity": "1.2345"}]})", "goods/0/quantity"},
-        BadCase{"value as float", R"({"goods": [{"value_xof": 12.5}]})", "goods/0/value_xof"},
-        BadCase{"value negative", R"({"goods": [{"value_xof": -5}]})", "goods/0/value_xof"},
-        BadCase{"net above gross", R"({"goods": [{"gross_weight_kg": "10", "net_weight_kg": "11"}]})",
-                "goods/0/net_weight_kg"},
-        BadCase{"control character", R"({"consignee": {"name": "a\u0001b"}})", "consignee/name"},
-        BadCase{"line not object", R"({"goods": [3]})", "goods/0"}),
+    ::testing::Values(BadCase{"unknown regime", R"({"regime": "XYZ"})", "regime"},
+                      BadCase{"regime missing", R"({"regime": null})", "regime"},
+                      BadCase{"lowercase country", R"({"destination_country": "sn"})", "destination_country"},
+                      BadCase{"unknown country", R"({"destination_country": "QQ"})", "destination_country"},
+                      BadCase{"country not string", R"({"origin_country": 12})", "origin_country"},
+                      BadCase{"bad transport mode", R"({"transport": {"mode": "teleport"}})", "transport/mode"},
+                      BadCase{"impossible date", R"({"invoice": {"number": "F", "date": "2026-02-30"}})",
+                              "invoice/date"},
+                      BadCase{"unknown field", R"({"price": 3})", "price"},
+                      BadCase{"goods not array", R"({"goods": {}})", "goods"},
+                      BadCase{"hs too short", R"({"goods": [{"hs_code": "1207"}]})", "goods/0/hs_code"},
+                      BadCase{"hs with dots", R"({"goods": [{"hs_code": "1207.40"}]})", "goods/0/hs_code"},
+                      BadCase{"negative quantity", R"({"goods": [{"quantity": "-1"}]})", "goods/0/quantity"},
+                      BadCase{"zero weight", R"({"goods": [{"net_weight_kg": "0"}]})", "goods/0/net_weight_kg"},
+                      BadCase{"four decimals", R"({"goods": [{"quantity": "1.2345"}]})", "goods/0/quantity"},
+                      BadCase{"value as float", R"({"goods": [{"value_xof": 12.5}]})", "goods/0/value_xof"},
+                      BadCase{"value negative", R"({"goods": [{"value_xof": -5}]})", "goods/0/value_xof"},
+                      BadCase{"net above gross", R"({"goods": [{"gross_weight_kg": "10", "net_weight_kg": "11"}]})",
+                              "goods/0/net_weight_kg"},
+                      BadCase{"control character", R"({"consignee": {"name": "a\u0001b"}})", "consignee/name"},
+                      BadCase{"line not object", R"({"goods": [3]})", "goods/0"}),
     [](const auto& info) {
       std::string n = info.param.name;
       for (char& c : n)
@@ -121,9 +120,9 @@ TEST(RegimesFromData, CodesComeFromTheDataFiles) {
   EXPECT_TRUE(codes.count("ETLS"));
   EXPECT_TRUE(codes.count("UEMOA"));
   EXPECT_TRUE(codes.count("AFCFTA"));
-  EXPECT_TRUE(codes.count("NP"));      // GENERAL in the data, NP in applications and numbers
+  EXPECT_TRUE(codes.count("NP"));  // GENERAL in the data, NP in applications and numbers
   EXPECT_FALSE(codes.count("GENERAL"));
-  EXPECT_FALSE(codes.count("AES"));    // configured but not enabled
+  EXPECT_FALSE(codes.count("AES"));  // configured but not enabled
   auto np = ValidateInput(json::parse(R"({"regime": "GENERAL"})"), kToday);
   ASSERT_TRUE(np);
   EXPECT_EQ((*np)["regime"], "NP");
@@ -136,11 +135,12 @@ TEST(RegimesFromData, CodesComeFromTheDataFiles) {
 TEST(GoodsLineFacts, ProductIdAndOriginFactsAreChecked) {
   auto ok = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": 3, "origin_facts": {
       "product_kind": "industrial", "ex_works_xof": 1000, "materials": [{"hs_code": "3923", "cif_xof": 10}],
-      "processes": ["refining"], "attributes": {"sex": "male"}}}]})"), kToday);
+      "processes": ["refining"], "attributes": {"sex": "male"}}}]})"),
+                          kToday);
   ASSERT_TRUE(ok) << ok.error().message;
   auto bad = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": -1, "origin_facts": {
       "product_kind": "robot", "ex_works_xof": -5, "materials": [{"hs_code": "39", "cif_xof": "x"}], "colour": 1}}]})"),
-      kToday);
+                           kToday);
   ASSERT_FALSE(bad);
   std::set<std::string> fields;
   for (const auto& f : bad.error().fields) fields.insert(f.field);

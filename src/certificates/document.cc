@@ -57,7 +57,9 @@ std::string BuildDocument(const DocumentInput& in) {
   doc["issuer"] = {{"country", in.issuer_country}, {"name", in.issuer_name}};
   doc["issued_at"] = FormatUtc(in.issued_at);
   doc["expires_at"] = FormatUtc(in.expires_at);
-  doc["exporter"] = {{"name", in.exporter.name}, {"nif", in.exporter.nif}, {"rccm", in.exporter.rccm},
+  doc["exporter"] = {{"name", in.exporter.name},
+                     {"nif", in.exporter.nif},
+                     {"rccm", in.exporter.rccm},
                      {"address", in.exporter.address}};
   doc["consignee"] = Sub(a, "consignee");
   doc["origin_country"] = Str(a, "origin_country");

@@ -17,9 +17,9 @@ std::string Str(const json::object& o, const char* k) {
 }
 
 json::object Incomplete(int64_t line, const std::string& reason, const std::string& fr, const std::string& en) {
-  return {{"line", line}, {"outcome", "needs_review"}, {"criterion", ""}, {"explanation_fr", fr},
-          {"explanation_en", en}, {"reasons", json::array{json::value(reason)}}, {"form", ""},
-          {"regime_version", ""}, {"approval_number", nullptr}};
+  return {{"line", line},         {"outcome", "needs_review"}, {"criterion", ""},
+          {"explanation_fr", fr}, {"explanation_en", en},      {"reasons", json::array{json::value(reason)}},
+          {"form", ""},           {"regime_version", ""},      {"approval_number", nullptr}};
 }
 
 }  // namespace
@@ -109,7 +109,8 @@ std::vector<FieldError> RefusedLines(const json::object& data, const json::array
     for (const auto& r : o.at("reasons").as_array()) unknown_product = unknown_product || r == "unknown_product";
     if ((preferential && outcome == "not_originating") || unknown_product) {
       std::string reasons;
-      for (const auto& r : o.at("reasons").as_array()) reasons += (reasons.empty() ? "" : ", ") + std::string(r.as_string());
+      for (const auto& r : o.at("reasons").as_array())
+        reasons += (reasons.empty() ? "" : ", ") + std::string(r.as_string());
       refused.push_back({"goods/" + std::to_string(o.at("line").as_int64()),
                          (unknown_product ? "unknown product" : "not originating under " + regime) + " (" + reasons +
                              "): " + Str(o, "explanation_en") +

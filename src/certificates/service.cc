@@ -1,8 +1,9 @@
 #include "certificates/service.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
-#include <sodium.h>
 
 #include "audit/audit.h"
 #include "certificates/application_input.h"
@@ -34,8 +35,8 @@ struct AppRow {
 };
 
 AppRow ToAppRow(const storage::Row& r) {
-  return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6), r.Text(7),
-          r.Int(8), r.Int(9), r.Int(10), r.Text(11), r.Text(12)};
+  return {r.Int(0),  r.Int(1), r.Text(2), r.Text(3), r.Text(4),  r.Text(5), r.Text(6),
+          r.Text(7), r.Int(8), r.Int(9),  r.Int(10), r.Text(11), r.Text(12)};
 }
 
 bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
@@ -77,8 +78,11 @@ Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string&
                             {a.id}));
   json::array history;
   for (const auto& e : events)
-    history.push_back({{"at", FormatUtc(e.Int(0))}, {"actor", e.Text(1)}, {"role", e.Text(2)},
-                       {"action", e.Text(3)}, {"comment", e.Text(4)}});
+    history.push_back({{"at", FormatUtc(e.Int(0))},
+                       {"actor", e.Text(1)},
+                       {"role", e.Text(2)},
+                       {"action", e.Text(3)},
+                       {"comment", e.Text(4)}});
   o["history"] = std::move(history);
   // The origin calculator's verdict per goods line, as of today.
   ASSIGN_OR_RETURN(o["origin"], EvaluateLines(tx, a.company_id, data.as_object(), today));
@@ -87,9 +91,9 @@ Result<json::object> ToJson(storage::Tx& tx, const AppRow& a, const std::string&
 
 Status RecordEvent(storage::Tx& tx, const Principal& who, const RequestMeta& meta, int64_t now, int64_t app_id,
                    const std::string& action, const std::string& comment, const std::string& details) {
-  RETURN_IF_ERROR(tx.Exec(
-      "INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, ?, ?)",
-      {app_id, now, who.user_id, action, comment.empty() ? storage::Value(nullptr) : storage::Value(comment)}));
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, ?, ?)",
+              {app_id, now, who.user_id, action, comment.empty() ? storage::Value(nullptr) : storage::Value(comment)}));
   return audit::Record(tx, who, meta, now, {"application." + action, "application", std::to_string(app_id), details});
 }
 
@@ -120,13 +124,15 @@ Status MarkPaid(storage::Tx& tx, int64_t application_id, int64_t payer_user_id, 
                                       "WHERE id = ? AND status = 'awaiting_payment'",
                                       {now, application_id}));
   if (n != 1) return Error::Conflict("application " + std::to_string(application_id) + " is not awaiting payment");
-  RETURN_IF_ERROR(tx.Exec(
-      "INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, 'payment', NULL)",
-      {application_id, now, payer_user_id}));
-  return audit::Record(tx, std::nullopt, {"payments", "", "origine payments"}, now,
-                       {"application.payment", "application", std::to_string(application_id),
-                        json::serialize(json::object{{"status", {{"before", "awaiting_payment"}, {"after", "submitted"}}},
-                                                     {"payment_reference", reference}})});
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO application_events (application_id, at, actor_id, action, comment) VALUES (?, ?, ?, "
+              "'payment', NULL)",
+              {application_id, now, payer_user_id}));
+  return audit::Record(
+      tx, std::nullopt, {"payments", "", "origine payments"}, now,
+      {"application.payment", "application", std::to_string(application_id),
+       json::serialize(json::object{{"status", {{"before", "awaiting_payment"}, {"after", "submitted"}}},
+                                    {"payment_reference", reference}})});
 }
 
 Result<json::object> ApplicationService::Create(const Principal& who, const json::value& input,
@@ -137,8 +143,8 @@ Result<json::object> ApplicationService::Create(const Principal& who, const json
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
                                        "created_at, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?) RETURNING id",
-                                       {*who.company_id, std::string(data["regime"].as_string()),
-                                        json::serialize(data), who.user_id, now, now}));
+                                       {*who.company_id, std::string(data["regime"].as_string()), json::serialize(data),
+                                        who.user_id, now, now}));
   const int64_t id = ins[0].Int(0);
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "", StatusChange("", "draft")));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
@@ -158,8 +164,9 @@ Result<json::object> ApplicationService::Update(const Principal& who, int64_t id
     return Error::Conflict("an application can be edited only as a draft or when returned (it is " + app.status + ")");
   RETURN_IF_ERROR(tx->Exec("UPDATE applications SET regime = ?, data = ?, updated_at = ? WHERE id = ?",
                            {std::string(data["regime"].as_string()), json::serialize(data), now, id}));
-  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "update", "",
-                              json::serialize(json::object{{"data", {{"changed", app.data != json::serialize(data)}}}})));
+  RETURN_IF_ERROR(
+      RecordEvent(*tx, who, meta, now, id, "update", "",
+                  json::serialize(json::object{{"data", {{"changed", app.data != json::serialize(data)}}}})));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
   RETURN_IF_ERROR(tx->Commit());
@@ -175,7 +182,9 @@ Result<json::object> ApplicationService::Evaluate(const Principal& who, const js
   std::vector<FieldError> refused = RefusedLines(data, origin);
   json::array refusals;
   for (const auto& f : refused) refusals.push_back({{"field", f.field}, {"message", f.message}});
-  return json::object{{"regime", data["regime"]}, {"origin", std::move(origin)}, {"submittable", refused.empty()},
+  return json::object{{"regime", data["regime"]},
+                      {"origin", std::move(origin)},
+                      {"submittable", refused.empty()},
                       {"refusals", std::move(refusals)}};
 }
 
@@ -301,10 +310,11 @@ Result<json::object> ApplicationService::Transition(const Principal& who, int64_
       return Error::Conflict("only a submitted application can be reviewed (it is " + app.status + ")");
     to = action == "approve" ? "approved" : "returned";
   }
-  RETURN_IF_ERROR(tx->Exec(
-      "UPDATE applications SET status = ?, review_comment = ?, approved_by = ?, updated_at = ? WHERE id = ? AND status = ?",
-      {to, action == "submit" ? storage::Value(nullptr) : storage::Value(comment),
-       action == "approve" ? storage::Value(who.user_id) : storage::Value(nullptr), now, id, app.status}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE applications SET status = ?, review_comment = ?, approved_by = ?, updated_at = ? WHERE id = ? "
+               "AND status = ?",
+               {to, action == "submit" ? storage::Value(nullptr) : storage::Value(comment),
+                action == "approve" ? storage::Value(who.user_id) : storage::Value(nullptr), now, id, app.status}));
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, action, comment, StatusChange(app.status, to)));
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
@@ -329,23 +339,31 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
 
   // Gapless: the counter moves in this transaction and rolls back with it.
   const std::string year = FormatUtc(now, true).substr(0, 4);
-  ASSIGN_OR_RETURN(auto seq, tx->Query(
-      "INSERT INTO certificate_sequences (issuer, regime, year, last_value) VALUES (?, ?, ?, 1) "
-      "ON CONFLICT (issuer, regime, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1 "
-      "RETURNING last_value",
-      {issuer_.country, app.regime, static_cast<int64_t>(std::stoi(year))}));
+  ASSIGN_OR_RETURN(
+      auto seq,
+      tx->Query("INSERT INTO certificate_sequences (issuer, regime, year, last_value) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (issuer, regime, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1 "
+                "RETURNING last_value",
+                {issuer_.country, app.regime, static_cast<int64_t>(std::stoi(year))}));
   char number[64];
   std::snprintf(number, sizeof number, "%s-%s-%s-%06lld", issuer_.country.c_str(), app.regime.c_str(), year.c_str(),
                 static_cast<long long>(seq[0].Int(0)));
 
-  ASSIGN_OR_RETURN(auto company, tx->Query("SELECT name, nif, rccm, address FROM companies WHERE id = ?",
-                                           {app.company_id}));
+  ASSIGN_OR_RETURN(auto company,
+                   tx->Query("SELECT name, nif, rccm, address FROM companies WHERE id = ?", {app.company_id}));
   boost::system::error_code ec;
   json::value data = json::parse(app.data, ec);
   if (ec) return Error::Internal("stored application is not JSON");
-  DocumentInput in{number, *regime, issuer_.country, issuer_.name, now, last_day + 86399,
+  DocumentInput in{number,
+                   *regime,
+                   issuer_.country,
+                   issuer_.name,
+                   now,
+                   last_day + 86399,
                    {company[0].Text(0), company[0].Text(1), company[0].Text(2), company[0].Text(3)},
-                   data.as_object(), who.name, app.id};
+                   data.as_object(),
+                   who.name,
+                   app.id};
   const std::string document = BuildDocument(in);
   const std::string document_sha256 = Sha256Hex(document);
   // The claims carry the log index, and the leaf carries the hash of the
@@ -371,33 +389,35 @@ Result<json::object> ApplicationService::Sign(const Principal& who, int64_t id, 
   RETURN_IF_ERROR(tx->Exec(
       "INSERT INTO certificates (number, application_id, company_id, regime, issued_at, expires_at, document, "
       "document_sha256, cose, qr, kid, signed_by, log_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {std::string(number), app.id, app.company_id, app.regime, in.issued_at, in.expires_at, document,
-       document_sha256, storage::Blob{cose}, qr, Base64(signer.kid), who.user_id, static_cast<int64_t>(log_index)}));
-  RETURN_IF_ERROR(tx->Exec(
-      "UPDATE applications SET status = 'issued', certificate_number = ?, updated_at = ? WHERE id = ? AND status = 'approved'",
-      {std::string(number), now, id}));
+      {std::string(number), app.id, app.company_id, app.regime, in.issued_at, in.expires_at, document, document_sha256,
+       storage::Blob{cose}, qr, Base64(signer.kid), who.user_id, static_cast<int64_t>(log_index)}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE applications SET status = 'issued', certificate_number = ?, updated_at = ? WHERE id = ? AND "
+               "status = 'approved'",
+               {std::string(number), now, id}));
   RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "sign", "",
                               json::serialize(json::object{{"status", {{"before", "approved"}, {"after", "issued"}}},
                                                            {"certificate_number", number},
                                                            {"document_sha256", document_sha256}})));
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now, {"certificate.issue", "certificate", number,
-                                                      json::serialize(json::object{{"application_id", app.id},
-                                                                                   {"kid", Base64(signer.kid)},
-                                                                                   {"log_index", log_index}})}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, who, meta, now,
+                    {"certificate.issue", "certificate", number,
+                     json::serialize(json::object{
+                         {"application_id", app.id}, {"kid", Base64(signer.kid)}, {"log_index", log_index}})}));
   if (!app.predecessor.empty()) {
     // An amendment or duplicate replaces its predecessor, in this transaction.
-    ASSIGN_OR_RETURN(int64_t replaced,
-                     tx->Exec("UPDATE certificates SET successor = ?, replaced_at = ? WHERE number = ? AND successor IS NULL",
-                              {std::string(number), now, app.predecessor}));
+    ASSIGN_OR_RETURN(
+        int64_t replaced,
+        tx->Exec("UPDATE certificates SET successor = ?, replaced_at = ? WHERE number = ? AND successor IS NULL",
+                 {std::string(number), now, app.predecessor}));
     if (replaced != 1) return Error::Conflict("certificate " + app.predecessor + " was already replaced");
     ASSIGN_OR_RETURN(uint64_t amend_index,
                      log_.Append(*tx, {tlog::Event::kAmend, app.predecessor, tlog::Sha256(cose), now}));
-    RETURN_IF_ERROR(audit::Record(
-        *tx, who, meta, now,
-        {"certificate.replace", "certificate", app.predecessor,
-         json::serialize(json::object{{"successor", {{"before", nullptr}, {"after", number}}},
-                                      {"kind", app.kind},
-                                      {"log_index", amend_index}})}));
+    RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                  {"certificate.replace", "certificate", app.predecessor,
+                                   json::serialize(json::object{{"successor", {{"before", nullptr}, {"after", number}}},
+                                                                {"kind", app.kind},
+                                                                {"log_index", amend_index}})}));
   }
   ASSIGN_OR_RETURN(app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(clock_.NowUnix(), true), gate_));
@@ -417,8 +437,24 @@ constexpr const char* kSelectCertificate =
     "LEFT JOIN applications sa ON sa.certificate_number = c.successor ";
 // Column positions in kSelectCertificate.
 enum CertColumn : size_t {
-  kNumber, kRegime, kApplicationId, kCompanyId, kCompanyName, kIssuedAt, kExpiresAt, kQr, kDocumentSha256, kKid,
-  kDocument, kRevokedAt, kRevocationReason, kSuccessor, kKind, kPredecessor, kSuccessorKind, kReplacedAt
+  kNumber,
+  kRegime,
+  kApplicationId,
+  kCompanyId,
+  kCompanyName,
+  kIssuedAt,
+  kExpiresAt,
+  kQr,
+  kDocumentSha256,
+  kKid,
+  kDocument,
+  kRevokedAt,
+  kRevocationReason,
+  kSuccessor,
+  kKind,
+  kPredecessor,
+  kSuccessorKind,
+  kReplacedAt
 };
 
 Result<storage::Row> LoadCertificate(storage::Tx& tx, const std::optional<Principal>& who, const std::string& number) {
@@ -440,7 +476,9 @@ json::object CertificateSummary(const storage::Row& r) {
           {"issued_at", FormatUtc(r.Int(5))},
           {"expires_at", FormatUtc(r.Int(6))},
           {"destination_country", destination},
-          {"status", !r.IsNull(kRevokedAt) ? "revoked" : !r.IsNull(kSuccessor) ? "replaced" : "issued"},
+          {"status", !r.IsNull(kRevokedAt)   ? "revoked"
+                     : !r.IsNull(kSuccessor) ? "replaced"
+                                             : "issued"},
           {"kind", r.Text(kKind)},
           {"predecessor", r.IsNull(kPredecessor) ? json::value(nullptr) : json::value(r.Text(kPredecessor))},
           {"revocation", r.IsNull(kRevokedAt) ? json::value(nullptr)
@@ -464,7 +502,8 @@ Result<json::object> CertificateService::List(const Principal& who, const PageRe
   }
   if (!page.cursor.empty()) {
     ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kCertificatesCursor, page.cursor));
-    if (after.tie.empty()) return Error::BadRequest("the cursor is not valid for this listing", {{"cursor", "no position"}});
+    if (after.tie.empty())
+      return Error::BadRequest("the cursor is not valid for this listing", {{"cursor", "no position"}});
     sql += "AND (c.issued_at < ? OR (c.issued_at = ? AND c.number < ?)) ";
     params.insert(params.end(), {after.sort, after.sort, after.tie});
   }
@@ -590,7 +629,8 @@ Result<json::object> ApplicationService::StartAmendment(const Principal& who, co
   if (who.role != Role::kExporter && who.role != Role::kAgent)
     return Error::Denied("only the exporter or an agent starts an amendment or a duplicate");
   if (kind != "amendment" && kind != "duplicate")
-    return Error::Invalid("the kind must be amendment or duplicate", {{"kind", "must be \"amendment\" or \"duplicate\""}});
+    return Error::Invalid("the kind must be amendment or duplicate",
+                          {{"kind", "must be \"amendment\" or \"duplicate\""}});
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(storage::Row cert, LoadCertificate(*tx, who, number));
@@ -603,16 +643,16 @@ Result<json::object> ApplicationService::StartAmendment(const Principal& who, co
     return Error::Conflict("application " + std::to_string(pending[0].Int(0)) + " already amends or duplicates " +
                            number);
   ASSIGN_OR_RETURN(AppRow original, LoadVisible(*tx, who, cert.Int(kApplicationId)));
-  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
-                                       "created_at, updated_at, kind, predecessor) "
-                                       "VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                       {original.company_id, original.regime, original.data, who.user_id, now, now,
-                                        kind, number}));
+  ASSIGN_OR_RETURN(
+      auto ins, tx->Query("INSERT INTO applications (company_id, status, regime, data, created_by, "
+                          "created_at, updated_at, kind, predecessor) "
+                          "VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                          {original.company_id, original.regime, original.data, who.user_id, now, now, kind, number}));
   const int64_t id = ins[0].Int(0);
-  RETURN_IF_ERROR(RecordEvent(*tx, who, meta, now, id, "create", "",
-                              json::serialize(json::object{{"status", {{"before", ""}, {"after", "draft"}}},
-                                                           {"kind", kind},
-                                                           {"predecessor", number}})));
+  RETURN_IF_ERROR(
+      RecordEvent(*tx, who, meta, now, id, "create", "",
+                  json::serialize(json::object{
+                      {"status", {{"before", ""}, {"after", "draft"}}}, {"kind", kind}, {"predecessor", number}})));
   ASSIGN_OR_RETURN(AppRow app, LoadVisible(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ToJson(*tx, app, FormatUtc(now, true), gate_));
   RETURN_IF_ERROR(tx->Commit());
@@ -624,7 +664,8 @@ Result<json::object> ApplicationService::RevokeCertificate(const Principal& who,
   if (who.role != Role::kAdmin && who.role != Role::kSignatory)
     return Error::Denied("only a signatory or an administrator revokes a certificate");
   const size_t b = reason_in.find_first_not_of(" \t\r\n");
-  const std::string reason = b == std::string::npos ? "" : reason_in.substr(b, reason_in.find_last_not_of(" \t\r\n") - b + 1);
+  const std::string reason =
+      b == std::string::npos ? "" : reason_in.substr(b, reason_in.find_last_not_of(" \t\r\n") - b + 1);
   if (reason.empty()) return Error::Invalid("say why the certificate is revoked", {{"reason", "is required"}});
   if (reason.size() > 500)
     return Error::Invalid("the reason is too long", {{"reason", "must have at most 500 characters"}});
@@ -643,10 +684,10 @@ Result<json::object> ApplicationService::RevokeCertificate(const Principal& who,
   RETURN_IF_ERROR(audit::Record(
       *tx, who, meta, now,
       {"certificate.revoke", "certificate", number,
-       json::serialize(json::object{{"status", {{"before", cert.IsNull(kSuccessor) ? "issued" : "replaced"},
-                                                {"after", "revoked"}}},
-                                    {"reason", reason},
-                                    {"log_index", log_index}})}));
+       json::serialize(
+           json::object{{"status", {{"before", cert.IsNull(kSuccessor) ? "issued" : "replaced"}, {"after", "revoked"}}},
+                        {"reason", reason},
+                        {"log_index", log_index}})}));
   ASSIGN_OR_RETURN(storage::Row after, LoadCertificate(*tx, who, number));
   json::object out = CertificateSummary(after);
   out["qr"] = after.Text(kQr);

@@ -33,16 +33,16 @@
 #include <optional>
 #include <string>
 
+#include "certificates/verification.h"
 #include "core/clock.h"
 #include "core/context.h"
 #include "core/paging.h"
 #include "core/result.h"
-#include "storage/db.h"
 #include "pki/key_manager.h"
+#include "storage/db.h"
 #include "tlog/log.h"
-#include "certificates/verification.h"
-#include "trust/trust_store.h"
 #include "trust/trust_list.h"
+#include "trust/trust_store.h"
 #include "trust/verify.h"
 
 namespace origine::certificates {
@@ -192,7 +192,7 @@ class CertificateService {
   const Clock& clock_;
   trust::TrustListSource& source_;
   mutable std::mutex trust_mu_;
-  mutable std::shared_ptr<const trust::TrustStore> trust_;  // guarded by trust_mu_
+  mutable std::shared_ptr<const trust::TrustStore> trust_;        // guarded by trust_mu_
   mutable std::shared_ptr<const trust::TrustListSnapshot> seen_;  // the snapshot trust_ stands for
   IssuerConfig issuer_;
 };

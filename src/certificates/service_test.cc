@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "identity/identity_service.h"
 #include "audit/audit.h"
+#include "identity/identity_service.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
 #include "tlog/log.h"
@@ -26,7 +26,6 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : pki::PkiMigrations()) all.push_back(m);
   return all;
 }
-
 
 json::value Input() {
   return json::parse(R"({
@@ -259,17 +258,16 @@ TEST_F(OutcomeTest, RevokeNeedsARoleAReasonAndHappensOnce) {
   EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
   EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, std::string(501, 'x'), meta_).error().code,
             ErrorCode::kInvalidArgument);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().code,
-            ErrorCode::kNotFound);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().code, ErrorCode::kNotFound);
   const int64_t leaves = Count("SELECT COUNT(*) FROM tlog_leaves");
   auto revoked = apps_->RevokeCertificate(Admin(), number, "  Fausse déclaration d'origine ", meta_);
   ASSERT_TRUE(revoked) << revoked.error().message;
   EXPECT_EQ((*revoked)["status"].as_string(), "revoked");
   EXPECT_EQ((*revoked)["revocation"].at("reason").as_string(), "Fausse déclaration d'origine");
   EXPECT_EQ(Count("SELECT COUNT(*) FROM tlog_leaves"), leaves + 1);  // the revoke leaf
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.revoke' AND object_id = '" + number +
-                  "'"),
-            1);
+  EXPECT_EQ(
+      Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.revoke' AND object_id = '" + number + "'"),
+      1);
   EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, "again", meta_).error().code, ErrorCode::kConflict);
   // The exporter sees the revocation on its certificate.
   auto seen = certs_->Get(exporter_, number);

@@ -21,8 +21,8 @@ namespace origine::certificates {
 // in which they are decided).
 enum class Outcome {
   kValid,
-  kRevoked,           // signer removed from the trust list, or the certificate revoked (online)
-  kAmended,           // replaced by a corrected certificate or a duplicate (online)
+  kRevoked,  // signer removed from the trust list, or the certificate revoked (online)
+  kAmended,  // replaced by a corrected certificate or a duplicate (online)
   kExpired,
   kNotYetValid,
   kUnknownSigner,
@@ -37,7 +37,7 @@ enum class Outcome {
 std::string_view ToString(Outcome outcome);
 
 struct Revocation {
-  int64_t at = 0;     // unix seconds
+  int64_t at = 0;  // unix seconds
   std::string reason;
   std::string scope;  // "signer" | "certificate"
 };

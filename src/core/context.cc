@@ -4,11 +4,16 @@ namespace origine {
 
 const char* RoleName(Role role) {
   switch (role) {
-    case Role::kExporter: return "exporter";
-    case Role::kAgent: return "agent";
-    case Role::kSignatory: return "signatory";
-    case Role::kAdmin: return "admin";
-    case Role::kAuditor: return "auditor";
+    case Role::kExporter:
+      return "exporter";
+    case Role::kAgent:
+      return "agent";
+    case Role::kSignatory:
+      return "signatory";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kAuditor:
+      return "auditor";
   }
   return "unknown";
 }

@@ -6,10 +6,13 @@ namespace origine {
 namespace {
 
 TEST(PagingTest, CursorRoundTrips) {
-  const PageKey keys[] = {{0, ""}, {1, "1"}, {1795757970, "42"}, {9, "CO-ETLS-2026-000017"}, {123456789012345678, "x|y"}};
+  const PageKey keys[] = {
+      {0, ""}, {1, "1"}, {1795757970, "42"}, {9, "CO-ETLS-2026-000017"}, {123456789012345678, "x|y"}};
   for (const auto& k : keys) {
     const std::string c = EncodeCursor("apps", k);
-    EXPECT_EQ(c.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos) << c;
+    EXPECT_EQ(c.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+              std::string::npos)
+        << c;
     auto back = DecodeCursor("apps", c);
     ASSERT_TRUE(back) << c;
     EXPECT_EQ(back->sort, k.sort);
@@ -22,16 +25,16 @@ TEST(PagingTest, RejectsForeignAndDamagedCursors) {
   std::string flipped = good;
   flipped[2] = flipped[2] == 'A' ? 'B' : 'A';
   const std::string bad[] = {
-      "",                                   // empty
-      EncodeCursor("ledger", {17, "17"}),   // another listing's cursor
-      good + "=",                           // padding is not base64url here
+      "",                                     // empty
+      EncodeCursor("ledger", {17, "17"}),     // another listing's cursor
+      good + "=",                             // padding is not base64url here
       good.substr(0, good.size() - 1) + "!",  // outside the alphabet
-      flipped,                              // damaged
-      "A",                                  // impossible length
-      "cGF5MXwtMXwx",                       // "pay1|-1|1": negative sort key
-      "cGF5MXwxNw",                         // "pay1|17": no tie
-      "cGF5MXx8MQ",                         // "pay1||1": empty sort key
-      std::string(301, 'A'),                // too long
+      flipped,                                // damaged
+      "A",                                    // impossible length
+      "cGF5MXwtMXwx",                         // "pay1|-1|1": negative sort key
+      "cGF5MXwxNw",                           // "pay1|17": no tie
+      "cGF5MXx8MQ",                           // "pay1||1": empty sort key
+      std::string(301, 'A'),                  // too long
   };
   for (const auto& c : bad) {
     auto r = DecodeCursor("pay", c);

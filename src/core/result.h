@@ -23,16 +23,16 @@
 namespace origine {
 
 enum class ErrorCode {
-  kInvalidArgument,     // the input is malformed or violates a rule (422; malformed JSON 400)
-  kBadRequest,          // a query parameter is unusable, e.g. a paging limit or cursor (400)
-  kUnauthenticated,     // no valid session (401)
-  kPermissionDenied,    // authenticated but not allowed (403)
-  kNotFound,            // absent, or invisible to this caller (404)
-  kConflict,            // state does not allow the operation (409)
-  kPayloadTooLarge,     // body or upload over the limit (413)
-  kUnsupportedMedia,    // wrong content type (415)
-  kUnavailable,         // a dependency is down; retry later (503)
-  kInternal,            // a bug or an unexpected system failure (500)
+  kInvalidArgument,   // the input is malformed or violates a rule (422; malformed JSON 400)
+  kBadRequest,        // a query parameter is unusable, e.g. a paging limit or cursor (400)
+  kUnauthenticated,   // no valid session (401)
+  kPermissionDenied,  // authenticated but not allowed (403)
+  kNotFound,          // absent, or invisible to this caller (404)
+  kConflict,          // state does not allow the operation (409)
+  kPayloadTooLarge,   // body or upload over the limit (413)
+  kUnsupportedMedia,  // wrong content type (415)
+  kUnavailable,       // a dependency is down; retry later (503)
+  kInternal,          // a bug or an unexpected system failure (500)
 };
 
 // One invalid field of an input document, named by a JSON pointer-like path.
@@ -43,8 +43,8 @@ struct FieldError {
 
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
-  std::string message;              // one sentence, safe to show to the caller
-  std::vector<FieldError> fields;   // for kInvalidArgument and kBadRequest, every bad field
+  std::string message;             // one sentence, safe to show to the caller
+  std::vector<FieldError> fields;  // for kInvalidArgument and kBadRequest, every bad field
 
   static Error Invalid(std::string m, std::vector<FieldError> f = {}) {
     return {ErrorCode::kInvalidArgument, std::move(m), std::move(f)};
@@ -65,8 +65,8 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}        // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
+  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -107,15 +107,14 @@ class [[nodiscard]] Status {
 #define ORIGINE_CONCAT(a, b) ORIGINE_CONCAT_INNER(a, b)
 
 // RETURN_IF_ERROR(expr): expr is a Status or Result; returns its Error on failure.
-#define RETURN_IF_ERROR(expr)                                  \
-  do {                                                         \
-    auto&& origine_status_ = (expr);                           \
-    if (!origine_status_) return origine_status_.error();      \
+#define RETURN_IF_ERROR(expr)                             \
+  do {                                                    \
+    auto&& origine_status_ = (expr);                      \
+    if (!origine_status_) return origine_status_.error(); \
   } while (0)
 
 // ASSIGN_OR_RETURN(lhs, expr): lhs = *expr, or return its Error.
-#define ASSIGN_OR_RETURN(lhs, expr) \
-  ASSIGN_OR_RETURN_IMPL(ORIGINE_CONCAT(origine_result_, __LINE__), lhs, expr)
+#define ASSIGN_OR_RETURN(lhs, expr) ASSIGN_OR_RETURN_IMPL(ORIGINE_CONCAT(origine_result_, __LINE__), lhs, expr)
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                          \
   if (!tmp) return std::move(tmp).error();    \

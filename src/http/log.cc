@@ -1,8 +1,7 @@
 #include "http/log.h"
 
-#include <boost/json.hpp>
-
 #include <atomic>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -38,8 +37,10 @@ void Line(const std::string& level, const std::string& msg, const Fields& fields
   // Integers print as integers; other values with microsecond precision
   // (Boost.JSON would print every double in exponent form).
   for (const auto& [k, v] : numbers) {
-    if (v == static_cast<double>(static_cast<int64_t>(v))) o[k] = static_cast<int64_t>(v);
-    else o[k] = static_cast<double>(static_cast<int64_t>(v * 1000)) / 1000;
+    if (v == static_cast<double>(static_cast<int64_t>(v)))
+      o[k] = static_cast<int64_t>(v);
+    else
+      o[k] = static_cast<double>(static_cast<int64_t>(v * 1000)) / 1000;
   }
   std::string line = boost::json::serialize(o);
   line += '\n';

@@ -1,8 +1,7 @@
 #include "http/message.h"
 
-#include <boost/url/parse.hpp>
-
 #include <algorithm>
+#include <boost/url/parse.hpp>
 #include <cctype>
 
 namespace origine::http {

@@ -23,21 +23,21 @@ struct Headers {
 };
 
 struct Request {
-  std::string method;                          // "GET", "POST", ...
-  std::string target;                          // raw request target, "/api/v1/x?y=1"
-  std::string path;                            // percent-decoded path, "/api/v1/x"
-  std::map<std::string, std::string> query;    // decoded query parameters (last one wins)
+  std::string method;                        // "GET", "POST", ...
+  std::string target;                        // raw request target, "/api/v1/x?y=1"
+  std::string path;                          // percent-decoded path, "/api/v1/x"
+  std::map<std::string, std::string> query;  // decoded query parameters (last one wins)
   Headers headers;
   std::string body;
   std::string remote_ip;
-  std::string request_id;                      // set by the server for every request
+  std::string request_id;                          // set by the server for every request
   std::map<std::string, std::string> path_params;  // filled by the router: {"id": "12"}
 };
 
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;  // besides Content-Type
-  std::string content_type = "application/json";  // empty: no Content-Type (e.g. 204)
+  std::string content_type = "application/json";             // empty: no Content-Type (e.g. 204)
   std::string body;
 
   void AddHeader(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }

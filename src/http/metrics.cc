@@ -8,7 +8,10 @@ std::string Escape(const std::string& v) {
   std::string out;
   for (char c : v) {
     if (c == '\\' || c == '"') out += '\\';
-    if (c == '\n') { out += "\\n"; continue; }
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
     out += c;
   }
   return out;
@@ -38,7 +41,8 @@ std::string Metrics::Render() const {
       << "# TYPE origine_http_request_duration_seconds histogram\n";
   for (const auto& [key, s] : series_) {
     const auto& [route, method, status] = key;
-    std::string labels = "route=\"" + Escape(route) + "\",method=\"" + method + "\",status=\"" + std::to_string(status) + "\"";
+    std::string labels =
+        "route=\"" + Escape(route) + "\",method=\"" + method + "\",status=\"" + std::to_string(status) + "\"";
     for (size_t i = 0; i < kBuckets.size(); ++i)
       out << "origine_http_request_duration_seconds_bucket{" << labels << ",le=\"" << kBuckets[i] << "\"} "
           << s.buckets[i] << "\n";

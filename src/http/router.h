@@ -32,8 +32,8 @@ class Router {
   void Add(std::string method, std::string path_template, Handler handler);
 
   struct Match {
-    const Route* route = nullptr;         // null when nothing matched
-    std::vector<std::string> allowed;     // methods of the path, when only the method failed
+    const Route* route = nullptr;      // null when nothing matched
+    std::vector<std::string> allowed;  // methods of the path, when only the method failed
   };
   // Finds the route for `req` and fills req.path_params on success.
   Match Find(Request& req) const;

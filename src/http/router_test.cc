@@ -21,7 +21,11 @@ Request Make(std::string method, std::string target) {
 
 TEST(RouterTest, MatchesTemplatesAndMethods) {
   Router router;
-  router.Add("GET", "/api/v1/applications/{id}", [](Request& r) { Response x; x.body = r.path_params["id"]; return x; });
+  router.Add("GET", "/api/v1/applications/{id}", [](Request& r) {
+    Response x;
+    x.body = r.path_params["id"];
+    return x;
+  });
   router.Add("POST", "/api/v1/applications/{id}/submit", [](Request&) { return Response{}; });
   auto req = Make("GET", "/api/v1/applications/42?x=1");
   auto m = router.Find(req);
@@ -42,7 +46,11 @@ TEST(RouterTest, MatchesTemplatesAndMethods) {
 
 TEST(RouterTest, RestOfPathPlaceholder) {
   Router router;
-  router.Add("GET", "/log/tile/{path...}", [](Request& r) { Response x; x.body = r.path_params["path"]; return x; });
+  router.Add("GET", "/log/tile/{path...}", [](Request& r) {
+    Response x;
+    x.body = r.path_params["path"];
+    return x;
+  });
   auto req = Make("GET", "/log/tile/0/x001/234.p/5");
   auto m = router.Find(req);
   ASSERT_NE(m.route, nullptr);
@@ -95,7 +103,8 @@ TEST(MetricsTest, RendersPrometheusText) {
   m.Observe("/healthz", "GET", 200, 0.0003);
   m.Observe("/healthz", "GET", 200, 0.02);
   std::string text = m.Render();
-  EXPECT_NE(text.find("origine_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"), std::string::npos);
+  EXPECT_NE(text.find("origine_http_requests_total{route=\"/healthz\",method=\"GET\",status=\"200\"} 2"),
+            std::string::npos);
   EXPECT_NE(text.find("le=\"0.0005\"} 1"), std::string::npos);
   EXPECT_NE(text.find("le=\"+Inf\"} 2"), std::string::npos);
 }

@@ -2,13 +2,12 @@
 // compile); everything else sees plain Request/Response values.
 #include "http/server.h"
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
-
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <random>
 #include <thread>
 #include <vector>
@@ -57,7 +56,10 @@ bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool
   const size_t size = r.body.size();
   if (!head) res.body() = std::move(r.body);
   res.keep_alive(keep_alive);
-  if (head) res.content_length(size); else res.prepare_payload();
+  if (head)
+    res.content_length(size);
+  else
+    res.prepare_payload();
   return res;
 }
 
@@ -84,24 +86,27 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
     if (!ec) {
       const std::string_view target = parser.get().target();
       const auto path = target.substr(0, target.find('?'));
-      if (auto it = shared.options.path_body_limits.find(std::string(path)); it != shared.options.path_body_limits.end())
+      if (auto it = shared.options.path_body_limits.find(std::string(path));
+          it != shared.options.path_body_limits.end())
         limit = it->second;
       parser.body_limit(limit);
       if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
     }
     if (!ec && !parser.is_done())
       co_await bhttp::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted)
-      break;
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted) break;
     if (ec) {
       // The request could not be read whole: answer once, then close.
       int status = 400;
       std::string slug = "bad-request", detail = "The HTTP request is malformed.";
       if (ec == bhttp::error::body_limit) {
-        status = 413; slug = "payload-too-large";
+        status = 413;
+        slug = "payload-too-large";
         detail = "The request body is larger than " + std::to_string(limit) + " bytes.";
       } else if (ec == bhttp::error::header_limit) {
-        status = 431; slug = "headers-too-large"; detail = "The request headers are too large.";
+        status = 431;
+        slug = "headers-too-large";
+        detail = "The request headers are too large.";
       } else if (ec == net::error::eof || ec == net::error::connection_reset) {
         break;
       }
@@ -111,8 +116,8 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
       Response r = Problem(status == 431 ? 400 : status, slug, detail, dummy);
       r.status = status;
       auto res = ToBeast(std::move(r), 11, false, false, dummy.request_id);
-      log::Line("warn", "request rejected", {{"request_id", dummy.request_id}, {"remote", remote}, {"reason", ec.message()}},
-                {{"status", status}});
+      log::Line("warn", "request rejected",
+                {{"request_id", dummy.request_id}, {"remote", remote}, {"reason", ec.message()}}, {{"status", status}});
       stream.expires_after(std::chrono::seconds(5));
       co_await bhttp::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
       // Lingering close: stop sending, then read and discard what the client
@@ -186,7 +191,9 @@ Status RunServer(const ServerOptions& options, const std::function<Response(Requ
   if (!ec) acceptor.set_option(net::socket_base::reuse_address(true), ec);
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
-  if (ec) return Error::Unavailable("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " + ec.message());
+  if (ec)
+    return Error::Unavailable("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
+                              ec.message());
 
   Shared shared{options, handler};
   net::co_spawn(ioc, Listen(acceptor, shared), net::detached);

@@ -24,12 +24,12 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   uint16_t port = 8080;
   int threads = 2;
-  size_t body_limit = 1 << 20;        // 1 MiB
+  size_t body_limit = 1 << 20;  // 1 MiB
   // Larger limits for named paths (exact match, query ignored), e.g. provider
   // statements: {"/api/v1/reconciliations", 16 MiB}. Applied once the
   // request's header is read, before its body.
   std::map<std::string, size_t> path_body_limits;
-  size_t header_limit = 16 << 10;     // 16 KiB
+  size_t header_limit = 16 << 10;  // 16 KiB
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds grace{10};
 };

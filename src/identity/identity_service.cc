@@ -38,8 +38,10 @@ const std::string& DummyHash() {
 // Managers of a company's users: its own exporters and the administrators.
 Status MayManage(const Principal& who, int64_t company_id) {
   if (who.role == Role::kAdmin) return {};
-  if (who.role != Role::kExporter) return Error::Denied("only the company's users or an administrator manage its users");
-  if (!who.company_id || *who.company_id != company_id) return Error::NotFound("no company " + std::to_string(company_id));
+  if (who.role != Role::kExporter)
+    return Error::Denied("only the company's users or an administrator manage its users");
+  if (!who.company_id || *who.company_id != company_id)
+    return Error::NotFound("no company " + std::to_string(company_id));
   return {};
 }
 
@@ -66,23 +68,28 @@ Result<std::vector<CompanyUser>> IdentityService::ListCompanyUsers(const Princip
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(auto company, tx->Query("SELECT 1 FROM companies WHERE id = ?", {company_id}));
   if (company.empty()) return Error::NotFound("no company " + std::to_string(company_id));
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyUser) + "WHERE company_id = ? ORDER BY id", {company_id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query(std::string(kSelectCompanyUser) + "WHERE company_id = ? ORDER BY id", {company_id}));
   std::vector<CompanyUser> out;
   for (const auto& r : rows) out.push_back(CompanyUserFromRow(r));
   return out;
 }
 
-Result<CompanyUser> IdentityService::AddCompanyUser(const Principal& who, int64_t company_id, const std::string& email_in,
-                                                    const std::string& name, const std::string& password,
-                                                    const RequestMeta& meta) {
+Result<CompanyUser> IdentityService::AddCompanyUser(const Principal& who, int64_t company_id,
+                                                    const std::string& email_in, const std::string& name,
+                                                    const std::string& password, const RequestMeta& meta) {
   RETURN_IF_ERROR(MayManage(who, company_id));
   const std::string email = NormalizeEmail(email_in);
   std::vector<FieldError> errors;
   if (!IsEmail(email)) errors.push_back({"email", "must be an email address"});
-  if (name.find_first_not_of(" \t") == std::string::npos) errors.push_back({"name", "is required"});
-  else if (name.size() > 200) errors.push_back({"name", "must have at most 200 characters"});
-  if (password.size() < 8) errors.push_back({"password", "must have at least 8 characters"});
-  else if (password.size() > 256) errors.push_back({"password", "must have at most 256 characters"});
+  if (name.find_first_not_of(" \t") == std::string::npos)
+    errors.push_back({"name", "is required"});
+  else if (name.size() > 200)
+    errors.push_back({"name", "must have at most 200 characters"});
+  if (password.size() < 8)
+    errors.push_back({"password", "must have at least 8 characters"});
+  else if (password.size() > 256)
+    errors.push_back({"password", "must have at most 256 characters"});
   if (!errors.empty()) return Error::Invalid("the user has invalid fields", std::move(errors));
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
@@ -110,8 +117,8 @@ Result<CompanyUser> IdentityService::SetCompanyUserActive(const Principal& who, 
   RETURN_IF_ERROR(MayManage(who, company_id));
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyUser) + "WHERE id = ? AND company_id = ?",
-                                        {user_id, company_id}));
+  ASSIGN_OR_RETURN(
+      auto rows, tx->Query(std::string(kSelectCompanyUser) + "WHERE id = ? AND company_id = ?", {user_id, company_id}));
   if (rows.empty()) return Error::NotFound("no user " + std::to_string(user_id) + " in this company");
   CompanyUser u = CompanyUserFromRow(rows[0]);
   if (!active && user_id == who.user_id) return Error::Conflict("you cannot disable your own account");
@@ -121,10 +128,10 @@ Result<CompanyUser> IdentityService::SetCompanyUserActive(const Principal& who, 
   if (!active) {
     ASSIGN_OR_RETURN(ended, tx->Exec("DELETE FROM sessions WHERE user_id = ?", {user_id}));
   }
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {active ? "user.enable" : "user.disable", "user", std::to_string(user_id),
-                                 "{\"company_id\":" + std::to_string(company_id) +
-                                     ",\"sessions_ended\":" + std::to_string(ended) + "}"}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {active ? "user.enable" : "user.disable", "user", std::to_string(user_id),
+       "{\"company_id\":" + std::to_string(company_id) + ",\"sessions_ended\":" + std::to_string(ended) + "}"}));
   RETURN_IF_ERROR(tx->Commit());
   u.active = active;
   return u;
@@ -160,12 +167,12 @@ Result<Session> IdentityService::Login(const std::string& email_in, const std::s
   s.csrf_token = RandomToken();
   s.principal = *principal;
   s.expires_at = now + kSessionSeconds;
-  RETURN_IF_ERROR(tx->Exec(
-      "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-      {Sha256Hex(s.token), s.principal.user_id, s.csrf_token, now, s.expires_at}));
+  RETURN_IF_ERROR(
+      tx->Exec("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+               {Sha256Hex(s.token), s.principal.user_id, s.csrf_token, now, s.expires_at}));
   RETURN_IF_ERROR(tx->Exec("DELETE FROM sessions WHERE expires_at < ?", {now}));
-  RETURN_IF_ERROR(audit::Record(*tx, s.principal, meta, now,
-                                {"auth.login", "user", std::to_string(s.principal.user_id), "{}"}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, s.principal, meta, now, {"auth.login", "user", std::to_string(s.principal.user_id), "{}"}));
   RETURN_IF_ERROR(tx->Commit());
   return s;
 }
@@ -173,13 +180,12 @@ Result<Session> IdentityService::Login(const std::string& email_in, const std::s
 Result<Session> IdentityService::Authenticate(const std::string& token) {
   if (token.empty() || token.size() > 128) return Error::Unauthenticated("no session");
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows,
-                   tx->Query("SELECT u.id, u.email, u.name, u.role, u.company_id, COALESCE(c.name, ''), "
-                             "s.csrf_token, u.active, s.expires_at "
-                             "FROM sessions s JOIN users u ON u.id = s.user_id "
-                             "LEFT JOIN companies c ON c.id = u.company_id "
-                             "WHERE s.token_hash = ? AND s.expires_at > ?",
-                             {Sha256Hex(token), clock_.NowUnix()}));
+  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT u.id, u.email, u.name, u.role, u.company_id, COALESCE(c.name, ''), "
+                                        "s.csrf_token, u.active, s.expires_at "
+                                        "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                        "LEFT JOIN companies c ON c.id = u.company_id "
+                                        "WHERE s.token_hash = ? AND s.expires_at > ?",
+                                        {Sha256Hex(token), clock_.NowUnix()}));
   if (rows.empty() || rows[0].Int(7) == 0) return Error::Unauthenticated("session expired or unknown");
   Session s;
   s.principal = PrincipalFromRow(rows[0]);
@@ -191,8 +197,8 @@ Result<Session> IdentityService::Authenticate(const std::string& token) {
 Status IdentityService::Logout(const std::string& token, const Principal& who, const RequestMeta& meta) {
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   RETURN_IF_ERROR(tx->Exec("DELETE FROM sessions WHERE token_hash = ?", {Sha256Hex(token)}));
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, clock_.NowUnix(),
-                                {"auth.logout", "user", std::to_string(who.user_id), "{}"}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, who, meta, clock_.NowUnix(), {"auth.logout", "user", std::to_string(who.user_id), "{}"}));
   return tx->Commit();
 }
 
@@ -229,9 +235,9 @@ Result<int64_t> IdentityService::EnsureUser(const NewUser& u, const RequestMeta&
                                        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
                                        {email, u.name, std::string(RoleName(u.role)), company, hash, now}));
   const int64_t id = ins[0].Int(0);
-  RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, meta, now,
-                                {"user.create", "user", std::to_string(id),
-                                 std::string("{\"role\":\"") + RoleName(u.role) + "\"}"}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, std::nullopt, meta, now,
+      {"user.create", "user", std::to_string(id), std::string("{\"role\":\"") + RoleName(u.role) + "\"}"}));
   RETURN_IF_ERROR(tx->Commit());
   return id;
 }

@@ -18,7 +18,7 @@
 namespace origine::identity {
 
 struct Session {
-  std::string token;       // only returned by Login; never stored
+  std::string token;  // only returned by Login; never stored
   std::string csrf_token;
   Principal principal;
   int64_t expires_at = 0;

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "identity/password.h"
 #include "audit/audit.h"
+#include "identity/password.h"
 #include "storage/sqlite_db.h"
 #include "tlog/log.h"
 
@@ -19,7 +19,6 @@ std::vector<storage::Migration> TestMigrations() {
   for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
   return all;
 }
-
 
 class IdentityTest : public ::testing::Test {
  protected:

@@ -15,7 +15,8 @@ void EnsureSodium() {
 
 Result<std::string> HashPassword(const std::string& password) {
   EnsureSodium();
-  if (password.size() < 8) return Error::Invalid("password must have at least 8 characters", {{"password", "too short"}});
+  if (password.size() < 8)
+    return Error::Invalid("password must have at least 8 characters", {{"password", "too short"}});
   if (password.size() > 256) return Error::Invalid("password is too long", {{"password", "too long"}});
   char out[crypto_pwhash_STRBYTES];
   if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,

@@ -45,11 +45,11 @@ struct DateRange {
 struct CountryPeriod {
   std::string country;  // ISO 3166-1 alpha-2
   DateRange period;
-  std::string note;     // source or decision reference
+  std::string note;  // source or decision reference
 };
 
 struct Form {
-  std::string code;                        // e.g. "ETLS-IND"
+  std::string code;  // e.g. "ETLS-IND"
   std::string label_fr, label_en;
   std::vector<std::string> product_kinds;  // "industrial", "unprocessed", "handicraft"
   bool approval_required = false;          // agrément number must appear on the certificate
@@ -79,16 +79,16 @@ struct CriterionCodes {
 
 // One version of one regime (one TOML file).
 struct Regime {
-  std::string code;     // "ETLS", "UEMOA", "AFCFTA", "AES", "GENERAL"
+  std::string code;  // "ETLS", "UEMOA", "AFCFTA", "AES", "GENERAL"
   std::string version;
   DateRange effective;  // effective_from .. effective_to
   std::string label_fr, label_en;
-  bool enabled = true;            // false: configured but not yet enabled by the authority
+  bool enabled = true;  // false: configured but not yet enabled by the authority
   bool preferential = true;
-  bool open_membership = false;   // true: any exporting/destination country (non-preferential)
+  bool open_membership = false;  // true: any exporting/destination country (non-preferential)
   std::vector<CountryPeriod> members;
   std::vector<CountryPeriod> treatment_by_decision;
-  int validity_months = 0;        // exactly one of validity_months / validity_days is set
+  int validity_months = 0;  // exactly one of validity_months / validity_days is set
   int validity_days = 0;
   bool one_product_per_certificate = false;
   std::vector<Form> forms;
@@ -98,10 +98,10 @@ struct Regime {
   PsrTable product_rules;            // product-specific rules (AfCFTA Appendix IV, UEMOA exceptions)
   CriterionCodes codes;
   std::vector<std::string> insufficient_operations;  // process codes that never confer origin
-  int tolerance_bp = 0;                               // CIF of materials failing a CTC rule / ex-works
+  int tolerance_bp = 0;                              // CIF of materials failing a CTC rule / ex-works
   std::vector<int> tolerance_excluded_chapters;
-  bool cumulation = false;           // materials originating in members (or treated) count as originating
-  bool suspensive_excluded = true;   // goods under suspensive/exemption regimes never originate
+  bool cumulation = false;          // materials originating in members (or treated) count as originating
+  bool suspensive_excluded = true;  // goods under suspensive/exemption regimes never originate
   std::string source_file;
 };
 
@@ -112,13 +112,13 @@ struct BanCondition {
   enum Op { kEquals, kNotEquals, kLessThan };
   std::string attribute;  // key in GoodsLineFacts::attributes, e.g. "sex", "age_months", "purpose"
   Op op = kEquals;
-  std::string value;      // kLessThan compares integers
+  std::string value;  // kLessThan compares integers
 };
 
 struct ExportBan {
-  std::string code;        // stable id, e.g. "ML-CATTLE-YOUNG-MALE"
-  std::string country;     // exporting country
-  std::string hs_prefix;   // digits
+  std::string code;       // stable id, e.g. "ML-CATTLE-YOUNG-MALE"
+  std::string country;    // exporting country
+  std::string hs_prefix;  // digits
   std::string description_fr, description_en;
   DateRange period;
   std::vector<BanCondition> conditions;
@@ -195,26 +195,26 @@ struct Approval {
 };
 
 struct GoodsLineFacts {
-  std::string hs_code;                   // goods classification, at least 4 digits
+  std::string hs_code;                      // goods classification, at least 4 digits
   std::string product_kind = "industrial";  // "industrial" | "unprocessed" | "handicraft"
   bool wholly_obtained = false;
-  int64_t ex_works_xof = 0;              // ex-factory price excluding taxes, whole francs
-  std::vector<Material> non_originating; // imported / non-originating inputs (cumulation may requalify them)
-  std::vector<std::string> processes;    // operation codes performed, e.g. "roasting", "simple_packaging"
+  int64_t ex_works_xof = 0;               // ex-factory price excluding taxes, whole francs
+  std::vector<Material> non_originating;  // imported / non-originating inputs (cumulation may requalify them)
+  std::vector<std::string> processes;     // operation codes performed, e.g. "roasting", "simple_packaging"
   std::optional<Approval> approval;
-  bool suspensive_regime = false;        // produced under a suspensive or exemption customs regime
+  bool suspensive_regime = false;                 // produced under a suspensive or exemption customs regime
   std::map<std::string, std::string> attributes;  // facts for export-ban conditions: sex, age_months, purpose
 };
 
 struct LineVerdict {
   enum Outcome { kOriginating, kNotOriginating, kNeedsReview };
   Outcome outcome = kNeedsReview;
-  std::string criterion;        // code on the certificate (WO/WP, CTH, CTSH, VA, SX, SV, SM, SP); empty if none
-  std::string explanation_fr;   // sentences with the numbers used
+  std::string criterion;       // code on the certificate (WO/WP, CTH, CTSH, VA, SX, SV, SM, SP); empty if none
+  std::string explanation_fr;  // sentences with the numbers used
   std::string explanation_en;
   std::vector<std::string> reasons;  // stable codes, e.g. "va_below_threshold", "export_ban:ML-COTTONSEED"
-  std::string regime_version;   // version of the regime applied
-  std::string form;             // form code chosen for the product kind
+  std::string regime_version;        // version of the regime applied
+  std::string form;                  // form code chosen for the product kind
 };
 
 const char* OutcomeName(LineVerdict::Outcome outcome);  // "originating" | "not_originating" | "needs_review"

@@ -37,11 +37,14 @@ bool CheckBans(const RegimeSet& set, const std::string& exporter, const std::str
         continue;
       }
       bool holds = false;
-      if (c.op == BanCondition::kEquals) holds = it->second == c.value;
-      else if (c.op == BanCondition::kNotEquals) holds = it->second != c.value;
+      if (c.op == BanCondition::kEquals)
+        holds = it->second == c.value;
+      else if (c.op == BanCondition::kNotEquals)
+        holds = it->second != c.value;
       else {
         const std::string& s = it->second;
-        const bool numeric = !s.empty() && s.size() <= 9 && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        const bool numeric = !s.empty() && s.size() <= 9 &&
+                             std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
         if (!numeric) {
           all_true = false;
           missing += (missing.empty() ? "" : ", ") + c.attribute;
@@ -56,15 +59,16 @@ bool CheckBans(const RegimeSet& set, const std::string& exporter, const std::str
     if (all_true) {
       v->outcome = LineVerdict::kNotOriginating;
       AddReason(&v->reasons, "export_ban:" + ban->code);
-      text->Add("Exportation interdite depuis " + exporter + " : " + ban->description_fr + " (SH " + DisplayHs(ban->hs_prefix) +
-                    ", " + ban->code + "). Aucun certificat ne peut être délivré.",
-                "Export banned from " + exporter + ": " + ban->description_en + " (HS " + DisplayHs(ban->hs_prefix) + ", " +
-                    ban->code + "). No certificate can be issued.");
+      text->Add("Exportation interdite depuis " + exporter + " : " + ban->description_fr + " (SH " +
+                    DisplayHs(ban->hs_prefix) + ", " + ban->code + "). Aucun certificat ne peut être délivré.",
+                "Export banned from " + exporter + ": " + ban->description_en + " (HS " + DisplayHs(ban->hs_prefix) +
+                    ", " + ban->code + "). No certificate can be issued.");
       return true;
     }
     *possible_ban = true;
     AddReason(&v->reasons, "export_ban_possible:" + ban->code);
-    text->Add("Interdiction d'exportation possible : " + ban->description_fr + " (" + ban->code + ") ; préciser : " + missing + ".",
+    text->Add("Interdiction d'exportation possible : " + ban->description_fr + " (" + ban->code +
+                  ") ; préciser : " + missing + ".",
               "Export ban may apply: " + ban->description_en + " (" + ban->code + "); declare: " + missing + ".");
   }
   return false;
@@ -87,26 +91,34 @@ void CheckApproval(const Regime& regime, const Form& form, const std::string& da
   const Approval& a = *facts.approval;
   const std::string number = internal::Shown(a.number);
   if (!a.regime.empty() && a.regime != regime.code) {
-    review("approval_other_regime", "L'agrément " + number + " a été accordé pour le régime " + internal::Shown(a.regime) + ", pas " + regime.code + ".",
+    review("approval_other_regime",
+           "L'agrément " + number + " a été accordé pour le régime " + internal::Shown(a.regime) + ", pas " +
+               regime.code + ".",
            "Approval " + number + " was granted under " + internal::Shown(a.regime) + ", not " + regime.code + ".");
     return;
   }
   if (!a.hs_code.empty()) {
     std::optional<std::string> approved = internal::NormalizeHs(a.hs_code);
     if (!approved || !hs.starts_with(*approved)) {
-      review("approval_other_product", "L'agrément " + number + " couvre le produit SH " + internal::Shown(a.hs_code) + ", pas " + DisplayHs(hs) + ".",
+      review("approval_other_product",
+             "L'agrément " + number + " couvre le produit SH " + internal::Shown(a.hs_code) + ", pas " + DisplayHs(hs) +
+                 ".",
              "Approval " + number + " covers HS " + internal::Shown(a.hs_code) + ", not " + DisplayHs(hs) + ".");
       return;
     }
   }
   if (a.valid_from.empty() || date < a.valid_from) {
-    review("approval_not_yet_valid", "L'agrément " + number + " n'est pas encore valide le " + date + " (début " + internal::Shown(a.valid_from) + ").",
+    review("approval_not_yet_valid",
+           "L'agrément " + number + " n'est pas encore valide le " + date + " (début " + internal::Shown(a.valid_from) +
+               ").",
            "Approval " + number + " is not yet valid on " + date + " (starts " + internal::Shown(a.valid_from) + ").");
     return;
   }
   if (!a.valid_to.empty() && date > a.valid_to) {
-    review("approval_expired", "L'agrément " + number + " a expiré le " + internal::Shown(a.valid_to) + " (date d'évaluation " + date + ").",
-           "Approval " + number + " expired on " + internal::Shown(a.valid_to) + " (evaluation date " + date + ").");
+    review(
+        "approval_expired",
+        "L'agrément " + number + " a expiré le " + internal::Shown(a.valid_to) + " (date d'évaluation " + date + ").",
+        "Approval " + number + " expired on " + internal::Shown(a.valid_to) + " (evaluation date " + date + ").");
     return;
   }
   text->Add("Agrément " + number + " valide le " + date + ".", "Approval " + number + " valid on " + date + ".");
@@ -124,7 +136,8 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
     v.explanation_en = std::move(text.en);
     return v;
   };
-  auto stop = [&](LineVerdict::Outcome outcome, const std::string& reason, const std::string& fr, const std::string& en) {
+  auto stop = [&](LineVerdict::Outcome outcome, const std::string& reason, const std::string& fr,
+                  const std::string& en) {
     AddReason(&v.reasons, reason);
     text.Add(fr, en);
     return finish(outcome);
@@ -132,7 +145,8 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
 
   int64_t unused = 0;
   if (!ParseDate(date, &unused))
-    return stop(LineVerdict::kNeedsReview, "invalid_date", "Date d'évaluation invalide : « " + internal::Shown(date) + " ».",
+    return stop(LineVerdict::kNeedsReview, "invalid_date",
+                "Date d'évaluation invalide : « " + internal::Shown(date) + " ».",
                 "Invalid evaluation date: '" + internal::Shown(date) + "'.");
   const Regime* found = FindRegime(set, regime_code, date);
   if (found == nullptr)
@@ -150,9 +164,10 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
 
   std::optional<std::string> hs = internal::NormalizeHs(facts.hs_code);
   if (!hs || hs->size() < 4)
-    return stop(LineVerdict::kNeedsReview, "invalid_hs_code",
-                "Code SH du produit invalide ou incomplet : « " + internal::Shown(facts.hs_code) + " » (4 chiffres au moins).",
-                "Invalid or incomplete product HS code: '" + internal::Shown(facts.hs_code) + "' (at least 4 digits).");
+    return stop(
+        LineVerdict::kNeedsReview, "invalid_hs_code",
+        "Code SH du produit invalide ou incomplet : « " + internal::Shown(facts.hs_code) + " » (4 chiffres au moins).",
+        "Invalid or incomplete product HS code: '" + internal::Shown(facts.hs_code) + "' (at least 4 digits).");
 
   bool possible_ban = false;
   if (CheckBans(set, exporting_country, date, *hs, facts, &v, &text, &possible_ban)) return finish(v.outcome);
@@ -165,12 +180,16 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
       const char* role_en = side == 0 ? "exporting country" : "destination country";
       if (!HasTreatment(regime, country, date))
         return stop(LineVerdict::kNotOriginating, side == 0 ? "exporter_not_covered" : "destination_not_covered",
-                    std::string("Le ") + role_fr + " " + internal::Shown(country) + " n'est ni membre ni bénéficiaire du régime le " + date + ".",
-                    std::string("The ") + role_en + " " + internal::Shown(country) + " is neither a member nor granted the regime on " + date + ".");
+                    std::string("Le ") + role_fr + " " + internal::Shown(country) +
+                        " n'est ni membre ni bénéficiaire du régime le " + date + ".",
+                    std::string("The ") + role_en + " " + internal::Shown(country) +
+                        " is neither a member nor granted the regime on " + date + ".");
       if (!IsMember(regime, country, date)) {
         AddReason(&v.reasons, "treatment_by_decision");
-        text.Add(internal::Shown(country) + " n'est pas membre le " + date + " mais bénéficie du traitement du régime par décision.",
-                 internal::Shown(country) + " is not a member on " + date + " but is granted the regime's treatment by decision.");
+        text.Add(internal::Shown(country) + " n'est pas membre le " + date +
+                     " mais bénéficie du traitement du régime par décision.",
+                 internal::Shown(country) + " is not a member on " + date +
+                     " but is granted the regime's treatment by decision.");
       }
     }
     if (exporting_country == destination_country)
@@ -185,9 +204,10 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
 
   const Form* form = FormFor(regime, facts.product_kind);
   if (form == nullptr)
-    return stop(LineVerdict::kNeedsReview, "no_form_for_product_kind",
-                "Aucun formulaire de ce régime pour le type de produit « " + internal::Shown(facts.product_kind) + " ».",
-                "No form of this regime for product kind '" + internal::Shown(facts.product_kind) + "'.");
+    return stop(
+        LineVerdict::kNeedsReview, "no_form_for_product_kind",
+        "Aucun formulaire de ce régime pour le type de produit « " + internal::Shown(facts.product_kind) + " ».",
+        "No form of this regime for product kind '" + internal::Shown(facts.product_kind) + "'.");
   v.form = form->code;
 
   // Which rule: product-specific, then the form's, then the regime's default.
@@ -200,11 +220,14 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
     rule = &pr->rule;
     const bool guess = pr->status == "guess";
     if (guess) AddReason(&v.reasons, "rule_unconfirmed");
-    text.Add("Règle spécifique SH " + DisplayHs(pr->hs) + " : " + pr->rule.text + (guess ? " [règle non confirmée]." : "."),
-             "Product-specific rule HS " + DisplayHs(pr->hs) + ": " + pr->rule.text + (guess ? " [unconfirmed rule]." : "."));
+    text.Add(
+        "Règle spécifique SH " + DisplayHs(pr->hs) + " : " + pr->rule.text + (guess ? " [règle non confirmée]." : "."),
+        "Product-specific rule HS " + DisplayHs(pr->hs) + ": " + pr->rule.text +
+            (guess ? " [unconfirmed rule]." : "."));
   } else if (form->rule) {
     rule = &*form->rule;
-    text.Add("Règle du formulaire " + form->code + " : " + rule->text + ".", "Rule of form " + form->code + ": " + rule->text + ".");
+    text.Add("Règle du formulaire " + form->code + " : " + rule->text + ".",
+             "Rule of form " + form->code + ": " + rule->text + ".");
   } else if (regime.default_rule) {
     rule = &*regime.default_rule;
     text.Add("Règle générale : " + rule->text + ".", "General rule: " + rule->text + ".");
@@ -219,17 +242,22 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
   Line line{regime, facts, exporting_country, date, *hs, {}, {}, 0, &v.reasons};
   for (const Material& m : facts.non_originating) {
     if (m.cif_xof < 0 || m.cif_xof > kMaxAmount)
-      return stop(LineVerdict::kNeedsReview, "invalid_amounts", "Valeur CAF de matière invalide.", "Invalid material CIF value.");
+      return stop(LineVerdict::kNeedsReview, "invalid_amounts", "Valeur CAF de matière invalide.",
+                  "Invalid material CIF value.");
     const bool local = !m.origin_country.empty() && m.origin_country == exporting_country;
-    const bool cumulated = !local && regime.cumulation && !m.origin_country.empty() &&
-                           HasTreatment(regime, m.origin_country, date);
+    const bool cumulated =
+        !local && regime.cumulation && !m.origin_country.empty() && HasTreatment(regime, m.origin_country, date);
     if (local || cumulated) {
       AddReason(&v.reasons, local ? "local_material" : "cumulation_applied");
       const std::string shown = internal::Shown(m.hs_code);
-      text.Add((local ? "Matière " + shown + " originaire du pays d'exportation " : "Cumul : matière " + shown + " originaire de ") +
-                   m.origin_country + (local ? "" : " (membre)") + ", CAF " + Fcfa(m.cif_xof) + ", comptée comme originaire.",
-               (local ? "Material " + shown + " originating in the exporting country " : "Cumulation: material " + shown + " originating in ") +
-                   m.origin_country + (local ? "" : " (member)") + ", CIF " + Xof(m.cif_xof) + ", counted as originating.");
+      text.Add((local ? "Matière " + shown + " originaire du pays d'exportation "
+                      : "Cumul : matière " + shown + " originaire de ") +
+                   m.origin_country + (local ? "" : " (membre)") + ", CAF " + Fcfa(m.cif_xof) +
+                   ", comptée comme originaire.",
+               (local ? "Material " + shown + " originating in the exporting country "
+                      : "Cumulation: material " + shown + " originating in ") +
+                   m.origin_country + (local ? "" : " (member)") + ", CIF " + Xof(m.cif_xof) +
+                   ", counted as originating.");
       continue;
     }
     line.non_orig.push_back(&m);
@@ -240,9 +268,9 @@ LineVerdict Evaluate(const RegimeSet& set, const std::string& regime_code, const
   // Insufficient operations never confer origin, whatever the numbers say.
   if (!facts.wholly_obtained && !facts.processes.empty()) {
     const auto& ops = regime.insufficient_operations;
-    const bool all_insufficient = std::all_of(facts.processes.begin(), facts.processes.end(), [&](const std::string& p) {
-      return std::find(ops.begin(), ops.end(), p) != ops.end();
-    });
+    const bool all_insufficient =
+        std::all_of(facts.processes.begin(), facts.processes.end(),
+                    [&](const std::string& p) { return std::find(ops.begin(), ops.end(), p) != ops.end(); });
     if (all_insufficient) {
       std::string list;
       for (const std::string& p : facts.processes) list += (list.empty() ? "" : ", ") + internal::Shown(p);

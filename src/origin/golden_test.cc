@@ -2,12 +2,11 @@
 // folder's README.md) against the real regime files of data/regimes/.
 // Tests run from the repository root.
 #include <gtest/gtest.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <filesystem>
 #include <set>
-
-#include <toml++/toml.h>
 
 #include "origin/engine.h"
 
@@ -49,33 +48,67 @@ std::vector<std::string> Strs(const toml::node& n) {
 // Fills `c` from one table; keys unknown to the format fail the test, so a
 // typo in a case file never silently drops a fact.
 void Apply(const toml::table& t, GoldenCase* c) {
-  static const std::set<std::string> kKeys = {
-      "id", "note", "regime", "from", "to", "date", "hs", "kind", "wholly_obtained", "ex_works", "processes",
-      "materials", "approval", "suspensive", "attributes", "expect", "criterion", "explanation_fr",
-      "explanation_en", "reasons", "reasons_absent"};
+  static const std::set<std::string> kKeys = {"id",
+                                              "note",
+                                              "regime",
+                                              "from",
+                                              "to",
+                                              "date",
+                                              "hs",
+                                              "kind",
+                                              "wholly_obtained",
+                                              "ex_works",
+                                              "processes",
+                                              "materials",
+                                              "approval",
+                                              "suspensive",
+                                              "attributes",
+                                              "expect",
+                                              "criterion",
+                                              "explanation_fr",
+                                              "explanation_en",
+                                              "reasons",
+                                              "reasons_absent"};
   for (auto&& [key, value] : t) {
     const std::string k(key.str());
     if (!kKeys.contains(k)) {
       ADD_FAILURE() << c->file << ":" << value.source().begin.line << ": unknown key '" << k << "'";
       continue;
     }
-    if (k == "id") c->id = Str(value);
-    else if (k == "regime") c->regime = Str(value);
-    else if (k == "from") c->from = Str(value);
-    else if (k == "to") c->to = Str(value);
-    else if (k == "date") c->date = Str(value);
-    else if (k == "hs") c->facts.hs_code = Str(value);
-    else if (k == "kind") c->facts.product_kind = Str(value);
-    else if (k == "wholly_obtained") c->facts.wholly_obtained = value.value_or(false);
-    else if (k == "ex_works") c->facts.ex_works_xof = value.value_or(int64_t{0});
-    else if (k == "processes") c->facts.processes = Strs(value);
-    else if (k == "suspensive") c->facts.suspensive_regime = value.value_or(false);
-    else if (k == "expect") c->expect = Str(value);
-    else if (k == "criterion") c->criterion = Str(value);
-    else if (k == "explanation_fr") c->explanation_fr = Str(value);
-    else if (k == "explanation_en") c->explanation_en = Str(value);
-    else if (k == "reasons") c->reasons = Strs(value);
-    else if (k == "reasons_absent") c->reasons_absent = Strs(value);
+    if (k == "id")
+      c->id = Str(value);
+    else if (k == "regime")
+      c->regime = Str(value);
+    else if (k == "from")
+      c->from = Str(value);
+    else if (k == "to")
+      c->to = Str(value);
+    else if (k == "date")
+      c->date = Str(value);
+    else if (k == "hs")
+      c->facts.hs_code = Str(value);
+    else if (k == "kind")
+      c->facts.product_kind = Str(value);
+    else if (k == "wholly_obtained")
+      c->facts.wholly_obtained = value.value_or(false);
+    else if (k == "ex_works")
+      c->facts.ex_works_xof = value.value_or(int64_t{0});
+    else if (k == "processes")
+      c->facts.processes = Strs(value);
+    else if (k == "suspensive")
+      c->facts.suspensive_regime = value.value_or(false);
+    else if (k == "expect")
+      c->expect = Str(value);
+    else if (k == "criterion")
+      c->criterion = Str(value);
+    else if (k == "explanation_fr")
+      c->explanation_fr = Str(value);
+    else if (k == "explanation_en")
+      c->explanation_en = Str(value);
+    else if (k == "reasons")
+      c->reasons = Strs(value);
+    else if (k == "reasons_absent")
+      c->reasons_absent = Strs(value);
     else if (k == "materials") {
       c->facts.non_originating.clear();
       for (const toml::node& m : *value.as_array()) {
@@ -149,10 +182,12 @@ TEST(OriginGolden, EveryCaseMatches) {
     EXPECT_EQ(OutcomeName(v.outcome), c.expect) << v.explanation_en;
     EXPECT_EQ(v.criterion, c.criterion) << v.explanation_en;
     EXPECT_NE(v.explanation_fr.find(c.explanation_fr), std::string::npos)
-        << "explanation_fr lacks '" << c.explanation_fr << "':\n" << v.explanation_fr;
+        << "explanation_fr lacks '" << c.explanation_fr << "':\n"
+        << v.explanation_fr;
     if (!c.explanation_en.empty()) {
       EXPECT_NE(v.explanation_en.find(c.explanation_en), std::string::npos)
-          << "explanation_en lacks '" << c.explanation_en << "':\n" << v.explanation_en;
+          << "explanation_en lacks '" << c.explanation_en << "':\n"
+          << v.explanation_en;
     }
     for (const std::string& r : c.reasons)
       EXPECT_NE(std::find(v.reasons.begin(), v.reasons.end(), r), v.reasons.end())

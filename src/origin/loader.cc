@@ -1,18 +1,18 @@
 // Regime and export-ban files: TOML parsed with toml++, validated strictly
 // (unknown keys are errors, so a typo never silently disables a rule), every
 // problem reported as "file:line: problem".
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
 #include <set>
 
-#include <toml++/toml.h>
-
 #include "core/clock.h"
 #include "origin/engine.h"
 #include "origin/internal/load_util.h"
-#include "origin/internal/toml_reader.h"
 #include "origin/internal/text.h"
+#include "origin/internal/toml_reader.h"
 
 namespace origine::origin {
 
@@ -56,7 +56,8 @@ void ReadCountryPeriods(TableReader& root, std::string_view key, const char* wha
     std::optional<std::string> country = r.String("country", true);
     std::optional<std::string> note = r.String("note", false);
     if (country && !IsCountry(*country)) {
-      r.errors().Add(r.LineOfKey("country"), std::string(what) + " '" + Shown(*country) + "' is not an ISO 3166 alpha-2 code (e.g. ML)");
+      r.errors().Add(r.LineOfKey("country"),
+                     std::string(what) + " '" + Shown(*country) + "' is not an ISO 3166 alpha-2 code (e.g. ML)");
       country.reset();
     }
     std::optional<DateRange> range = ReadRange(r, "from", "to", std::string(what) + " '" + country.value_or("?") + "'");
@@ -123,16 +124,22 @@ void ReadFees(TableReader& root, Regime* regime) {
     fee.form = r.String("form", false).value_or("");
     fee.amount_xof = r.Int("amount_xof", true, 0, 1'000'000'000).value_or(0);
     const std::string service = r.String("service", true).value_or("issue");
-    if (service == "issue") fee.service = Service::kIssue;
-    else if (service == "amendment") fee.service = Service::kAmendment;
-    else if (service == "duplicata") fee.service = Service::kDuplicata;
-    else r.errors().Add(r.LineOfKey("service"), "service '" + Shown(service) + "' is not one of issue, amendment, duplicata");
+    if (service == "issue")
+      fee.service = Service::kIssue;
+    else if (service == "amendment")
+      fee.service = Service::kAmendment;
+    else if (service == "duplicata")
+      fee.service = Service::kDuplicata;
+    else
+      r.errors().Add(r.LineOfKey("service"),
+                     "service '" + Shown(service) + "' is not one of issue, amendment, duplicata");
     r.Finish();
     if (!fee.code.empty() && !IsCode(fee.code))
       r.errors().Add(r.LineOfKey("code"), "fee code '" + Shown(fee.code) + "' must use A-Z, 0-9, - and _");
     if (!fee.form.empty() &&
         std::none_of(regime->forms.begin(), regime->forms.end(), [&](const Form& f) { return f.code == fee.form; }))
-      r.errors().Add(r.LineOfKey("form"), "fee '" + fee.code + "' refers to the unknown form '" + Shown(fee.form) + "'");
+      r.errors().Add(r.LineOfKey("form"),
+                     "fee '" + fee.code + "' refers to the unknown form '" + Shown(fee.form) + "'");
     for (const FeeItem& other : regime->fees)
       if (other.code == fee.code) r.errors().Add(r.line(), "fee '" + Shown(fee.code) + "' is defined twice");
     regime->fees.push_back(std::move(fee));
@@ -145,8 +152,10 @@ void ReadCriterionCodes(TableReader& origin, CriterionCodes* codes) {
   TableReader r(*t, origin.errors(), "[origin.criterion_codes] ");
   auto read = [&](std::string_view key, std::string* out) {
     if (std::optional<std::string> v = r.String(key, false)) {
-      if (!IsCode(*v) || v->size() > 8) r.errors().Add(r.line(), "criterion code '" + Shown(*v) + "' must be 1-8 of A-Z 0-9");
-      else *out = *v;
+      if (!IsCode(*v) || v->size() > 8)
+        r.errors().Add(r.line(), "criterion code '" + Shown(*v) + "' must be 1-8 of A-Z 0-9");
+      else
+        *out = *v;
     }
   };
   read("wholly_obtained", &codes->wholly_obtained);
@@ -216,19 +225,26 @@ void ReadOrigin(TableReader& root, const CsvResolver* resolver, Regime* regime) 
   TableReader r(*t, root.errors(), "[origin] ");
   regime->default_rule = ReadRule(r, "default_rule", false);
   const std::string cumulation = r.String("cumulation", true).value_or("none");
-  if (cumulation == "members") regime->cumulation = true;
-  else if (cumulation != "none") r.errors().Add(r.LineOfKey("cumulation"), "cumulation '" + Shown(cumulation) + "' is not one of none, members");
+  if (cumulation == "members")
+    regime->cumulation = true;
+  else if (cumulation != "none")
+    r.errors().Add(r.LineOfKey("cumulation"), "cumulation '" + Shown(cumulation) + "' is not one of none, members");
   regime->suspensive_excluded = r.Bool("suspensive_regime_excluded", true).value_or(true);
   for (auto& [op, line] : r.Strings("insufficient_operations", false)) {
-    if (!IsLowerCode(op)) r.errors().Add(line, "operation '" + Shown(op) + "' must use a-z, 0-9 and _");
-    else regime->insufficient_operations.push_back(op);
+    if (!IsLowerCode(op))
+      r.errors().Add(line, "operation '" + Shown(op) + "' must use a-z, 0-9 and _");
+    else
+      regime->insufficient_operations.push_back(op);
   }
   if (const toml::node* n = r.Node("tolerance_percent", false)) {
-    std::string text = n->is_integer() ? std::to_string(n->as_integer()->get())
-                       : n->is_string() ? n->as_string()->get() : std::string("?");
+    std::string text = n->is_integer()  ? std::to_string(n->as_integer()->get())
+                       : n->is_string() ? n->as_string()->get()
+                                        : std::string("?");
     Result<int> bp = ParsePercentBp(text);
-    if (!bp) r.errors().Add(LineOf(*n), "tolerance_percent: " + bp.error().message);
-    else regime->tolerance_bp = *bp;
+    if (!bp)
+      r.errors().Add(LineOf(*n), "tolerance_percent: " + bp.error().message);
+    else
+      regime->tolerance_bp = *bp;
   }
   regime->tolerance_excluded_chapters = ReadChapters(r, "tolerance_excluded_chapters");
   ReadCriterionCodes(r, &regime->codes);
@@ -287,7 +303,8 @@ void ReadRegime(TableReader& root, const std::string& name, const CsvResolver* r
   for (const CountryPeriod& t : regime.treatment_by_decision)
     for (const CountryPeriod& m : regime.members)
       if (t.country == m.country && Overlap(t.period, m.period))
-        root.errors().Add(root.line(), "'" + t.country + "' is both a member and treated by decision on overlapping dates");
+        root.errors().Add(root.line(),
+                          "'" + t.country + "' is both a member and treated by decision on overlapping dates");
   if (!regime.open_membership && regime.members.empty())
     root.errors().Add(root.line(), "no [[members]] (set open_membership = true for a non-preferential regime)");
   ReadForms(root, &regime);
@@ -322,17 +339,21 @@ void ReadBans(TableReader& root, RegimeSet* out) {
       if (eq) cond = {cond.attribute, BanCondition::kEquals, *eq};
       if (ne) cond = {cond.attribute, BanCondition::kNotEquals, *ne};
       if (lt) cond = {cond.attribute, BanCondition::kLessThan, std::to_string(*lt)};
-      if (!IsLowerCode(cond.attribute)) c.errors().Add(c.LineOfKey("attribute"), "attribute '" + Shown(cond.attribute) + "' must use a-z, 0-9 and _");
+      if (!IsLowerCode(cond.attribute))
+        c.errors().Add(c.LineOfKey("attribute"), "attribute '" + Shown(cond.attribute) + "' must use a-z, 0-9 and _");
       c.Finish();
       ban.conditions.push_back(std::move(cond));
     }
     r.Finish();
-    if (!ban.code.empty() && !IsCode(ban.code)) r.errors().Add(r.LineOfKey("code"), "ban code '" + Shown(ban.code) + "' must use A-Z, 0-9, - and _");
+    if (!ban.code.empty() && !IsCode(ban.code))
+      r.errors().Add(r.LineOfKey("code"), "ban code '" + Shown(ban.code) + "' must use A-Z, 0-9, - and _");
     if (!ban.country.empty() && !IsCountry(ban.country))
       r.errors().Add(r.LineOfKey("country"), "country '" + Shown(ban.country) + "' is not an ISO 3166 alpha-2 code");
     std::optional<std::string> digits = internal::NormalizeHs(hs);
-    if (!digits) r.errors().Add(r.LineOfKey("hs"), "hs '" + Shown(hs) + "' is not an HS prefix (e.g. 0102 or 1207.21)");
-    else ban.hs_prefix = *digits;
+    if (!digits)
+      r.errors().Add(r.LineOfKey("hs"), "hs '" + Shown(hs) + "' is not an HS prefix (e.g. 0102 or 1207.21)");
+    else
+      ban.hs_prefix = *digits;
     for (const ExportBan& other : out->export_bans)
       if (other.code == ban.code) r.errors().Add(r.line(), "ban '" + Shown(ban.code) + "' is defined twice");
     out->export_bans.push_back(std::move(ban));

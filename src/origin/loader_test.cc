@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <unistd.h>
 
 #include "origin/engine.h"
 
@@ -68,8 +67,7 @@ TEST(LoadRegimeText, ErrorsNameFileLineAndProblem) {
       {Replace(kMinimal, "effective_from", "efective_from"), "data/regimes/test.toml:1: missing key 'effective_from'"},
       {Replace(kMinimal, "validity_months = 6", "validity_months = 6\ncolour = \"green\""),
        "data/regimes/test.toml:9: unknown key 'colour'"},
-      {Replace(kMinimal, "VA>=30\"", "VA>=3O\""),
-       "data/regimes/test.toml:25: default_rule: '3O' is not a percentage"},
+      {Replace(kMinimal, "VA>=30\"", "VA>=3O\""), "data/regimes/test.toml:25: default_rule: '3O' is not a percentage"},
       {Replace(kMinimal, "from = \"2020-01-01\"", "from = \"2020-02-30\""),
        "data/regimes/test.toml:15: [[members]] 'from' is not a valid date YYYY-MM-DD: '2020-02-30'"},
       {Replace(kMinimal, "country = \"SN\"", "country = \"Senegal\""),
@@ -237,7 +235,8 @@ TEST(LoadRegimes, DuplicateVersionAndBadCsvNameTheFiles) {
       << dup.error().message;
 
   TempDir dir2;
-  dir2.Write("a.toml", Replace(kMinimal, "cumulation = \"none\"", "cumulation = \"none\"\nproduct_rules_csv = \"r.csv\""));
+  dir2.Write("a.toml",
+             Replace(kMinimal, "cumulation = \"none\"", "cumulation = \"none\"\nproduct_rules_csv = \"r.csv\""));
   dir2.Write("r.csv", "hs,rule\n0801,CC\n0802,CTX\n");
   Result<RegimeSet> bad = LoadRegimes(dir2.path());
   ASSERT_FALSE(bad.ok());

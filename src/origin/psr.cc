@@ -104,8 +104,12 @@ Result<PsrTable> ParsePsrCsv(const std::string& name, std::string_view text) {
       have_header = true;
       for (size_t i = 0; i < fields.size(); ++i) {
         const std::string& h = fields[i];
-        int* slot = h == "hs" ? &col_hs : h == "rule" ? &col_rule : h == "status" ? &col_status
-                  : h == "description" ? &col_description : h == "source" ? &col_source : nullptr;
+        int* slot = h == "hs"            ? &col_hs
+                    : h == "rule"        ? &col_rule
+                    : h == "status"      ? &col_status
+                    : h == "description" ? &col_description
+                    : h == "source"      ? &col_source
+                                         : nullptr;
         if (slot == nullptr) continue;  // extra columns of a full table are ignored
         if (*slot >= 0) errors.Add(line_no, "column '" + h + "' appears twice");
         *slot = static_cast<int>(i);
@@ -120,7 +124,9 @@ Result<PsrTable> ParsePsrCsv(const std::string& name, std::string_view text) {
       errors.Add(line_no, "more than 200000 rules");
       break;
     }
-    auto field = [&](int col) -> std::string { return col >= 0 && col < static_cast<int>(fields.size()) ? fields[col] : ""; };
+    auto field = [&](int col) -> std::string {
+      return col >= 0 && col < static_cast<int>(fields.size()) ? fields[col] : "";
+    };
     ProductRule pr;
     pr.line = line_no;
     pr.description = field(col_description);
@@ -150,8 +156,8 @@ Result<PsrTable> ParsePsrCsv(const std::string& name, std::string_view text) {
     }
     auto [it, inserted] = table.by_hs.try_emplace(pr.hs, pr);
     if (!inserted) {
-      errors.Add(line_no, "hs " + internal::DisplayHs(pr.hs) + " already has a rule at line " +
-                              std::to_string(it->second.line));
+      errors.Add(line_no,
+                 "hs " + internal::DisplayHs(pr.hs) + " already has a rule at line " + std::to_string(it->second.line));
     }
   }
   if (!have_header && errors.empty()) errors.Add(1, "empty table: the header 'hs,rule,...' is missing");

@@ -65,7 +65,8 @@ TEST(PsrCsv, ReportsEveryBadLine) {
 TEST(PsrCsv, ImportsTheMaliSample) {
   Result<PsrTable> t = ImportPsrCsv("data/afcfta/psr-mali-sample.csv");
   ASSERT_TRUE(t.ok()) << t.error().message;
-  for (const char* hs : {"710812", "520100", "120740", "120799", "151590", "080131", "080450", "130120", "010229", "310520"})
+  for (const char* hs :
+       {"710812", "520100", "120740", "120799", "151590", "080131", "080450", "130120", "010229", "310520"})
     EXPECT_NE(t->Find(hs), nullptr) << hs;
   Result<PsrTable> missing = ImportPsrCsv("data/afcfta/nope.csv");
   ASSERT_FALSE(missing.ok());

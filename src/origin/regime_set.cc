@@ -97,9 +97,12 @@ std::vector<const ExportBan*> BansFor(const RegimeSet& set, const std::string& c
 
 const char* OutcomeName(LineVerdict::Outcome outcome) {
   switch (outcome) {
-    case LineVerdict::kOriginating: return "originating";
-    case LineVerdict::kNotOriginating: return "not_originating";
-    case LineVerdict::kNeedsReview: return "needs_review";
+    case LineVerdict::kOriginating:
+      return "originating";
+    case LineVerdict::kNotOriginating:
+      return "not_originating";
+    case LineVerdict::kNeedsReview:
+      return "needs_review";
   }
   return "needs_review";
 }

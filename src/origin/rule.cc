@@ -51,7 +51,9 @@ Result<RuleTerm> ParseTerm(std::string_view text) {
   text = Trim(text);
   if (text.empty()) return Error::Invalid("empty criterion");
   auto starts = [&](std::string_view p) { return text.substr(0, p.size()) == p; };
-  auto word_end = [&](std::string_view p) { return text.size() == p.size() || text[p.size()] == ' ' || text[p.size()] == '\t'; };
+  auto word_end = [&](std::string_view p) {
+    return text.size() == p.size() || text[p.size()] == ' ' || text[p.size()] == '\t';
+  };
   if (text == "WO") return RuleTerm{TermKind::kWhollyObtained, 0, {}, {}};
   if (starts("CTSH") && word_end("CTSH")) return ParseChange(TermKind::kChangeOfSubheading, text.substr(4));
   if (starts("CTH") && word_end("CTH")) return ParseChange(TermKind::kChangeOfHeading, text.substr(3));
@@ -74,10 +76,17 @@ Result<RuleTerm> ParseTerm(std::string_view text) {
 std::string FormatTerm(const RuleTerm& t) {
   std::string out;
   switch (t.kind) {
-    case TermKind::kWhollyObtained: return "WO";
-    case TermKind::kChangeOfChapter: out = "CC"; break;
-    case TermKind::kChangeOfHeading: out = "CTH"; break;
-    case TermKind::kChangeOfSubheading: out = "CTSH"; break;
+    case TermKind::kWhollyObtained:
+      return "WO";
+    case TermKind::kChangeOfChapter:
+      out = "CC";
+      break;
+    case TermKind::kChangeOfHeading:
+      out = "CTH";
+      break;
+    case TermKind::kChangeOfSubheading:
+      out = "CTSH";
+      break;
     case TermKind::kValueAdded:
     case TermKind::kMaxNonOriginating: {
       out = t.kind == TermKind::kValueAdded ? "VA>=" : "VNM<=";
@@ -89,7 +98,8 @@ std::string FormatTerm(const RuleTerm& t) {
       }
       return out;
     }
-    case TermKind::kSpecificProcess: return "SP:" + t.process;
+    case TermKind::kSpecificProcess:
+      return "SP:" + t.process;
   }
   for (size_t i = 0; i < t.except.size(); ++i) {
     out += i == 0 ? " except " : ",";

@@ -9,7 +9,7 @@ TEST(OriginText, NormalizeHs) {
   EXPECT_EQ(NormalizeHs("0801.31"), "080131");
   EXPECT_EQ(NormalizeHs("0801 31 00"), "08013100");
   EXPECT_EQ(NormalizeHs("08"), "08");
-  EXPECT_FALSE(NormalizeHs("801").has_value());   // odd length
+  EXPECT_FALSE(NormalizeHs("801").has_value());  // odd length
   EXPECT_FALSE(NormalizeHs("0801a").has_value());
   EXPECT_FALSE(NormalizeHs("").has_value());
   EXPECT_FALSE(NormalizeHs("012345678901").has_value());

@@ -32,15 +32,17 @@ Result<int64_t> Post(storage::Tx& tx, const LedgerEntry& e, int64_t now) {
 }
 
 Result<std::map<std::string, int64_t>> Balances(storage::Tx& tx) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT account, SUM(amount_xof) FROM ledger_lines GROUP BY account ORDER BY account"));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query("SELECT account, SUM(amount_xof) FROM ledger_lines GROUP BY account ORDER BY account"));
   std::map<std::string, int64_t> out;
   for (const auto& r : rows) out[r.Text(0)] = r.Int(1);
   return out;
 }
 
 Result<std::vector<int64_t>> UnbalancedEntries(storage::Tx& tx) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT e.id FROM ledger_entries e LEFT JOIN ledger_lines l ON l.entry_id = e.id "
-                                       "GROUP BY e.id HAVING COALESCE(SUM(l.amount_xof), 0) <> 0 OR COUNT(l.id) < 2"));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query("SELECT e.id FROM ledger_entries e LEFT JOIN ledger_lines l ON l.entry_id = e.id "
+                            "GROUP BY e.id HAVING COALESCE(SUM(l.amount_xof), 0) <> 0 OR COUNT(l.id) < 2"));
   std::vector<int64_t> out;
   for (const auto& r : rows) out.push_back(r.Int(0));
   return out;

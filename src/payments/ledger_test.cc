@@ -29,7 +29,7 @@ TEST(Ledger, CheckBalancedTable) {
       {{{"ProviderClearing:wave", 1500}}, false},                     // one line
       {{{"ProviderClearing:wave", 0}, {kRevenue, 0}}, false},         // zero lines
       {{{"", 10}, {kRevenue, -10}}, false},                           // no account
-      {{{"A", INT64_MAX}, {"B", INT64_MAX}, {"C", 2}}, false},       // overflow
+      {{{"A", INT64_MAX}, {"B", INT64_MAX}, {"C", 2}}, false},        // overflow
   };
   for (size_t i = 0; i < cases.size(); ++i)
     EXPECT_EQ(CheckBalanced({"payment", std::nullopt, "t", cases[i].lines}).ok(), cases[i].ok) << "case " << i;
@@ -61,7 +61,8 @@ class LedgerDbTest : public ::testing::Test {
 
 TEST_F(LedgerDbTest, PostsBalancedEntriesAndRefusesTheRest) {
   auto tx = *db_->Begin();
-  ASSERT_TRUE(Post(*tx, {"settlement", std::nullopt, "virement", {{kBank, 1000}, {ClearingAccount("wave"), -1000}}}, 1));
+  ASSERT_TRUE(
+      Post(*tx, {"settlement", std::nullopt, "virement", {{kBank, 1000}, {ClearingAccount("wave"), -1000}}}, 1));
   auto bad = Post(*tx, {"settlement", std::nullopt, "faux", {{kBank, 1000}, {ClearingAccount("wave"), -999}}}, 1);
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);

@@ -25,9 +25,12 @@ constexpr std::array<std::pair<State, const char*>, 11> kNames = {{
 
 const char* ServiceName(origin::Service s) {
   switch (s) {
-    case origin::Service::kIssue: return "issue";
-    case origin::Service::kAmendment: return "amendment";
-    case origin::Service::kDuplicata: return "duplicata";
+    case origin::Service::kIssue:
+      return "issue";
+    case origin::Service::kAmendment:
+      return "amendment";
+    case origin::Service::kDuplicata:
+      return "duplicata";
   }
   return "";
 }
@@ -48,18 +51,25 @@ std::optional<State> ParseState(std::string_view name) {
 bool CanTransition(State from, State to) {
   using S = State;
   switch (from) {
-    case S::kCreated: return to == S::kInitiating || to == S::kCancelled;
-    case S::kInitiating: return to == S::kPending || to == S::kUnknown || to == S::kFailed;
+    case S::kCreated:
+      return to == S::kInitiating || to == S::kCancelled;
+    case S::kInitiating:
+      return to == S::kPending || to == S::kUnknown || to == S::kFailed;
     case S::kPending:
       return to == S::kSucceeded || to == S::kFailed || to == S::kExpired || to == S::kCancelled;
-    case S::kUnknown: return to == S::kPending || to == S::kSucceeded || to == S::kFailed || to == S::kExpired;
+    case S::kUnknown:
+      return to == S::kPending || to == S::kSucceeded || to == S::kFailed || to == S::kExpired;
     case S::kExpired:
     case S::kFailed:
-    case S::kCancelled: return to == S::kLateSuccess;
+    case S::kCancelled:
+      return to == S::kLateSuccess;
     case S::kSucceeded:
-    case S::kLateSuccess: return to == S::kRefundPending;
-    case S::kRefundPending: return to == S::kRefunded;
-    case S::kRefunded: return false;
+    case S::kLateSuccess:
+      return to == S::kRefundPending;
+    case S::kRefundPending:
+      return to == S::kRefunded;
+    case S::kRefunded:
+      return false;
   }
   return false;
 }

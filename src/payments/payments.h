@@ -26,8 +26,17 @@
 namespace origine::payments {
 
 enum class State {
-  kCreated, kInitiating, kPending, kSucceeded, kFailed, kExpired, kCancelled, kUnknown,
-  kLateSuccess, kRefundPending, kRefunded,
+  kCreated,
+  kInitiating,
+  kPending,
+  kSucceeded,
+  kFailed,
+  kExpired,
+  kCancelled,
+  kUnknown,
+  kLateSuccess,
+  kRefundPending,
+  kRefunded,
 };
 
 const char* StateName(State s);
@@ -48,11 +57,11 @@ bool IsProviderName(std::string_view name);
 // A fee due for one service of one regime, in whole XOF, from the version of
 // the regime data in force on the date asked.
 struct Fee {
-  std::string code;          // "ETLS-ISSUE"
+  std::string code;  // "ETLS-ISSUE"
   std::string label_fr, label_en;
-  std::string service;       // "issue", "amendment", "duplicata"
-  std::string form;          // "" = every form of the regime
-  std::string regime;        // application regime code ("ETLS", "NP", ...)
+  std::string service;  // "issue", "amendment", "duplicata"
+  std::string form;     // "" = every form of the regime
+  std::string regime;   // application regime code ("ETLS", "NP", ...)
   std::string regime_version;
   std::string effective_from;  // of that regime version (YYYY-MM-DD)
   int64_t amount_xof = 0;

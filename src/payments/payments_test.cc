@@ -11,17 +11,17 @@
 namespace origine::payments {
 namespace {
 
-const std::vector<State> kAll = {State::kCreated,   State::kInitiating,  State::kPending,       State::kSucceeded,
-                                 State::kFailed,    State::kExpired,     State::kCancelled,     State::kUnknown,
+const std::vector<State> kAll = {State::kCreated,     State::kInitiating,    State::kPending,   State::kSucceeded,
+                                 State::kFailed,      State::kExpired,       State::kCancelled, State::kUnknown,
                                  State::kLateSuccess, State::kRefundPending, State::kRefunded};
 
 TEST(StateMachine, ExactlyTheDocumentedTransitions) {
   const std::set<std::pair<std::string, std::string>> allowed = {
-      {"created", "initiating"},   {"created", "cancelled"},     {"initiating", "pending"},
-      {"initiating", "unknown"},   {"initiating", "failed"},     {"pending", "succeeded"},
-      {"pending", "failed"},       {"pending", "expired"},       {"pending", "cancelled"},
-      {"unknown", "pending"},      {"unknown", "succeeded"},     {"unknown", "failed"},
-      {"unknown", "expired"},      {"expired", "late_success"},  {"failed", "late_success"},
+      {"created", "initiating"},     {"created", "cancelled"},        {"initiating", "pending"},
+      {"initiating", "unknown"},     {"initiating", "failed"},        {"pending", "succeeded"},
+      {"pending", "failed"},         {"pending", "expired"},          {"pending", "cancelled"},
+      {"unknown", "pending"},        {"unknown", "succeeded"},        {"unknown", "failed"},
+      {"unknown", "expired"},        {"expired", "late_success"},     {"failed", "late_success"},
       {"cancelled", "late_success"}, {"succeeded", "refund_pending"}, {"late_success", "refund_pending"},
       {"refund_pending", "refunded"}};
   int checked = 0;

@@ -6,32 +6,46 @@ namespace origine::payments {
 
 const char* RemoteStatusName(RemoteStatus s) {
   switch (s) {
-    case RemoteStatus::kPending: return "pending";
-    case RemoteStatus::kSucceeded: return "succeeded";
-    case RemoteStatus::kFailed: return "failed";
-    case RemoteStatus::kExpired: return "expired";
-    case RemoteStatus::kNotFound: return "not_found";
+    case RemoteStatus::kPending:
+      return "pending";
+    case RemoteStatus::kSucceeded:
+      return "succeeded";
+    case RemoteStatus::kFailed:
+      return "failed";
+    case RemoteStatus::kExpired:
+      return "expired";
+    case RemoteStatus::kNotFound:
+      return "not_found";
   }
   return "";
 }
 
 const char* RefundOutcomeName(RefundOutcome o) {
   switch (o) {
-    case RefundOutcome::kDone: return "done";
-    case RefundOutcome::kAccepted: return "accepted";
-    case RefundOutcome::kRejected: return "rejected";
-    case RefundOutcome::kUnclear: return "unclear";
-    case RefundOutcome::kNotSent: return "not_sent";
+    case RefundOutcome::kDone:
+      return "done";
+    case RefundOutcome::kAccepted:
+      return "accepted";
+    case RefundOutcome::kRejected:
+      return "rejected";
+    case RefundOutcome::kUnclear:
+      return "unclear";
+    case RefundOutcome::kNotSent:
+      return "not_sent";
   }
   return "";
 }
 
 const char* CallbackVerdictName(CallbackVerdict v) {
   switch (v) {
-    case CallbackVerdict::kAccepted: return "accepted";
-    case CallbackVerdict::kForged: return "forged";
-    case CallbackVerdict::kStale: return "stale";
-    case CallbackVerdict::kMalformed: return "malformed";
+    case CallbackVerdict::kAccepted:
+      return "accepted";
+    case CallbackVerdict::kForged:
+      return "forged";
+    case CallbackVerdict::kStale:
+      return "stale";
+    case CallbackVerdict::kMalformed:
+      return "malformed";
   }
   return "";
 }

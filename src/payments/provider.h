@@ -53,13 +53,13 @@ std::unique_ptr<HttpClient> MakeCurlHttpClient();
 
 // What an adapter needs to start a payment.
 struct InitRequest {
-  std::string reference;    // our UUID: the provider-side order / transaction / X-Reference-Id
+  std::string reference;  // our UUID: the provider-side order / transaction / X-Reference-Id
   int64_t amount_xof = 0;
   std::string description;  // "Certificat d'origine ETLS — demande 12"
   std::string return_url;   // the browser comes back here (success or not)
   std::string cancel_url;
-  std::string notify_url;   // our callback URL for this provider (with ?ref=<reference>)
-  std::string payer_msisdn; // MoMo only (request-to-pay to a phone); digits
+  std::string notify_url;    // our callback URL for this provider (with ?ref=<reference>)
+  std::string payer_msisdn;  // MoMo only (request-to-pay to a phone); digits
 };
 
 // Outcome of a initiation call.
@@ -75,7 +75,7 @@ struct InitResult {
   std::string payment_url;   // where the browser goes; empty for MoMo (push to the phone)
   std::string notif_token;   // Orange: what its notification must carry
   std::optional<int64_t> expires_at;
-  std::string detail;        // for the intent's last_error (no secrets, no bodies)
+  std::string detail;  // for the intent's last_error (no secrets, no bodies)
 };
 
 enum class RemoteStatus { kPending, kSucceeded, kFailed, kExpired, kNotFound };
@@ -83,8 +83,8 @@ const char* RemoteStatusName(RemoteStatus s);
 
 struct StatusResult {
   RemoteStatus status = RemoteStatus::kPending;
-  std::string provider_txn;             // the provider's transaction id, when paid
-  std::optional<int64_t> amount_xof;    // when the provider reports it
+  std::string provider_txn;           // the provider's transaction id, when paid
+  std::optional<int64_t> amount_xof;  // when the provider reports it
   std::string detail;
 };
 
@@ -99,8 +99,8 @@ struct IntentRef {
 
 // What an adapter needs to give a payment's money back (always the full amount).
 struct RefundRequest {
-  std::string reference;         // the payment's reference (our UUID)
-  std::string provider_ref;      // the provider's id of the payment (Wave session id; MoMo: our reference)
+  std::string reference;     // the payment's reference (our UUID)
+  std::string provider_ref;  // the provider's id of the payment (Wave session id; MoMo: our reference)
   int64_t amount_xof = 0;
   std::string refund_reference;  // our refund UUID, committed before the call (MoMo X-Reference-Id)
   std::string reason;            // shown to the payer where the provider carries a message; no secrets
@@ -132,26 +132,26 @@ struct CallbackRequest {
   std::map<std::string, std::string> headers;  // lower-case names
   std::map<std::string, std::string> query;
   std::string content_type;
-  std::string body;                            // raw, as received
+  std::string body;  // raw, as received
   int64_t now = 0;
 };
 
 struct CallbackCheck {
   CallbackVerdict verdict = CallbackVerdict::kMalformed;
-  std::string event_key;  // unique per provider event (the inbox key)
-  std::string reference;  // our reference when the callback names it (else empty)
+  std::string event_key;     // unique per provider event (the inbox key)
+  std::string reference;     // our reference when the callback names it (else empty)
   std::string provider_ref;  // the provider's id for the payment when given
-  std::string reason;     // why it was refused (for the log; English)
+  std::string reason;        // why it was refused (for the log; English)
 };
 
 // A statement line in the provider's own terms, normalised.
 struct StatementLine {
   int line_no = 0;
   std::string provider_txn;
-  std::string reference;    // our reference (client_reference / order_id / externalId / transaction_id)
-  int64_t amount_xof = 0;   // gross
+  std::string reference;   // our reference (client_reference / order_id / externalId / transaction_id)
+  int64_t amount_xof = 0;  // gross
   int64_t fee_xof = 0;
-  int64_t at = 0;           // Unix seconds
+  int64_t at = 0;  // Unix seconds
   bool reversal = false;
 };
 
@@ -200,20 +200,21 @@ class PaymentProvider {
 
 // Configuration of one provider (from src/app/config: TOML < env < flags).
 struct ProviderConfig {
-  std::string name;       // "orange", "wave", "cinetpay", "momo"
-  std::string base_url;   // e.g. "http://127.0.0.1:8090" (the simulator) — empty: disabled
+  std::string name;      // "orange", "wave", "cinetpay", "momo"
+  std::string base_url;  // e.g. "http://127.0.0.1:8090" (the simulator) — empty: disabled
   // Secrets and identifiers (never logged): which ones each provider uses.
-  std::string client_id, client_secret, merchant_key;      // orange
-  std::string api_key, webhook_secret;                     // wave
-  std::string site_id, secret_key;                         // cinetpay (api_key is its apikey)
+  std::string client_id, client_secret, merchant_key;                      // orange
+  std::string api_key, webhook_secret;                                     // wave
+  std::string site_id, secret_key;                                         // cinetpay (api_key is its apikey)
   std::string subscription_key, api_user, target_environment = "sandbox";  // momo (api_key too)
   // MoMo Disbursement product (refunds): its own subscription key and API
   // user/key; empty means the Collection ones.
   std::string disbursement_subscription_key, disbursement_api_user, disbursement_api_key;
   std::string currency = "XOF";
   std::string orange_path = "/orange-money-webpay/ml/v1";  // sandbox: /orange-money-webpay/dev/v1
-  std::string payment_page;  // MoMo in development: the simulator's phone page prefix ("http://127.0.0.1:8090/pay/momo/")
-  int64_t signature_tolerance_seconds = 300;               // wave timestamp window
+  std::string
+      payment_page;  // MoMo in development: the simulator's phone page prefix ("http://127.0.0.1:8090/pay/momo/")
+  int64_t signature_tolerance_seconds = 300;  // wave timestamp window
   int timeout_ms = 10000;
 };
 

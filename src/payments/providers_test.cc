@@ -159,13 +159,16 @@ TEST(Wave, SignatureTimestampWindowAndSessionStates) {
     const char* session;
     RemoteStatus want;
   };
-  for (const Case& c : {Case{R"({"checkout_status":"complete","payment_status":"succeeded","transaction_id":"T1"})",
-                             RemoteStatus::kSucceeded},
-                        Case{R"({"checkout_status":"open","payment_status":"processing"})", RemoteStatus::kPending},
-                        Case{R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":null})",
-                             RemoteStatus::kExpired},
-                        Case{R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":{"code":"payer-cancelled"}})",
-                             RemoteStatus::kFailed}}) {
+  for (
+      const Case& c :
+      {Case{R"({"checkout_status":"complete","payment_status":"succeeded","transaction_id":"T1"})",
+            RemoteStatus::kSucceeded},
+       Case{R"({"checkout_status":"open","payment_status":"processing"})", RemoteStatus::kPending},
+       Case{R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":null})",
+            RemoteStatus::kExpired},
+       Case{
+           R"({"checkout_status":"expired","payment_status":"cancelled","last_payment_error":{"code":"payer-cancelled"}})",
+           RemoteStatus::kFailed}}) {
     auto s = json::parse(c.session).as_object();
     s["client_reference"] = "r1";
     s["amount"] = "1500";
@@ -176,7 +179,9 @@ TEST(Wave, SignatureTimestampWindowAndSessionStates) {
   }
   EXPECT_EQ(http.sent.back().url, "http://sim/wave/v1/checkout/sessions/cos-1");
   // Lost creation answer: found by our reference.
-  http.Answer(200, R"({"result":[{"id":"cos-9","client_reference":"r1","checkout_status":"complete","payment_status":"succeeded","amount":"1500"}]})");
+  http.Answer(
+      200,
+      R"({"result":[{"id":"cos-9","client_reference":"r1","checkout_status":"complete","payment_status":"succeeded","amount":"1500"}]})");
   auto found = p->Status({"r1", "", 1500});
   ASSERT_TRUE(found);
   EXPECT_EQ(found->status, RemoteStatus::kSucceeded);
@@ -186,12 +191,22 @@ TEST(Wave, SignatureTimestampWindowAndSessionStates) {
 TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
   FakeHttp http;
   auto p = *MakeProvider(Config("cinetpay"), http);
-  const std::vector<std::pair<std::string, std::string>> fields = {
-      {"cpm_site_id", "100001"}, {"cpm_trans_id", "r1"}, {"cpm_trans_date", "20261127083000"},
-      {"cpm_amount", "1500"}, {"cpm_currency", "XOF"}, {"signature", "sig"}, {"payment_method", "OMML"},
-      {"cel_phone_num", "76000000"}, {"cpm_phone_prefixe", "223"}, {"cpm_language", "fr"}, {"cpm_version", "V4"},
-      {"cpm_payment_config", "SINGLE"}, {"cpm_page_action", "PAYMENT"}, {"cpm_custom", ""},
-      {"cpm_designation", "Certificat"}, {"cpm_error_message", "SUCCES"}};
+  const std::vector<std::pair<std::string, std::string>> fields = {{"cpm_site_id", "100001"},
+                                                                   {"cpm_trans_id", "r1"},
+                                                                   {"cpm_trans_date", "20261127083000"},
+                                                                   {"cpm_amount", "1500"},
+                                                                   {"cpm_currency", "XOF"},
+                                                                   {"signature", "sig"},
+                                                                   {"payment_method", "OMML"},
+                                                                   {"cel_phone_num", "76000000"},
+                                                                   {"cpm_phone_prefixe", "223"},
+                                                                   {"cpm_language", "fr"},
+                                                                   {"cpm_version", "V4"},
+                                                                   {"cpm_payment_config", "SINGLE"},
+                                                                   {"cpm_page_action", "PAYMENT"},
+                                                                   {"cpm_custom", ""},
+                                                                   {"cpm_designation", "Certificat"},
+                                                                   {"cpm_error_message", "SUCCES"}};
   std::string body, concat;
   for (const auto& [k, v] : fields) {
     body += (body.empty() ? "" : "&") + k + "=" + v;
@@ -280,7 +295,8 @@ bool HasHeader(const HttpRequest& r, const std::string& name, const std::string&
 
 // No error or detail may carry a secret or a provider's body.
 void ExpectClean(const std::string& text) {
-  for (const char* secret : {"api-s3cret", "sub-s3cret", "disb-s3cret", "disb-key-s3cret", "orange-s3cret", "SECRETBODY"})
+  for (const char* secret :
+       {"api-s3cret", "sub-s3cret", "disb-s3cret", "disb-key-s3cret", "orange-s3cret", "SECRETBODY"})
     EXPECT_EQ(text.find(secret), std::string::npos) << text;
 }
 
@@ -329,7 +345,8 @@ TEST(Refunds, WaveRefundsTheSessionAndReadsTheReversalLine) {
   http.Timeout();
   EXPECT_EQ(p->Refund(RefundOf("cos-1")).outcome, RefundOutcome::kUnclear);
   // 409 not refundable: refused, unless the API shows it refunded already.
-  const std::string paid = R"({"id":"cos-1","client_reference":"0b7f3c1e-1111-4222-8333-444455556666","amount":"1500","checkout_status":"complete","payment_status":"succeeded"})";
+  const std::string paid =
+      R"({"id":"cos-1","client_reference":"0b7f3c1e-1111-4222-8333-444455556666","amount":"1500","checkout_status":"complete","payment_status":"succeeded"})";
   http.Answer(409, R"({"code":"checkout-session-not-refundable","message":"SECRETBODY"})");
   http.Answer(200, paid);
   for (int d = 0; d < 3; ++d) http.Answer(200, tx_none);
@@ -410,10 +427,15 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
     const char* answer;
     RemoteStatus want;
   };
-  for (const Case& k : {Case{200, R"({"externalId":"0b7f3c1e-1111-4222-8333-444455556666","status":"SUCCESSFUL","financialTransactionId":"F1","amount":"1500"})", RemoteStatus::kSucceeded},
-                        Case{200, R"({"status":"PENDING"})", RemoteStatus::kPending},
-                        Case{200, R"({"status":"FAILED","reason":"NOT_ALLOWED"})", RemoteStatus::kFailed},
-                        Case{404, R"({"code":"RESOURCE_NOT_FOUND"})", RemoteStatus::kNotFound}}) {
+  for (
+      const Case& k :
+      {Case{
+           200,
+           R"({"externalId":"0b7f3c1e-1111-4222-8333-444455556666","status":"SUCCESSFUL","financialTransactionId":"F1","amount":"1500"})",
+           RemoteStatus::kSucceeded},
+       Case{200, R"({"status":"PENDING"})", RemoteStatus::kPending},
+       Case{200, R"({"status":"FAILED","reason":"NOT_ALLOWED"})", RemoteStatus::kFailed},
+       Case{404, R"({"code":"RESOURCE_NOT_FOUND"})", RemoteStatus::kNotFound}}) {
     http.Answer(k.http, k.answer);
     auto st = p->RefundStatus(RefundOf("x"));
     ASSERT_TRUE(st) << k.answer;

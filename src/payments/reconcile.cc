@@ -81,10 +81,12 @@ std::vector<Classified> Classify(const std::vector<StatementLine>& lines, const 
     c.expected_fee_xof = ExpectedFee(p->amount_xof, fee_bp);
     if (l.amount_xof != p->amount_xof) {
       c.cls = "amount_mismatch";
-      c.detail = "Montant " + std::to_string(l.amount_xof) + " au relevé, " + std::to_string(p->amount_xof) + " chez nous";
+      c.detail =
+          "Montant " + std::to_string(l.amount_xof) + " au relevé, " + std::to_string(p->amount_xof) + " chez nous";
     } else if (l.fee_xof != c.expected_fee_xof) {
       c.cls = "fee_variance";
-      c.detail = "Frais " + std::to_string(l.fee_xof) + " au relevé, " + std::to_string(c.expected_fee_xof) + " attendus";
+      c.detail =
+          "Frais " + std::to_string(l.fee_xof) + " au relevé, " + std::to_string(c.expected_fee_xof) + " attendus";
     } else {
       c.cls = "matched";
     }
@@ -121,13 +123,15 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   // Our side: every intent of this provider named by the statement, and
   // every one whose success was posted that day.
-  ASSIGN_OR_RETURN(auto rows, tx->Query(
-      "SELECT p.id, p.reference, p.state, p.amount_xof, "
-      "EXISTS (SELECT 1 FROM ledger_entries e WHERE e.intent_id = p.id AND e.kind IN ('payment', 'late_payment') "
-      "AND e.at >= ? AND e.at < ?) FROM payment_intents p WHERE p.provider = ? AND (p.state IN "
-      "('succeeded', 'late_success', 'refund_pending', 'refunded') OR p.id IN (SELECT intent_id FROM "
-      "ledger_entries WHERE intent_id IS NOT NULL))",
-      {day, day + 86400, provider}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx->Query(
+          "SELECT p.id, p.reference, p.state, p.amount_xof, "
+          "EXISTS (SELECT 1 FROM ledger_entries e WHERE e.intent_id = p.id AND e.kind IN ('payment', 'late_payment') "
+          "AND e.at >= ? AND e.at < ?) FROM payment_intents p WHERE p.provider = ? AND (p.state IN "
+          "('succeeded', 'late_success', 'refund_pending', 'refunded') OR p.id IN (SELECT intent_id FROM "
+          "ledger_entries WHERE intent_id IS NOT NULL))",
+          {day, day + 86400, provider}));
   std::vector<OurPayment> ours;
   std::set<std::string> have;
   for (const auto& r : rows) {
@@ -144,10 +148,11 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
   }
   const int bp = options_.fee_bp.count(provider) ? options_.fee_bp.at(provider) : 0;
   std::vector<Classified> result = Classify(lines, ours, bp);
-  auto ins = tx->Query("INSERT INTO payment_statements (provider, imported_at, imported_by, source, sha256, raw) "
-                       "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                       {provider, now, who.user_id, source + ":" + date, Sha256Hex(statement),
-                        storage::Blob{std::vector<uint8_t>(statement.begin(), statement.end())}});
+  auto ins = tx->Query(
+      "INSERT INTO payment_statements (provider, imported_at, imported_by, source, sha256, raw) "
+      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+      {provider, now, who.user_id, source + ":" + date, Sha256Hex(statement),
+       storage::Blob{std::vector<uint8_t>(statement.begin(), statement.end())}});
   if (!ins) {
     if (ins.error().code == ErrorCode::kConflict) return Error::Conflict("this statement was imported already");
     return ins.error();
@@ -160,10 +165,14 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
         "INSERT INTO payment_statement_lines (statement_id, line_no, provider_txn, reference, amount_xof, fee_xof, at, "
         "class, detail, intent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {id, static_cast<int64_t>(c.line.line_no), c.line.provider_txn, c.line.reference, c.line.amount_xof,
-         c.line.fee_xof, c.line.at, c.cls, c.detail, c.intent_id ? storage::Value(c.intent_id) : storage::Value(nullptr)}));
+         c.line.fee_xof, c.line.at, c.cls, c.detail,
+         c.intent_id ? storage::Value(c.intent_id) : storage::Value(nullptr)}));
     if ((c.cls == "matched" || c.cls == "fee_variance") && !c.line.reversal && c.line.fee_xof > 0 && c.intent_id) {
-      auto posted = Post(*tx, {"provider_fee", c.intent_id, "Frais " + provider + " " + c.line.provider_txn,
-                               {{kFeeExpense, c.line.fee_xof}, {ClearingAccount(provider), -c.line.fee_xof}}},
+      auto posted = Post(*tx,
+                         {"provider_fee",
+                          c.intent_id,
+                          "Frais " + provider + " " + c.line.provider_txn,
+                          {{kFeeExpense, c.line.fee_xof}, {ClearingAccount(provider), -c.line.fee_xof}}},
                          now);
       if (!posted && posted.error().code != ErrorCode::kConflict) return posted.error();
     }
@@ -172,8 +181,10 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
   for (const auto& [k, v] : counts) summary[k] = v;
   RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
                                 {"payment.statement_import", "payment_statement", std::to_string(id),
-                                 json::serialize(json::object{{"provider", provider}, {"date", date},
-                                                              {"source", source}, {"lines", lines.size()},
+                                 json::serialize(json::object{{"provider", provider},
+                                                              {"date", date},
+                                                              {"source", source},
+                                                              {"lines", lines.size()},
                                                               {"classes", summary}})}));
   RETURN_IF_ERROR(tx->Commit());
   return Get(who, id);
@@ -182,37 +193,53 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
 Result<json::array> Reconciler::List(const Principal& who) {
   if (!MayRead(who)) return Error::Denied("only administrators and auditors read reconciliations");
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT s.id, s.provider, s.imported_at, s.source, "
-                                        "(SELECT COUNT(*) FROM payment_statement_lines l WHERE l.statement_id = s.id), "
-                                        "(SELECT COUNT(*) FROM payment_statement_lines l WHERE l.statement_id = s.id "
-                                        "AND l.class <> 'matched') FROM payment_statements s ORDER BY s.id DESC LIMIT 200"));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query("SELECT s.id, s.provider, s.imported_at, s.source, "
+                             "(SELECT COUNT(*) FROM payment_statement_lines l WHERE l.statement_id = s.id), "
+                             "(SELECT COUNT(*) FROM payment_statement_lines l WHERE l.statement_id = s.id "
+                             "AND l.class <> 'matched') FROM payment_statements s ORDER BY s.id DESC LIMIT 200"));
   json::array out;
   for (const auto& r : rows)
-    out.push_back({{"id", r.Int(0)}, {"provider", r.Text(1)}, {"imported_at", FormatUtc(r.Int(2))},
-                   {"source", r.Text(3)}, {"lines", r.Int(4)}, {"exceptions", r.Int(5)}});
+    out.push_back({{"id", r.Int(0)},
+                   {"provider", r.Text(1)},
+                   {"imported_at", FormatUtc(r.Int(2))},
+                   {"source", r.Text(3)},
+                   {"lines", r.Int(4)},
+                   {"exceptions", r.Int(5)}});
   return out;
 }
 
 Result<json::object> Reconciler::Get(const Principal& who, int64_t id) {
   if (!MayRead(who)) return Error::Denied("only administrators and auditors read reconciliations");
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto s, tx->Query("SELECT provider, imported_at, source FROM payment_statements WHERE id = ?", {id}));
+  ASSIGN_OR_RETURN(auto s,
+                   tx->Query("SELECT provider, imported_at, source FROM payment_statements WHERE id = ?", {id}));
   if (s.empty()) return Error::NotFound("no reconciliation " + std::to_string(id));
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT line_no, provider_txn, reference, amount_xof, fee_xof, at, class, detail "
-                                        "FROM payment_statement_lines WHERE statement_id = ? ORDER BY id",
-                                        {id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query("SELECT line_no, provider_txn, reference, amount_xof, fee_xof, at, class, detail "
+                             "FROM payment_statement_lines WHERE statement_id = ? ORDER BY id",
+                             {id}));
   json::array lines;
   json::object counts;
   for (const auto& r : rows) {
-    lines.push_back({{"line", r.Int(0)}, {"provider_transaction", r.Text(1)}, {"reference", r.Text(2)},
-                     {"amount_xof", r.Int(3)}, {"fee_xof", r.Int(4)},
+    lines.push_back({{"line", r.Int(0)},
+                     {"provider_transaction", r.Text(1)},
+                     {"reference", r.Text(2)},
+                     {"amount_xof", r.Int(3)},
+                     {"fee_xof", r.Int(4)},
                      {"at", r.Int(5) ? json::value(FormatUtc(r.Int(5))) : json::value(nullptr)},
-                     {"class", r.Text(6)}, {"label_fr", ClassLabel(r.Text(6))}, {"detail", r.Text(7)}});
+                     {"class", r.Text(6)},
+                     {"label_fr", ClassLabel(r.Text(6))},
+                     {"detail", r.Text(7)}});
     auto& n = counts[r.Text(6)];
     n = (n.is_int64() ? n.as_int64() : 0) + 1;
   }
-  return json::object{{"id", id}, {"provider", s[0].Text(0)}, {"imported_at", FormatUtc(s[0].Int(1))},
-                      {"source", s[0].Text(2)}, {"counts", std::move(counts)}, {"lines", std::move(lines)}};
+  return json::object{{"id", id},
+                      {"provider", s[0].Text(0)},
+                      {"imported_at", FormatUtc(s[0].Int(1))},
+                      {"source", s[0].Text(2)},
+                      {"counts", std::move(counts)},
+                      {"lines", std::move(lines)}};
 }
 
 namespace {
@@ -223,16 +250,20 @@ std::vector<std::string> LineCells(const json::object& l) {
     if (v.is_int64()) return std::to_string(v.as_int64());
     return "";
   };
-  return {s("line"), s("provider_transaction"), s("reference"), s("amount_xof"), s("fee_xof"), s("at"), s("class"),
-          s("label_fr"), s("detail")};
+  return {s("line"),      s("provider_transaction"),
+          s("reference"), s("amount_xof"),
+          s("fee_xof"),   s("at"),
+          s("class"),     s("label_fr"),
+          s("detail")};
 }
 const std::vector<std::string> kLineHeader = {"ligne", "transaction", "reference", "montant_xof", "frais_xof",
-                                              "date", "classe", "libelle", "detail"};
+                                              "date",  "classe",      "libelle",   "detail"};
 
 std::string CsvField(const std::string& v) {
   std::string f = v;
   // Spreadsheet formula injection: a leading = + - @ is quoted with an apostrophe.
-  if (!f.empty() && (f[0] == '=' || f[0] == '+' || f[0] == '@' || (f[0] == '-' && f.find_first_not_of("-0123456789") != std::string::npos)))
+  if (!f.empty() && (f[0] == '=' || f[0] == '+' || f[0] == '@' ||
+                     (f[0] == '-' && f.find_first_not_of("-0123456789") != std::string::npos)))
     f = "'" + f;
   if (f.find_first_of(",\"\n\r") == std::string::npos) return f;
   std::string out = "\"";
@@ -265,16 +296,19 @@ Result<json::object> Reconciler::Treasury(const Principal& who, const std::strin
   if (!MayRead(who)) return Error::Denied("only administrators and auditors read the Treasury report");
   ASSIGN_OR_RETURN(int64_t day, ParseDay(date));
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query(
-      "SELECT p.provider, p.regime, e.kind, COUNT(*), SUM(l.amount_xof) FROM ledger_entries e "
-      "JOIN payment_intents p ON p.id = e.intent_id JOIN ledger_lines l ON l.entry_id = e.id "
-      "WHERE e.at >= ? AND e.at < ? AND l.account = 'ProviderClearing:' || p.provider "
-      "GROUP BY p.provider, p.regime, e.kind ORDER BY p.provider, p.regime, e.kind",
-      {day, day + 86400}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx->Query("SELECT p.provider, p.regime, e.kind, COUNT(*), SUM(l.amount_xof) FROM ledger_entries e "
+                             "JOIN payment_intents p ON p.id = e.intent_id JOIN ledger_lines l ON l.entry_id = e.id "
+                             "WHERE e.at >= ? AND e.at < ? AND l.account = 'ProviderClearing:' || p.provider "
+                             "GROUP BY p.provider, p.regime, e.kind ORDER BY p.provider, p.regime, e.kind",
+                             {day, day + 86400}));
   json::array items;
   int64_t total = 0;
   for (const auto& r : rows) {
-    items.push_back({{"provider", r.Text(0)}, {"regime", r.Text(1)}, {"kind", r.Text(2)}, {"count", r.Int(3)},
+    items.push_back({{"provider", r.Text(0)},
+                     {"regime", r.Text(1)},
+                     {"kind", r.Text(2)},
+                     {"count", r.Int(3)},
                      {"amount_xof", r.Int(4)}});
     total += r.Int(4);
   }
@@ -285,8 +319,11 @@ Result<json::object> Reconciler::Treasury(const Principal& who, const std::strin
   for (const auto& r : bal) balances[r.Text(0)] = r.Int(1);
   ASSIGN_OR_RETURN(auto review, tx->Query("SELECT COUNT(*) FROM payment_intents WHERE review IS NOT NULL AND state IN "
                                           "('late_success', 'succeeded', 'pending', 'unknown')"));
-  return json::object{{"date", date}, {"items", std::move(items)}, {"net_clearing_movement_xof", total},
-                      {"balances_end_of_day", std::move(balances)}, {"payments_to_review", review[0].Int(0)}};
+  return json::object{{"date", date},
+                      {"items", std::move(items)},
+                      {"net_clearing_movement_xof", total},
+                      {"balances_end_of_day", std::move(balances)},
+                      {"payments_to_review", review[0].Int(0)}};
 }
 
 namespace {
@@ -315,14 +352,18 @@ Result<std::string> Reconciler::TreasuryPdf(const Principal& who, const std::str
   v.title = "Rapport journalier du Trésor";
   v.number = date;
   v.created = "Établi le " + FormatUtc(clock_.NowUnix()) + " (UTC), depuis le grand livre";
-  v.fields = {{"Journée (UTC)", date},
-              {"Mouvement net des comptes prestataires", std::to_string(t["net_clearing_movement_xof"].as_int64()) + " FCFA"},
-              {"Paiements à examiner", std::to_string(t["payments_to_review"].as_int64())}};
-  v.tables.push_back({"Encaissements par prestataire et régime", {"Prestataire", "Régime", "Écriture", "Nombre", "Montant (FCFA)"},
-                      {false, false, false, true, true}, TreasuryRows(t)});
+  v.fields = {
+      {"Journée (UTC)", date},
+      {"Mouvement net des comptes prestataires", std::to_string(t["net_clearing_movement_xof"].as_int64()) + " FCFA"},
+      {"Paiements à examiner", std::to_string(t["payments_to_review"].as_int64())}};
+  v.tables.push_back({"Encaissements par prestataire et régime",
+                      {"Prestataire", "Régime", "Écriture", "Nombre", "Montant (FCFA)"},
+                      {false, false, false, true, true},
+                      TreasuryRows(t)});
   v.tables.push_back({"Soldes en fin de journée", {"Compte", "Solde (FCFA, débit +)"}, {false, true}, BalanceRows(t)});
-  v.note = "Montants en francs CFA (XOF), entiers. Écritures : payment = encaissement, late_payment = paiement "
-           "tardif à rembourser, refund = remboursement, provider_fee = frais du prestataire.";
+  v.note =
+      "Montants en francs CFA (XOF), entiers. Écritures : payment = encaissement, late_payment = paiement "
+      "tardif à rembourser, refund = remboursement, provider_fee = frais du prestataire.";
   return render::RenderReportPdf(v);
 }
 
@@ -353,8 +394,10 @@ Result<std::string> WriteXlsx(const std::vector<Sheet>& sheets) {
         const std::string& v = s.rows[r][c];
         const bool number = !v.empty() && v.size() < 16 &&
                             v.find_first_not_of("0123456789", v[0] == '-' ? 1 : 0) == std::string::npos && v != "-";
-        if (number) worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), std::stod(v), nullptr);
-        else worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v.c_str(), nullptr);
+        if (number)
+          worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), std::stod(v), nullptr);
+        else
+          worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v.c_str(), nullptr);
       }
     }
   }

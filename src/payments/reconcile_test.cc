@@ -27,9 +27,9 @@ TEST(Reconcile, ExpectedFeeRoundsHalfUp) {
 
 TEST(Reconcile, EveryLineGetsExactlyOneClass) {
   const std::vector<OurPayment> ours = {
-      {1, "ok", "succeeded", 1500, true},         {2, "fee", "succeeded", 1500, true},
-      {3, "amount", "succeeded", 1500, true},     {4, "late", "expired", 1500, false},
-      {5, "absent", "succeeded", 1500, true},     {6, "refunded", "refunded", 1500, false},
+      {1, "ok", "succeeded", 1500, true},     {2, "fee", "succeeded", 1500, true},
+      {3, "amount", "succeeded", 1500, true}, {4, "late", "expired", 1500, false},
+      {5, "absent", "succeeded", 1500, true}, {6, "refunded", "refunded", 1500, false},
       {7, "old", "succeeded", 1500, false},  // paid another day: not expected on this statement
   };
   const std::vector<StatementLine> lines = {Line("ok", 1500, 15),     Line("fee", 1500, 40),
@@ -38,10 +38,13 @@ TEST(Reconcile, EveryLineGetsExactlyOneClass) {
   auto out = Classify(lines, ours, 100);
   std::map<std::string, std::string> got;
   for (const auto& c : out) got[c.line.reference] = c.cls;
-  const std::map<std::string, std::string> want = {
-      {"ok", "matched"},           {"fee", "fee_variance"},        {"amount", "amount_mismatch"},
-      {"late", "missing_ours"},    {"stranger", "missing_ours"},   {"refunded", "matched"},
-      {"absent", "missing_at_provider"}};
+  const std::map<std::string, std::string> want = {{"ok", "matched"},
+                                                   {"fee", "fee_variance"},
+                                                   {"amount", "amount_mismatch"},
+                                                   {"late", "missing_ours"},
+                                                   {"stranger", "missing_ours"},
+                                                   {"refunded", "matched"},
+                                                   {"absent", "missing_at_provider"}};
   EXPECT_EQ(got, want);
   EXPECT_EQ(out.size(), lines.size() + 1);  // the statement's lines plus what it lacks
 }

@@ -1,8 +1,7 @@
 #include "payments/service.h"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 
@@ -78,7 +77,8 @@ std::string PaymentMetrics::Render() const {
       out += "# TYPE origine_" + name + " counter\n";
       last = name;
     }
-    out += "origine_" + name + "{provider=\"" + provider + "\",outcome=\"" + outcome + "\"} " + std::to_string(n) + "\n";
+    out +=
+        "origine_" + name + "{provider=\"" + provider + "\",outcome=\"" + outcome + "\"} " + std::to_string(n) + "\n";
   }
   return out;
 }
@@ -193,8 +193,8 @@ Result<json::object> PaymentService::IntentJson(storage::Tx& tx, const Intent& i
                  {"updated_at", FormatUtc(i.updated_at)},
                  {"expires_at", FormatUtc(i.expires_at)}};
   // The payment page is for the payer only, and only while it can be used.
-  o["payment_url"] = owner && i.state == State::kPending && !i.payment_url.empty() ? json::value(i.payment_url)
-                                                                                   : json::value(nullptr);
+  o["payment_url"] =
+      owner && i.state == State::kPending && !i.payment_url.empty() ? json::value(i.payment_url) : json::value(nullptr);
   o["review"] = i.review.empty() ? json::value(nullptr) : json::value(i.review);
   o["provider_transaction"] = i.provider_txn.empty() ? json::value(nullptr) : json::value(i.provider_txn);
   ASSIGN_OR_RETURN(auto rec, tx.Query("SELECT number FROM receipts WHERE intent_id = ?", {i.id}));
@@ -203,13 +203,13 @@ Result<json::object> PaymentService::IntentJson(storage::Tx& tx, const Intent& i
   if (i.refund_state.empty()) {
     o["refund"] = nullptr;
   } else {
-    json::object r{{"state", i.refund_state},
-                   {"mode", i.refund_state == "manual" ? "manual" : "provider"},
-                   {"reference", i.refund_reference.empty() ? json::value(nullptr) : json::value(i.refund_reference)},
-                   {"provider_refund_id",
-                    i.refund_provider_id.empty() ? json::value(nullptr) : json::value(i.refund_provider_id)},
-                   {"requested_at", i.refund_requested_at ? json::value(FormatUtc(i.refund_requested_at)) : json::value(nullptr)},
-                   {"attempts", i.refund_attempts}};
+    json::object r{
+        {"state", i.refund_state},
+        {"mode", i.refund_state == "manual" ? "manual" : "provider"},
+        {"reference", i.refund_reference.empty() ? json::value(nullptr) : json::value(i.refund_reference)},
+        {"provider_refund_id", i.refund_provider_id.empty() ? json::value(nullptr) : json::value(i.refund_provider_id)},
+        {"requested_at", i.refund_requested_at ? json::value(FormatUtc(i.refund_requested_at)) : json::value(nullptr)},
+        {"attempts", i.refund_attempts}};
     if (!owner) r["reason"] = i.refund_reason;
     o["refund"] = std::move(r);
   }
@@ -236,13 +236,14 @@ Status PaymentService::Move(storage::Tx& tx, const Intent& i, State to, int64_t 
                                       params));
   if (n != 1) return Error::Conflict("the payment changed meanwhile");
   metrics_.Count("payment_transitions_total", i.provider, StateName(to));
-  return audit::Record(tx, std::nullopt, kWorkerMeta, now,
-                       {std::string("payment.") + StateName(to), "payment_intent", i.reference,
-                        json::serialize(json::object{{"state", {{"before", StateName(i.state)}, {"after", StateName(to)}}},
-                                                     {"application_id", i.application_id},
-                                                     {"provider", i.provider},
-                                                     {"amount_xof", i.amount_xof},
-                                                     {"why", why}})});
+  return audit::Record(
+      tx, std::nullopt, kWorkerMeta, now,
+      {std::string("payment.") + StateName(to), "payment_intent", i.reference,
+       json::serialize(json::object{{"state", {{"before", StateName(i.state)}, {"after", StateName(to)}}},
+                                    {"application_id", i.application_id},
+                                    {"provider", i.provider},
+                                    {"amount_xof", i.amount_xof},
+                                    {"why", why}})});
 }
 
 // ---- payment gate ------------------------------------------------------
@@ -262,8 +263,9 @@ Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_i
   ASSIGN_OR_RETURN(auto app, tx.Query("SELECT regime, created_at FROM applications WHERE id = ?", {application_id}));
   if (app.empty()) return Error::NotFound("no application");
   json::object o;
-  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kIntentColumns) + "WHERE application_id = ? ORDER BY id DESC LIMIT 20",
-                                       {application_id}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query(std::string(kIntentColumns) + "WHERE application_id = ? ORDER BY id DESC LIMIT 20", {application_id}));
   json::array intents;
   bool paid = false, open = false;
   for (const auto& r : rows) {
@@ -276,19 +278,27 @@ Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_i
   ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
   auto fee = FeeFor(std::string(app[0].Text(0)), service, FormatUtc(clock_.NowUnix(), true));
   if (fee) {
-    o["fee"] = {{"code", fee->code}, {"label_fr", fee->label_fr}, {"label_en", fee->label_en},
-                {"amount_xof", fee->amount_xof}, {"regime_version", fee->regime_version}};
+    o["fee"] = {{"code", fee->code},
+                {"label_fr", fee->label_fr},
+                {"label_en", fee->label_en},
+                {"amount_xof", fee->amount_xof},
+                {"regime_version", fee->regime_version}};
     o["amount_xof"] = fee->amount_xof;
   } else {
     o["fee"] = nullptr;
     o["amount_xof"] = 0;
   }
   std::string s;
-  if (paid) s = "paid";
-  else if (!fee) s = "not_required";
-  else if (status == "awaiting_payment") s = open ? "pending" : "due";
-  else if (status == "draft" || status == "returned") s = "due_on_submit";
-  else s = "not_required";  // reviewed before payments existed
+  if (paid)
+    s = "paid";
+  else if (!fee)
+    s = "not_required";
+  else if (status == "awaiting_payment")
+    s = open ? "pending" : "due";
+  else if (status == "draft" || status == "returned")
+    s = "due_on_submit";
+  else
+    s = "not_required";  // reviewed before payments existed
   o["status"] = s;
   o["intents"] = std::move(intents);
   json::array providers;
@@ -302,16 +312,23 @@ Result<json::object> PaymentService::Fees(const std::string& regime, const std::
   ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regime, date));
   json::array items;
   for (const auto& f : fees)
-    items.push_back({{"code", f.code}, {"label_fr", f.label_fr}, {"label_en", f.label_en}, {"service", f.service},
+    items.push_back({{"code", f.code},
+                     {"label_fr", f.label_fr},
+                     {"label_en", f.label_en},
+                     {"service", f.service},
                      {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)},
-                     {"amount_xof", f.amount_xof}, {"currency", "XOF"}});
+                     {"amount_xof", f.amount_xof},
+                     {"currency", "XOF"}});
   std::string version, from;
   if (!fees.empty()) {
     version = fees[0].regime_version;
     from = fees[0].effective_from;
   }
-  return json::object{{"regime", regime}, {"date", date}, {"regime_version", version},
-                      {"effective_from", from}, {"items", std::move(items)}};
+  return json::object{{"regime", regime},
+                      {"date", date},
+                      {"regime_version", version},
+                      {"effective_from", from},
+                      {"items", std::move(items)}};
 }
 
 // ---- create --------------------------------------------------------------
@@ -323,12 +340,15 @@ Result<json::object> PaymentService::CreateIntent(const Principal& who, int64_t 
   *replayed = false;
   if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only the exporter pays its application");
   std::vector<FieldError> bad;
-  if (!IsProviderName(provider_name)) bad.push_back({"provider", "must be orange, wave, cinetpay or momo"});
-  else if (!provider(provider_name)) bad.push_back({"provider", "this provider is not available"});
+  if (!IsProviderName(provider_name))
+    bad.push_back({"provider", "must be orange, wave, cinetpay or momo"});
+  else if (!provider(provider_name))
+    bad.push_back({"provider", "this provider is not available"});
   std::string msisdn;
   for (char c : msisdn_in)
     if (c != ' ' && c != '+') msisdn += c;
-  if (!msisdn.empty() && (msisdn.size() < 8 || msisdn.size() > 15 || msisdn.find_first_not_of("0123456789") != std::string::npos))
+  if (!msisdn.empty() &&
+      (msisdn.size() < 8 || msisdn.size() > 15 || msisdn.find_first_not_of("0123456789") != std::string::npos))
     bad.push_back({"payer_msisdn", "must be a phone number (8 to 15 digits)"});
   if (provider_name == "momo" && msisdn.empty()) bad.push_back({"payer_msisdn", "is required for MTN MoMo"});
   if (!idempotency_key.empty() && !ValidIdempotencyKey(idempotency_key))
@@ -339,7 +359,8 @@ Result<json::object> PaymentService::CreateIntent(const Principal& who, int64_t 
   std::string reference;
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
-    ASSIGN_OR_RETURN(auto app, tx->Query("SELECT company_id, status, regime FROM applications WHERE id = ?", {application_id}));
+    ASSIGN_OR_RETURN(auto app,
+                     tx->Query("SELECT company_id, status, regime FROM applications WHERE id = ?", {application_id}));
     if (app.empty() || app[0].Int(0) != *who.company_id)
       return Error::NotFound("no application " + std::to_string(application_id));
     if (!idempotency_key.empty()) {
@@ -367,7 +388,8 @@ Result<json::object> PaymentService::CreateIntent(const Principal& who, int64_t 
     reference = NewUuid();
     RETURN_IF_ERROR(tx->Exec(
         "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
-        "amount_xof, state, payer_msisdn, idempotency_key, created_by, created_at, updated_at, expires_at, next_poll_at) "
+        "amount_xof, state, payer_msisdn, idempotency_key, created_by, created_at, updated_at, expires_at, "
+        "next_poll_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?)",
         {reference, application_id, *who.company_id, app[0].Text(2), service, fee.code, provider_name, fee.amount_xof,
          msisdn.empty() ? storage::Value(nullptr) : storage::Value(msisdn),
@@ -395,8 +417,8 @@ Status PaymentService::Initiate(const std::string& reference) {
     ASSIGN_OR_RETURN(i, Load(*tx, "WHERE reference = ?", {reference}));
     // Committed before the call: a crash during it leaves "initiating",
     // which the poller resolves by a status query, never by a new POST.
-    RETURN_IF_ERROR(Move(*tx, i, State::kInitiating, now, ", next_poll_at = ?",
-                         {now + options_.poll_initial_seconds}, "calling the provider"));
+    RETURN_IF_ERROR(Move(*tx, i, State::kInitiating, now, ", next_poll_at = ?", {now + options_.poll_initial_seconds},
+                         "calling the provider"));
     RETURN_IF_ERROR(tx->Commit());
     i.state = State::kInitiating;
   }
@@ -417,8 +439,9 @@ Status PaymentService::Initiate(const std::string& reference) {
   req.payer_msisdn = i.payer_msisdn;
   InitResult res = p->Initiate(req);
   metrics_.Count("payment_initiations_total", i.provider,
-                 res.outcome == InitOutcome::kAccepted ? "accepted"
-                 : res.outcome == InitOutcome::kRejected ? "rejected" : "unclear");
+                 res.outcome == InitOutcome::kAccepted   ? "accepted"
+                 : res.outcome == InitOutcome::kRejected ? "rejected"
+                                                         : "unclear");
   const int64_t after = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(Intent cur, Load(*tx, "WHERE id = ?", {i.id}));
@@ -426,9 +449,10 @@ Status PaymentService::Initiate(const std::string& reference) {
     // A callback and the worker resolved it during the call: keep what they
     // found, only remember the provider's handles.
     if (res.outcome == InitOutcome::kAccepted)
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET provider_ref = COALESCE(provider_ref, ?), payment_url = "
-                               "COALESCE(payment_url, ?), notif_token = COALESCE(notif_token, ?) WHERE id = ?",
-                               {res.provider_ref, res.payment_url, res.notif_token, i.id}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_intents SET provider_ref = COALESCE(provider_ref, ?), payment_url = "
+                   "COALESCE(payment_url, ?), notif_token = COALESCE(notif_token, ?) WHERE id = ?",
+                   {res.provider_ref, res.payment_url, res.notif_token, i.id}));
     return tx->Commit();
   }
   switch (res.outcome) {
@@ -545,8 +569,9 @@ PaymentService::CallbackAnswer PaymentService::ReceiveCallback(const std::string
     if (ref != req.query.end()) {
       auto tx = db_.Begin(false);
       if (tx) {
-        auto rows = (*tx)->Query("SELECT COALESCE(notif_token, '') FROM payment_intents WHERE reference = ? AND provider = ?",
-                                 {ref->second, name});
+        auto rows =
+            (*tx)->Query("SELECT COALESCE(notif_token, '') FROM payment_intents WHERE reference = ? AND provider = ?",
+                         {ref->second, name});
         if (rows && !rows->empty()) expected = (*rows)[0].Text(0);
       }
     }
@@ -560,18 +585,19 @@ PaymentService::CallbackAnswer PaymentService::ReceiveCallback(const std::string
   }
   auto stored = [&]() -> Result<int64_t> {
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
-    ASSIGN_OR_RETURN(int64_t n, tx->Exec("INSERT INTO payment_inbox (provider, event_key, reference, received_at, "
-                                         "content_type, raw_body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                                         "ON CONFLICT (provider, event_key) DO NOTHING",
-                                         {name, check.event_key,
-                                          check.reference.empty() ? storage::Value(nullptr)
-                                                                  : storage::Value(check.reference),
-                                          req.now, req.content_type,
-                                          storage::Blob{std::vector<uint8_t>(req.body.begin(), req.body.end())}, req.now}));
+    ASSIGN_OR_RETURN(
+        int64_t n,
+        tx->Exec("INSERT INTO payment_inbox (provider, event_key, reference, received_at, "
+                 "content_type, raw_body, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                 "ON CONFLICT (provider, event_key) DO NOTHING",
+                 {name, check.event_key,
+                  check.reference.empty() ? storage::Value(nullptr) : storage::Value(check.reference), req.now,
+                  req.content_type, storage::Blob{std::vector<uint8_t>(req.body.begin(), req.body.end())}, req.now}));
     if (check.reference.empty() && !check.provider_ref.empty() && n == 1)
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET reference = (SELECT reference FROM payment_intents WHERE "
-                               "provider = ? AND provider_ref = ?) WHERE provider = ? AND event_key = ?",
-                               {name, check.provider_ref, name, check.event_key}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_inbox SET reference = (SELECT reference FROM payment_intents WHERE "
+                   "provider = ? AND provider_ref = ?) WHERE provider = ? AND event_key = ?",
+                   {name, check.provider_ref, name, check.event_key}));
     RETURN_IF_ERROR(tx->Commit());
     return n;
   }();
@@ -595,7 +621,8 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
   ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE id = ?", {intent_id}));
   auto mark_inbox = [&](const std::string& outcome) -> Status {
     if (!inbox_id) return {};
-    RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = ? WHERE id = ?", {now, outcome, *inbox_id}));
+    RETURN_IF_ERROR(
+        tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = ? WHERE id = ?", {now, outcome, *inbox_id}));
     return {};
   };
   auto backoff = [&](int64_t attempts) {
@@ -617,9 +644,10 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
         if (IsOpen(i.state) && CanTransition(i.state, State::kFailed)) {
           RETURN_IF_ERROR(Move(*tx, i, State::kFailed, now, "", {}, why + ", " + reported));
         }
-        RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET review = 'amount_mismatch', next_poll_at = NULL, "
-                                 "last_error = ? WHERE id = ?",
-                                 {reported, i.id}));
+        RETURN_IF_ERROR(
+            tx->Exec("UPDATE payment_intents SET review = 'amount_mismatch', next_poll_at = NULL, "
+                     "last_error = ? WHERE id = ?",
+                     {reported, i.id}));
         RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, kWorkerMeta, now,
                                       {"payment.review", "payment_intent", i.reference,
                                        json::serialize(json::object{{"review", "amount_mismatch"},
@@ -630,8 +658,11 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
     } else if (IsOpen(i.state) && i.state != State::kCreated) {
       RETURN_IF_ERROR(Move(*tx, i, State::kSucceeded, now, ", provider_txn = ?, next_poll_at = NULL, last_error = NULL",
                            {remote.provider_txn}, why));
-      ASSIGN_OR_RETURN(int64_t entry, Post(*tx, {"payment", i.id, "Paiement " + i.reference + " (" + i.fee_code + ")",
-                                                 {{ClearingAccount(i.provider), i.amount_xof}, {kRevenue, -i.amount_xof}}},
+      ASSIGN_OR_RETURN(int64_t entry, Post(*tx,
+                                           {"payment",
+                                            i.id,
+                                            "Paiement " + i.reference + " (" + i.fee_code + ")",
+                                            {{ClearingAccount(i.provider), i.amount_xof}, {kRevenue, -i.amount_xof}}},
                                            now));
       (void)entry;
       // The receipt number: gapless per year, in this transaction.
@@ -654,20 +685,23 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
       outcome = "succeeded";
     } else if (i.state == State::kExpired || i.state == State::kFailed || i.state == State::kCancelled) {
       RETURN_IF_ERROR(Move(*tx, i, State::kLateSuccess, now,
-                           ", provider_txn = ?, next_poll_at = NULL, review = 'refund_or_review'", {remote.provider_txn},
-                           why));
-      RETURN_IF_ERROR(Post(*tx, {"late_payment", i.id, "Paiement tardif " + i.reference + " (à rembourser)",
-                                 {{ClearingAccount(i.provider), i.amount_xof}, {kSuspense, -i.amount_xof}}},
+                           ", provider_txn = ?, next_poll_at = NULL, review = 'refund_or_review'",
+                           {remote.provider_txn}, why));
+      RETURN_IF_ERROR(Post(*tx,
+                           {"late_payment",
+                            i.id,
+                            "Paiement tardif " + i.reference + " (à rembourser)",
+                            {{ClearingAccount(i.provider), i.amount_xof}, {kSuspense, -i.amount_xof}}},
                            now)
-                          .ok()
+                              .ok()
                           ? Status()
                           : Status(Error::Conflict("late payment posted already")));
       outcome = "late_success";
     }
   } else if (remote.status == RemoteStatus::kFailed) {
     if (i.state == State::kPending || i.state == State::kUnknown || i.state == State::kInitiating) {
-      RETURN_IF_ERROR(Move(*tx, i, State::kFailed, now, ", next_poll_at = ?", {i.expires_at + options_.late_window_seconds},
-                           why));
+      RETURN_IF_ERROR(
+          Move(*tx, i, State::kFailed, now, ", next_poll_at = ?", {i.expires_at + options_.late_window_seconds}, why));
       outcome = "failed";
     }
   } else if (remote.status == RemoteStatus::kExpired) {
@@ -685,8 +719,9 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
       RETURN_IF_ERROR(Move(*tx, i, State::kExpired, now, ", next_poll_at = ?", {backoff(i.poll_attempts)}, why));
       outcome = "expired";
     } else if (IsOpen(i.state)) {
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
-                               {std::min(backoff(i.poll_attempts + 1), std::max(i.expires_at, now + 1)), i.id}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
+                   {std::min(backoff(i.poll_attempts + 1), std::max(i.expires_at, now + 1)), i.id}));
     }
   }
   if (outcome == "no_change" && !IsOpen(i.state) && i.next_poll_at) {
@@ -697,8 +732,8 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
     const int64_t end = i.expires_at + options_.late_window_seconds;
     const storage::Value next =
         now >= end ? storage::Value(nullptr) : storage::Value(std::min(now + options_.poll_max_seconds, end));
-    RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?",
-                             {next, i.id}));
+    RETURN_IF_ERROR(tx->Exec(
+        "UPDATE payment_intents SET next_poll_at = ?, poll_attempts = poll_attempts + 1 WHERE id = ?", {next, i.id}));
   }
   RETURN_IF_ERROR(mark_inbox(outcome));
   return tx->Commit();
@@ -729,17 +764,20 @@ Result<int> PaymentService::ProcessInbox(int max_items) {
     {
       ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
       auto i = Load(*tx, "WHERE reference = ? AND provider = ?", {reference, prov});
-      if (i) intent = *i;
-      else if (i.error().code != ErrorCode::kNotFound) return i.error();
+      if (i)
+        intent = *i;
+      else if (i.error().code != ErrorCode::kNotFound)
+        return i.error();
     }
     if (!intent) {
       // Unknown reference: parked and retried a few times, then given up.
       ASSIGN_OR_RETURN(auto tx, db_.Begin());
       const bool give_up = attempts >= 4;
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET attempts = attempts + 1, next_attempt_at = ?, processed_at = ?, "
-                               "outcome = ? WHERE id = ?",
-                               {now + 5 * (attempts + 1), give_up ? storage::Value(now) : storage::Value(nullptr),
-                                give_up ? storage::Value("unknown_reference") : storage::Value(nullptr), inbox_id}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_inbox SET attempts = attempts + 1, next_attempt_at = ?, processed_at = ?, "
+                   "outcome = ? WHERE id = ?",
+                   {now + 5 * (attempts + 1), give_up ? storage::Value(now) : storage::Value(nullptr),
+                    give_up ? storage::Value("unknown_reference") : storage::Value(nullptr), inbox_id}));
       RETURN_IF_ERROR(tx->Commit());
       if (give_up) {
         metrics_.Count("payment_callbacks_total", prov, "unknown_reference");
@@ -752,11 +790,12 @@ Result<int> PaymentService::ProcessInbox(int max_items) {
       // A callback about a refund in flight (MoMo X-Callback-Url) is a hint:
       // ask the refund's status now.
       ASSIGN_OR_RETURN(auto tx, db_.Begin());
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET refund_next_check_at = ? WHERE id = ? AND state = "
-                               "'refund_pending' AND refund_state IN ('sent', 'unclear')",
-                               {now, intent->id}));
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = 'refund_hint' WHERE id = ?",
-                               {now, inbox_id}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_intents SET refund_next_check_at = ? WHERE id = ? AND state = "
+                   "'refund_pending' AND refund_state IN ('sent', 'unclear')",
+                   {now, intent->id}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_inbox SET processed_at = ?, outcome = 'refund_hint' WHERE id = ?", {now, inbox_id}));
       RETURN_IF_ERROR(tx->Commit());
       metrics_.Count("payment_callbacks_total", prov, "refund_hint");
       ++handled;
@@ -854,7 +893,10 @@ Result<PaymentService::DemoPayment> PaymentService::PayForDemo(
                    CreateIntent(payer, application_id, provider_name, provider_name == "momo" ? "22376000000" : "", "",
                                 {"demo-seed", "", "origine demo seed"}, &replayed));
   DemoPayment out{std::string(created["reference"].as_string()), std::string(created["state"].as_string())};
-  auto open = [](const std::string& s) { auto st = ParseState(s); return st && IsOpen(*st); };
+  auto open = [](const std::string& s) {
+    auto st = ParseState(s);
+    return st && IsOpen(*st);
+  };
   if (!open(out.state)) return out;  // refused at initiation
   // The payer pays; a refusal here (e.g. no longer open) is seen by the status query.
   if (Status st = act(out.reference); !st)
@@ -864,9 +906,10 @@ Result<PaymentService::DemoPayment> PaymentService::PayForDemo(
     {
       // Due now, as the exporter's "check" asks; then the worker's own step.
       ASSIGN_OR_RETURN(auto tx, db_.Begin());
-      RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET next_poll_at = ? WHERE reference = ? AND state IN "
-                               "('pending', 'unknown')",
-                               {clock_.NowUnix(), out.reference}));
+      RETURN_IF_ERROR(
+          tx->Exec("UPDATE payment_intents SET next_poll_at = ? WHERE reference = ? AND state IN "
+                   "('pending', 'unknown')",
+                   {clock_.NowUnix(), out.reference}));
       RETURN_IF_ERROR(tx->Commit());
     }
     ASSIGN_OR_RETURN(int polled, PollDue(20));
@@ -893,17 +936,21 @@ Status PaymentService::SeedPaidForDemo(int64_t application_id, const std::string
     if (app.empty()) return Error::Conflict("the application is not awaiting payment");
     ASSIGN_OR_RETURN(std::string service, ServiceOf(*tx, application_id));
     ASSIGN_OR_RETURN(Fee fee, FeeFor(app[0].Text(1), service, FormatUtc(now, true)));
-    ASSIGN_OR_RETURN(auto ins, tx->Query(
-        "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
-        "amount_xof, state, provider_ref, created_by, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
-        "?, ?, 'pending', 'demo', ?, ?, ?, ?) RETURNING id",
-        {reference, application_id, app[0].Int(0), app[0].Text(1), service, fee.code, provider_name, fee.amount_xof,
-         app[0].Int(2), now, now, now + options_.intent_ttl_seconds}));
+    ASSIGN_OR_RETURN(
+        auto ins,
+        tx->Query(
+            "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
+            "amount_xof, state, provider_ref, created_by, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, "
+            "?, "
+            "?, ?, 'pending', 'demo', ?, ?, ?, ?) RETURNING id",
+            {reference, application_id, app[0].Int(0), app[0].Text(1), service, fee.code, provider_name, fee.amount_xof,
+             app[0].Int(2), now, now, now + options_.intent_ttl_seconds}));
     id = ins[0].Int(0);
-    RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, {"demo", "", "origine demo seed"}, now,
-                                  {"payment.created", "payment_intent", reference,
-                                   json::serialize(json::object{{"application_id", application_id},
-                                                                {"provider", provider_name}, {"demo", true}})}));
+    RETURN_IF_ERROR(
+        audit::Record(*tx, std::nullopt, {"demo", "", "origine demo seed"}, now,
+                      {"payment.created", "payment_intent", reference,
+                       json::serialize(json::object{
+                           {"application_id", application_id}, {"provider", provider_name}, {"demo", true}})}));
     RETURN_IF_ERROR(tx->Commit());
   }
   StatusResult paid;
@@ -960,9 +1007,10 @@ Status PaymentService::RefundStep(storage::Tx& tx, const Intent& i, const std::s
   params.insert(params.end(), extra.begin(), extra.end());
   params.push_back(i.id);
   params.push_back(i.refund_state);
-  ASSIGN_OR_RETURN(int64_t n, tx.Exec("UPDATE payment_intents SET refund_state = ?, updated_at = ?" + extra_sets +
-                                          " WHERE id = ? AND state = 'refund_pending' AND COALESCE(refund_state, '') = ?",
-                                      params));
+  ASSIGN_OR_RETURN(int64_t n,
+                   tx.Exec("UPDATE payment_intents SET refund_state = ?, updated_at = ?" + extra_sets +
+                               " WHERE id = ? AND state = 'refund_pending' AND COALESCE(refund_state, '') = ?",
+                           params));
   if (n != 1) return Error::Conflict("the refund changed meanwhile");
   metrics_.Count("payment_refunds_total", i.provider, to);
   details["refund_state"] = {{"before", i.refund_state.empty() ? json::value(nullptr) : json::value(i.refund_state)},
@@ -977,28 +1025,33 @@ Status PaymentService::RefundStep(storage::Tx& tx, const Intent& i, const std::s
 Status PaymentService::ConfirmLocked(storage::Tx& tx, const Intent& i, const std::string& refund_id, int64_t now,
                                      const std::optional<Principal>& who, const RequestMeta& meta,
                                      const std::string& mode, const std::string& source) {
-  ASSIGN_OR_RETURN(auto late, tx.Query("SELECT COUNT(*) FROM ledger_entries WHERE intent_id = ? AND kind = 'late_payment'",
-                                       {i.id}));
+  ASSIGN_OR_RETURN(
+      auto late, tx.Query("SELECT COUNT(*) FROM ledger_entries WHERE intent_id = ? AND kind = 'late_payment'", {i.id}));
   const bool was_late = late[0].Int(0) > 0;
-  RETURN_IF_ERROR(Move(tx, i, State::kRefunded, now,
-                       ", refund_state = 'done', refund_provider_id = ?, refund_next_check_at = NULL, last_error = NULL",
-                       {refund_id}, "refund confirmed (" + source + ")"));
-  RETURN_IF_ERROR(Post(tx, {"refund", i.id, "Remboursement " + i.reference + " (" + refund_id + ")",
-                            {{was_late ? kSuspense : kRevenue, i.amount_xof}, {ClearingAccount(i.provider), -i.amount_xof}}},
-                       now)
-                      .ok()
-                      ? Status()
-                      : Status(Error::Conflict("refund posted already")));
+  RETURN_IF_ERROR(
+      Move(tx, i, State::kRefunded, now,
+           ", refund_state = 'done', refund_provider_id = ?, refund_next_check_at = NULL, last_error = NULL",
+           {refund_id}, "refund confirmed (" + source + ")"));
+  RETURN_IF_ERROR(
+      Post(tx,
+           {"refund",
+            i.id,
+            "Remboursement " + i.reference + " (" + refund_id + ")",
+            {{was_late ? kSuspense : kRevenue, i.amount_xof}, {ClearingAccount(i.provider), -i.amount_xof}}},
+           now)
+              .ok()
+          ? Status()
+          : Status(Error::Conflict("refund posted already")));
   metrics_.Count("payment_refunds_total", i.provider, "done");
-  return audit::Record(tx, who, meta, now,
-                       {"payment.refund_confirmed", "payment_intent", i.reference,
-                        json::serialize(json::object{{"provider_refund_id", refund_id},
-                                                     {"refund_reference", i.refund_reference.empty()
-                                                                              ? json::value(nullptr)
-                                                                              : json::value(i.refund_reference)},
-                                                     {"mode", mode},
-                                                     {"source", source},
-                                                     {"amount_xof", i.amount_xof}})});
+  return audit::Record(
+      tx, who, meta, now,
+      {"payment.refund_confirmed", "payment_intent", i.reference,
+       json::serialize(json::object{
+           {"provider_refund_id", refund_id},
+           {"refund_reference", i.refund_reference.empty() ? json::value(nullptr) : json::value(i.refund_reference)},
+           {"mode", mode},
+           {"source", source},
+           {"amount_xof", i.amount_xof}})});
 }
 
 Result<json::object> PaymentService::Refund(const Principal& who, const std::string& reference,
@@ -1018,19 +1071,20 @@ Result<json::object> PaymentService::Refund(const Principal& who, const std::str
     const std::string refund_ref = NewUuid();
     const bool api = mode == "provider";
     if (i.state == State::kSucceeded || i.state == State::kLateSuccess) {
-      RETURN_IF_ERROR(Move(*tx, i, State::kRefundPending, now,
-                           ", refund_state = ?, refund_reference = ?, refund_reason = ?, refund_requested_at = ?, "
-                           "refund_next_check_at = ?, refund_attempts = 0, refund_provider_id = NULL, last_error = NULL",
-                           {api ? "requested" : "manual", api ? storage::Value(refund_ref) : storage::Value(nullptr),
-                            reason, now, api ? storage::Value(now + kRefundCallGrace) : storage::Value(nullptr)},
-                           "refund requested"));
-      RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                    {"payment.refund_requested", "payment_intent", i.reference,
-                                     json::serialize(json::object{{"reason", reason},
-                                                                  {"amount_xof", i.amount_xof},
-                                                                  {"mode", mode},
-                                                                  {"refund_reference", api ? json::value(refund_ref)
-                                                                                           : json::value(nullptr)}})}));
+      RETURN_IF_ERROR(
+          Move(*tx, i, State::kRefundPending, now,
+               ", refund_state = ?, refund_reference = ?, refund_reason = ?, refund_requested_at = ?, "
+               "refund_next_check_at = ?, refund_attempts = 0, refund_provider_id = NULL, last_error = NULL",
+               {api ? "requested" : "manual", api ? storage::Value(refund_ref) : storage::Value(nullptr), reason, now,
+                api ? storage::Value(now + kRefundCallGrace) : storage::Value(nullptr)},
+               "refund requested"));
+      RETURN_IF_ERROR(audit::Record(
+          *tx, who, meta, now,
+          {"payment.refund_requested", "payment_intent", i.reference,
+           json::serialize(json::object{{"reason", reason},
+                                        {"amount_xof", i.amount_xof},
+                                        {"mode", mode},
+                                        {"refund_reference", api ? json::value(refund_ref) : json::value(nullptr)}})}));
     } else if (i.state == State::kRefundPending && i.refund_state == "refused" && api) {
       // The provider refused the last attempt: a new attempt, a new reference.
       RETURN_IF_ERROR(RefundStep(*tx, i, "requested", now,
@@ -1074,14 +1128,16 @@ Status PaymentService::SendRefund(int64_t intent_id, const std::optional<Princip
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(Intent cur, Load(*tx, "WHERE id = ?", {intent_id}));
-  if (cur.state != State::kRefundPending || cur.refund_state != "requested" || cur.refund_reference != i.refund_reference)
+  if (cur.state != State::kRefundPending || cur.refund_state != "requested" ||
+      cur.refund_reference != i.refund_reference)
     return tx->Commit();  // resolved meanwhile (the worker after the grace period)
   const int64_t sends = cur.refund_attempts + 1;
   json::object details{{"detail", res.detail}, {"outcome", RefundOutcomeName(res.outcome)}};
   switch (res.outcome) {
     case RefundOutcome::kDone:
-      RETURN_IF_ERROR(ConfirmLocked(*tx, cur, res.provider_refund_id.empty() ? cur.refund_reference : res.provider_refund_id,
-                                    now, who, meta, "provider", "provider: " + res.detail));
+      RETURN_IF_ERROR(ConfirmLocked(*tx, cur,
+                                    res.provider_refund_id.empty() ? cur.refund_reference : res.provider_refund_id, now,
+                                    who, meta, "provider", "provider: " + res.detail));
       break;
     case RefundOutcome::kAccepted:
       RETURN_IF_ERROR(RefundStep(*tx, cur, "sent", now,
@@ -1094,17 +1150,18 @@ Status PaymentService::SendRefund(int64_t intent_id, const std::optional<Princip
                                  {sends, "refused by the provider: " + res.detail}, who, meta, details));
       break;
     case RefundOutcome::kUnclear:
-      RETURN_IF_ERROR(RefundStep(*tx, cur, "unclear", now, ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
+      RETURN_IF_ERROR(RefundStep(*tx, cur, "unclear", now,
+                                 ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
                                  {now + 1, sends, "no clear answer: " + res.detail}, who, meta, details));
       break;
     case RefundOutcome::kNotSent:
       if (sends >= kMaxRefundSends)
-        RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now,
-                                   ", refund_next_check_at = NULL, refund_attempts = ?, last_error = ?",
-                                   {sends, "not sent after " + std::to_string(sends) + " attempts: " + res.detail}, who,
-                                   meta, details));
+        RETURN_IF_ERROR(RefundStep(
+            *tx, cur, "refused", now, ", refund_next_check_at = NULL, refund_attempts = ?, last_error = ?",
+            {sends, "not sent after " + std::to_string(sends) + " attempts: " + res.detail}, who, meta, details));
       else
-        RETURN_IF_ERROR(RefundStep(*tx, cur, "retry", now, ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
+        RETURN_IF_ERROR(RefundStep(*tx, cur, "retry", now,
+                                   ", refund_next_check_at = ?, refund_attempts = ?, last_error = ?",
                                    {RefundBackoff(cur, now), sends, "not sent: " + res.detail}, who, meta, details));
       break;
   }
@@ -1118,10 +1175,11 @@ Result<int> PaymentService::PollRefunds(int max_items) {
   std::vector<int64_t> ids;
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT id FROM payment_intents WHERE state = 'refund_pending' AND refund_state "
-                                          "IN ('requested', 'retry', 'sent', 'unclear') AND refund_next_check_at IS NOT "
-                                          "NULL AND refund_next_check_at <= ? ORDER BY refund_next_check_at LIMIT ?",
-                                          {now, static_cast<int64_t>(max_items)}));
+    ASSIGN_OR_RETURN(auto rows,
+                     tx->Query("SELECT id FROM payment_intents WHERE state = 'refund_pending' AND refund_state "
+                               "IN ('requested', 'retry', 'sent', 'unclear') AND refund_next_check_at IS NOT "
+                               "NULL AND refund_next_check_at <= ? ORDER BY refund_next_check_at LIMIT ?",
+                               {now, static_cast<int64_t>(max_items)}));
     for (const auto& r : rows) ids.push_back(r.Int(0));
   }
   int handled = 0;
@@ -1172,17 +1230,18 @@ Result<int> PaymentService::PollRefunds(int max_items) {
       RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET refund_next_check_at = ? WHERE id = ?",
                                {RefundBackoff(cur, now), cur.id}));
     } else if (remote->status == RemoteStatus::kSucceeded) {
-      RETURN_IF_ERROR(ConfirmLocked(*tx, cur, remote->provider_txn.empty() ? cur.refund_reference : remote->provider_txn,
-                                    now, std::nullopt, kWorkerMeta, "provider", why));
+      RETURN_IF_ERROR(ConfirmLocked(*tx, cur,
+                                    remote->provider_txn.empty() ? cur.refund_reference : remote->provider_txn, now,
+                                    std::nullopt, kWorkerMeta, "provider", why));
     } else if (remote->status == RemoteStatus::kPending) {  // unclear -> sent: the provider has it
       RETURN_IF_ERROR(RefundStep(*tx, cur, "sent", now, ", refund_next_check_at = ?", {RefundBackoff(cur, now)},
                                  std::nullopt, kWorkerMeta, {{"why", why}}));
     } else if (remote->status == RemoteStatus::kNotFound) {  // unclear, and the provider never got it
       if (cur.refund_attempts >= kMaxRefundSends)
-        RETURN_IF_ERROR(RefundStep(*tx, cur, "refused", now, ", refund_next_check_at = NULL, last_error = ?",
-                                   {"the provider has no trace of the refund after " +
-                                    std::to_string(cur.refund_attempts) + " attempts"},
-                                   std::nullopt, kWorkerMeta, {{"why", why}}));
+        RETURN_IF_ERROR(RefundStep(
+            *tx, cur, "refused", now, ", refund_next_check_at = NULL, last_error = ?",
+            {"the provider has no trace of the refund after " + std::to_string(cur.refund_attempts) + " attempts"},
+            std::nullopt, kWorkerMeta, {{"why", why}}));
       else
         RETURN_IF_ERROR(RefundStep(*tx, cur, "retry", now, ", refund_next_check_at = ?", {now}, std::nullopt,
                                    kWorkerMeta, {{"why", why}}));
@@ -1224,9 +1283,10 @@ Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
   ASSIGN_OR_RETURN(Intent i, Load(*tx, "WHERE reference = ?", {reference}));
   if (!IsStaff(who) && (!who.company_id || *who.company_id != i.company_id)) return Error::NotFound("no such payment");
-  ASSIGN_OR_RETURN(auto rec, tx->Query("SELECT r.number, r.issued_at, c.name, c.nif FROM receipts r JOIN payment_intents p "
-                                       "ON p.id = r.intent_id JOIN companies c ON c.id = p.company_id WHERE r.intent_id = ?",
-                                       {i.id}));
+  ASSIGN_OR_RETURN(auto rec,
+                   tx->Query("SELECT r.number, r.issued_at, c.name, c.nif FROM receipts r JOIN payment_intents p "
+                             "ON p.id = r.intent_id JOIN companies c ON c.id = p.company_id WHERE r.intent_id = ?",
+                             {i.id}));
   if (rec.empty()) return Error::NotFound("this payment has no receipt (not paid)");
   auto fee = FeeFor(i.regime, i.service, FormatUtc(i.created_at, true));
   render::ReportView v;
@@ -1243,8 +1303,9 @@ Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::
               {"Transaction du prestataire", i.provider_txn.empty() ? "—" : i.provider_txn},
               {"Référence Origine", i.reference},
               {"État", i.state == State::kSucceeded ? "Payé" : StateName(i.state)}};
-  v.note = "Reçu émis automatiquement à la confirmation du paiement par le prestataire. Montants en francs CFA "
-           "(XOF), sans décimales.";
+  v.note =
+      "Reçu émis automatiquement à la confirmation du paiement par le prestataire. Montants en francs CFA "
+      "(XOF), sans décimales.";
   return render::RenderReportPdf(v);
 }
 
@@ -1261,8 +1322,9 @@ Result<json::object> PaymentService::Ledger(const Principal& who, const PageRequ
     total += v;
   }
   // The page of entries (keyset on the entry id), then their lines.
-  std::string sql = "SELECT e.id, e.at, e.kind, e.memo, COALESCE(p.reference, '') FROM ledger_entries e "
-                    "LEFT JOIN payment_intents p ON p.id = e.intent_id ";
+  std::string sql =
+      "SELECT e.id, e.at, e.kind, e.memo, COALESCE(p.reference, '') FROM ledger_entries e "
+      "LEFT JOIN payment_intents p ON p.id = e.intent_id ";
   storage::Params params;
   if (!page.cursor.empty()) {
     ASSIGN_OR_RETURN(PageKey after, DecodeCursor(kLedgerCursor, page.cursor));
@@ -1282,7 +1344,10 @@ Result<json::object> PaymentService::Ledger(const Principal& who, const PageRequ
   std::map<int64_t, size_t> position;
   for (const auto& r : rows) {
     position[r.Int(0)] = entries.size();
-    entries.push_back({{"id", r.Int(0)}, {"at", FormatUtc(r.Int(1))}, {"kind", r.Text(2)}, {"memo", r.Text(3)},
+    entries.push_back({{"id", r.Int(0)},
+                       {"at", FormatUtc(r.Int(1))},
+                       {"kind", r.Text(2)},
+                       {"memo", r.Text(3)},
                        {"reference", r.Text(4).empty() ? json::value(nullptr) : json::value(r.Text(4))},
                        {"lines", json::array()}});
   }

@@ -26,9 +26,9 @@
 // Thread-safety: every public method may be called from any thread.
 #pragma once
 
+#include <atomic>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -53,7 +53,7 @@ struct PaymentsOptions {
   int64_t intent_ttl_seconds = 1800;  // pending intents expire after this (Wave: 30 min)
   int64_t poll_initial_seconds = 5;   // first status query after initiation; then doubles
   int64_t poll_max_seconds = 300;
-  int64_t late_window_seconds = 3600; // after expiry, keep asking this long (late successes)
+  int64_t late_window_seconds = 3600;  // after expiry, keep asking this long (late successes)
 };
 
 // Counters exposed at /metrics (Prometheus text).
@@ -175,7 +175,8 @@ class PaymentService : public certificates::PaymentGate {
   Status Move(storage::Tx& tx, const Intent& i, State to, int64_t now, const std::string& extra_sets,
               const storage::Params& extra, const std::string& why);
   // One transaction: applies the provider's answer; marks the inbox row when given.
-  Status Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id, const std::string& source);
+  Status Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id,
+               const std::string& source);
   Status Initiate(const std::string& reference);
   RefundRequest MakeRefundRequest(const Intent& i);
   int64_t RefundBackoff(const Intent& i, int64_t now) const;

@@ -66,7 +66,9 @@ class ScriptedProvider : public PaymentProvider {
     c.reference = r.query.count("ref") ? r.query.at("ref") : "";
     return c;
   }
-  Result<std::vector<StatementLine>> ParseStatement(const std::string&) override { return std::vector<StatementLine>{}; }
+  Result<std::vector<StatementLine>> ParseStatement(const std::string&) override {
+    return std::vector<StatementLine>{};
+  }
   bool HasRefundApi() const override { return s_.refund_api; }
   RefundResult Refund(const RefundRequest& r) override {
     s_.refunds.push_back(r);
@@ -111,7 +113,8 @@ class PaymentServiceTest : public ::testing::Test {
     keys_ = std::move(*store);
     signers_ = std::make_unique<pki::KeyManager>(*db_, clock_, *keys_, log_, pki::KeyOptions{});
     ASSERT_TRUE(signers_->EnsureInitialKeys(meta_, {"ETLS", "NP", "UEMOA"}));
-    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, *signers_, log_, certificates::IssuerConfig{});
+    apps_ =
+        std::make_unique<certificates::ApplicationService>(*db_, clock_, *signers_, log_, certificates::IssuerConfig{});
     std::map<std::string, std::unique_ptr<PaymentProvider>> providers;
     providers["wave"] = std::make_unique<ScriptedProvider>(script_);
     PaymentsOptions o;
@@ -150,7 +153,8 @@ class PaymentServiceTest : public ::testing::Test {
       "origin_country": "ML", "destination_country": "SN", "transport": {"mode": "road", "details": "Camion"},
       "invoice": {"number": "F-1", "date": "2026-11-20"},
       "goods": [{"hs_code": "120740", "description": "Sésame", "quantity": "20000", "unit": "kg",
-                 "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})"), meta_);
+                 "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})"),
+                             meta_);
     EXPECT_TRUE(app) << app.error().message;
     const int64_t id = (*app)["id"].as_int64();
     auto sub = apps_->Submit(exporter_, id, meta_);
@@ -164,7 +168,9 @@ class PaymentServiceTest : public ::testing::Test {
     EXPECT_TRUE(intent) << intent.error().message;
     return intent ? std::string((*intent)["reference"].as_string()) : "";
   }
-  std::string State(const std::string& ref) { return std::string((*pay_->GetIntent(admin_, ref))["state"].as_string()); }
+  std::string State(const std::string& ref) {
+    return std::string((*pay_->GetIntent(admin_, ref))["state"].as_string());
+  }
   std::string AppStatus(int64_t id) { return std::string((*apps_->Get(admin_, id))["status"].as_string()); }
   int64_t Count(const std::string& sql) {
     auto tx = *db_->Begin(false);
@@ -416,7 +422,8 @@ TEST_F(PaymentServiceTest, LedgerAndPaymentListsPageByKeysetAndTotalsCoverTheWho
   auto refs = walk([&](const PageRequest& p) { return pay_->ListAll(agent_, "succeeded", p); }, "items", 4, false);
   EXPECT_EQ(refs.size(), 6u);
   EXPECT_EQ(std::set<std::string>(refs.begin(), refs.end()).size(), 6u);
-  EXPECT_EQ(walk([&](const PageRequest& p) { return pay_->ListAll(agent_, "failed", p); }, "items", 4, false).size(), 0u);
+  EXPECT_EQ(walk([&](const PageRequest& p) { return pay_->ListAll(agent_, "failed", p); }, "items", 4, false).size(),
+            0u);
 
   // Cursors: damaged or from another listing -> kBadRequest naming "cursor".
   const std::string ledger_cursor = std::string((*pay_->Ledger(admin_, {2, ""}))["next_cursor"].as_string());
@@ -433,11 +440,14 @@ TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
   // The payer acts at the provider; only the status query confirms it.
   const int64_t id = Submitted();
   std::string acted;
-  auto paid = pay_->PayForDemo(exporter_, id, "wave", [&](const std::string& ref) -> Status {
-    acted = ref;
-    script_.status = {RemoteStatus::kSucceeded, "T-DEMO", 1500, ""};
-    return {};
-  }, 5000);
+  auto paid = pay_->PayForDemo(
+      exporter_, id, "wave",
+      [&](const std::string& ref) -> Status {
+        acted = ref;
+        script_.status = {RemoteStatus::kSucceeded, "T-DEMO", 1500, ""};
+        return {};
+      },
+      5000);
   ASSERT_TRUE(paid) << paid.error().message;
   EXPECT_EQ(paid->state, "succeeded");
   EXPECT_EQ(acted, paid->reference);
@@ -453,9 +463,9 @@ TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
   // nothing is posted; the payer's failed action changes nothing by itself.
   const int64_t id2 = Submitted();
   script_.status = {RemoteStatus::kPending, "", std::nullopt, ""};
-  auto stuck = pay_->PayForDemo(exporter_, id2, "wave", [](const std::string&) -> Status {
-    return Error::Unavailable("the simulator answered 409");
-  }, 300);
+  auto stuck = pay_->PayForDemo(
+      exporter_, id2, "wave",
+      [](const std::string&) -> Status { return Error::Unavailable("the simulator answered 409"); }, 300);
   ASSERT_TRUE(stuck);
   EXPECT_EQ(stuck->state, "pending");
   EXPECT_EQ(AppStatus(id2), "awaiting_payment");
@@ -465,12 +475,21 @@ TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
   const int64_t id3 = Submitted();
   script_.init = InitOutcome::kRejected;
   bool called = false;
-  auto refused = pay_->PayForDemo(exporter_, id3, "wave", [&](const std::string&) -> Status { called = true; return {}; }, 5000);
+  auto refused = pay_->PayForDemo(
+      exporter_, id3, "wave",
+      [&](const std::string&) -> Status {
+        called = true;
+        return {};
+      },
+      5000);
   ASSERT_TRUE(refused);
   EXPECT_EQ(refused->state, "failed");
   EXPECT_FALSE(called);
   // Another company's application cannot be paid by this exporter.
-  EXPECT_EQ(pay_->PayForDemo(other_, id3, "wave", [](const std::string&) -> Status { return {}; }, 100).error().code,
+  EXPECT_EQ(pay_->PayForDemo(
+                    other_, id3, "wave", [](const std::string&) -> Status { return {}; }, 100)
+                .error()
+                .code,
             ErrorCode::kNotFound);
 }
 
@@ -571,8 +590,8 @@ TEST_F(PaymentServiceTest, AnUnclearRefundIsResolvedByStatusQueriesAndNeverSentT
   EXPECT_EQ(bal[ClearingAccount("wave")], 0);
   EXPECT_EQ(bal[kRevenue], 0);
   // Every step is in the audit trail.
-  for (const char* action : {"payment.refund_requested", "payment.refund_unclear", "payment.refund_sent",
-                             "payment.refund_confirmed"})
+  for (const char* action :
+       {"payment.refund_requested", "payment.refund_unclear", "payment.refund_sent", "payment.refund_confirmed"})
     EXPECT_EQ(Count(std::string("SELECT COUNT(*) FROM audit_events WHERE action = '") + action + "'"), 1) << action;
 }
 
@@ -658,8 +677,9 @@ TEST_F(PaymentServiceTest, ACrashDuringTheRefundCallIsResolvedByAStatusQueryNotA
   // returned, as after a crash: "requested", due after the grace period.
   {
     auto tx = *db_->Begin();
-    ASSERT_TRUE(tx->Exec("UPDATE payment_intents SET refund_state = 'requested', refund_next_check_at = ? WHERE reference = ?",
-                         {clock_.NowUnix() + 30, ref}));
+    ASSERT_TRUE(
+        tx->Exec("UPDATE payment_intents SET refund_state = 'requested', refund_next_check_at = ? WHERE reference = ?",
+                 {clock_.NowUnix() + 30, ref}));
     ASSERT_TRUE(tx->Commit());
   }
   clock_.Advance(10);

@@ -81,8 +81,8 @@ KeyInfo ToInfo(const storage::Row& r, int64_t now) {
 // (Generate refuses an existing label anyway).
 Result<std::string> NewLabel(const std::string& role, int64_t now) {
   std::string t = FormatUtc(now);  // 2026-11-27T08:30:00Z
-  std::string stamp = t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) +
-                      t.substr(17, 2);
+  std::string stamp =
+      t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
   unsigned char rnd[2];
   if (RAND_bytes(rnd, sizeof rnd) != 1) return Error::Internal("RAND_bytes failed");
   return role + "-" + stamp + "-" + trust::HexEncode(rnd);
@@ -117,7 +117,8 @@ Result<std::shared_ptr<const trust::Signer>> KeyManager::LoadCached(const std::s
 }
 
 Result<int64_t> KeyManager::Publish(storage::Tx& tx, const RequestMeta& meta, int64_t now) {
-  ASSIGN_OR_RETURN(auto roots, tx.Query("SELECT label, certificate, kid FROM pki_keys WHERE role = 'root' AND status = 'active'"));
+  ASSIGN_OR_RETURN(auto roots,
+                   tx.Query("SELECT label, certificate, kid FROM pki_keys WHERE role = 'root' AND status = 'active'"));
   if (roots.empty()) return Error::Conflict("no root key: run `origine keys init-root` first");
   const Bytes root_der = roots[0].Bytes(1);
   ASSIGN_OR_RETURN(auto signers, tx.Query("SELECT certificate, types, revoked_at, revocation_reason FROM pki_keys "
@@ -144,16 +145,15 @@ Result<int64_t> KeyManager::Publish(storage::Tx& tx, const RequestMeta& meta, in
   const tlog::Hash hash = tlog::Sha256({reinterpret_cast<const uint8_t*>(payload.data()), payload.size()});
   const std::string id = "tl-" + std::to_string(doc.version);
   ASSIGN_OR_RETURN(uint64_t index, log_.Append(tx, {tlog::Event::kTrustList, id, hash, now}));
-  RETURN_IF_ERROR(tx.Exec(
-      "INSERT INTO trust_list_versions (version, issued_at, root_kid, document, payload_sha256, log_index) "
-      "VALUES (?, ?, ?, ?, ?, ?)",
-      {doc.version, now, roots[0].Text(2), document, Hex(hash), static_cast<int64_t>(index)}));
-  RETURN_IF_ERROR(audit::Record(tx, kOperator, meta, now,
-                                {"trust_list.publish", "trust_list", id,
-                                 json::serialize(json::object{{"version", doc.version},
-                                                              {"kids", std::move(kids)},
-                                                              {"sha256", Hex(hash)},
-                                                              {"log_index", index}})}));
+  RETURN_IF_ERROR(
+      tx.Exec("INSERT INTO trust_list_versions (version, issued_at, root_kid, document, payload_sha256, log_index) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {doc.version, now, roots[0].Text(2), document, Hex(hash), static_cast<int64_t>(index)}));
+  RETURN_IF_ERROR(audit::Record(
+      tx, kOperator, meta, now,
+      {"trust_list.publish", "trust_list", id,
+       json::serialize(json::object{
+           {"version", doc.version}, {"kids", std::move(kids)}, {"sha256", Hex(hash)}, {"log_index", index}})}));
   return doc.version;
 }
 
@@ -168,8 +168,8 @@ Result<KeyInfo> KeyManager::CreateRoot(const RequestMeta& meta, int64_t days) {
   ASSIGN_OR_RETURN(std::string label, NewLabel("root", now));
   ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> key, store_.Generate(label));
   auto done = [&]() -> Result<KeyInfo> {
-    ASSIGN_OR_RETURN(Bytes cert, trust::MakeRootCertificate(*key, "Origine root " + options_.country,
-                                                            options_.country, now, now + days * kDay));
+    ASSIGN_OR_RETURN(Bytes cert, trust::MakeRootCertificate(*key, "Origine root " + options_.country, options_.country,
+                                                            now, now + days * kDay));
     const std::string kid = trust::Base64Encode(trust::KidOf(cert));
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
     ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT kid FROM pki_keys WHERE role = 'root'"));
@@ -178,11 +178,12 @@ Result<KeyInfo> KeyManager::CreateRoot(const RequestMeta& meta, int64_t days) {
         "INSERT INTO pki_keys (kid, role, certificate, not_before, not_after, types, store, label, status, created_at) "
         "VALUES (?, 'root', ?, ?, ?, '[]', ?, ?, 'active', ?)",
         {kid, storage::Blob{cert}, now, now + days * kDay, std::string(store_.Kind()), label, now}));
-    RETURN_IF_ERROR(audit::Record(
-        *tx, kOperator, meta, now,
-        {"key.create", "root_key", kid,
-         json::serialize(json::object{{"store", std::string(store_.Kind())}, {"label", label},
-                                      {"not_after", FormatUtc(now + days * kDay)}, {"private_key", audit::kMasked}})}));
+    RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
+                                  {"key.create", "root_key", kid,
+                                   json::serialize(json::object{{"store", std::string(store_.Kind())},
+                                                                {"label", label},
+                                                                {"not_after", FormatUtc(now + days * kDay)},
+                                                                {"private_key", audit::kMasked}})}));
     RETURN_IF_ERROR(Publish(*tx, meta, now));
     ASSIGN_OR_RETURN(auto row, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
     RETURN_IF_ERROR(tx->Commit());
@@ -204,8 +205,9 @@ Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, 
   Bytes root_der;
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(auto roots, tx->Query(
-        "SELECT label, certificate, not_after FROM pki_keys WHERE role = 'root' AND status = 'active'"));
+    ASSIGN_OR_RETURN(
+        auto roots,
+        tx->Query("SELECT label, certificate, not_after FROM pki_keys WHERE role = 'root' AND status = 'active'"));
     if (roots.empty()) return Error::Conflict("no root key: run `origine keys init-root` first");
     if (now >= roots[0].Int(2)) return Error::Conflict("the root certificate has expired");
     root_label = roots[0].Text(0);
@@ -220,10 +222,10 @@ Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, 
     Bytes cert;
     {
       ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> root_key, store_.Load(root_label));
-      ASSIGN_OR_RETURN(cert, trust::MakeSignerCertificate(*root_key, root_der, shared->PublicKeySpkiDer(),
-                                                          "Origine document signer " + options_.country,
-                                                          options_.country, std::max(now, root_info.not_before),
-                                                          not_after));
+      ASSIGN_OR_RETURN(cert,
+                       trust::MakeSignerCertificate(*root_key, root_der, shared->PublicKeySpkiDer(),
+                                                    "Origine document signer " + options_.country, options_.country,
+                                                    std::max(now, root_info.not_before), not_after));
     }
     const std::string kid = trust::Base64Encode(trust::KidOf(cert));
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
@@ -234,17 +236,19 @@ Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, 
         "VALUES (?, 'signer', ?, ?, ?, ?, ?, ?, 'active', ?)",
         {kid, storage::Blob{cert}, std::max(now, root_info.not_before), not_after, TypesJson(types),
          std::string(store_.Kind()), label, now}));
-    RETURN_IF_ERROR(audit::Record(
-        *tx, kOperator, meta, now,
-        {"key.create", "document_signer", kid,
-         json::serialize(json::object{{"store", std::string(store_.Kind())}, {"label", label},
-                                      {"types", json::parse(TypesJson(types))},
-                                      {"not_after", FormatUtc(not_after)}, {"private_key", audit::kMasked}})}));
+    RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
+                                  {"key.create", "document_signer", kid,
+                                   json::serialize(json::object{{"store", std::string(store_.Kind())},
+                                                                {"label", label},
+                                                                {"types", json::parse(TypesJson(types))},
+                                                                {"not_after", FormatUtc(not_after)},
+                                                                {"private_key", audit::kMasked}})}));
     if (!previous.empty())
-      RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
-                                    {"key.rotate", "document_signer", kid,
-                                     json::serialize(json::object{{"status", {{"before", "active"}, {"after", "retired"}}},
-                                                                  {"previous", previous[0].Text(0)}})}));
+      RETURN_IF_ERROR(
+          audit::Record(*tx, kOperator, meta, now,
+                        {"key.rotate", "document_signer", kid,
+                         json::serialize(json::object{{"status", {{"before", "active"}, {"after", "retired"}}},
+                                                      {"previous", previous[0].Text(0)}})}));
     RETURN_IF_ERROR(Publish(*tx, meta, now));
     ASSIGN_OR_RETURN(auto row, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
     RETURN_IF_ERROR(tx->Commit());
@@ -270,13 +274,14 @@ Result<KeyInfo> KeyManager::RevokeSigner(const RequestMeta& meta, const std::str
   if (rows.empty()) return Error::NotFound("no document signer has kid " + kid);
   KeyInfo before = ToInfo(rows[0], now);
   if (before.revocation) return Error::Conflict("signer " + kid + " is already revoked");
-  RETURN_IF_ERROR(tx->Exec(
-      "UPDATE pki_keys SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE kid = ?",
-      {now, reason, kid}));
-  RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
-                                {"key.revoke", "document_signer", kid,
-                                 json::serialize(json::object{{"status", {{"before", before.status}, {"after", "revoked"}}},
-                                                              {"reason", reason}})}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE pki_keys SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE kid = ?",
+               {now, reason, kid}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, kOperator, meta, now,
+                    {"key.revoke", "document_signer", kid,
+                     json::serialize(json::object{{"status", {{"before", before.status}, {"after", "revoked"}}},
+                                                  {"reason", reason}})}));
   RETURN_IF_ERROR(Publish(*tx, meta, now));
   ASSIGN_OR_RETURN(auto after, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
   RETURN_IF_ERROR(tx->Commit());
@@ -343,8 +348,7 @@ Result<std::string> KeyManager::TrustListDocument(std::optional<int64_t> version
 Result<ActiveSigner> KeyManager::Active(storage::Tx& tx, int64_t now) {
   ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT certificate, types, not_after, label FROM pki_keys "
                                        "WHERE role = 'signer' AND status = 'active'"));
-  if (rows.empty())
-    return Error::Unavailable("no active document signer: run `origine keys rotate` to create one");
+  if (rows.empty()) return Error::Unavailable("no active document signer: run `origine keys rotate` to create one");
   if (now >= rows[0].Int(2))
     return Error::Unavailable("the active document signer expired on " + FormatUtc(rows[0].Int(2)) +
                               ": run `origine keys rotate`");

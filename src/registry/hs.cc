@@ -18,8 +18,10 @@ bool SplitCsv(std::string_view line, std::vector<std::string>* out) {
     char c = line[i];
     if (quoted) {
       if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"') cur += '"', ++i;
-        else quoted = false;
+        if (i + 1 < line.size() && line[i + 1] == '"')
+          cur += '"', ++i;
+        else
+          quoted = false;
       } else {
         cur += c;
       }
@@ -166,11 +168,11 @@ Result<std::vector<HsLine>> ParseHsCsv(std::string_view text, const std::string&
 Result<size_t> StoreHs(storage::Tx& tx, const std::string& lang, const std::vector<HsLine>& lines) {
   if (lang != "fr" && lang != "en") return Error::Invalid("lang must be fr or en", {{"lang", "must be fr or en"}});
   for (const HsLine& h : lines) {
-    RETURN_IF_ERROR(tx.Exec(
-        "INSERT INTO hs_codes (lang, code, label, folded, level, parent, section) VALUES (?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT (lang, code) DO UPDATE SET label = excluded.label, folded = excluded.folded, "
-        "level = excluded.level, parent = excluded.parent, section = excluded.section",
-        {lang, h.code, h.label, " " + FoldAscii(h.label) + " ", int64_t{h.level}, h.parent, h.section}));
+    RETURN_IF_ERROR(
+        tx.Exec("INSERT INTO hs_codes (lang, code, label, folded, level, parent, section) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (lang, code) DO UPDATE SET label = excluded.label, folded = excluded.folded, "
+                "level = excluded.level, parent = excluded.parent, section = excluded.section",
+                {lang, h.code, h.label, " " + FoldAscii(h.label) + " ", int64_t{h.level}, h.parent, h.section}));
     RETURN_IF_ERROR(tx.Exec("DELETE FROM hs_tokens WHERE lang = ? AND code = ?", {lang, h.code}));
     std::set<std::string> tokens;
     for (auto& t : FoldTokens(h.label)) tokens.insert(std::move(t));
@@ -186,8 +188,10 @@ Result<std::vector<HsHit>> SearchOne(storage::Tx& tx, std::string_view query, co
   std::string digits;
   bool code_query = true;
   for (char c : query) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-    else if (c != '.' && c != ' ') code_query = false;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      digits += c;
+    else if (c != '.' && c != ' ')
+      code_query = false;
   }
   std::string sql = "SELECT code, label, level FROM hs_codes WHERE lang = ? ";
   storage::Params params{lang};
@@ -232,8 +236,8 @@ Result<std::vector<HsHit>> SearchHs(storage::Tx& tx, std::string_view query, con
 }
 
 Result<std::string> HsLabel(storage::Tx& tx, const std::string& code, const std::string& lang) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT label FROM hs_codes WHERE code = ? ORDER BY lang = ? DESC LIMIT 1",
-                                       {code, lang}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query("SELECT label FROM hs_codes WHERE code = ? ORDER BY lang = ? DESC LIMIT 1", {code, lang}));
   return rows.empty() ? std::string() : rows[0].Text(0);
 }
 

@@ -28,7 +28,7 @@
 namespace origine::registry {
 
 struct HsLine {
-  std::string code;     // digits only
+  std::string code;  // digits only
   std::string label;
   std::string parent;   // digits, "" for a chapter
   std::string section;  // roman numeral (HS 2022 shape), "" otherwise

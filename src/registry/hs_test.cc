@@ -23,9 +23,10 @@ std::string ReadFile(const std::string& path) {
 }
 
 TEST(HsParseTest, Hs2022Shape) {
-  auto r = ParseHsCsv("section,hscode,description,parent,level\nII,12,\"Oil seeds, oleaginous fruits\",TOTAL,2\n"
-                      "II,1207,Other oil seeds,12,4\r\nII,120740,Sesamum seeds,1207,6\n",
-                      "t.csv");
+  auto r = ParseHsCsv(
+      "section,hscode,description,parent,level\nII,12,\"Oil seeds, oleaginous fruits\",TOTAL,2\n"
+      "II,1207,Other oil seeds,12,4\r\nII,120740,Sesamum seeds,1207,6\n",
+      "t.csv");
   ASSERT_TRUE(r) << r.error().message;
   ASSERT_EQ(r->size(), 3u);
   EXPECT_EQ((*r)[0].label, "Oil seeds, oleaginous fruits");
@@ -44,13 +45,21 @@ TEST(HsParseTest, NationalShape) {
 }
 
 TEST(HsParseTest, EveryBadLineIsNamed) {
-  struct Case { const char* text; const char* where; const char* what; };
+  struct Case {
+    const char* text;
+    const char* where;
+    const char* what;
+  };
   for (const Case& c : {
-           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0x01,Bad,01,4\n", "t.csv:3", "hscode"},
-           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0101,Horses,01,6\n", "t.csv:3", "level"},
+           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0x01,Bad,01,4\n", "t.csv:3",
+                "hscode"},
+           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0101,Horses,01,6\n", "t.csv:3",
+                "level"},
            Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0101,,01,4\n", "t.csv:3", "empty"},
-           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0201,Meat,01,4\n", "t.csv:3", "prefix"},
-           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,01,Again,TOTAL,2\n", "t.csv:3", "twice"},
+           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,0201,Meat,01,4\n", "t.csv:3",
+                "prefix"},
+           Case{"section,hscode,description,parent,level\nI,01,Animals,TOTAL,2\nI,01,Again,TOTAL,2\n", "t.csv:3",
+                "twice"},
            Case{"section,hscode,description,parent,level\nI,01,\"Animals,TOTAL,2\n", "t.csv:2", "quoted"},
            Case{"code,description\n123,Trois chiffres\n", "t.csv:2", "digits"},
            Case{"hs;label\n", "t.csv:1", "header"},
@@ -86,8 +95,10 @@ class HsStoreTest : public ::testing::Test {
     ASSERT_TRUE(lines) << lines.error().message;
     auto tx = *db_->Begin();
     ASSERT_TRUE(StoreHs(*tx, "fr", *lines));
-    auto en = ParseHsCsv("section,hscode,description,parent,level\nII,12,Oil seeds,TOTAL,2\nII,1207,Other oil seeds,12,4\n"
-                         "II,120740,Sesamum seeds,1207,6\n", "en.csv");
+    auto en = ParseHsCsv(
+        "section,hscode,description,parent,level\nII,12,Oil seeds,TOTAL,2\nII,1207,Other oil seeds,12,4\n"
+        "II,120740,Sesamum seeds,1207,6\n",
+        "en.csv");
     ASSERT_TRUE(StoreHs(*tx, "en", *en));
     ASSERT_TRUE(tx->Commit());
   }

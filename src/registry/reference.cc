@@ -1,8 +1,7 @@
 #include "registry/reference.h"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <cstring>
 #include <fstream>
@@ -16,19 +15,19 @@ namespace {
 // ASCII folds of U+00C0..U+017F (Latin-1 Supplement letters and Latin Extended-A).
 const char* FoldLatin(uint32_t cp) {
   static const char* const k00C0[] = {
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0-CF
-      "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
-      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0-EF
-      "d", "n", "o", "o", "o", "o", "o", " ", "o", "u", "u", "u", "u", "y", "th", "y"};  // F0-FF
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // C0-CF
+      "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", "th", "ss",  // D0-DF
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // E0-EF
+      "d", "n", "o", "o", "o", "o", "o",  " ", "o", "u", "u", "u", "u", "y", "th", "y"};  // F0-FF
   static const char k0100[] =  // one letter per code point U+0100..U+017F ('.' = two letters, below)
-      "aaaaaaccccccccdd"   // 0100
-      "ddeeeeeeeeeegggg"   // 0110
-      "gggghhhhiiiiiiii"   // 0120
-      "ii..jjkkklllllll"   // 0130 (0132/0133 ij)
-      "lllnnnnnnnnnoooo"   // 0140 (0149 'n)
-      "oo..rrrrrrssssss"   // 0150 (0152/0153 oe)
-      "ssttttttuuuuuuuu"   // 0160
-      "uuuuwwyyyzzzzzzs";  // 0170 (017F long s)
+      "aaaaaaccccccccdd"       // 0100
+      "ddeeeeeeeeeegggg"       // 0110
+      "gggghhhhiiiiiiii"       // 0120
+      "ii..jjkkklllllll"       // 0130 (0132/0133 ij)
+      "lllnnnnnnnnnoooo"       // 0140 (0149 'n)
+      "oo..rrrrrrssssss"       // 0150 (0152/0153 oe)
+      "ssttttttuuuuuuuu"       // 0160
+      "uuuuwwyyyzzzzzzs";      // 0170 (017F long s)
   if (cp >= 0xC0 && cp <= 0xFF) return k00C0[cp - 0xC0];
   if (cp >= 0x100 && cp <= 0x17F) {
     if (cp == 0x132 || cp == 0x133) return "ij";
@@ -60,14 +59,19 @@ std::string FoldAscii(std::string_view s) {
     }
     uint32_t cp = 0;
     size_t n = 0;
-    if ((c & 0xE0) == 0xC0) cp = c & 0x1F, n = 2;
-    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, n = 3;
-    else if ((c & 0xF8) == 0xF0) cp = c & 0x07, n = 4;
+    if ((c & 0xE0) == 0xC0)
+      cp = c & 0x1F, n = 2;
+    else if ((c & 0xF0) == 0xE0)
+      cp = c & 0x0F, n = 3;
+    else if ((c & 0xF8) == 0xF0)
+      cp = c & 0x07, n = 4;
     bool ok = n != 0 && i + n <= s.size();
     for (size_t k = 1; ok && k < n; ++k) {
       unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) ok = false;
-      else cp = (cp << 6) | (cc & 0x3F);
+      if ((cc & 0xC0) != 0x80)
+        ok = false;
+      else
+        cp = (cp << 6) | (cc & 0x3F);
     }
     if (!ok) {
       out += ' ';
@@ -75,9 +79,12 @@ std::string FoldAscii(std::string_view s) {
       continue;
     }
     const char* f = FoldLatin(cp);
-    if (f) out += f;
-    else if (cp >= 0x180) out.append(s.substr(i, n));  // other scripts: kept as is
-    else out += ' ';
+    if (f)
+      out += f;
+    else if (cp >= 0x180)
+      out.append(s.substr(i, n));  // other scripts: kept as is
+    else
+      out += ' ';
     i += n;
   }
   return out;
@@ -103,9 +110,12 @@ Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
   uint32_t magic;
   if (!u32(0, false, &magic)) return Error::Invalid("mo: file too short");
   bool swap;
-  if (magic == 0x950412de) swap = false;
-  else if (magic == 0xde120495) swap = true;
-  else return Error::Invalid("mo: bad magic number");
+  if (magic == 0x950412de)
+    swap = false;
+  else if (magic == 0xde120495)
+    swap = true;
+  else
+    return Error::Invalid("mo: bad magic number");
   uint32_t n, orig, trans;
   if (!u32(8, swap, &n) || !u32(12, swap, &orig) || !u32(16, swap, &trans)) return Error::Invalid("mo: bad header");
   if (n > 1'000'000) return Error::Invalid("mo: too many entries");
@@ -120,7 +130,8 @@ Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
   };
   for (uint32_t i = 0; i < n; ++i) {
     std::string id, tr;
-    if (!str(orig, i, &id) || !str(trans, i, &tr)) return Error::Invalid("mo: entry " + std::to_string(i) + " out of bounds");
+    if (!str(orig, i, &id) || !str(trans, i, &tr))
+      return Error::Invalid("mo: entry " + std::to_string(i) + " out of bounds");
     if (id.empty()) continue;
     if (auto z = id.find('\0'); z != std::string::npos) id.resize(z);  // plural forms: singular id
     if (auto z = tr.find('\0'); z != std::string::npos) tr.resize(z);
@@ -198,7 +209,8 @@ Result<std::vector<Currency>> LoadCurrencies(const std::string& json_path, const
 
 const std::vector<Country>& Countries() {
   static const std::vector<Country> k = [] {
-    auto r = LoadCountries("/usr/share/iso-codes/json/iso_3166-1.json", "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo");
+    auto r =
+        LoadCountries("/usr/share/iso-codes/json/iso_3166-1.json", "/usr/share/locale/fr/LC_MESSAGES/iso_3166-1.mo");
     if (!r) r = LoadCountries("/usr/share/iso-codes/json/iso_3166-1.json", "");
     return r ? std::move(*r) : std::vector<Country>();
   }();

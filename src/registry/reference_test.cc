@@ -6,7 +6,10 @@ namespace origine::registry {
 namespace {
 
 TEST(FoldTest, FoldsAccentsAndCase) {
-  struct Case { const char* in; const char* out; };
+  struct Case {
+    const char* in;
+    const char* out;
+  };
   for (const Case& c : {Case{"Sésame", "sesame"}, Case{"CÔTE D'IVOIRE", "cote d ivoire"}, Case{"Œufs", "oeufs"},
                         Case{"Straße", "strasse"}, Case{"karité; noix", "karite  noix"}, Case{"Ł", "l"},
                         Case{"žŸ", "zy"}, Case{"ĳ", "ij"}})
@@ -22,9 +25,12 @@ TEST(MoTest, RejectsGarbage) {
 
 TEST(IsoCodesTest, CountriesHaveFrenchNames) {
   if (Countries().empty()) GTEST_SKIP() << "iso-codes not installed";
-  struct Case { const char* code; const char* fr; };
-  for (const Case& c : {Case{"CI", "Côte d'Ivoire"}, Case{"SN", "Sénégal"}, Case{"DE", "Allemagne"},
-                        Case{"ML", "Mali"}, Case{"CH", "Suisse"}}) {
+  struct Case {
+    const char* code;
+    const char* fr;
+  };
+  for (const Case& c : {Case{"CI", "Côte d'Ivoire"}, Case{"SN", "Sénégal"}, Case{"DE", "Allemagne"}, Case{"ML", "Mali"},
+                        Case{"CH", "Suisse"}}) {
     const Country* k = FindCountry(c.code);
     ASSERT_NE(k, nullptr) << c.code;
     EXPECT_EQ(k->name_fr, c.fr) << c.code;
@@ -38,13 +44,16 @@ TEST(IsoCodesTest, CountriesHaveFrenchNames) {
 }
 
 TEST(IdentifiersTest, NifAndRccmFormats) {
-  struct Case { const char* v; bool nif, rccm; };
-  for (const Case& c : {Case{"084151646T", true, false}, Case{"091234567K", true, false},
-                        Case{"08415164T", false, false}, Case{"084151646t", false, false},
-                        Case{"0841516461", false, false}, Case{"MA.BKO.2023.B.4040", false, true},
-                        Case{"MA.SGO.2024.A.0120", false, true}, Case{"MA.BKO.23.B.4040", false, false},
-                        Case{"MA.BKO.2023.BB.4040", false, false}, Case{"MA.BKO.2023.B.", false, false},
-                        Case{"ma.bko.2023.b.4040", false, false}, Case{"MA.BKO.2023.B.4040.1", false, false}}) {
+  struct Case {
+    const char* v;
+    bool nif, rccm;
+  };
+  for (const Case& c :
+       {Case{"084151646T", true, false}, Case{"091234567K", true, false}, Case{"08415164T", false, false},
+        Case{"084151646t", false, false}, Case{"0841516461", false, false}, Case{"MA.BKO.2023.B.4040", false, true},
+        Case{"MA.SGO.2024.A.0120", false, true}, Case{"MA.BKO.23.B.4040", false, false},
+        Case{"MA.BKO.2023.BB.4040", false, false}, Case{"MA.BKO.2023.B.", false, false},
+        Case{"ma.bko.2023.b.4040", false, false}, Case{"MA.BKO.2023.B.4040.1", false, false}}) {
     EXPECT_EQ(IsNif(c.v), c.nif) << c.v;
     EXPECT_EQ(IsRccm(c.v), c.rccm) << c.v;
   }

@@ -1,7 +1,6 @@
 #include "registry/registry.h"
 
 #include <boost/json.hpp>
-
 #include <cctype>
 #include <set>
 
@@ -114,13 +113,14 @@ bool IsDateText(const std::string& v) {
 std::string Today(const Clock& clock) { return FormatUtc(clock.NowUnix(), true); }
 
 json::object CompanyJson(const storage::Row& r) {
-  return {{"id", r.Int(0)}, {"name", r.Text(1)}, {"nif", r.Text(2)}, {"rccm", r.Text(3)},
+  return {{"id", r.Int(0)},       {"name", r.Text(1)},   {"nif", r.Text(2)},   {"rccm", r.Text(3)},
           {"address", r.Text(4)}, {"sector", r.Text(5)}, {"status", r.Text(6)}};
 }
 
 constexpr const char* kSelectCompany = "SELECT id, name, nif, rccm, address, sector, status FROM companies ";
 constexpr const char* kSelectProduct =
-    "SELECT id, company_id, name, hs_code, producer, product_kind, wholly_obtained, ex_works_xof, materials, processes, "
+    "SELECT id, company_id, name, hs_code, producer, product_kind, wholly_obtained, ex_works_xof, materials, "
+    "processes, "
     "created_at, updated_at FROM products ";
 constexpr const char* kSelectApproval =
     "SELECT a.id, a.product_id, a.regime, a.status, COALESCE(a.number, ''), COALESCE(a.valid_from, ''), "
@@ -158,8 +158,8 @@ Result<json::object> ProductJson(storage::Tx& tx, const storage::Row& r) {
   if (ec) return Error::Internal("stored processes are not JSON");
   o["created_at"] = FormatUtc(r.Int(10));
   o["updated_at"] = FormatUtc(r.Int(11));
-  ASSIGN_OR_RETURN(auto approvals, tx.Query(std::string(kSelectApproval) + "WHERE a.product_id = ? ORDER BY a.id",
-                                            {r.Int(0)}));
+  ASSIGN_OR_RETURN(auto approvals,
+                   tx.Query(std::string(kSelectApproval) + "WHERE a.product_id = ? ORDER BY a.id", {r.Int(0)}));
   json::array a;
   for (const auto& row : approvals) {
     json::object x = ApprovalJson(row);
@@ -196,8 +196,9 @@ json::object CompanyApprovalJson(const storage::Row& r, const std::string& today
 // The company row as JSON with its approved-exporter status per regime (newest first).
 Result<json::object> FullCompanyJson(storage::Tx& tx, const storage::Row& row, const std::string& today) {
   json::object c = CompanyJson(row);
-  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectCompanyApproval) + "WHERE a.company_id = ? ORDER BY a.id DESC",
-                                       {row.Int(0)}));
+  ASSIGN_OR_RETURN(
+      auto rows,
+      tx.Query(std::string(kSelectCompanyApproval) + "WHERE a.company_id = ? ORDER BY a.id DESC", {row.Int(0)}));
   json::array a;
   for (const auto& r : rows) a.push_back(CompanyApprovalJson(r, today));
   c["approved_exporter"] = std::move(a);
@@ -228,8 +229,8 @@ Result<json::object> ValidateProduct(const json::value& input) {
   const auto& in = input.as_object();
   std::vector<FieldError> errors;
   auto add = [&](const std::string& f, const std::string& m) { errors.push_back({f, m}); };
-  static const std::set<std::string> kKnown = {"name", "hs_code", "producer", "product_kind", "wholly_obtained",
-                                               "ex_works_xof", "materials", "processes"};
+  static const std::set<std::string> kKnown = {
+      "name", "hs_code", "producer", "product_kind", "wholly_obtained", "ex_works_xof", "materials", "processes"};
   for (const auto& kv : in)
     if (!kKnown.count(std::string(kv.key()))) add(std::string(kv.key()), "unknown field");
   json::object out;
@@ -244,8 +245,10 @@ Result<json::object> ValidateProduct(const json::value& input) {
       return std::string();
     }
     std::string v(it->value().as_string());
-    if (v.size() > max) add(path, "must have at most " + std::to_string(max) + " characters");
-    else if (required && v.find_first_not_of(" \t") == std::string::npos) add(path, "is required");
+    if (v.size() > max)
+      add(path, "must have at most " + std::to_string(max) + " characters");
+    else if (required && v.find_first_not_of(" \t") == std::string::npos)
+      add(path, "is required");
     return v;
   };
   out["name"] = text(in, "name", "name", 200, true);
@@ -260,8 +263,10 @@ Result<json::object> ValidateProduct(const json::value& input) {
   out["product_kind"] = kind;
   bool wo = false;
   if (auto it = in.find("wholly_obtained"); it != in.end() && !it->value().is_null()) {
-    if (!it->value().is_bool()) add("wholly_obtained", "must be true or false");
-    else wo = it->value().as_bool();
+    if (!it->value().is_bool())
+      add("wholly_obtained", "must be true or false");
+    else
+      wo = it->value().as_bool();
   }
   out["wholly_obtained"] = wo;
   auto money = [&](const json::object& o, const char* key, const std::string& path) -> std::optional<int64_t> {
@@ -314,8 +319,10 @@ Result<json::object> ValidateProduct(const json::value& input) {
       add("processes", "must be an array of at most 20 process codes");
     } else {
       for (const auto& p : it->value().as_array()) {
-        if (!p.is_string() || p.as_string().empty() || p.as_string().size() > 50) add("processes", "must hold codes");
-        else processes.push_back(p);
+        if (!p.is_string() || p.as_string().empty() || p.as_string().size() > 50)
+          add("processes", "must hold codes");
+        else
+          processes.push_back(p);
       }
     }
   }
@@ -360,12 +367,16 @@ Result<json::object> RegistryService::UpdateCompany(const Principal& who, const 
       continue;
     }
     std::string v(it->value().as_string());
-    if (v.size() > 500) errors.push_back({k, "must have at most 500 characters"});
-    else if (std::string(k) == "nif" && !IsNif(v)) errors.push_back({k, "must be 9 digits and a capital letter (084151646T)"});
-    else if (std::string(k) == "rccm" && !IsRccm(v)) errors.push_back({k, "must look like MA.BKO.2023.B.4040"});
+    if (v.size() > 500)
+      errors.push_back({k, "must have at most 500 characters"});
+    else if (std::string(k) == "nif" && !IsNif(v))
+      errors.push_back({k, "must be 9 digits and a capital letter (084151646T)"});
+    else if (std::string(k) == "rccm" && !IsRccm(v))
+      errors.push_back({k, "must look like MA.BKO.2023.B.4040"});
     else if ((std::string(k) == "name" || std::string(k) == "address") && v.find_first_not_of(' ') == std::string::npos)
       errors.push_back({k, "is required"});
-    else after[k] = v;
+    else
+      after[k] = v;
   }
   if (!errors.empty()) return Error::Invalid("the company has invalid fields", std::move(errors));
   const int64_t now = clock_.NowUnix();
@@ -448,17 +459,19 @@ Result<json::object> RegistryService::CreateProduct(const Principal& who, const 
   ASSIGN_OR_RETURN(json::object p, ValidateProduct(input));
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
-  ASSIGN_OR_RETURN(auto ins, tx->Query(
-      "INSERT INTO products (company_id, name, hs_code, producer, product_kind, wholly_obtained, ex_works_xof, "
-      "materials, processes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {*who.company_id, Str(p, "name"), Str(p, "hs_code"), Str(p, "producer"), Str(p, "product_kind"),
-       int64_t{p["wholly_obtained"].as_bool()},
-       p["ex_works_xof"].is_null() ? storage::Value(nullptr) : storage::Value(p["ex_works_xof"].as_int64()),
-       json::serialize(p["materials"]), json::serialize(p["processes"]), now, now}));
+  ASSIGN_OR_RETURN(
+      auto ins,
+      tx->Query(
+          "INSERT INTO products (company_id, name, hs_code, producer, product_kind, wholly_obtained, ex_works_xof, "
+          "materials, processes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {*who.company_id, Str(p, "name"), Str(p, "hs_code"), Str(p, "producer"), Str(p, "product_kind"),
+           int64_t{p["wholly_obtained"].as_bool()},
+           p["ex_works_xof"].is_null() ? storage::Value(nullptr) : storage::Value(p["ex_works_xof"].as_int64()),
+           json::serialize(p["materials"]), json::serialize(p["processes"]), now, now}));
   const int64_t id = ins[0].Int(0);
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {"product.create", "product", std::to_string(id),
-                                 json::serialize(json::object{{"after", p}})}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, who, meta, now,
+                    {"product.create", "product", std::to_string(id), json::serialize(json::object{{"after", p}})}));
   ASSIGN_OR_RETURN(storage::Row row, LoadProduct(*tx, who, id));
   ASSIGN_OR_RETURN(json::object out, ProductJson(*tx, row));
   RETURN_IF_ERROR(tx->Commit());
@@ -473,13 +486,13 @@ Result<json::object> RegistryService::UpdateProduct(const Principal& who, int64_
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(storage::Row old, LoadProduct(*tx, who, id));
   ASSIGN_OR_RETURN(json::object before, ProductJson(*tx, old));
-  RETURN_IF_ERROR(tx->Exec(
-      "UPDATE products SET name = ?, hs_code = ?, producer = ?, product_kind = ?, wholly_obtained = ?, "
-      "ex_works_xof = ?, materials = ?, processes = ?, updated_at = ? WHERE id = ?",
-      {Str(p, "name"), Str(p, "hs_code"), Str(p, "producer"), Str(p, "product_kind"),
-       int64_t{p["wholly_obtained"].as_bool()},
-       p["ex_works_xof"].is_null() ? storage::Value(nullptr) : storage::Value(p["ex_works_xof"].as_int64()),
-       json::serialize(p["materials"]), json::serialize(p["processes"]), now, id}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE products SET name = ?, hs_code = ?, producer = ?, product_kind = ?, wholly_obtained = ?, "
+               "ex_works_xof = ?, materials = ?, processes = ?, updated_at = ? WHERE id = ?",
+               {Str(p, "name"), Str(p, "hs_code"), Str(p, "producer"), Str(p, "product_kind"),
+                int64_t{p["wholly_obtained"].as_bool()},
+                p["ex_works_xof"].is_null() ? storage::Value(nullptr) : storage::Value(p["ex_works_xof"].as_int64()),
+                json::serialize(p["materials"]), json::serialize(p["processes"]), now, id}));
   before.erase("approvals");
   RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
                                 {"product.update", "product", std::to_string(id),
@@ -494,8 +507,8 @@ Status RegistryService::DeleteProduct(const Principal& who, int64_t id, const Re
   if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters delete products");
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(storage::Row old, LoadProduct(*tx, who, id));
-  ASSIGN_OR_RETURN(auto granted, tx->Query("SELECT 1 FROM product_approvals WHERE product_id = ? AND status = 'granted'",
-                                           {id}));
+  ASSIGN_OR_RETURN(auto granted,
+                   tx->Query("SELECT 1 FROM product_approvals WHERE product_id = ? AND status = 'granted'", {id}));
   if (!granted.empty()) return Error::Conflict("a product with a granted approval cannot be deleted");
   RETURN_IF_ERROR(tx->Exec("DELETE FROM product_approvals WHERE product_id = ?", {id}));
   RETURN_IF_ERROR(tx->Exec("DELETE FROM products WHERE id = ?", {id}));
@@ -510,22 +523,25 @@ Status RegistryService::DeleteProduct(const Principal& who, int64_t id, const Re
 Result<json::object> RegistryService::RequestApproval(const Principal& who, int64_t product_id,
                                                       const std::string& regime, const RequestMeta& meta) {
   if (who.role != Role::kExporter || !who.company_id) return Error::Denied("only exporters request approvals");
-  if (regime.empty() || regime.size() > 20 || regime.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != std::string::npos)
+  if (regime.empty() || regime.size() > 20 ||
+      regime.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") != std::string::npos)
     return Error::Invalid("unknown regime", {{"regime", "must be a regime code (ETLS, UEMOA, AFCFTA)"}});
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(storage::Row product, LoadProduct(*tx, who, product_id));
   ASSIGN_OR_RETURN(auto open, tx->Query("SELECT 1 FROM product_approvals WHERE product_id = ? AND regime = ? AND "
-                                        "status = 'requested'", {product_id, regime}));
+                                        "status = 'requested'",
+                                        {product_id, regime}));
   if (!open.empty()) return Error::Conflict("an approval for this product and regime is already awaiting a decision");
   ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO product_approvals (product_id, regime, status, requested_by, "
                                        "requested_at) VALUES (?, ?, 'requested', ?, ?) RETURNING id",
                                        {product_id, regime, who.user_id, now}));
   const int64_t id = ins[0].Int(0);
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {"approval.request", "product_approval", std::to_string(id),
-                                 json::serialize(json::object{{"product_id", product_id}, {"regime", regime},
-                                                              {"status", {{"before", ""}, {"after", "requested"}}}})}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {"approval.request", "product_approval", std::to_string(id),
+       json::serialize(json::object{
+           {"product_id", product_id}, {"regime", regime}, {"status", {{"before", ""}, {"after", "requested"}}}})}));
   ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectApproval) + "WHERE a.id = ?", {id}));
   json::object out = ApprovalJson(rows[0]);
   RETURN_IF_ERROR(tx->Commit());
@@ -566,8 +582,10 @@ Result<json::object> RegistryService::Decide(const Principal& who, int64_t appro
   if (decision != "grant" && decision != "refuse") errors.push_back({"decision", "must be grant or refuse"});
   if (decision == "grant") {
     if (number.empty() || number.size() > 50) errors.push_back({"number", "is required (at most 50 characters)"});
-    if (!IsDateText(valid_until)) errors.push_back({"valid_until", "must be a date YYYY-MM-DD"});
-    else if (valid_until < today) errors.push_back({"valid_until", "must not be in the past"});
+    if (!IsDateText(valid_until))
+      errors.push_back({"valid_until", "must be a date YYYY-MM-DD"});
+    else if (valid_until < today)
+      errors.push_back({"valid_until", "must not be in the past"});
   }
   if (decision == "refuse" && comment.find_first_not_of(" \t\r\n") == std::string::npos)
     errors.push_back({"comment", "is required: say why the approval is refused"});
@@ -580,18 +598,18 @@ Result<json::object> RegistryService::Decide(const Principal& who, int64_t appro
   if (rows[0].Text(3) != "requested")
     return Error::Conflict("this approval was already decided (" + rows[0].Text(3) + ")");
   const std::string to = decision == "grant" ? "granted" : "refused";
-  RETURN_IF_ERROR(tx->Exec(
-      "UPDATE product_approvals SET status = ?, number = ?, valid_from = ?, valid_until = ?, comment = ?, "
-      "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'requested'",
-      {to, decision == "grant" ? storage::Value(number) : storage::Value(nullptr),
-       decision == "grant" ? storage::Value(today) : storage::Value(nullptr),
-       decision == "grant" ? storage::Value(valid_until) : storage::Value(nullptr), comment, who.user_id, now,
-       approval_id}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE product_approvals SET status = ?, number = ?, valid_from = ?, valid_until = ?, comment = ?, "
+               "decided_by = ?, decided_at = ? WHERE id = ? AND status = 'requested'",
+               {to, decision == "grant" ? storage::Value(number) : storage::Value(nullptr),
+                decision == "grant" ? storage::Value(today) : storage::Value(nullptr),
+                decision == "grant" ? storage::Value(valid_until) : storage::Value(nullptr), comment, who.user_id, now,
+                approval_id}));
   json::object details{{"status", {{"before", "requested"}, {"after", to}}}, {"comment", comment}};
   if (decision == "grant") details["number"] = number, details["valid_until"] = valid_until;
-  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
-                                {"approval." + decision, "product_approval", std::to_string(approval_id),
-                                 json::serialize(details)}));
+  RETURN_IF_ERROR(audit::Record(
+      *tx, who, meta, now,
+      {"approval." + decision, "product_approval", std::to_string(approval_id), json::serialize(details)}));
   ASSIGN_OR_RETURN(rows, tx->Query(std::string(kSelectApproval) + "WHERE a.id = ?", {approval_id}));
   json::object out = ApprovalJson(rows[0]);
   RETURN_IF_ERROR(tx->Commit());
@@ -622,10 +640,14 @@ Result<json::object> RegistryService::GrantCompanyApproval(const Principal& who,
   if (!data_code) errors.push_back({"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"});
   if (number.find_first_not_of(" \t") == std::string::npos || number.size() > 50)
     errors.push_back({"number", "is required (at most 50 characters)"});
-  if (valid_from.empty()) valid_from = today;
-  else if (!IsDateText(valid_from)) errors.push_back({"valid_from", "must be a date YYYY-MM-DD"});
-  if (!IsDateText(valid_until)) errors.push_back({"valid_until", "must be a date YYYY-MM-DD"});
-  else if (valid_until < today) errors.push_back({"valid_until", "must not be in the past"});
+  if (valid_from.empty())
+    valid_from = today;
+  else if (!IsDateText(valid_from))
+    errors.push_back({"valid_from", "must be a date YYYY-MM-DD"});
+  if (!IsDateText(valid_until))
+    errors.push_back({"valid_until", "must be a date YYYY-MM-DD"});
+  else if (valid_until < today)
+    errors.push_back({"valid_until", "must not be in the past"});
   else if (IsDateText(valid_from) && valid_until < valid_from)
     errors.push_back({"valid_until", "must not be before valid_from"});
   if (comment.size() > 2000) errors.push_back({"comment", "must have at most 2000 characters"});
@@ -635,26 +657,31 @@ Result<json::object> RegistryService::GrantCompanyApproval(const Principal& who,
   ASSIGN_OR_RETURN(storage::Row company, LoadCompany(*tx, who, company_id));
   // One active status per regime: a new grant supersedes the previous one.
   ASSIGN_OR_RETURN(auto previous, tx->Query("SELECT id, number FROM company_approvals WHERE company_id = ? AND "
-                                            "regime = ? AND status = 'active'", {company_id, *data_code}));
+                                            "regime = ? AND status = 'active'",
+                                            {company_id, *data_code}));
   json::array superseded;
   for (const auto& p : previous) {
-    RETURN_IF_ERROR(tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
-                             "revoke_comment = ? WHERE id = ?",
-                             {who.user_id, now, std::string("superseded by a new grant"), p.Int(0)}));
+    RETURN_IF_ERROR(
+        tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
+                 "revoke_comment = ? WHERE id = ?",
+                 {who.user_id, now, std::string("superseded by a new grant"), p.Int(0)}));
     superseded.push_back({{"id", p.Int(0)}, {"number", p.Text(1)}});
   }
-  ASSIGN_OR_RETURN(auto ins, tx->Query("INSERT INTO company_approvals (company_id, regime, number, valid_from, "
-                                       "valid_until, status, comment, granted_by, granted_at) "
-                                       "VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?) RETURNING id",
-                                       {company_id, *data_code, number, valid_from, valid_until, comment, who.user_id,
-                                        now}));
+  ASSIGN_OR_RETURN(auto ins,
+                   tx->Query("INSERT INTO company_approvals (company_id, regime, number, valid_from, "
+                             "valid_until, status, comment, granted_by, granted_at) "
+                             "VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?) RETURNING id",
+                             {company_id, *data_code, number, valid_from, valid_until, comment, who.user_id, now}));
   const int64_t id = ins[0].Int(0);
-  RETURN_IF_ERROR(audit::Record(
-      *tx, who, meta, now,
-      {"company_approval.grant", "company", std::to_string(company_id),
-       json::serialize(json::object{{"approval_id", id}, {"regime", *data_code}, {"number", number},
-                                    {"valid_from", valid_from}, {"valid_until", valid_until}, {"comment", comment},
-                                    {"superseded", std::move(superseded)}})}));
+  RETURN_IF_ERROR(audit::Record(*tx, who, meta, now,
+                                {"company_approval.grant", "company", std::to_string(company_id),
+                                 json::serialize(json::object{{"approval_id", id},
+                                                              {"regime", *data_code},
+                                                              {"number", number},
+                                                              {"valid_from", valid_from},
+                                                              {"valid_until", valid_until},
+                                                              {"comment", comment},
+                                                              {"superseded", std::move(superseded)}})}));
   ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ?", {id}));
   json::object out = CompanyApprovalJson(rows[0], today);
   RETURN_IF_ERROR(tx->Commit());
@@ -668,22 +695,26 @@ Result<json::object> RegistryService::RevokeCompanyApproval(const Principal& who
     return Error::Denied("only an agent or an administrator revokes the approved-exporter status");
   if (comment.find_first_not_of(" \t\r\n") == std::string::npos)
     return Error::Invalid("say why the status is revoked", {{"comment", "is required: say why the status is revoked"}});
-  if (comment.size() > 2000) return Error::Invalid("the comment is too long", {{"comment", "must have at most 2000 characters"}});
+  if (comment.size() > 2000)
+    return Error::Invalid("the comment is too long", {{"comment", "must have at most 2000 characters"}});
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
   ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ? AND a.company_id = ?",
                                         {approval_id, company_id}));
   if (rows.empty()) return Error::NotFound("no approved-exporter status " + std::to_string(approval_id));
   if (rows[0].Text(6) != "active") return Error::Conflict("this approved-exporter status is already revoked");
-  RETURN_IF_ERROR(tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
-                           "revoke_comment = ? WHERE id = ? AND status = 'active'",
-                           {who.user_id, now, comment, approval_id}));
-  RETURN_IF_ERROR(audit::Record(
-      *tx, who, meta, now,
-      {"company_approval.revoke", "company", std::to_string(company_id),
-       json::serialize(json::object{{"approval_id", approval_id}, {"regime", rows[0].Text(2)},
-                                    {"number", rows[0].Text(3)}, {"comment", comment},
-                                    {"status", {{"before", "active"}, {"after", "revoked"}}}})}));
+  RETURN_IF_ERROR(
+      tx->Exec("UPDATE company_approvals SET status = 'revoked', revoked_by = ?, revoked_at = ?, "
+               "revoke_comment = ? WHERE id = ? AND status = 'active'",
+               {who.user_id, now, comment, approval_id}));
+  RETURN_IF_ERROR(
+      audit::Record(*tx, who, meta, now,
+                    {"company_approval.revoke", "company", std::to_string(company_id),
+                     json::serialize(json::object{{"approval_id", approval_id},
+                                                  {"regime", rows[0].Text(2)},
+                                                  {"number", rows[0].Text(3)},
+                                                  {"comment", comment},
+                                                  {"status", {{"before", "active"}, {"after", "revoked"}}}})}));
   ASSIGN_OR_RETURN(rows, tx->Query(std::string(kSelectCompanyApproval) + "WHERE a.id = ?", {approval_id}));
   json::object out = CompanyApprovalJson(rows[0], Today(clock_));
   RETURN_IF_ERROR(tx->Commit());
@@ -705,8 +736,8 @@ Result<std::optional<origin::Approval>> CompanyApprovalOn(storage::Tx& tx, int64
 
 Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id, int64_t product_id,
                                             const std::string& regime_code, const std::string& date) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query(std::string(kSelectProduct) + "WHERE id = ? AND company_id = ?",
-                                       {product_id, company_id}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query(std::string(kSelectProduct) + "WHERE id = ? AND company_id = ?", {product_id, company_id}));
   if (rows.empty()) return Error::NotFound("no product " + std::to_string(product_id));
   const storage::Row& r = rows[0];
   origin::GoodsLineFacts f;
@@ -719,16 +750,17 @@ Result<origin::GoodsLineFacts> ProductFacts(storage::Tx& tx, int64_t company_id,
   if (!ec && materials.is_array())
     for (const auto& m : materials.as_array()) {
       const auto& o = m.as_object();
-      f.non_originating.push_back({Str(o, "hs_code"), o.at("cif_xof").to_number<int64_t>(), Str(o, "origin_country"),
-                                   Str(o, "description")});
+      f.non_originating.push_back(
+          {Str(o, "hs_code"), o.at("cif_xof").to_number<int64_t>(), Str(o, "origin_country"), Str(o, "description")});
     }
   json::value processes = json::parse(r.Text(9), ec);
   if (!ec && processes.is_array())
     for (const auto& p : processes.as_array()) f.processes.emplace_back(p.as_string());
-  ASSIGN_OR_RETURN(auto approvals,
-                   tx.Query("SELECT number, regime, valid_from, valid_until FROM product_approvals WHERE product_id = ? "
-                            "AND regime = ? AND status = 'granted' ORDER BY valid_until DESC",
-                            {product_id, regime_code}));
+  ASSIGN_OR_RETURN(
+      auto approvals,
+      tx.Query("SELECT number, regime, valid_from, valid_until FROM product_approvals WHERE product_id = ? "
+               "AND regime = ? AND status = 'granted' ORDER BY valid_until DESC",
+               {product_id, regime_code}));
   bool valid = false;
   for (const auto& a : approvals) {
     origin::Approval ap{a.Text(0), a.Text(1), f.hs_code, a.Text(2), a.Text(3)};

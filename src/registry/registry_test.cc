@@ -27,13 +27,15 @@ class RegistryTest : public ::testing::Test {
     for (const auto& m : RegistryMigrations()) all.push_back(m);
     ASSERT_TRUE(db_->Migrate(all));
     auto tx = *db_->Begin();
-    ASSERT_TRUE(tx->Exec("INSERT INTO companies (id, name, nif, rccm, address, created_at) VALUES "
-                         "(1, 'Sahel Sésame', '084151646T', 'MA.BKO.2023.B.4040', 'Bamako', 0), "
-                         "(2, 'Niger Karité', '091234567K', 'MA.SGO.2024.A.0120', 'Ségou', 0)"));
-    ASSERT_TRUE(tx->Exec("INSERT INTO users (id, email, name, role, company_id, password_hash, created_at) VALUES "
-                         "(1, 'e1', 'E1', 'exporter', 1, 'x', 0), (2, 'e2', 'E2', 'exporter', 2, 'x', 0), "
-                         "(3, 'a', 'A', 'agent', NULL, 'x', 0), (4, 'ad', 'Ad', 'admin', NULL, 'x', 0), "
-                         "(5, 's', 'S', 'signatory', NULL, 'x', 0)"));
+    ASSERT_TRUE(
+        tx->Exec("INSERT INTO companies (id, name, nif, rccm, address, created_at) VALUES "
+                 "(1, 'Sahel Sésame', '084151646T', 'MA.BKO.2023.B.4040', 'Bamako', 0), "
+                 "(2, 'Niger Karité', '091234567K', 'MA.SGO.2024.A.0120', 'Ségou', 0)"));
+    ASSERT_TRUE(
+        tx->Exec("INSERT INTO users (id, email, name, role, company_id, password_hash, created_at) VALUES "
+                 "(1, 'e1', 'E1', 'exporter', 1, 'x', 0), (2, 'e2', 'E2', 'exporter', 2, 'x', 0), "
+                 "(3, 'a', 'A', 'agent', NULL, 'x', 0), (4, 'ad', 'Ad', 'admin', NULL, 'x', 0), "
+                 "(5, 's', 'S', 'signatory', NULL, 'x', 0)"));
     ASSERT_TRUE(tx->Commit());
     e1_ = {1, "e1", "E1", Role::kExporter, 1, "Sahel Sésame"};
     e2_ = {2, "e2", "E2", Role::kExporter, 2, "Niger Karité"};
@@ -186,9 +188,8 @@ TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
   }
   // A product approval valid on the date takes precedence.
   const int64_t aid = (*svc_->RequestApproval(e1_, pid, "ETLS", meta_))["id"].as_int64();
-  ASSERT_TRUE(svc_->Decide(agent_, aid,
-                           json::parse(R"({"decision": "grant", "number": "AGR-P-1", "valid_until": "2026-12-31"})"),
-                           meta_));
+  ASSERT_TRUE(svc_->Decide(
+      agent_, aid, json::parse(R"({"decision": "grant", "number": "AGR-P-1", "valid_until": "2026-12-31"})"), meta_));
   {
     auto tx = *db_->Begin(false);
     EXPECT_EQ(ProductFacts(*tx, 1, pid, "ETLS", "2026-10-01")->approval->number, "AGR-P-1");

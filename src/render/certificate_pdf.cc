@@ -174,7 +174,7 @@ class Renderer {
     double y = TableTop(true) + ColumnHeader(0, false);
     for (size_t i = 0; i < v_.goods.size(); ++i) {
       const double row = GoodsRow(i, 0, false);
-      const double needed = row + closing_h;  // room for "fin de la liste" or "suite…"
+      const double needed = row + closing_h;               // room for "fin de la liste" or "suite…"
       if (y + needed > bottom && page.end > page.first) {  // a row never splits across pages
         pages.push_back(page);
         page = Page{i, i, false};
@@ -284,8 +284,8 @@ class Renderer {
   }
 
   // A framed cell: a small numbered label, then stacked text blocks.
-  double Cell(double x, double y, double w, double h, int number, const char* label,
-              const std::vector<TextBlock>& body, bool draw) {
+  double Cell(double x, double y, double w, double h, int number, const char* label, const std::vector<TextBlock>& body,
+              bool draw) {
     TextBlock head(text_, std::to_string(number) + ".  " + label, w - 2 * kPad, Style(7, kNavy, true));
     double needed = 3 + head.height() + 2;
     for (const TextBlock& b : body) needed += b.height() + 1;
@@ -413,8 +413,8 @@ class Renderer {
   double GoodsRow(size_t index, double y, bool draw) {
     const CertificateView::Line& l = v_.goods[index];
     const std::string qty = l.unit.empty() ? l.quantity : l.quantity + " " + l.unit;
-    const std::string values[] = {std::to_string(index + 1), l.hs_code, l.description, qty,
-                                  l.gross_weight_kg,        l.net_weight_kg, l.value_xof};
+    const std::string values[] = {std::to_string(index + 1), l.hs_code,       l.description, qty,
+                                  l.gross_weight_kg,         l.net_weight_kg, l.value_xof};
     std::vector<TextBlock> cells;
     double h = 0;
     for (size_t i = 0; i < cols_.size(); ++i) {
@@ -442,7 +442,7 @@ class Renderer {
     s.italic = true;
     s.align = PANGO_ALIGN_CENTER;
     const size_t n = v_.goods.size();
-    std::string text = !last   ? "Suite de la liste à la page suivante."
+    std::string text = !last    ? "Suite de la liste à la page suivante."
                        : n == 0 ? "Aucune marchandise déclarée."
                                 : "Fin de la liste — " + std::to_string(n) +
                                       (n == 1 ? " ligne de marchandises." : " lignes de marchandises.");
@@ -476,8 +476,7 @@ class Renderer {
     body.emplace_back(text_,
                       "L'autorité soussignée certifie que les marchandises désignées dans le présent "
                       "certificat sont originaires de : " +
-                          v_.origin_country + ", conformément aux règles d'origine du régime " +
-                          v_.regime_code + ".",
+                          v_.origin_country + ", conformément aux règles d'origine du régime " + v_.regime_code + ".",
                       inner, para);
     const double value = Cell(x, y, w, h, 8, "Certification", body, draw);
     // Key/value lines under the paragraph.
@@ -580,8 +579,7 @@ Result<std::string> RenderCertificatePdf(const CertificateView& v) {
   if (!qr) return Error::Invalid("the QR text cannot be encoded", {{"qr_text", qr.error().message}});
 
   std::string pdf;
-  internal::SurfacePtr surface(
-      cairo_pdf_surface_create_for_stream(internal::AppendToString, &pdf, kPageW, kPageH));
+  internal::SurfacePtr surface(cairo_pdf_surface_create_for_stream(internal::AppendToString, &pdf, kPageW, kPageH));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
     return Error::Internal("cannot create the PDF surface");
   }

@@ -32,10 +32,10 @@ namespace origine::render {
 
 inline constexpr size_t kMaxGoodsLines = 1000;
 
-struct CertificateView {  // every string already formatted for display, French
+struct CertificateView {                          // every string already formatted for display, French
   std::string number, regime_code, regime_title;  // "ML-ETLS-2026-000001", "ETLS", "Certificat d'origine — ..."
-  std::string issuer_name, issuer_country;        // "Agence pour la promotion des exportations du Mali (APEX-Mali)", "Mali"
-  std::string issued_on, expires_on;              // "27/11/2026"
+  std::string issuer_name, issuer_country;  // "Agence pour la promotion des exportations du Mali (APEX-Mali)", "Mali"
+  std::string issued_on, expires_on;        // "27/11/2026"
   std::string exporter_name, exporter_address, exporter_nif, exporter_rccm;
   std::string consignee_name, consignee_address, consignee_country;
   std::string origin_country, destination_country, transport, invoice_reference;

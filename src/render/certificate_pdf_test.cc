@@ -87,18 +87,30 @@ void ExpectZbarReads(const std::string& pdf, int page, const std::string& expect
   WriteFile(dir.File("c.pdf"), pdf);
   const std::string p = std::to_string(page);
   std::string out;
-  ASSERT_TRUE(RunCapture("pdftoppm -r 150 -png -f " + p + " -l " + p + " -singlefile " + dir.File("c.pdf") +
-                             " " + dir.File("page"),
-                         &out));
+  ASSERT_TRUE(RunCapture(
+      "pdftoppm -r 150 -png -f " + p + " -l " + p + " -singlefile " + dir.File("c.pdf") + " " + dir.File("page"),
+      &out));
   ASSERT_TRUE(RunCapture("zbarimg --raw -q " + dir.File("page.png") + " 2>/dev/null", &out)) << "zbarimg found no code";
   while (!out.empty() && out.back() == '\n') out.pop_back();
   EXPECT_EQ(out, expected);
 }
 
 const char* const kLabels[] = {
-    "Exportateur", "Destinataire", "Pays d'origine", "Pays de destination", "Moyen de transport",
-    "Facture", "Désignation des marchandises", "Code SH", "Quantité", "Poids brut (kg)",
-    "Poids net (kg)", "Valeur (FCFA)", "Délivré le", "Valable jusqu'au", "Signataire",
+    "Exportateur",
+    "Destinataire",
+    "Pays d'origine",
+    "Pays de destination",
+    "Moyen de transport",
+    "Facture",
+    "Désignation des marchandises",
+    "Code SH",
+    "Quantité",
+    "Poids brut (kg)",
+    "Poids net (kg)",
+    "Valeur (FCFA)",
+    "Délivré le",
+    "Valable jusqu'au",
+    "Signataire",
     "Vérifier : scannez le code QR ou rendez-vous sur /verify",
 };
 

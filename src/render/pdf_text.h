@@ -21,10 +21,10 @@ struct TextStyle {
   double size_pt = 9;
   bool bold = false;
   bool italic = false;
-  bool mono = false;           // "DejaVu Sans Mono" instead of "DejaVu Sans"
+  bool mono = false;  // "DejaVu Sans Mono" instead of "DejaVu Sans"
   PangoAlignment align = PANGO_ALIGN_LEFT;
-  bool char_wrap = false;      // wrap anywhere (hashes); default wraps at words
-  int max_lines = 0;           // > 0: ellipsize after that many lines
+  bool char_wrap = false;  // wrap anywhere (hashes); default wraps at words
+  int max_lines = 0;       // > 0: ellipsize after that many lines
   double letter_spacing_pt = 0;
   Rgb color;
 };

@@ -148,9 +148,8 @@ Result<std::string> DecodeQrFromPdf(std::string_view pdf, int dpi) {
       if (!(pixels > 0) || pixels > kMaxPagePixels) break;
       poppler::image img = renderer.render_page(page.get(), res, res);
       if (!img.is_valid() || img.format() != poppler::image::format_gray8) break;
-      std::optional<std::string> text =
-          DecodeLuminance(reinterpret_cast<const uint8_t*>(img.const_data()), img.width(), img.height(),
-                          img.bytes_per_row());
+      std::optional<std::string> text = DecodeLuminance(reinterpret_cast<const uint8_t*>(img.const_data()), img.width(),
+                                                        img.height(), img.bytes_per_row());
       if (text) return *std::move(text);
       if (res == 600) break;
     }

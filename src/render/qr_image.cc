@@ -50,8 +50,7 @@ Result<std::string> QrPng(std::string_view text, int module_px) {
     for (int y = 0; y < m.width; ++y) {
       for (int x = 0; x < m.width; ++x) {
         if (m.dark(x, y)) {
-          cairo_rectangle(cr.get(), (x + kQuiet) * module_px, (y + kQuiet) * module_px, module_px,
-                          module_px);
+          cairo_rectangle(cr.get(), (x + kQuiet) * module_px, (y + kQuiet) * module_px, module_px, module_px);
         }
       }
     }
@@ -59,8 +58,7 @@ Result<std::string> QrPng(std::string_view text, int module_px) {
     if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return Error::Internal("cannot draw the QR image");
   }
   std::string png;
-  if (cairo_surface_write_to_png_stream(surface.get(), internal::AppendToString, &png) !=
-      CAIRO_STATUS_SUCCESS) {
+  if (cairo_surface_write_to_png_stream(surface.get(), internal::AppendToString, &png) != CAIRO_STATUS_SUCCESS) {
     return Error::Internal("cannot encode the QR image as PNG");
   }
   return png;

@@ -19,8 +19,8 @@ namespace origine::render {
 
 // The module grid of a QR symbol, without quiet zone.
 struct QrMatrix {
-  int width = 0;                  // modules per side (21..177)
-  std::vector<uint8_t> modules;   // width*width, row-major, 1 = dark
+  int width = 0;                 // modules per side (21..177)
+  std::vector<uint8_t> modules;  // width*width, row-major, 1 = dark
   bool dark(int x, int y) const { return modules[static_cast<size_t>(y) * width + x] != 0; }
 };
 

@@ -109,8 +109,7 @@ TEST(QrDecode, ClearErrorsForBadPngInput) {
   EXPECT_EQ(blank.error().code, ErrorCode::kNotFound);
   EXPECT_EQ(blank.error().message, "no QR code found in the image");
 
-  EXPECT_EQ(DecodeQrFromPng(std::string(kMaxDecodeInputBytes + 1, 'x')).error().code,
-            ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(DecodeQrFromPng(std::string(kMaxDecodeInputBytes + 1, 'x')).error().code, ErrorCode::kPayloadTooLarge);
 }
 
 TEST(QrDecode, ClearErrorsForBadPdfInput) {

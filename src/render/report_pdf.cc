@@ -38,7 +38,10 @@ Status Validate(const ReportView& v) {
   if (v.title.empty()) return Error::Invalid("a report needs a title", {{"title", "is required"}});
   auto utf8 = [](const std::string& s) { return g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr); };
   std::vector<const std::string*> all = {&v.issuer_name, &v.title, &v.number, &v.created, &v.note};
-  for (const auto& [k, val] : v.fields) { all.push_back(&k); all.push_back(&val); }
+  for (const auto& [k, val] : v.fields) {
+    all.push_back(&k);
+    all.push_back(&val);
+  }
   size_t rows = 0;
   for (const auto& t : v.tables) {
     all.push_back(&t.caption);
@@ -115,8 +118,8 @@ class Writer {
   }
 
   void Footer() {
-    TextBlock f(text_, v_.title + (v_.number.empty() ? "" : " " + v_.number) + " — page " + std::to_string(pages_),
-                kW, Style(7.5, kGrey, false, PANGO_ALIGN_CENTER));
+    TextBlock f(text_, v_.title + (v_.number.empty() ? "" : " " + v_.number) + " — page " + std::to_string(pages_), kW,
+                Style(7.5, kGrey, false, PANGO_ALIGN_CENTER));
     f.Draw(kMargin, kPageH - kFooter);
   }
 
@@ -185,7 +188,8 @@ Result<std::string> RenderReportPdf(const ReportView& v) {
   RETURN_IF_ERROR(Validate(v));
   std::string pdf;
   internal::SurfacePtr surface(cairo_pdf_surface_create_for_stream(internal::AppendToString, &pdf, kPageW, kPageH));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Error::Internal("cannot create the PDF surface");
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
+    return Error::Internal("cannot create the PDF surface");
   const std::string title = v.number.empty() ? v.title : v.title + " " + v.number;
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR, v.issuer_name.c_str());

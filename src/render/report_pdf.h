@@ -18,20 +18,20 @@
 namespace origine::render {
 
 struct ReportTable {
-  std::string caption;                      // printed above the table ("" = none)
+  std::string caption;  // printed above the table ("" = none)
   std::vector<std::string> columns;
-  std::vector<bool> right_aligned;          // per column (amounts); may be empty
+  std::vector<bool> right_aligned;  // per column (amounts); may be empty
   std::vector<std::vector<std::string>> rows;
 };
 
 struct ReportView {
-  std::string issuer_name;                  // first header line
-  std::string title;                        // "Reçu de paiement"
-  std::string number;                       // "RC-2026-000001" (top right; may be empty)
-  std::string created;                      // "27/11/2026 08:30 UTC", also the PDF creation date source
+  std::string issuer_name;                                  // first header line
+  std::string title;                                        // "Reçu de paiement"
+  std::string number;                                       // "RC-2026-000001" (top right; may be empty)
+  std::string created;                                      // "27/11/2026 08:30 UTC", also the PDF creation date source
   std::vector<std::pair<std::string, std::string>> fields;  // label, value
   std::vector<ReportTable> tables;
-  std::string note;                         // small print at the end
+  std::string note;  // small print at the end
 };
 
 // PDF bytes (starts with "%PDF-").

@@ -1,9 +1,8 @@
 #include "storage/sqlite_db.h"
 
-#include <algorithm>
-
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,8 +31,8 @@ class Connection {
       return it->second;
     }
     sqlite3_stmt* stmt = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return Error::Internal(std::string("SQL prepare failed: ") + sqlite3_errmsg(db_));
     cache_.emplace(std::string(sql), stmt);
     return stmt;
@@ -57,8 +56,8 @@ class Connection {
 Error SqliteError(sqlite3* db, int rc) {
   std::string msg = sqlite3_errmsg(db);
   int primary = rc & 0xff;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL ||
-      primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN)
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
+      primary == SQLITE_CANTOPEN)
     return Error::Unavailable("database unavailable: " + msg);
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
     return Error::Conflict("already exists: " + msg);
@@ -73,8 +72,10 @@ Status Bind(sqlite3* db, sqlite3_stmt* stmt, const Params& params) {
     int rc = std::visit(
         [&](const auto& v) -> int {
           using V = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<V, std::nullptr_t>) return sqlite3_bind_null(stmt, idx);
-          else if constexpr (std::is_same_v<V, int64_t>) return sqlite3_bind_int64(stmt, idx, v);
+          if constexpr (std::is_same_v<V, std::nullptr_t>)
+            return sqlite3_bind_null(stmt, idx);
+          else if constexpr (std::is_same_v<V, int64_t>)
+            return sqlite3_bind_int64(stmt, idx, v);
           else if constexpr (std::is_same_v<V, std::string>)
             return sqlite3_bind_text64(stmt, idx, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
           else
@@ -114,8 +115,12 @@ class SqliteTx final : public Tx {
       values.reserve(n);
       for (int c = 0; c < n; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_INTEGER: values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: values.emplace_back(static_cast<int64_t>(sqlite3_column_double(stmt, c))); break;
+          case SQLITE_INTEGER:
+            values.emplace_back(static_cast<int64_t>(sqlite3_column_int64(stmt, c)));
+            break;
+          case SQLITE_FLOAT:
+            values.emplace_back(static_cast<int64_t>(sqlite3_column_double(stmt, c)));
+            break;
           case SQLITE_TEXT:
             values.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)),
                                             sqlite3_column_bytes(stmt, c)));
@@ -125,7 +130,8 @@ class SqliteTx final : public Tx {
             values.emplace_back(Blob{std::vector<uint8_t>(p, p + sqlite3_column_bytes(stmt, c))});
             break;
           }
-          default: values.emplace_back(nullptr);
+          default:
+            values.emplace_back(nullptr);
         }
       }
       rows.emplace_back(std::move(values));
@@ -163,14 +169,13 @@ class SqliteTx final : public Tx {
 
 Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path) {
   sqlite3* raw = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &raw,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  int rc =
+      sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   auto conn = std::make_unique<Connection>(raw);
   if (rc != SQLITE_OK) return Error::Unavailable("cannot open database " + path + ": " + sqlite3_errstr(rc));
   sqlite3_busy_timeout(raw, 5000);
   sqlite3_extended_result_codes(raw, 1);
-  RETURN_IF_ERROR(conn->ExecScript(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
+  RETURN_IF_ERROR(conn->ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
   return conn;
 }
 
@@ -193,7 +198,8 @@ class SqliteDb final : public Db {
 
   Result<std::vector<int>> Migrate(const std::vector<Migration>& migrations) override {
     std::vector<Migration> sorted = migrations;
-    std::sort(sorted.begin(), sorted.end(), [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (size_t i = 1; i < sorted.size(); ++i)
       if (sorted[i].version == sorted[i - 1].version)
         return Error::Invalid("duplicate migration version " + std::to_string(sorted[i].version));
@@ -231,9 +237,9 @@ class SqliteDb final : public Db {
 
   Status MigrateOn(Connection& conn, const std::vector<Migration>& migrations, std::vector<int>* applied) {
     std::lock_guard<std::mutex> g(write_mu_);
-    RETURN_IF_ERROR(conn.ExecScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+    RETURN_IF_ERROR(
+        conn.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                        "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
     for (const Migration& m : migrations) {
       RETURN_IF_ERROR(conn.ExecScript("BEGIN IMMEDIATE"));
       sqlite3_stmt* stmt = nullptr;
@@ -248,9 +254,9 @@ class SqliteDb final : public Db {
       std::string sql(m.sql);
       Status st = conn.ExecScript(sql.c_str());
       if (st) {
-        sqlite3_prepare_v2(conn.db(),
-                           "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
-                           -1, &stmt, nullptr);
+        sqlite3_prepare_v2(
+            conn.db(), "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, strftime('%s','now'))",
+            -1, &stmt, nullptr);
         sqlite3_bind_int(stmt, 1, m.version);
         sqlite3_bind_text(stmt, 2, m.name.data(), static_cast<int>(m.name.size()), SQLITE_STATIC);
         int rc = sqlite3_step(stmt);

@@ -17,7 +17,7 @@ std::string Base64(std::span<const uint8_t> data);
 // Strict: padded, no whitespace, no other alphabet, unused bits zero.
 std::optional<std::vector<uint8_t>> FromBase64(std::string_view text);
 
-std::string Hex(std::span<const uint8_t> data);  // lowercase
+std::string Hex(std::span<const uint8_t> data);                      // lowercase
 std::optional<std::vector<uint8_t>> FromHex(std::string_view text);  // either case, even length
 
 // Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).

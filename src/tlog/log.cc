@@ -29,8 +29,8 @@ class DbHashReader final : public HashReader {
     if (level < 0 || level >= 64 || index > kMaxNodeIndex) return Error::Internal("log node out of range");
     std::vector<storage::Row> rows;
     if (level == 0) {
-      ASSIGN_OR_RETURN(rows, tx_.Query("SELECT leaf_hash FROM tlog_leaves WHERE idx = ?",
-                                       {static_cast<int64_t>(index)}));
+      ASSIGN_OR_RETURN(rows,
+                       tx_.Query("SELECT leaf_hash FROM tlog_leaves WHERE idx = ?", {static_cast<int64_t>(index)}));
     } else {
       ASSIGN_OR_RETURN(rows, tx_.Query("SELECT hash FROM tlog_nodes WHERE id = ?", {NodeId(level, index)}));
     }
@@ -215,8 +215,8 @@ Result<std::vector<Hash>> Log::Consistency(storage::Tx& tx, uint64_t m, uint64_t
 
 Result<LogEntry> Log::Entry(storage::Tx& tx, uint64_t index) const {
   if (index > static_cast<uint64_t>(INT64_MAX)) return Error::NotFound("no log entry at that index");
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT entry, leaf_hash FROM tlog_leaves WHERE idx = ?",
-                                       {static_cast<int64_t>(index)}));
+  ASSIGN_OR_RETURN(auto rows,
+                   tx.Query("SELECT entry, leaf_hash FROM tlog_leaves WHERE idx = ?", {static_cast<int64_t>(index)}));
   if (rows.empty()) return Error::NotFound("no log entry at index " + std::to_string(index));
   LogEntry e;
   e.index = index;
@@ -235,8 +235,8 @@ Result<std::vector<uint64_t>> Log::FindByCertificate(storage::Tx& tx, std::strin
 }
 
 Result<std::vector<uint64_t>> Log::FindByEvent(storage::Tx& tx, Event event) const {
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT idx FROM tlog_leaves WHERE event = ? ORDER BY idx",
-                                       {std::string(EventName(event))}));
+  ASSIGN_OR_RETURN(
+      auto rows, tx.Query("SELECT idx FROM tlog_leaves WHERE event = ? ORDER BY idx", {std::string(EventName(event))}));
   std::vector<uint64_t> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(static_cast<uint64_t>(r.Int(0)));

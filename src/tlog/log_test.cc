@@ -41,8 +41,18 @@ TEST(LeafRecord, CanonicalCbor) {
   auto enc = EncodeLeafRecord(r);
   ASSERT_TRUE(enc.ok());
   // {1: "trust-list", 2: "tl-7", 3: h'ab..', 4: 1700000000}
-  const std::string want_hex = "a401" "6a" + encoding::Hex(std::vector<uint8_t>{'t', 'r', 'u', 's', 't', '-', 'l', 'i', 's', 't'}) +
-                               "02" "64" "746c2d37" "03" "5820" + std::string(64, ' ') + "04" "1a6553f100";
+  const std::string want_hex =
+      "a401"
+      "6a" +
+      encoding::Hex(std::vector<uint8_t>{'t', 'r', 'u', 's', 't', '-', 'l', 'i', 's', 't'}) +
+      "02"
+      "64"
+      "746c2d37"
+      "03"
+      "5820" +
+      std::string(64, ' ') +
+      "04"
+      "1a6553f100";
   std::string got = encoding::Hex(*enc);
   std::string want = want_hex;
   want.replace(want.find(std::string(64, ' ')), 64, encoding::Hex(r.cose_sha256));

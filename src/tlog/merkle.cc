@@ -158,8 +158,8 @@ Result<Hash> RootAt(HashReader& reader, uint64_t size) {
 }
 
 Result<std::vector<Hash>> InclusionProof(HashReader& reader, uint64_t index, uint64_t size) {
-  if (index >= size) return Error::Invalid("leaf index " + std::to_string(index) + " is not below tree size " +
-                                           std::to_string(size));
+  if (index >= size)
+    return Error::Invalid("leaf index " + std::to_string(index) + " is not below tree size " + std::to_string(size));
   std::vector<Hash> out;
   RETURN_IF_ERROR(Path(reader, index, 0, size, out));
   return out;
@@ -175,8 +175,7 @@ Result<std::vector<Hash>> ConsistencyProof(HashReader& reader, uint64_t size1, u
   return out;
 }
 
-Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint64_t size,
-                                    std::span<const Hash> proof) {
+Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint64_t size, std::span<const Hash> proof) {
   if (index >= size) return Error::Invalid("leaf index is not below tree size");
   uint64_t fn = index, sn = size - 1;
   Hash r = leaf_hash;
@@ -252,16 +251,16 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const Hash> p
   return {};
 }
 
-Status VerifyInclusion(HashBytes leaf_hash, uint64_t index, uint64_t size,
-                       std::span<const std::vector<uint8_t>> proof, HashBytes root) {
+Status VerifyInclusion(HashBytes leaf_hash, uint64_t index, uint64_t size, std::span<const std::vector<uint8_t>> proof,
+                       HashBytes root) {
   ASSIGN_OR_RETURN(Hash leaf, HashFromBytes(leaf_hash));
   ASSIGN_OR_RETURN(Hash r, HashFromBytes(root));
   ASSIGN_OR_RETURN(auto p, ToHashes(proof));
   return VerifyInclusion(leaf, index, size, p, r);
 }
 
-Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const std::vector<uint8_t>> proof,
-                         HashBytes root1, HashBytes root2) {
+Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const std::vector<uint8_t>> proof, HashBytes root1,
+                         HashBytes root2) {
   ASSIGN_OR_RETURN(Hash r1, HashFromBytes(root1));
   ASSIGN_OR_RETURN(Hash r2, HashFromBytes(root2));
   ASSIGN_OR_RETURN(auto p, ToHashes(proof));

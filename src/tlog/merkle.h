@@ -60,18 +60,17 @@ Result<std::vector<Hash>> ConsistencyProof(HashReader& reader, uint64_t size1, u
 
 // Verifiers over untrusted bytes (lengths checked).
 using HashBytes = std::span<const uint8_t>;
-Status VerifyInclusion(HashBytes leaf_hash, uint64_t index, uint64_t size,
-                       std::span<const std::vector<uint8_t>> proof, HashBytes root);
-Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const std::vector<uint8_t>> proof,
-                         HashBytes root1, HashBytes root2);
+Status VerifyInclusion(HashBytes leaf_hash, uint64_t index, uint64_t size, std::span<const std::vector<uint8_t>> proof,
+                       HashBytes root);
+Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const std::vector<uint8_t>> proof, HashBytes root1,
+                         HashBytes root2);
 // The same over typed hashes.
 Status VerifyInclusion(const Hash& leaf_hash, uint64_t index, uint64_t size, std::span<const Hash> proof,
                        const Hash& root);
 Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const Hash> proof, const Hash& root1,
                          const Hash& root2);
 // Recomputes the root from an inclusion proof (RFC 9162 §2.1.3.2 steps 1–4).
-Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint64_t size,
-                                    std::span<const Hash> proof);
+Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint64_t size, std::span<const Hash> proof);
 
 // An in-memory tree that stores every complete subtree hash (about 2n hashes):
 // for tests, benchmarks and clients that hold a whole (small) log.

@@ -31,7 +31,9 @@ std::vector<std::string> JsonFiles(const std::string& dir) {
   return out;
 }
 
-uint64_t U64(const boost::json::value& v) { return v.is_uint64() ? v.as_uint64() : static_cast<uint64_t>(v.as_int64()); }
+uint64_t U64(const boost::json::value& v) {
+  return v.is_uint64() ? v.as_uint64() : static_cast<uint64_t>(v.as_int64());
+}
 
 std::vector<std::vector<uint8_t>> Proof(const boost::json::value& v) {
   std::vector<std::vector<uint8_t>> out;
@@ -68,7 +70,8 @@ TEST(Merkle, ReferenceTree) {
     }
   }
   std::vector<Hash> leaves;
-  for (const auto& l : ref.at("leaves_hex").as_array()) leaves.push_back(LeafHash(testing::FromHex(std::string(l.as_string()))));
+  for (const auto& l : ref.at("leaves_hex").as_array())
+    leaves.push_back(LeafHash(testing::FromHex(std::string(l.as_string()))));
   EXPECT_EQ(leaves, ReferenceLeafHashes(ref));
   MemoryTree tree;
   int checked = 0;

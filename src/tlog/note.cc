@@ -28,8 +28,20 @@ void EnsureSodium() {
 
 bool IsUnicodeSpace(int32_t cp) {  // Go's unicode.IsSpace
   switch (cp) {
-    case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case '\t':
+    case '\n':
+    case '\v':
+    case '\f':
+    case '\r':
+    case ' ':
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return true;
     default:
       return cp >= 0x2000 && cp <= 0x200A;
@@ -58,8 +70,7 @@ std::string Hex8(uint32_t id) {
 Result<uint32_t> ParseHex8(std::string_view s) {
   if (s.size() != 8) return Error::Invalid("key ID must be 8 hex digits");
   for (char c : s)
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-      return Error::Invalid("key ID must be lowercase hex");
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return Error::Invalid("key ID must be lowercase hex");
   auto bytes = encoding::FromHex(s);
   return ReadBE32(bytes->data());
 }
@@ -195,10 +206,10 @@ Result<Note> OpenNote(std::string_view note, std::span<const Verifier> verifiers
       continue;
     }
     const bool first = seen.insert({sig.name, id}).second;
-    const bool ok = raw->size() == 4 + crypto_sign_BYTES &&
-                    crypto_sign_verify_detached(raw->data() + 4,
-                                                reinterpret_cast<const unsigned char*>(out.text.data()),
-                                                out.text.size(), v->public_key.data()) == 0;
+    const bool ok =
+        raw->size() == 4 + crypto_sign_BYTES &&
+        crypto_sign_verify_detached(raw->data() + 4, reinterpret_cast<const unsigned char*>(out.text.data()),
+                                    out.text.size(), v->public_key.data()) == 0;
     if (!ok) return Error::Invalid("note signature by " + sig.name + " does not verify");
     if (first) out.verified.push_back(std::move(sig));
   }
@@ -216,10 +227,12 @@ Result<Note> OpenNote(std::string_view note, std::span<const std::string> verifi
 }
 
 Result<std::string> FormatCheckpoint(const Checkpoint& cp) {
-  if (cp.origin.empty() || ContainsControl(cp.origin)) return Error::Invalid("checkpoint origin is empty or has control characters");
+  if (cp.origin.empty() || ContainsControl(cp.origin))
+    return Error::Invalid("checkpoint origin is empty or has control characters");
   std::string text = cp.origin + "\n" + std::to_string(cp.size) + "\n" + encoding::Base64(cp.root) + "\n";
   for (const std::string& ext : cp.extensions) {
-    if (ext.empty() || ContainsControl(ext)) return Error::Invalid("checkpoint extension line is empty or has control characters");
+    if (ext.empty() || ContainsControl(ext))
+      return Error::Invalid("checkpoint extension line is empty or has control characters");
     text += ext;
     text += "\n";
   }

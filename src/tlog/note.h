@@ -62,9 +62,9 @@ struct NoteSignature {
 };
 
 struct Note {
-  std::string text;                         // the signed text, final "\n" included
-  std::vector<NoteSignature> verified;      // signatures by known keys, all verified
-  std::vector<NoteSignature> unverified;    // signatures by unknown keys (ignored)
+  std::string text;                       // the signed text, final "\n" included
+  std::vector<NoteSignature> verified;    // signatures by known keys, all verified
+  std::vector<NoteSignature> unverified;  // signatures by unknown keys (ignored)
 };
 
 // Opens a signed note. Strict: valid UTF-8; no control characters but "\n";

@@ -62,8 +62,9 @@ TEST(Note, C2spExampleVerifies) {
   EXPECT_FALSE(OpenNote(note, none).ok());
   // An extra signature by an unknown key is ignored; one by another name with
   // the same key ID too.
-  std::string extra = note + kEmDash + " other.example/key AAAAAAAAAAAA\n" + kEmDash +
-                      " example.org/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
+  std::string extra =
+      note + kEmDash + " other.example/key AAAAAAAAAAAA\n" + kEmDash +
+      " example.org/foo Uw2QOkn8srV1yJGh2VYRlL1Tnagv1YEq6TfXppzi2ONncAlTgK7Ztg1ERYNZXsYjOBH3mFXmRKuwHjG1Yu72IneyaQM=\n";
   auto with_extra = OpenNote(extra, keys);
   ASSERT_TRUE(with_extra.ok()) << with_extra.error().message;
   EXPECT_EQ(with_extra->unverified.size(), 2u);
@@ -75,7 +76,8 @@ TEST(Note, C2spExampleVerifies) {
   auto repeated = OpenNote(note + sig_line, keys);
   ASSERT_TRUE(repeated.ok());
   EXPECT_EQ(repeated->verified.size(), 1u);
-  std::string bad_first = std::string(text) + "\n" + kEmDash + " example.com/foo Uw2QOgAA\n" + note.substr(text.size() + 1);
+  std::string bad_first =
+      std::string(text) + "\n" + kEmDash + " example.com/foo Uw2QOgAA\n" + note.substr(text.size() + 1);
   EXPECT_FALSE(OpenNote(bad_first, keys).ok());
 }
 
@@ -107,17 +109,17 @@ TEST(Note, CheckpointStrictness) {
   EXPECT_EQ(ext->extensions, std::vector<std::string>{"ext one"});
   EXPECT_EQ(*FormatCheckpoint(*ext), "o\n5\n" + root + "\next one\n");
   for (const std::string& bad : std::vector<std::string>{
-           "o\n5\n" + root,                  // no final newline
-           "o\n5\n",                         // no root
-           "\n5\n" + root + "\n",            // empty origin
-           "o\n05\n" + root + "\n",          // leading zero
-           "o\n+5\n" + root + "\n",          // sign
+           "o\n5\n" + root,          // no final newline
+           "o\n5\n",                 // no root
+           "\n5\n" + root + "\n",    // empty origin
+           "o\n05\n" + root + "\n",  // leading zero
+           "o\n+5\n" + root + "\n",  // sign
            "o\n-1\n" + root + "\n",
            "o\n 5\n" + root + "\n",
            "o\n18446744073709551616\n" + root + "\n",  // overflow
            "o\n5\n" + root.substr(0, 40) + "\n",       // short root
            "o\n5\n" + encoding::Base64(std::vector<uint8_t>(31, 1)) + "\n",
-           "o\n5\n" + root + "\n\n",                    // empty extension line
+           "o\n5\n" + root + "\n\n",  // empty extension line
            "o\n5\n" + root + "\nx\n\n",
        })
     EXPECT_FALSE(ParseCheckpoint(bad).ok()) << bad;
@@ -181,8 +183,10 @@ TEST(Note, GoSumdbNoteDocumentationKey) {
       "then you don't know what your problem is.\n";
   auto note = signer->Sign(text);
   ASSERT_TRUE(note.ok());
-  EXPECT_EQ(*note, text + "\n" + kEmDash +
-                       " PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n");
+  EXPECT_EQ(*note,
+            text + "\n" + kEmDash +
+                " PeterNeumann "
+                "x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n");
 }
 
 TEST(Note, VerifierKeyStrictness) {
@@ -236,9 +240,7 @@ TEST_F(NoteSignerFile, CreateThenLoad) {
   EXPECT_FALSE(NoteSigner::Load(path).ok());
   ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
   // A corrupt key file is refused, not replaced.
-  {
-    std::ofstream(path, std::ios::trunc) << "PRIVATE+KEY+broken\n";
-  }
+  { std::ofstream(path, std::ios::trunc) << "PRIVATE+KEY+broken\n"; }
   EXPECT_EQ(NoteSigner::LoadOrCreate(path, "origine.example/ML/log").error().code, ErrorCode::kInvalidArgument);
 }
 

@@ -73,11 +73,16 @@ class Reader {
 
 std::string_view EventName(Event event) {
   switch (event) {
-    case Event::kIssue: return "issue";
-    case Event::kAmend: return "amend";
-    case Event::kRevoke: return "revoke";
-    case Event::kTrustList: return "trust-list";
-    case Event::kAuditAnchor: return "audit-anchor";
+    case Event::kIssue:
+      return "issue";
+    case Event::kAmend:
+      return "amend";
+    case Event::kRevoke:
+      return "revoke";
+    case Event::kTrustList:
+      return "trust-list";
+    case Event::kAuditAnchor:
+      return "audit-anchor";
   }
   return "unknown";
 }

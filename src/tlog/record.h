@@ -36,7 +36,7 @@ struct LeafRecord {
   Event event = Event::kIssue;
   std::string certificate_id;  // non-empty UTF-8, at most 256 bytes
   Hash cose_sha256{};
-  int64_t time = 0;            // Unix seconds, >= 0
+  int64_t time = 0;  // Unix seconds, >= 0
   bool operator==(const LeafRecord&) const = default;
 };
 

@@ -16,7 +16,8 @@ namespace origine::tlog::testing {
 
 std::optional<std::string> VectorsDir() {
   std::vector<std::string> candidates = {"../shared/vectors"};
-  if (const char* src = std::getenv("ORIGINE_SOURCE_DIR")) candidates.push_back(std::string(src) + "/../shared/vectors");
+  if (const char* src = std::getenv("ORIGINE_SOURCE_DIR"))
+    candidates.push_back(std::string(src) + "/../shared/vectors");
   for (const auto& c : candidates)
     if (std::filesystem::exists(c + "/README.md")) return c;
   return std::nullopt;

@@ -38,8 +38,8 @@ inline constexpr int kEntriesLevel = -1;
 inline constexpr size_t kMaxEntrySize = 0xFFFF;  // uint16 length prefix
 
 struct Tile {
-  int level = 0;        // 0..63, or kEntriesLevel for an entry bundle
-  uint64_t index = 0;   // N
+  int level = 0;                // 0..63, or kEntriesLevel for an entry bundle
+  uint64_t index = 0;           // N
   uint32_t width = kTileWidth;  // 1..256; 256 = full tile
   bool full() const { return width == kTileWidth; }
   bool operator==(const Tile&) const = default;

@@ -76,8 +76,8 @@ TEST(Tiles, TileHashReaderComputesProofs) {
   MemoryTree tree;
   const uint64_t n = 70000;
   for (uint64_t i = 0; i < n; ++i) tree.Append(LeafN(i));
-  for (uint64_t size : {uint64_t{1}, uint64_t{255}, uint64_t{256}, uint64_t{257}, uint64_t{65536},
-                        uint64_t{69999}, n}) {
+  for (uint64_t size :
+       {uint64_t{1}, uint64_t{255}, uint64_t{256}, uint64_t{257}, uint64_t{65536}, uint64_t{69999}, n}) {
     TileHashReader reader(size, [&](const Tile& t) { return ServeTile(tree, t); });
     Hash root = *RootAt(tree, size);
     EXPECT_EQ(*RootAt(reader, size), root) << size;

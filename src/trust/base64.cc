@@ -64,8 +64,10 @@ std::string Base64UrlEncode(std::span<const uint8_t> data) {
   std::string out = Base64Encode(data);
   while (!out.empty() && out.back() == '=') out.pop_back();
   for (char& c : out) {
-    if (c == '+') c = '-';
-    else if (c == '/') c = '_';
+    if (c == '+')
+      c = '-';
+    else if (c == '/')
+      c = '_';
   }
   return out;
 }
@@ -75,8 +77,10 @@ Result<Bytes> Base64UrlDecode(std::string_view text) {
   std::string std_text(text);
   for (char& c : std_text) {
     if (c == '+' || c == '/' || c == '=') return Error::Invalid("base64url: invalid character");
-    if (c == '-') c = '+';
-    else if (c == '_') c = '/';
+    if (c == '-')
+      c = '+';
+    else if (c == '_')
+      c = '/';
   }
   while (std_text.size() % 4 != 0) std_text.push_back('=');
   auto out = Base64Decode(std_text);

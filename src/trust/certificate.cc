@@ -95,9 +95,8 @@ Result<Bytes> SignTbs(const Signer& signer, std::span<const uint8_t> tbs) {
 // OpenSSL fills in the to-be-signed part (a throwaway key sets the algorithm
 // identifiers), `issuer_key` signs it, and the result must verify with the
 // issuer's public key.
-Result<Bytes> Build(const Signer& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key,
-                    const std::string& common_name, const std::string& country, int64_t not_before, int64_t not_after,
-                    bool ca) {
+Result<Bytes> Build(const Signer& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key, const std::string& common_name,
+                    const std::string& country, int64_t not_before, int64_t not_after, bool ca) {
   if (subject_key == nullptr || !ossl::IsP256(subject_key)) return Error::Invalid("key is empty or not P-256");
   const Bytes issuer_spki = issuer_key.PublicKeySpkiDer();
   ossl::Pkey issuer_public = ossl::ParseSpki(issuer_spki);

@@ -32,7 +32,8 @@ struct Inflater {
 Result<Bytes> ZlibDecompress(std::span<const uint8_t> data, size_t max_output) {
   if (data.size() > (1u << 30)) return Error::Invalid("zlib: input is too large");
   thread_local Inflater inflater;
-  if (!inflater.ready || inflateReset(&inflater.stream) != Z_OK) return Error::Internal("zlib: cannot initialise the inflate state");
+  if (!inflater.ready || inflateReset(&inflater.stream) != Z_OK)
+    return Error::Internal("zlib: cannot initialise the inflate state");
   z_stream& stream = inflater.stream;
 
   stream.next_in = const_cast<Bytef*>(data.data());

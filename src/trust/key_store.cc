@@ -68,7 +68,9 @@ Result<std::unique_ptr<FileKeyStore>> FileKeyStore::Open(const std::string& dire
   return std::unique_ptr<FileKeyStore>(new FileKeyStore(directory, std::move(passphrase), scrypt_log2_n));
 }
 
-std::string FileKeyStore::PathOf(const std::string& label) const { return dir_ + "/" + label + std::string(kKeySuffix); }
+std::string FileKeyStore::PathOf(const std::string& label) const {
+  return dir_ + "/" + label + std::string(kKeySuffix);
+}
 
 Result<std::unique_ptr<Signer>> FileKeyStore::Generate(const std::string& label) {
   if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");

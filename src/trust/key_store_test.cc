@@ -139,7 +139,7 @@ TEST(SigningKey, EncryptedPemRoundTrip) {
   EXPECT_EQ(back->PublicKeySpkiDer(), key->PublicKeySpkiDer());
   EXPECT_EQ(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235").error().code, ErrorCode::kPermissionDenied);
   EXPECT_FALSE(SigningKey::FromEncryptedPem(key->ToPem(), "x"));  // not encrypted
-  EXPECT_FALSE(SigningKey::FromPem(*pem));                         // encrypted: never prompts
+  EXPECT_FALSE(SigningKey::FromPem(*pem));                        // encrypted: never prompts
   EXPECT_FALSE(key->ToEncryptedPem("", 10));
 }
 

@@ -62,7 +62,8 @@ Result<SigningKey> SigningKey::FromEncryptedPem(std::string_view pem, std::strin
   if (passphrase.empty()) return Error::Invalid("empty passphrase");
   ossl::Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return Error::Internal(ossl::Drain("cannot allocate a BIO"));
-  std::unique_ptr<X509_SIG, ossl::Deleter<X509_SIG_free>> enc(PEM_read_bio_PKCS8(bio.get(), nullptr, NoPassphrase, nullptr));
+  std::unique_ptr<X509_SIG, ossl::Deleter<X509_SIG_free>> enc(
+      PEM_read_bio_PKCS8(bio.get(), nullptr, NoPassphrase, nullptr));
   if (!enc) return Error::Invalid(ossl::Drain("encrypted key PEM does not parse"));
   std::unique_ptr<PKCS8_PRIV_KEY_INFO, ossl::Deleter<PKCS8_PRIV_KEY_INFO_free>> p8(
       PKCS8_decrypt(enc.get(), passphrase.data(), static_cast<int>(passphrase.size())));

@@ -1,9 +1,8 @@
 #include "trust/pkcs11_key_store.h"
 
 #include <dlfcn.h>
-#include <p11-kit/pkcs11.h>
-
 #include <openssl/crypto.h>
+#include <p11-kit/pkcs11.h>
 
 #include <cstring>
 #include <mutex>
@@ -19,12 +18,18 @@ namespace {
 
 std::string Rv(CK_RV rv) {
   switch (rv) {
-    case CKR_PIN_INCORRECT: return "CKR_PIN_INCORRECT";
-    case CKR_PIN_LOCKED: return "CKR_PIN_LOCKED";
-    case CKR_TOKEN_NOT_PRESENT: return "CKR_TOKEN_NOT_PRESENT";
-    case CKR_KEY_HANDLE_INVALID: return "CKR_KEY_HANDLE_INVALID";
-    case CKR_MECHANISM_INVALID: return "CKR_MECHANISM_INVALID";
-    case CKR_USER_NOT_LOGGED_IN: return "CKR_USER_NOT_LOGGED_IN";
+    case CKR_PIN_INCORRECT:
+      return "CKR_PIN_INCORRECT";
+    case CKR_PIN_LOCKED:
+      return "CKR_PIN_LOCKED";
+    case CKR_TOKEN_NOT_PRESENT:
+      return "CKR_TOKEN_NOT_PRESENT";
+    case CKR_KEY_HANDLE_INVALID:
+      return "CKR_KEY_HANDLE_INVALID";
+    case CKR_MECHANISM_INVALID:
+      return "CKR_MECHANISM_INVALID";
+    case CKR_USER_NOT_LOGGED_IN:
+      return "CKR_USER_NOT_LOGGED_IN";
     default: {
       char buf[32];
       std::snprintf(buf, sizeof buf, "CKR 0x%lx", static_cast<unsigned long>(rv));
@@ -106,8 +111,7 @@ class Pkcs11Module {
 
   // Handles of the objects of `cls` labelled `label`.
   Result<std::vector<CK_OBJECT_HANDLE>> Find(CK_OBJECT_CLASS cls, const std::string& label) {
-    CK_ATTRIBUTE tmpl[] = {{CKA_CLASS, &cls, sizeof cls},
-                           {CKA_LABEL, const_cast<char*>(label.data()), label.size()}};
+    CK_ATTRIBUTE tmpl[] = {{CKA_CLASS, &cls, sizeof cls}, {CKA_LABEL, const_cast<char*>(label.data()), label.size()}};
     if (CK_RV rv = fn_->C_FindObjectsInit(session_, tmpl, 2); rv != CKR_OK)
       return Error::Unavailable("cannot search " + where_ + ": " + Rv(rv));
     std::vector<CK_OBJECT_HANDLE> out;

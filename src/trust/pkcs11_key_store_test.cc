@@ -89,8 +89,9 @@ TEST_F(SoftHsm, PrivateKeyIsNotExtractable) {
     std::cout << "[ did not run ] pkcs11-tool (opensc) is not installed\n";
     GTEST_SKIP() << "did not run: pkcs11-tool (opensc) is not installed";
   }
-  const std::string cmd = std::string("pkcs11-tool --module ") + kModule + " --token-label origine-test --login --pin " +
-                          kPin + " --list-objects --type privkey 2>/dev/null";
+  const std::string cmd = std::string("pkcs11-tool --module ") + kModule +
+                          " --token-label origine-test --login --pin " + kPin +
+                          " --list-objects --type privkey 2>/dev/null";
   std::string out;
   if (FILE* p = ::popen(cmd.c_str(), "r")) {
     char buf[512];
@@ -113,8 +114,7 @@ TEST_F(SoftHsm, WrongPinAndMissingTokenSayNothingSecret) {
   ASSERT_FALSE(absent);
   EXPECT_EQ(absent.error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(absent.error().message.find(kPin), std::string::npos);
-  EXPECT_EQ(Pkcs11KeyStore::Open("/nonexistent/module.so", "origine-test", kPin).error().code,
-            ErrorCode::kUnavailable);
+  EXPECT_EQ(Pkcs11KeyStore::Open("/nonexistent/module.so", "origine-test", kPin).error().code, ErrorCode::kUnavailable);
   EXPECT_EQ(Pkcs11KeyStore::Open(kModule, "origine-test", "").error().code, ErrorCode::kInvalidArgument);
 }
 

@@ -1,8 +1,7 @@
 #include "trust/trust_list.h"
 
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cstdio>
 #include <ctime>
 
@@ -83,7 +82,9 @@ Result<std::vector<TrustEntry>> TrustListFromJson(std::string_view json) {
 
 namespace {
 
-std::string Quote(std::string_view text) { return boost::json::serialize(boost::json::value(boost::json::string(text))); }
+std::string Quote(std::string_view text) {
+  return boost::json::serialize(boost::json::value(boost::json::string(text)));
+}
 
 bool ValidIssuer(const std::string& c) {
   return c.size() == 2 && c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z';
@@ -133,8 +134,8 @@ Result<std::string> EntryJson(const TrustEntry& e, const std::string& where) {
     if (e.revocation->reason.empty() || e.revocation->reason.size() > kMaxRevocationReason)
       return Error::Invalid(where + ": revocation reason must have 1 to " + std::to_string(kMaxRevocationReason) +
                             " characters");
-    out += ",\"revoked\":{\"at\":\"" + FormatUtc(e.revocation->revoked_at) + "\",\"reason\":" +
-           Quote(e.revocation->reason) + "}";
+    out += ",\"revoked\":{\"at\":\"" + FormatUtc(e.revocation->revoked_at) +
+           "\",\"reason\":" + Quote(e.revocation->reason) + "}";
   }
   out += "}";
   return out;
@@ -173,7 +174,8 @@ Result<int64_t> TimeField(const boost::json::object& obj, const char* name, cons
   return *t;
 }
 
-Result<TrustEntry> ParseEntry(const boost::json::value& v, std::span<const uint8_t> root_der, const std::string& where) {
+Result<TrustEntry> ParseEntry(const boost::json::value& v, std::span<const uint8_t> root_der,
+                              const std::string& where) {
   const boost::json::object* obj = v.if_object();
   if (obj == nullptr) return Error::Invalid(where + " is not an object");
   TrustEntry e;
@@ -188,7 +190,8 @@ Result<TrustEntry> ParseEntry(const boost::json::value& v, std::span<const uint8
   ASSIGN_OR_RETURN(int64_t not_after, TimeField(*obj, "not_after", where));
   if (not_before != info->not_before || not_after != info->not_after)
     return Error::Invalid(where + ": not_before/not_after differ from the certificate");
-  if (!VerifyIssuedBy(e.certificate_der, root_der)) return Error::Invalid(where + ": certificate was not issued by the root");
+  if (!VerifyIssuedBy(e.certificate_der, root_der))
+    return Error::Invalid(where + ": certificate was not issued by the root");
   const boost::json::value* types = obj->if_contains("types");
   if (types == nullptr || !types->is_array() || types->get_array().empty())
     return Error::Invalid(where + ": \"types\" must be a non-empty array of strings");
@@ -230,7 +233,8 @@ Result<std::string> TrustListPayload(const TrustListDocument& doc) {
   return out;
 }
 
-Result<std::string> SignTrustList(const TrustListDocument& doc, const Signer& root, std::span<const uint8_t> root_cert_der) {
+Result<std::string> SignTrustList(const TrustListDocument& doc, const Signer& root,
+                                  std::span<const uint8_t> root_cert_der) {
   ASSIGN_OR_RETURN(CertInfo root_info, ParseCertificate(root_cert_der));
   if (root.PublicKeySpkiDer() != root_info.public_key_spki_der)
     return Error::Invalid("trust list: the root key does not match the root certificate");
@@ -240,8 +244,8 @@ Result<std::string> SignTrustList(const TrustListDocument& doc, const Signer& ro
   ASSIGN_OR_RETURN(Bytes sig, root.SignEs256(ToBytes(signing_input)));
   // The document = the payload's fields, then root and jws.
   std::string out = payload.substr(0, payload.size() - 1);
-  out += ",\"root\":\"" + Base64Encode(root_cert_der) + "\",\"jws\":\"" + signing_input + "." +
-         Base64UrlEncode(sig) + "\"}";
+  out += ",\"root\":\"" + Base64Encode(root_cert_der) + "\",\"jws\":\"" + signing_input + "." + Base64UrlEncode(sig) +
+         "\"}";
   return out;
 }
 
@@ -306,13 +310,16 @@ Result<VerifiedTrustList> VerifySignedTrustList(std::string_view json, std::span
     return Error::Invalid("trust list payload: \"version\" must be an integer >= 1");
   out.document.version = version->get_int64();
   ASSIGN_OR_RETURN(out.document.issuer, StringField(p, "issuer", "trust list payload"));
-  if (!ValidIssuer(out.document.issuer)) return Error::Invalid("trust list payload: issuer must be two capital letters");
+  if (!ValidIssuer(out.document.issuer))
+    return Error::Invalid("trust list payload: issuer must be two capital letters");
   ASSIGN_OR_RETURN(out.document.issued_at, TimeField(p, "issued_at", "trust list payload"));
   const auto* certs = p.if_contains("certificates");
-  if (certs == nullptr || !certs->is_array()) return Error::Invalid("trust list payload: \"certificates\" must be an array");
+  if (certs == nullptr || !certs->is_array())
+    return Error::Invalid("trust list payload: \"certificates\" must be an array");
   const auto& arr = certs->get_array();
   for (size_t i = 0; i < arr.size(); ++i) {
-    ASSIGN_OR_RETURN(TrustEntry e, ParseEntry(arr[i], pinned_root_der, "trust list payload: certificates[" + std::to_string(i) + "]"));
+    ASSIGN_OR_RETURN(TrustEntry e, ParseEntry(arr[i], pinned_root_der,
+                                              "trust list payload: certificates[" + std::to_string(i) + "]"));
     out.document.entries.push_back(std::move(e));
   }
   return out;

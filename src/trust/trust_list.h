@@ -37,8 +37,8 @@ struct SignerRevocation {
 };
 
 struct TrustEntry {
-  Bytes kid;              // KidOf(certificate_der)
-  Bytes certificate_der;  // X.509 document-signer certificate
+  Bytes kid;                                   // KidOf(certificate_der)
+  Bytes certificate_der;                       // X.509 document-signer certificate
   std::optional<SignerRevocation> revocation;  // set when the signer was removed
   // Certificate types (regime codes, e.g. "ETLS") this signer may sign,
   // sorted. Never empty in a format-2 list; empty in a format-1 list (not
@@ -63,9 +63,9 @@ inline constexpr size_t kMaxRevocationReason = 200;
 
 // What the root signs.
 struct TrustListDocument {
-  int64_t version = 0;    // >= 1
-  std::string issuer;     // ISO 3166-1 alpha-2
-  int64_t issued_at = 0;  // unix seconds
+  int64_t version = 0;              // >= 1
+  std::string issuer;               // ISO 3166-1 alpha-2
+  int64_t issued_at = 0;            // unix seconds
   std::vector<TrustEntry> entries;  // sorted by kid, then certificate
 };
 

@@ -97,7 +97,8 @@ TEST(SignedTrustList, SignVerifyRoundTrip) {
   // A second, revoked signer.
   auto other = SigningKey::Generate();
   Bytes other_cert = *MakeSignerCertificate(pki.root, pki.root_cert, *other, "Old", "ML", kNow, kNow + 86400);
-  doc.entries.push_back({KidOf(other_cert), other_cert, SignerRevocation{kNow + 100, "clé compromise \"x\""}, {"ETLS"}});
+  doc.entries.push_back(
+      {KidOf(other_cert), other_cert, SignerRevocation{kNow + 100, "clé compromise \"x\""}, {"ETLS"}});
   auto signed_doc = SignTrustList(doc, pki.root, pki.root_cert);
   ASSERT_TRUE(signed_doc) << signed_doc.error().message;
   EXPECT_EQ(signed_doc->rfind("{\"format\":2,\"version\":3,\"issuer\":\"ML\",\"issued_at\":\"", 0), 0u);
@@ -125,9 +126,9 @@ TEST(SignedTrustList, SignVerifyRoundTrip) {
   EXPECT_EQ(*TrustListPayload(doc), *TrustListPayload(doc));
   const std::string jws = JwsOf(*signed_doc);
   auto header = Base64UrlDecode(jws.substr(0, jws.find('.')));
-  EXPECT_EQ(std::string(header->begin(), header->end()),
-            "{\"alg\":\"ES256\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) +
-                "\",\"typ\":\"origine-trust-list+jws\"}");
+  EXPECT_EQ(
+      std::string(header->begin(), header->end()),
+      "{\"alg\":\"ES256\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) + "\",\"typ\":\"origine-trust-list+jws\"}");
   // The interop shape: certificates[].kid/certificate still read as format 1 fields.
   auto outer = boost::json::parse(*signed_doc).as_object();
   EXPECT_EQ(outer.at("certificates").as_array().size(), 2u);
@@ -150,8 +151,8 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
   auto payload = Base64UrlDecode(jws.substr(d1 + 1, d2 - d1 - 1));
   std::string p(payload->begin(), payload->end());
   p.replace(p.find("\"version\":1"), 11, "\"version\":9");
-  expect_fail(WithJws(doc, jws.substr(0, d1 + 1) + Base64UrlEncode(ToBytes(p)) + jws.substr(d2)),
-              "does not verify", pki.root_cert);
+  expect_fail(WithJws(doc, jws.substr(0, d1 + 1) + Base64UrlEncode(ToBytes(p)) + jws.substr(d2)), "does not verify",
+              pki.root_cert);
   // Signature flipped.
   std::string bad_sig = jws;
   bad_sig[bad_sig.size() - 2] = bad_sig[bad_sig.size() - 2] == 'A' ? 'B' : 'A';
@@ -165,9 +166,7 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
   // Not a JWS, bad base64url, wrong header fields.
   expect_fail(WithJws(doc, "abc"), "three parts", pki.root_cert);
   expect_fail(WithJws(doc, "a+b.c.d"), "base64url", pki.root_cert);
-  auto with_header = [&](const std::string& h) {
-    return WithJws(doc, Base64UrlEncode(ToBytes(h)) + jws.substr(d1));
-  };
+  auto with_header = [&](const std::string& h) { return WithJws(doc, Base64UrlEncode(ToBytes(h)) + jws.substr(d1)); };
   expect_fail(with_header("{\"alg\":\"none\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) +
                           "\",\"typ\":\"origine-trust-list+jws\"}"),
               "alg must be ES256", pki.root_cert);

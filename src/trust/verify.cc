@@ -103,8 +103,7 @@ VerifyOutcome VerifyQrText(std::string_view text, const TrustStore& trust, int64
 
   if (signer->entry.revocation) {
     out.signer_revocation = signer->entry.revocation;
-    return Fail(out, VerifyStatus::kRevoked,
-                "signer certificate revoked: " + signer->entry.revocation->reason);
+    return Fail(out, VerifyStatus::kRevoked, "signer certificate revoked: " + signer->entry.revocation->reason);
   }
   if (now > c.expires_at) {
     return Fail(out, VerifyStatus::kExpired, "certificate of origin expired");

@@ -89,15 +89,22 @@ json::object Simulator::ControlView(const Payment& pay) const {
 json::object Simulator::DeliveryView(const Delivery& d) const {
   json::object headers;
   for (const auto& [k, v] : d.headers) headers[k] = v;
-  return {{"id", d.id},         {"provider", ProviderName(d.provider)},
-          {"reference", d.reference}, {"seq", d.seq},
-          {"event", d.event},   {"url", d.url},
-          {"method", "POST"},   {"content_type", d.content_type},
-          {"headers", std::move(headers)}, {"body", d.body},
-          {"fault", d.fault},   {"due_at", d.due_at},
+  return {{"id", d.id},
+          {"provider", ProviderName(d.provider)},
+          {"reference", d.reference},
+          {"seq", d.seq},
+          {"event", d.event},
+          {"url", d.url},
+          {"method", "POST"},
+          {"content_type", d.content_type},
+          {"headers", std::move(headers)},
+          {"body", d.body},
+          {"fault", d.fault},
+          {"due_at", d.due_at},
           {"sent_at", d.sent_at ? json::value(d.sent_at) : json::value(nullptr)},
           {"status", d.status ? json::value(d.status) : json::value(nullptr)},
-          {"error", d.error},   {"outcome", d.outcome}};
+          {"error", d.error},
+          {"outcome", d.outcome}};
 }
 
 Response Simulator::CtlHealth(Request&) {
@@ -188,9 +195,12 @@ Response Simulator::CtlArmFault(Request& req) {
   if (auto* p = body->if_contains("params")) {
     if (!p->is_object()) return Invalid(req, "params", "params must be an object of integers");
     for (const auto& [k, v] : p->as_object()) {
-      if (v.is_bool()) params[std::string(k)] = v.as_bool() ? 1 : 0;
-      else if (v.is_int64()) params[std::string(k)] = v.as_int64();
-      else return Invalid(req, "params/" + std::string(k), "parameters are integers (or booleans)");
+      if (v.is_bool())
+        params[std::string(k)] = v.as_bool() ? 1 : 0;
+      else if (v.is_int64())
+        params[std::string(k)] = v.as_int64();
+      else
+        return Invalid(req, "params/" + std::string(k), "parameters are integers (or booleans)");
     }
   }
   auto fault = MakeFault(*kind, params);
@@ -211,9 +221,12 @@ Response Simulator::CtlArmFault(Request& req) {
   }
   json::object p;
   for (const auto& [k, v] : fault->params) p[k] = v;
-  return Json(201, {{"id", *id}, {"fault", FaultName(*kind)},
+  return Json(201, {{"id", *id},
+                    {"fault", FaultName(*kind)},
                     {"provider", provider ? json::value(ProviderName(*provider)) : json::value(nullptr)},
-                    {"reference", reference}, {"count", count}, {"params", std::move(p)}});
+                    {"reference", reference},
+                    {"count", count},
+                    {"params", std::move(p)}});
 }
 
 Response Simulator::CtlFaults(Request&) {
@@ -222,9 +235,12 @@ Response Simulator::CtlFaults(Request&) {
   for (const auto& a : scheduler_.armed()) {
     json::object p;
     for (const auto& [k, v] : a.fault.params) p[k] = v;
-    out.push_back({{"id", a.id}, {"fault", FaultName(a.fault.kind)},
+    out.push_back({{"id", a.id},
+                   {"fault", FaultName(a.fault.kind)},
                    {"provider", a.provider ? json::value(ProviderName(*a.provider)) : json::value(nullptr)},
-                   {"reference", a.reference}, {"remaining", a.remaining}, {"params", std::move(p)}});
+                   {"reference", a.reference},
+                   {"remaining", a.remaining},
+                   {"params", std::move(p)}});
   }
   return Json(200, {{"faults", std::move(out)}, {"random", config_.fault_spec}});
 }
@@ -280,13 +296,27 @@ std::vector<Simulator::Line> Simulator::StatementLines(Provider p, const std::st
     if (pay->provider != p) continue;
     Refresh(*pay);
     if (pay->state == State::kSucceeded && Day(pay->completed_at) == date) {
-      Line l{pay->reference, pay->provider_id, pay->txn_id, pay->msisdn, pay->currency,
-             pay->recorded_amount, Fee(pay->recorded_amount, FeeBp(p)), pay->completed_at, false};
+      Line l{pay->reference,
+             pay->provider_id,
+             pay->txn_id,
+             pay->msisdn,
+             pay->currency,
+             pay->recorded_amount,
+             Fee(pay->recorded_amount, FeeBp(p)),
+             pay->completed_at,
+             false};
       lines.push_back(l);
     }
     if (pay->refunded && Day(pay->refunded_at) == date) {
-      Line l{pay->reference, pay->provider_id, pay->refund_txn_id, pay->msisdn, pay->currency,
-             pay->refunded_amount, 0, pay->refunded_at, true};
+      Line l{pay->reference,
+             pay->provider_id,
+             pay->refund_txn_id,
+             pay->msisdn,
+             pay->currency,
+             pay->refunded_amount,
+             0,
+             pay->refunded_at,
+             true};
       lines.push_back(l);
     }
   }
@@ -309,9 +339,12 @@ std::vector<Simulator::Line> Simulator::StatementLines(Provider p, const std::st
     }
     for (auto it = lines.begin(); it != lines.end(); ++it) {
       if (it->reversal || it->reference != plant.reference) continue;
-      if (plant.kind == "missing_line") lines.erase(it);
-      else if (plant.kind == "amount_mismatch") it->amount += 500;
-      else if (plant.kind == "fee_variance") it->fee += 25;
+      if (plant.kind == "missing_line")
+        lines.erase(it);
+      else if (plant.kind == "amount_mismatch")
+        it->amount += 500;
+      else if (plant.kind == "fee_variance")
+        it->fee += 25;
       break;
     }
   }
@@ -383,7 +416,8 @@ Response Simulator::RenderStatement(Provider p, const std::string& date, const R
       Payment* pay = FindByReference(Provider::kOrange, l.reference);
       r.body += Csv(DateTime(l.timestamp), ',') + "," + Csv(l.txn_id, ',') + "," + Csv(l.reference, ',') + "," +
                 Csv(pay ? pay->description : "", ',') + "," + Csv(l.msisdn, ',') + "," + std::to_string(l.amount) +
-                "," + std::to_string(l.fee) + "," + std::to_string(l.amount - l.fee) + "," + l.currency + ",SUCCESS\r\n";
+                "," + std::to_string(l.fee) + "," + std::to_string(l.amount - l.fee) + "," + l.currency +
+                ",SUCCESS\r\n";
     }
   } else {
     r.body = "transaction_id;operator_id;payment_date;amount;fees;currency;status;payment_method;phone\r\n";
@@ -436,7 +470,9 @@ Response Simulator::CtlPlant(Request& req) {
     plant.reference = "paysim-extra-" + std::to_string(plant.n);
   }
   plants_.push_back(plant);
-  return Json(201, {{"provider", ProviderName(plant.provider)}, {"date", plant.date}, {"kind", plant.kind},
+  return Json(201, {{"provider", ProviderName(plant.provider)},
+                    {"date", plant.date},
+                    {"kind", plant.kind},
                     {"reference", plant.reference}});
 }
 

@@ -45,10 +45,14 @@ const Info& InfoOf(FaultKind k) {
 
 const char* ProviderName(Provider p) {
   switch (p) {
-    case Provider::kOrange: return "orange";
-    case Provider::kWave: return "wave";
-    case Provider::kCinetPay: return "cinetpay";
-    case Provider::kMomo: return "momo";
+    case Provider::kOrange:
+      return "orange";
+    case Provider::kWave:
+      return "wave";
+    case Provider::kCinetPay:
+      return "cinetpay";
+    case Provider::kMomo:
+      return "momo";
   }
   return "?";
 }
@@ -118,9 +122,9 @@ Result<Fault> MakeFault(FaultKind k, const std::map<std::string, int64_t>& param
 Result<uint64_t> FaultScheduler::Arm(Fault fault, std::optional<Provider> provider, std::string reference,
                                      int64_t count) {
   if (provider && !FaultApplies(fault.kind, *provider))
-    return Error::Invalid(std::string("fault ") + FaultName(fault.kind) + " does not apply to " +
-                              ProviderName(*provider),
-                          {{"fault", "not applicable to this provider"}});
+    return Error::Invalid(
+        std::string("fault ") + FaultName(fault.kind) + " does not apply to " + ProviderName(*provider),
+        {{"fault", "not applicable to this provider"}});
   if (count < 1) return Error::Invalid("count must be at least 1", {{"count", "must be at least 1"}});
   const uint64_t id = next_id_++;
   armed_.push_back({id, std::move(fault), provider, std::move(reference), count});

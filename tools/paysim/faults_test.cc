@@ -12,7 +12,8 @@ std::vector<std::string> Schedule(uint64_t seed, double p, int n) {
   for (int i = 1; i <= n; ++i) {
     auto f = s.Take(providers[i % 4], "ref-" + std::to_string(i), i);
     std::string text = f ? FaultName(f->kind) : "-";
-    if (f) for (const auto& [k, v] : f->params) text += " " + k + "=" + std::to_string(v);
+    if (f)
+      for (const auto& [k, v] : f->params) text += " " + k + "=" + std::to_string(v);
     out.push_back(text);
   }
   return out;
@@ -59,7 +60,7 @@ TEST(Faults, RandomScheduleHitsAboutPAndOnlyApplicableFaults) {
       EXPECT_TRUE(f->Param("times") >= 2 && f->Param("times") <= 4);
     }
   }
-  EXPECT_GT(hits, 850);   // 1000 expected
+  EXPECT_GT(hits, 850);  // 1000 expected
   EXPECT_LT(hits, 1150);
   EXPECT_EQ(seen.count("wrong_notif_token"), 0u);  // neither MoMo nor Wave
   EXPECT_GT(seen["stale_timestamp"], 0);           // Wave only, but present

@@ -3,7 +3,6 @@
 //                  [--public-url URL] [--wave-webhook-url URL] [--clock-start T] [secrets…]
 // Exit codes: 0 after SIGTERM/SIGINT, 2 on a bad flag or when it cannot listen.
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <iostream>
 
@@ -64,15 +63,18 @@ int main(int argc, char** argv) {
       {"--wave-api-key", "PAYSIM_WAVE_API_KEY", &config.wave_api_key, "Wave API key (Bearer)"},
       {"--wave-webhook-secret", "PAYSIM_WAVE_WEBHOOK_SECRET", &config.wave_webhook_secret, "Wave webhook secret"},
       {"--orange-client-id", "PAYSIM_ORANGE_CLIENT_ID", &config.orange_client_id, "Orange OAuth client id"},
-      {"--orange-client-secret", "PAYSIM_ORANGE_CLIENT_SECRET", &config.orange_client_secret, "Orange OAuth client secret"},
+      {"--orange-client-secret", "PAYSIM_ORANGE_CLIENT_SECRET", &config.orange_client_secret,
+       "Orange OAuth client secret"},
       {"--orange-merchant-key", "PAYSIM_ORANGE_MERCHANT_KEY", &config.orange_merchant_key, "Orange merchant_key"},
       {"--cinetpay-apikey", "PAYSIM_CINETPAY_APIKEY", &config.cinetpay_apikey, "CinetPay apikey"},
       {"--cinetpay-site-id", "PAYSIM_CINETPAY_SITE_ID", &config.cinetpay_site_id, "CinetPay site_id"},
       {"--cinetpay-secret", "PAYSIM_CINETPAY_SECRET", &config.cinetpay_secret, "CinetPay secret key (x-token HMAC)"},
-      {"--momo-subscription-key", "PAYSIM_MOMO_SUBSCRIPTION_KEY", &config.momo_subscription_key, "MoMo Ocp-Apim-Subscription-Key"},
+      {"--momo-subscription-key", "PAYSIM_MOMO_SUBSCRIPTION_KEY", &config.momo_subscription_key,
+       "MoMo Ocp-Apim-Subscription-Key"},
       {"--momo-api-user", "PAYSIM_MOMO_API_USER", &config.momo_api_user, "MoMo API user"},
       {"--momo-api-key", "PAYSIM_MOMO_API_KEY", &config.momo_api_key, "MoMo API key"},
-      {"--momo-target-environment", "PAYSIM_MOMO_TARGET_ENVIRONMENT", &config.momo_target_environment, "MoMo X-Target-Environment"},
+      {"--momo-target-environment", "PAYSIM_MOMO_TARGET_ENVIRONMENT", &config.momo_target_environment,
+       "MoMo X-Target-Environment"},
       {"--momo-disbursement-subscription-key", "PAYSIM_MOMO_DISBURSEMENT_SUBSCRIPTION_KEY",
        &config.momo_disbursement_subscription_key, "MoMo Disbursement Ocp-Apim-Subscription-Key (refunds)"},
       {"--momo-disbursement-api-user", "PAYSIM_MOMO_DISBURSEMENT_API_USER", &config.momo_disbursement_api_user,
@@ -126,7 +128,8 @@ int main(int argc, char** argv) {
   if (!probability) return fail(probability.error().message);
   config.fault_spec = faults.empty() ? "none" : faults;
   config.fault_probability = *probability;
-  if (!ParseClock(clock_start, &config.clock_start)) return fail("--clock-start must be unix seconds or YYYY-MM-DDTHH:MM:SSZ");
+  if (!ParseClock(clock_start, &config.clock_start))
+    return fail("--clock-start must be unix seconds or YYYY-MM-DDTHH:MM:SSZ");
   if (!config.wave_webhook_url.empty() && config.wave_webhook_url.rfind("http://", 0) != 0 &&
       config.wave_webhook_url.rfind("https://", 0) != 0)
     return fail("--wave-webhook-url must be an http(s) URL");
@@ -144,7 +147,8 @@ int main(int argc, char** argv) {
       [&](uint16_t bound) {
         const std::string authority = (host == "::1" ? "[::1]" : host) + ":" + std::to_string(bound);
         if (!explicit_public_url) sim.SetPublicUrl("http://" + authority);
-        log::Info("listening", {{"address", authority}, {"seed", std::to_string(config.seed)}, {"faults", config.fault_spec}});
+        log::Info("listening",
+                  {{"address", authority}, {"seed", std::to_string(config.seed)}, {"faults", config.fault_spec}});
         std::cout << "origine-paysim écoute sur http://" << authority << "/\n";
         std::cout.flush();
       });

@@ -13,10 +13,14 @@ namespace {
 
 const char* Brand(Provider p) {
   switch (p) {
-    case Provider::kOrange: return "Orange Money";
-    case Provider::kWave: return "Wave";
-    case Provider::kCinetPay: return "Moov Money (CinetPay)";
-    case Provider::kMomo: return "MTN MoMo";
+    case Provider::kOrange:
+      return "Orange Money";
+    case Provider::kWave:
+      return "Wave";
+    case Provider::kCinetPay:
+      return "Moov Money (CinetPay)";
+    case Provider::kMomo:
+      return "MTN MoMo";
   }
   return "";
 }
@@ -38,10 +42,11 @@ Response Page(int status, const std::string& title, const std::string& inner) {
   r.status = status;
   r.content_type = "text/html; charset=utf-8";
   r.AddHeader("Cache-Control", "no-store");
-  r.body = "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
-           "content=\"width=device-width,initial-scale=1\"><title>" +
-           HtmlEscape(title) + "</title><style>" + kStyle + "</style></head><body><main>" + inner +
-           "<p><small>Simulateur de paiement Origine — aucun argent réel n'est débité.</small></p></main></body></html>";
+  r.body =
+      "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" "
+      "content=\"width=device-width,initial-scale=1\"><title>" +
+      HtmlEscape(title) + "</title><style>" + kStyle + "</style></head><body><main>" + inner +
+      "<p><small>Simulateur de paiement Origine — aucun argent réel n'est débité.</small></p></main></body></html>";
   return r;
 }
 
@@ -74,9 +79,11 @@ std::string Form(Provider p, const std::string& token, int64_t amount, const std
   if (!error.empty()) h += "<p class=\"erreur\" id=\"erreur\" role=\"alert\">" + HtmlEscape(error) + "</p>";
   h += "<form method=\"post\" action=\"/pay/" + std::string(ProviderName(p)) + "/" + HtmlEscape(token) + "\">";
   h += "<label for=\"msisdn\">Numéro de téléphone</label><input id=\"msisdn\" name=\"msisdn\" inputmode=\"tel\" "
-       "autocomplete=\"tel\" placeholder=\"70 00 00 00\" value=\"" + HtmlEscape(msisdn) + "\">";
+       "autocomplete=\"tel\" placeholder=\"70 00 00 00\" value=\"" +
+       HtmlEscape(msisdn) + "\">";
   h += "<div class=\"sms\" aria-label=\"SMS simulé\"><small>SMS simulé</small><br>Votre code de confirmation : "
-       "<strong id=\"sms-otp\">" + HtmlEscape(otp) + "</strong></div>";
+       "<strong id=\"sms-otp\">" +
+       HtmlEscape(otp) + "</strong></div>";
   h += "<label for=\"otp\">Code de confirmation (OTP)</label><input id=\"otp\" name=\"otp\" inputmode=\"numeric\" "
        "autocomplete=\"one-time-code\" maxlength=\"6\">";
   h += "<div class=\"actions\"><button id=\"payer\" type=\"submit\" name=\"action\" value=\"pay\">Payer</button>"
@@ -126,11 +133,16 @@ Response Simulator::PagePost(Request& req) {
     return again("Choisissez Payer ou Annuler.");
   }
   std::string why;
-  if (!Complete(*pay, pay_action, msisdn, &why)) return Message(409, "Paiement indisponible", "Ce paiement n'est plus disponible.");
+  if (!Complete(*pay, pay_action, msisdn, &why))
+    return Message(409, "Paiement indisponible", "Ce paiement n'est plus disponible.");
   const std::string target = pay_action ? pay->return_url : pay->cancel_url;
   if (target.empty()) {
-    if (pay_action) return Message(200, "Paiement approuvé", "Vous avez approuvé le paiement sur votre téléphone. Vous pouvez revenir sur le site du marchand.");
-    return Message(200, "Paiement refusé", "Vous avez refusé le paiement. Vous pouvez revenir sur le site du marchand.");
+    if (pay_action)
+      return Message(
+          200, "Paiement approuvé",
+          "Vous avez approuvé le paiement sur votre téléphone. Vous pouvez revenir sur le site du marchand.");
+    return Message(200, "Paiement refusé",
+                   "Vous avez refusé le paiement. Vous pouvez revenir sur le site du marchand.");
   }
   return Redirect(target);
 }

@@ -19,12 +19,18 @@ constexpr std::string_view kHex = "0123456789abcdef";
 
 const char* Title(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 409: return "Conflict";
-    default: return status >= 500 ? "Internal Server Error" : "Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 409:
+      return "Conflict";
+    default:
+      return status >= 500 ? "Internal Server Error" : "Error";
   }
 }
 
@@ -103,7 +109,8 @@ Response Simulator::OrangeToken(Request& req) {
   if (!SafeEqual(req.headers.Get("authorization"), expected))
     return Json(401, {{"error", "invalid_client"}, {"error_description", "Client authentication failed"}});
   if (!FormOrJsonGrant(req))
-    return Json(400, {{"error", "unsupported_grant_type"}, {"error_description", "grant_type must be client_credentials"}});
+    return Json(400,
+                {{"error", "unsupported_grant_type"}, {"error_description", "grant_type must be client_credentials"}});
   std::lock_guard lock(mu_);
   return Json(200, {{"token_type", "Bearer"}, {"access_token", IssueToken("orange")}, {"expires_in", 7776000}});
 }
@@ -114,7 +121,8 @@ Response Simulator::OrangeInit(Request& req) {
     return OrangeError(401, "invalid or expired access token");
   auto body = ParseObject(req.body);
   if (!body) return OrangeError(400, "the body must be a JSON object");
-  if (!SafeEqual(Str(*body, "merchant_key"), config_.orange_merchant_key)) return OrangeError(400, "invalid merchant_key");
+  if (!SafeEqual(Str(*body, "merchant_key"), config_.orange_merchant_key))
+    return OrangeError(400, "invalid merchant_key");
   const std::string currency = Str(*body, "currency");
   if (currency != "XOF" && currency != "OUV") return OrangeError(400, "currency must be XOF (or OUV in the sandbox)");
   const std::string order_id = Str(*body, "order_id");
@@ -173,21 +181,26 @@ void Simulator::AddWaveRoutes() {
 
 json::object Simulator::WaveSession(const Payment& pay) const {
   const bool open = pay.state == State::kInitiated || pay.state == State::kPending;
-  json::object s{{"id", pay.provider_id},
-                 {"amount", std::to_string(pay.state == State::kSucceeded ? pay.recorded_amount : pay.amount)},
-                 {"currency", pay.currency},
-                 {"checkout_status", open ? "open" : pay.state == State::kSucceeded ? "complete" : "expired"},
-                 {"payment_status", open ? "processing" : pay.state == State::kSucceeded ? "succeeded" : "cancelled"},
-                 {"client_reference", pay.reference.empty() ? json::value(nullptr) : json::value(pay.reference)},
-                 {"success_url", pay.return_url},
-                 {"error_url", pay.cancel_url},
-                 {"wave_launch_url", PageUrl(Provider::kWave, pay.provider_id)},
-                 {"business_name", "Origine (simulateur)"},
-                 {"when_created", Iso(pay.created_at)},
-                 {"when_expires", Iso(pay.expires_at)},
-                 {"when_completed", pay.state == State::kSucceeded ? json::value(Iso(pay.completed_at)) : json::value(nullptr)},
-                 {"transaction_id", pay.state == State::kSucceeded ? json::value(pay.txn_id) : json::value(nullptr)},
-                 {"last_payment_error", nullptr}};
+  json::object s{
+      {"id", pay.provider_id},
+      {"amount", std::to_string(pay.state == State::kSucceeded ? pay.recorded_amount : pay.amount)},
+      {"currency", pay.currency},
+      {"checkout_status", open                             ? "open"
+                          : pay.state == State::kSucceeded ? "complete"
+                                                           : "expired"},
+      {"payment_status", open                             ? "processing"
+                         : pay.state == State::kSucceeded ? "succeeded"
+                                                          : "cancelled"},
+      {"client_reference", pay.reference.empty() ? json::value(nullptr) : json::value(pay.reference)},
+      {"success_url", pay.return_url},
+      {"error_url", pay.cancel_url},
+      {"wave_launch_url", PageUrl(Provider::kWave, pay.provider_id)},
+      {"business_name", "Origine (simulateur)"},
+      {"when_created", Iso(pay.created_at)},
+      {"when_expires", Iso(pay.expires_at)},
+      {"when_completed", pay.state == State::kSucceeded ? json::value(Iso(pay.completed_at)) : json::value(nullptr)},
+      {"transaction_id", pay.state == State::kSucceeded ? json::value(pay.txn_id) : json::value(nullptr)},
+      {"last_payment_error", nullptr}};
   if (pay.cancelled)
     s["last_payment_error"] = {{"code", "payer-cancelled"}, {"message", "Le payeur a annulé le paiement."}};
   for (const auto& [k, v] : pay.echo) s[k] = v;
@@ -276,7 +289,8 @@ Response Simulator::WaveRefund(Request& req) {
   Payment* pay = FindByProviderId(Provider::kWave, req.path_params["id"]);
   if (!pay) return WaveError(404, "checkout-session-not-found", "no checkout session with this id");
   if (pay->state != State::kSucceeded || pay->refunded)
-    return WaveError(409, "checkout-session-not-refundable", "only a succeeded, not yet refunded session can be refunded");
+    return WaveError(409, "checkout-session-not-refundable",
+                     "only a succeeded, not yet refunded session can be refunded");
   const RefundPlan plan = PlanRefund(*pay);
   if (plan.done) {
     pay->refunded = true;
@@ -333,7 +347,9 @@ std::string SiteId(const json::object& o) {
 
 Response Simulator::CinetPayInit(Request& req) {
   auto cp = [this](int http, const std::string& code, const std::string& message, const std::string& description) {
-    return Json(http, {{"code", code}, {"message", message}, {"description", description},
+    return Json(http, {{"code", code},
+                       {"message", message},
+                       {"description", description},
                        {"api_response_id", std::to_string(Now()) + ".0000"}});
   };
   auto body = ParseObject(req.body);
@@ -343,12 +359,18 @@ Response Simulator::CinetPayInit(Request& req) {
   const std::string reference = Str(*body, "transaction_id");
   auto amount = AmountFromJson(body->if_contains("amount"));
   std::string missing;
-  if (reference.empty()) missing = "transaction_id";
-  else if (!amount) missing = "amount (a positive integer)";
-  else if (Str(*body, "currency") != "XOF") missing = "currency (XOF)";
-  else if (Str(*body, "description").empty()) missing = "description";
-  else if (!IsHttpUrl(Str(*body, "notify_url"))) missing = "notify_url";
-  else if (!IsHttpUrl(Str(*body, "return_url"))) missing = "return_url";
+  if (reference.empty())
+    missing = "transaction_id";
+  else if (!amount)
+    missing = "amount (a positive integer)";
+  else if (Str(*body, "currency") != "XOF")
+    missing = "currency (XOF)";
+  else if (Str(*body, "description").empty())
+    missing = "description";
+  else if (!IsHttpUrl(Str(*body, "notify_url")))
+    missing = "notify_url";
+  else if (!IsHttpUrl(Str(*body, "return_url")))
+    missing = "return_url";
   if (!missing.empty()) return cp(400, "608", "MINIMUM_REQUIRED_FIELDS", "missing or invalid: " + missing);
   std::unique_lock lock(mu_);
   if (by_reference_.count({Provider::kCinetPay, reference}))
@@ -359,12 +381,13 @@ Response Simulator::CinetPayInit(Request& req) {
   pay.return_url = Str(*body, "return_url");
   pay.cancel_url = pay.return_url;
   pay.description = Str(*body, "description");
-  Response ok = Json(200, {{"code", "201"},
-                           {"message", "CREATED"},
-                           {"description", "Transaction created with success"},
-                           {"data", {{"payment_token", pay.provider_id},
-                                     {"payment_url", PageUrl(Provider::kCinetPay, pay.provider_id)}}},
-                           {"api_response_id", std::to_string(Now()) + "." + Derived("cp-api", pay.seq, "0123456789", 4)}});
+  Response ok = Json(
+      200,
+      {{"code", "201"},
+       {"message", "CREATED"},
+       {"description", "Transaction created with success"},
+       {"data", {{"payment_token", pay.provider_id}, {"payment_url", PageUrl(Provider::kCinetPay, pay.provider_id)}}},
+       {"api_response_id", std::to_string(Now()) + "." + Derived("cp-api", pay.seq, "0123456789", 4)}});
   return FinishInit(lock, pay, std::move(ok), cp(500, "500", "INTERNAL_ERROR", "internal error"));
 }
 
@@ -395,13 +418,18 @@ Response Simulator::CinetPayCheck(Request& req) {
     return Json(401, {{"code", "609"}, {"message", "AUTH_NOT_FOUND"}, {"api_response_id", api_id}});
   std::lock_guard lock(mu_);
   Payment* pay = nullptr;
-  if (!Str(*body, "transaction_id").empty()) pay = FindByReference(Provider::kCinetPay, Str(*body, "transaction_id"));
-  else if (!Str(*body, "token").empty()) pay = FindByProviderId(Provider::kCinetPay, Str(*body, "token"));
+  if (!Str(*body, "transaction_id").empty())
+    pay = FindByReference(Provider::kCinetPay, Str(*body, "transaction_id"));
+  else if (!Str(*body, "token").empty())
+    pay = FindByProviderId(Provider::kCinetPay, Str(*body, "token"));
   if (!pay) return Json(404, {{"code", "404"}, {"message", "TRANSACTION_NOT_FOUND"}, {"api_response_id", api_id}});
   std::string code = "662", message = "WAITING_CUSTOMER_PAYMENT", status = "PENDING";
-  if (pay->state == State::kSucceeded) code = "00", message = "SUCCES", status = "ACCEPTED";
-  else if (pay->state == State::kFailed) code = "600", message = "PAYMENT_FAILED", status = "REFUSED";
-  else if (pay->state == State::kExpired) code = "627", message = "TRANSACTION_CANCEL", status = "REFUSED";
+  if (pay->state == State::kSucceeded)
+    code = "00", message = "SUCCES", status = "ACCEPTED";
+  else if (pay->state == State::kFailed)
+    code = "600", message = "PAYMENT_FAILED", status = "REFUSED";
+  else if (pay->state == State::kExpired)
+    code = "627", message = "TRANSACTION_CANCEL", status = "REFUSED";
   const bool paid = pay->state == State::kSucceeded;
   json::object data{{"amount", std::to_string(paid ? pay->recorded_amount : pay->amount)},
                     {"currency", pay->currency},

@@ -20,9 +20,9 @@ std::string Hex(const unsigned char* data, size_t n) {
 }  // namespace
 
 const std::array<const char*, 16> kCinetPayFields = {
-    "cpm_site_id",   "cpm_trans_id",     "cpm_trans_date", "cpm_amount",         "cpm_currency",    "signature",
-    "payment_method", "cel_phone_num",   "cpm_phone_prefixe", "cpm_language",    "cpm_version",     "cpm_payment_config",
-    "cpm_page_action", "cpm_custom",     "cpm_designation", "cpm_error_message"};
+    "cpm_site_id",     "cpm_trans_id",  "cpm_trans_date",    "cpm_amount",       "cpm_currency", "signature",
+    "payment_method",  "cel_phone_num", "cpm_phone_prefixe", "cpm_language",     "cpm_version",  "cpm_payment_config",
+    "cpm_page_action", "cpm_custom",    "cpm_designation",   "cpm_error_message"};
 
 std::string HmacSha256Hex(std::string_view key, std::string_view message) {
   unsigned char mac[EVP_MAX_MD_SIZE];

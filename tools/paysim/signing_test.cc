@@ -19,19 +19,30 @@ TEST(Signing, WaveSignatureIsHmacOfTimestampThenRawBody) {
             "t=1639081943,v1=eb3a793d300dbe9b721f5de7ec7db969def4f0ddfedbd778fc96a1319bb958d8");
   // Any change of key, time or body changes the signature.
   EXPECT_NE(WaveSignatureHeader("other", 1639081943, R"({"id":"AE_test","type":"checkout.session.completed"})"),
-            WaveSignatureHeader("paysim-wave-webhook-secret", 1639081943, R"({"id":"AE_test","type":"checkout.session.completed"})"));
+            WaveSignatureHeader("paysim-wave-webhook-secret", 1639081943,
+                                R"({"id":"AE_test","type":"checkout.session.completed"})"));
   EXPECT_NE(WaveSignatureHeader("k", 1, "{}"), WaveSignatureHeader("k", 2, "{}"));
   EXPECT_NE(WaveSignatureHeader("k", 1, "{}"), WaveSignatureHeader("k", 1, "{ }"));
 }
 
 TEST(Signing, CinetPayTokenConcatenatesTheSixteenFieldsInOrder) {
-  std::map<std::string, std::string> f = {
-      {"cpm_site_id", "100001"},       {"cpm_trans_id", "ORIG-1"},  {"cpm_trans_date", "20261127080000"},
-      {"cpm_amount", "5000"},          {"cpm_currency", "XOF"},     {"signature", "tok"},
-      {"payment_method", "MOOVML"},    {"cel_phone_num", "70000000"}, {"cpm_phone_prefixe", "223"},
-      {"cpm_language", "fr"},          {"cpm_version", "V4"},       {"cpm_payment_config", "SINGLE"},
-      {"cpm_page_action", "PAYMENT"},  {"cpm_custom", ""},          {"cpm_designation", "Certificat"},
-      {"cpm_error_message", "SUCCES"}, {"not_signed", "ignored"}};
+  std::map<std::string, std::string> f = {{"cpm_site_id", "100001"},
+                                          {"cpm_trans_id", "ORIG-1"},
+                                          {"cpm_trans_date", "20261127080000"},
+                                          {"cpm_amount", "5000"},
+                                          {"cpm_currency", "XOF"},
+                                          {"signature", "tok"},
+                                          {"payment_method", "MOOVML"},
+                                          {"cel_phone_num", "70000000"},
+                                          {"cpm_phone_prefixe", "223"},
+                                          {"cpm_language", "fr"},
+                                          {"cpm_version", "V4"},
+                                          {"cpm_payment_config", "SINGLE"},
+                                          {"cpm_page_action", "PAYMENT"},
+                                          {"cpm_custom", ""},
+                                          {"cpm_designation", "Certificat"},
+                                          {"cpm_error_message", "SUCCES"},
+                                          {"not_signed", "ignored"}};
   // printf '%s' '100001ORIG-1202611270800005000XOFtokMOOVML70000000223frV4SINGLEPAYMENTCertificatSUCCES' | openssl ...
   EXPECT_EQ(CinetPayToken("paysim-cinetpay-secret", f),
             "d5f5b4b1aa10643b30088560be6b03017376e45f0eebe813676bc5974e145963");

@@ -24,10 +24,14 @@ constexpr std::string_view kDigits = "0123456789";
 
 int64_t ExpirySeconds(Provider p) {
   switch (p) {
-    case Provider::kOrange: return 10 * 60;
-    case Provider::kWave: return 30 * 60;
-    case Provider::kCinetPay: return 20 * 60;
-    case Provider::kMomo: return 5 * 60;
+    case Provider::kOrange:
+      return 10 * 60;
+    case Provider::kWave:
+      return 30 * 60;
+    case Provider::kCinetPay:
+      return 20 * 60;
+    case Provider::kMomo:
+      return 5 * 60;
   }
   return 600;
 }
@@ -35,8 +39,8 @@ int64_t ExpirySeconds(Provider p) {
 // "MP261127.1234.C12345", the shape of Orange Money transaction ids.
 std::string OrangeTxn(uint64_t seed, uint64_t seq, int64_t t) {
   const std::string day = Day(t);
-  return "MP" + day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2) + "." + DeriveText(seed, "txn", seq, kDigits, 4) +
-         ".C" + DeriveText(seed, "txn2", seq, kDigits, 5);
+  return "MP" + day.substr(2, 2) + day.substr(5, 2) + day.substr(8, 2) + "." +
+         DeriveText(seed, "txn", seq, kDigits, 4) + ".C" + DeriveText(seed, "txn2", seq, kDigits, 5);
 }
 
 size_t Discard(char*, size_t size, size_t n, void*) { return size * n; }
@@ -70,8 +74,10 @@ PostResult CurlPost(const std::string& url, const std::string& content_type,
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Discard);
   CURLcode rc = curl_easy_perform(curl);
-  if (rc == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
-  else result.error = curl_easy_strerror(rc);
+  if (rc == CURLE_OK)
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+  else
+    result.error = curl_easy_strerror(rc);
   curl_slist_free_all(list);
   curl_easy_cleanup(curl);
   return result;
@@ -84,8 +90,8 @@ Simulator::Simulator(Config config, Poster poster)
       scheduler_(config_.seed, config_.fault_probability) {
   clock_base_ = config_.clock_start;
   if (clock_base_ == 0)
-    clock_base_ = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-                      .count();
+    clock_base_ =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   AddOrangeRoutes();
   AddWaveRoutes();
   AddCinetPayRoutes();
@@ -168,11 +174,16 @@ std::string Simulator::IssueToken(const char* label) {
 
 std::string Simulator::StateName(State s) {
   switch (s) {
-    case State::kInitiated: return "initiated";
-    case State::kPending: return "pending";
-    case State::kSucceeded: return "succeeded";
-    case State::kFailed: return "failed";
-    case State::kExpired: return "expired";
+    case State::kInitiated:
+      return "initiated";
+    case State::kPending:
+      return "pending";
+    case State::kSucceeded:
+      return "succeeded";
+    case State::kFailed:
+      return "failed";
+    case State::kExpired:
+      return "expired";
   }
   return "?";
 }
@@ -253,8 +264,10 @@ bool Simulator::Complete(Payment& pay, bool success, const std::string& msisdn, 
     Succeed(pay);
   }
   auto deliveries = BuildCallbacks(pay, success);
-  if (sync) *sync = std::move(deliveries);
-  else Queue(std::move(deliveries));
+  if (sync)
+    *sync = std::move(deliveries);
+  else
+    Queue(std::move(deliveries));
   return true;
 }
 
@@ -295,9 +308,12 @@ std::vector<Simulator::Delivery> Simulator::BuildCallbacks(const Payment& pay, b
       d.url = pay.callback_url;
       d.content_type = "application/json";
       std::string token = pay.notif_token;
-      if (forged || kind == FaultKind::kWrongNotifToken) token = Derived("forged-notif", pay.seq, "0123456789abcdef", 32);
-      json::object body{{"status", claims_success ? "SUCCESS" : "FAILED"}, {"notif_token", token},
-                        {"txnid", pay.txn_id.empty() ? "MP" + Derived("forged-txn", pay.seq, kDigits, 10) : pay.txn_id}};
+      if (forged || kind == FaultKind::kWrongNotifToken)
+        token = Derived("forged-notif", pay.seq, "0123456789abcdef", 32);
+      json::object body{
+          {"status", claims_success ? "SUCCESS" : "FAILED"},
+          {"notif_token", token},
+          {"txnid", pay.txn_id.empty() ? "MP" + Derived("forged-txn", pay.seq, kDigits, 10) : pay.txn_id}};
       d.body = json::serialize(body);
       break;
     }
@@ -311,7 +327,8 @@ std::vector<Simulator::Delivery> Simulator::BuildCallbacks(const Payment& pay, b
         session["last_payment_error"] = nullptr;
       }
       const std::string type = claims_success ? "checkout.session.completed" : "checkout.session.payment_failed";
-      json::object event{{"id", "AE_" + Derived("wave-event-" + type, pay.seq, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16)},
+      json::object event{{"id", "AE_" + Derived("wave-event-" + type, pay.seq,
+                                                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 16)},
                          {"type", type},
                          {"data", std::move(session)}};
       d.body = json::serialize(event);
@@ -368,7 +385,8 @@ void Simulator::Queue(std::vector<Delivery> deliveries) {
   for (auto& d : deliveries) {
     d.id = next_delivery_++;
     if (d.outcome == "lost" || d.outcome == "not_configured")
-      log::Info("callback not sent", {{"provider", ProviderName(d.provider)}, {"reference", d.reference}, {"outcome", d.outcome}});
+      log::Info("callback not sent",
+                {{"provider", ProviderName(d.provider)}, {"reference", d.reference}, {"outcome", d.outcome}});
     else
       pending_.insert(d.id);
     deliveries_.push_back(std::move(d));
@@ -409,8 +427,12 @@ void Simulator::Record(uint64_t id, const PostResult& r) {
   d->outcome = r.status == 0 ? "error" : (r.status >= 200 && r.status < 300 ? "delivered" : "rejected");
   pending_.erase(id);
   log::Line(d->outcome == "delivered" ? "info" : "warn", "callback sent",
-            {{"provider", ProviderName(d->provider)}, {"reference", d->reference}, {"event", d->event},
-             {"outcome", d->outcome}, {"fault", d->fault}, {"error", d->error}},
+            {{"provider", ProviderName(d->provider)},
+             {"reference", d->reference},
+             {"event", d->event},
+             {"outcome", d->outcome},
+             {"fault", d->fault},
+             {"error", d->error}},
             {{"status", static_cast<double>(d->status)}});
   // reorder: callbacks of other payments held for this one may go now.
   for (uint64_t other_id : pending_) {

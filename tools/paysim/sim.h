@@ -9,9 +9,8 @@
 // returned by the control API.
 #pragma once
 
-#include <boost/json.hpp>
-
 #include <atomic>
+#include <boost/json.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -64,9 +63,9 @@ struct PostResult {
   long status = 0;
   std::string error;
 };
-using Poster = std::function<PostResult(const std::string& url, const std::string& content_type,
-                                        const std::vector<std::pair<std::string, std::string>>& headers,
-                                        const std::string& body)>;
+using Poster =
+    std::function<PostResult(const std::string& url, const std::string& content_type,
+                             const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body)>;
 PostResult CurlPost(const std::string& url, const std::string& content_type,
                     const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body);
 
@@ -102,18 +101,18 @@ class Simulator {
     int64_t created_at = 0, expires_at = 0, completed_at = 0;
     std::string txn_id;
     std::string callback_url, return_url, cancel_url;
-    std::string notif_token;            // orange
-    std::string description;            // cinetpay designation, momo payerMessage
-    boost::json::object echo;           // provider fields echoed back (wave, momo)
+    std::string notif_token;   // orange
+    std::string description;   // cinetpay designation, momo payerMessage
+    boost::json::object echo;  // provider fields echoed back (wave, momo)
     std::optional<Fault> fault;
-    bool stuck = false;                 // stuck_pending hit
-    bool cancelled = false;             // payer pressed Annuler
-    bool refunded = false;              // one refund per payment (Wave, MoMo)
+    bool stuck = false;      // stuck_pending hit
+    bool cancelled = false;  // payer pressed Annuler
+    bool refunded = false;   // one refund per payment (Wave, MoMo)
     int64_t refunded_at = 0;
     int64_t refunded_amount = 0;
-    std::string refund_txn_id;          // the reversal's transaction id
-    std::string refund_reference;       // MoMo: the refund's X-Reference-Id
-    std::string refund_external_id;     // MoMo: the refund's externalId
+    std::string refund_txn_id;       // the reversal's transaction id
+    std::string refund_reference;    // MoMo: the refund's X-Reference-Id
+    std::string refund_external_id;  // MoMo: the refund's externalId
   };
 
   // A MoMo Disbursement refund request, by its X-Reference-Id.
@@ -132,7 +131,7 @@ class Simulator {
     std::string url, content_type, body, event, fault;
     std::vector<std::pair<std::string, std::string>> headers;
     std::chrono::steady_clock::time_point due;
-    bool held = false;       // reorder: waits for another payment's callback
+    bool held = false;  // reorder: waits for another payment's callback
     bool in_flight = false;
     int64_t due_at = 0, sent_at = 0;
     long status = 0;
@@ -288,13 +287,13 @@ class Simulator {
   std::vector<std::unique_ptr<Payment>> payments_;  // index seq - 1
   std::map<std::pair<Provider, std::string>, uint64_t> by_reference_, by_provider_id_;
   std::map<std::string, std::pair<std::string, uint64_t>> wave_idempotency_;  // key -> (body hash, seq)
-  std::map<std::string, MomoRefundRecord> momo_refunds_;                       // X-Reference-Id -> refund
+  std::map<std::string, MomoRefundRecord> momo_refunds_;                      // X-Reference-Id -> refund
   uint64_t next_refund_ = 1;
   std::set<std::string> tokens_;
   uint64_t next_token_ = 1;
-  std::deque<Delivery> deliveries_;   // deliveries_[id - first_delivery_]
+  std::deque<Delivery> deliveries_;  // deliveries_[id - first_delivery_]
   uint64_t first_delivery_ = 1, next_delivery_ = 1;
-  std::set<uint64_t> pending_;         // ids whose outcome is still "pending"
+  std::set<uint64_t> pending_;  // ids whose outcome is still "pending"
   Delivery* FindDelivery(uint64_t id);
   std::vector<Timer> timers_;
   std::vector<Plant> plants_;

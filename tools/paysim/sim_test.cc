@@ -30,16 +30,16 @@ class SimTest : public ::testing::Test {
     c.public_url = "http://127.0.0.1:8090";
     c.wave_webhook_url = "http://127.0.0.1:9/wave";
     c.clock_start = 1795766400;  // 2026-11-27T00:00:00Z
-    return std::make_unique<Simulator>(c, [this](const std::string& url, const std::string& type,
-                                                 const std::vector<std::pair<std::string, std::string>>& h,
-                                                 const std::string& body) {
-      std::lock_guard lock(mu);
-      sent.push_back({url, type, body, h});
-      return PostResult{200, ""};
-    });
+    return std::make_unique<Simulator>(
+        c, [this](const std::string& url, const std::string& type,
+                  const std::vector<std::pair<std::string, std::string>>& h, const std::string& body) {
+          std::lock_guard lock(mu);
+          sent.push_back({url, type, body, h});
+          return PostResult{200, ""};
+        });
   }
-  http::Response Call(Simulator& sim, const std::string& method, const std::string& target, const std::string& body = "",
-                      std::vector<std::pair<std::string, std::string>> headers = {}) {
+  http::Response Call(Simulator& sim, const std::string& method, const std::string& target,
+                      const std::string& body = "", std::vector<std::pair<std::string, std::string>> headers = {}) {
     http::Request req;
     req.method = method;
     req.target = target;
@@ -68,7 +68,8 @@ const char* kWaveAuth = "Bearer paysim-wave-api-key";
 
 TEST_F(SimTest, WaveSessionIdsAndOtpFollowTheSeed) {
   auto a = Make(5), b = Make(5), c = Make(6);
-  const std::string body = R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"R1"})";
+  const std::string body =
+      R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"R1"})";
   auto ra = Obj(Call(*a, "POST", "/wave/v1/checkout/sessions", body, {{"Authorization", kWaveAuth}}));
   auto rb = Obj(Call(*b, "POST", "/wave/v1/checkout/sessions", body, {{"Authorization", kWaveAuth}}));
   auto rc = Obj(Call(*c, "POST", "/wave/v1/checkout/sessions", body, {{"Authorization", kWaveAuth}}));
@@ -99,9 +100,10 @@ TEST_F(SimTest, WaveRefusesBadKeyAndDecimalAmounts) {
 
 TEST_F(SimTest, PagePaymentSendsASignedWebhookAndRedirects) {
   auto sim = Make(3);
-  auto s = Obj(Call(*sim, "POST", "/wave/v1/checkout/sessions",
-                    R"({"amount":"7500","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"R9"})",
-                    {{"Authorization", kWaveAuth}}));
+  auto s = Obj(Call(
+      *sim, "POST", "/wave/v1/checkout/sessions",
+      R"({"amount":"7500","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"R9"})",
+      {{"Authorization", kWaveAuth}}));
   const std::string id(s["id"].as_string());
   auto page = Call(*sim, "GET", "/pay/wave/" + id);
   ASSERT_EQ(page.status, 200);
@@ -136,36 +138,51 @@ TEST_F(SimTest, OrangeReusedOrderIdIs403AndStatusUsesTheToken) {
                   {{"Authorization", "Basic " + Base64("paysim-orange-client:paysim-orange-secret")}});
   ASSERT_EQ(tok.status, 200);
   const std::string bearer = "Bearer " + std::string(Obj(tok)["access_token"].as_string());
-  const std::string init = R"({"merchant_key":"paysim-orange-merchant","currency":"OUV","order_id":"O-1","amount":5000,)"
-                           R"("return_url":"http://x/r","cancel_url":"http://x/c","notif_url":"http://x/n","lang":"fr","reference":"CO"})";
+  const std::string init =
+      R"({"merchant_key":"paysim-orange-merchant","currency":"OUV","order_id":"O-1","amount":5000,)"
+      R"("return_url":"http://x/r","cancel_url":"http://x/c","notif_url":"http://x/n","lang":"fr","reference":"CO"})";
   auto r = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/webpayment", init, {{"Authorization", bearer}});
   ASSERT_EQ(r.status, 201) << r.body;
   auto o = Obj(r);
-  EXPECT_EQ(Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/webpayment", init, {{"Authorization", bearer}}).status, 403);
-  EXPECT_EQ(Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/webpayment", init, {{"Authorization", "Bearer x"}}).status, 401);
-  const std::string status_body = R"({"order_id":"O-1","amount":5000,"pay_token":")" + std::string(o["pay_token"].as_string()) + "\"}";
-  auto st = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus", status_body, {{"Authorization", bearer}});
+  EXPECT_EQ(
+      Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/webpayment", init, {{"Authorization", bearer}}).status,
+      403);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/webpayment", init, {{"Authorization", "Bearer x"}}).status,
+      401);
+  const std::string status_body =
+      R"({"order_id":"O-1","amount":5000,"pay_token":")" + std::string(o["pay_token"].as_string()) + "\"}";
+  auto st = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus", status_body,
+                 {{"Authorization", bearer}});
   EXPECT_EQ(Obj(st)["status"], "INITIATED");
   EXPECT_EQ(Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus",
-                 R"({"order_id":"O-1","amount":4000,"pay_token":""})", {{"Authorization", bearer}}).status, 404);
+                 R"({"order_id":"O-1","amount":4000,"pay_token":""})", {{"Authorization", bearer}})
+                .status,
+            404);
   // Virtual clock: 10 minutes later it has expired.
   Call(*sim, "POST", "/_control/clock/advance", R"({"seconds":601})");
-  st = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus", status_body, {{"Authorization", bearer}});
+  st = Call(*sim, "POST", "/orange/orange-money-webpay/dev/v1/transactionstatus", status_body,
+            {{"Authorization", bearer}});
   EXPECT_EQ(Obj(st)["status"], "EXPIRED");
 }
 
 // Pays a Wave session through the control API; returns the session id.
 std::string PaidWave(SimTest& t, Simulator& sim, const std::string& reference,
-                     std::function<http::Response(Simulator&, const std::string&, const std::string&, const std::string&,
-                                                  std::vector<std::pair<std::string, std::string>>)> call) {
-  auto s = json::parse(call(sim, "POST", "/wave/v1/checkout/sessions",
-                            R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":")" +
-                                reference + "\"}",
-                            {{"Authorization", kWaveAuth}})
-                           .body)
-               .as_object();
+                     std::function<http::Response(Simulator&, const std::string&, const std::string&,
+                                                  const std::string&, std::vector<std::pair<std::string, std::string>>)>
+                         call) {
+  auto s =
+      json::parse(
+          call(
+              sim, "POST", "/wave/v1/checkout/sessions",
+              R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":")" +
+                  reference + "\"}",
+              {{"Authorization", kWaveAuth}})
+              .body)
+          .as_object();
   const std::string id(s["id"].as_string());
-  EXPECT_EQ(call(sim, "POST", "/_control/payments/wave/" + id + "/complete", R"({"outcome":"success"})", {}).status, 200);
+  EXPECT_EQ(call(sim, "POST", "/_control/payments/wave/" + id + "/complete", R"({"outcome":"success"})", {}).status,
+            200);
   (void)t;
   return id;
 }
@@ -175,18 +192,25 @@ TEST_F(SimTest, WaveRefundOnceThenAReversalLineAndFaultsApply) {
   auto call = [this](Simulator& s, const std::string& m, const std::string& t, const std::string& b,
                      std::vector<std::pair<std::string, std::string>> h) { return Call(s, m, t, b, std::move(h)); };
   // Unpaid: refused like the real API.
-  auto open = Obj(Call(*sim, "POST", "/wave/v1/checkout/sessions",
-                       R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"U1"})",
-                       {{"Authorization", kWaveAuth}}));
+  auto open = Obj(Call(
+      *sim, "POST", "/wave/v1/checkout/sessions",
+      R"({"amount":"5000","currency":"XOF","success_url":"http://x/ok","error_url":"http://x/ko","client_reference":"U1"})",
+      {{"Authorization", kWaveAuth}}));
   auto r = Call(*sim, "POST", "/wave/v1/checkout/sessions/" + std::string(open["id"].as_string()) + "/refund", "",
                 {{"Authorization", kWaveAuth}});
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(Obj(r)["code"], "checkout-session-not-refundable");
   // Paid: refunded once; a second refund is refused.
   const std::string id = PaidWave(*this, *sim, "P1", call);
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", "Bearer x"}}).status, 401);
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status, 200);
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status, 409);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", "Bearer x"}}).status,
+      401);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status,
+      200);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id + "/refund", "", {{"Authorization", kWaveAuth}}).status,
+      409);
   auto session = Obj(Call(*sim, "GET", "/wave/v1/checkout/sessions/" + id, "", {{"Authorization", kWaveAuth}}));
   EXPECT_EQ(session["payment_status"], "succeeded");
   EXPECT_EQ(session["refunded"], true);
@@ -200,17 +224,27 @@ TEST_F(SimTest, WaveRefundOnceThenAReversalLineAndFaultsApply) {
   // refund_5xx: the refund happens, the answer is 500; with created=0 it does not.
   const std::string id2 = PaidWave(*this, *sim, "P2", call);
   ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","reference":"P2"})").status, 201);
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id2 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 500);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id2 + "/refund", "", {{"Authorization", kWaveAuth}}).status,
+      500);
   EXPECT_EQ(Obj(Call(*sim, "GET", "/_control/payments/wave/P2"))["refunded"], true);
   const std::string id3 = PaidWave(*this, *sim, "P3", call);
-  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","reference":"P3","params":{"created":0}})").status, 201);
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id3 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 500);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","reference":"P3","params":{"created":0}})")
+                .status,
+            201);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id3 + "/refund", "", {{"Authorization", kWaveAuth}}).status,
+      500);
   EXPECT_EQ(Obj(Call(*sim, "GET", "/_control/payments/wave/P3"))["refunded"], false);
   // refund_timeout: done at once, answered late.
   const std::string id4 = PaidWave(*this, *sim, "P4", call);
-  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_timeout","reference":"P4","params":{"ms":300}})").status, 201);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_timeout","reference":"P4","params":{"ms":300}})")
+                .status,
+            201);
   const auto t0 = std::chrono::steady_clock::now();
-  EXPECT_EQ(Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id4 + "/refund", "", {{"Authorization", kWaveAuth}}).status, 200);
+  EXPECT_EQ(
+      Call(*sim, "POST", "/wave/v1/checkout/sessions/" + id4 + "/refund", "", {{"Authorization", kWaveAuth}}).status,
+      200);
   EXPECT_GE(std::chrono::steady_clock::now() - t0, std::chrono::milliseconds(300));
   // Refund faults do not apply to Orange.
   EXPECT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"refund_5xx","provider":"orange"})").status, 422);
@@ -219,7 +253,8 @@ TEST_F(SimTest, WaveRefundOnceThenAReversalLineAndFaultsApply) {
 TEST_F(SimTest, MomoRefundThroughDisbursementWithItsOwnTokenAndStatus) {
   auto sim = Make(2);
   auto token = [&](const std::string& path, const std::string& key, const std::string& basic) {
-    auto r = Call(*sim, "POST", path, "", {{"Authorization", "Basic " + Base64(basic)}, {"Ocp-Apim-Subscription-Key", key}});
+    auto r =
+        Call(*sim, "POST", path, "", {{"Authorization", "Basic " + Base64(basic)}, {"Ocp-Apim-Subscription-Key", key}});
     return r.status == 200 ? "Bearer " + std::string(Obj(r)["access_token"].as_string()) : std::string();
   };
   const std::string collection = token("/momo/collection/token/", "paysim-momo-subscription",
@@ -229,24 +264,31 @@ TEST_F(SimTest, MomoRefundThroughDisbursementWithItsOwnTokenAndStatus) {
   ASSERT_FALSE(collection.empty());
   ASSERT_FALSE(disb.empty());
   EXPECT_TRUE(token("/momo/disbursement/token/", "paysim-momo-subscription",
-                    "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21:paysim-momo-disbursement-key").empty());
+                    "3f6d2b1a-8c4e-4f7a-9b2d-5e1c7a9d0b21:paysim-momo-disbursement-key")
+                  .empty());
   const std::string pay_ref = "0b7f3c1e-1111-4222-8333-444455556666";
   auto r = Call(*sim, "POST", "/momo/collection/v1_0/requesttopay",
                 R"({"amount":"5000","currency":"XOF","externalId":")" + pay_ref +
                     R"(","payer":{"partyIdType":"MSISDN","partyId":"22376000000"},"payerMessage":"m","payeeNote":"n"})",
-                {{"Authorization", collection}, {"X-Reference-Id", pay_ref}, {"X-Target-Environment", "sandbox"},
+                {{"Authorization", collection},
+                 {"X-Reference-Id", pay_ref},
+                 {"X-Target-Environment", "sandbox"},
                  {"Ocp-Apim-Subscription-Key", "paysim-momo-subscription"}});
   ASSERT_EQ(r.status, 202) << r.body;
   auto refund = [&](const std::string& ref, const std::string& token_header, const std::string& key) {
     return Call(*sim, "POST", "/momo/disbursement/v1_0/refund",
                 R"({"amount":"5000","currency":"XOF","externalId":")" + pay_ref +
                     R"(","payerMessage":"Remboursement","payeeNote":"n","referenceIdToRefund":")" + pay_ref + "\"}",
-                {{"Authorization", token_header}, {"X-Reference-Id", ref}, {"X-Target-Environment", "sandbox"},
-                 {"Ocp-Apim-Subscription-Key", key}, {"X-Callback-Url", "http://127.0.0.1:9/momo?ref=" + pay_ref}});
+                {{"Authorization", token_header},
+                 {"X-Reference-Id", ref},
+                 {"X-Target-Environment", "sandbox"},
+                 {"Ocp-Apim-Subscription-Key", key},
+                 {"X-Callback-Url", "http://127.0.0.1:9/momo?ref=" + pay_ref}});
   };
   auto status = [&](const std::string& ref) {
     return Call(*sim, "GET", "/momo/disbursement/v1_0/refund/" + ref, "",
-                {{"Authorization", disb}, {"X-Target-Environment", "sandbox"},
+                {{"Authorization", disb},
+                 {"X-Target-Environment", "sandbox"},
                  {"Ocp-Apim-Subscription-Key", "paysim-momo-disbursement"}});
   };
   // The collection's token or key does not open the Disbursement product.
@@ -258,8 +300,10 @@ TEST_F(SimTest, MomoRefundThroughDisbursementWithItsOwnTokenAndStatus) {
   EXPECT_EQ(st["status"], "FAILED");
   EXPECT_EQ(st["reason"], "NOT_ALLOWED");
   // Paid (with a duplicate fault on the callbacks): refunded once.
-  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"duplicate","reference":")" + pay_ref + "\"}").status, 201);
-  ASSERT_EQ(Call(*sim, "POST", "/_control/payments/momo/" + pay_ref + "/complete", R"({"outcome":"success"})").status, 200);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/faults", R"({"fault":"duplicate","reference":")" + pay_ref + "\"}").status,
+            201);
+  ASSERT_EQ(Call(*sim, "POST", "/_control/payments/momo/" + pay_ref + "/complete", R"({"outcome":"success"})").status,
+            200);
   ASSERT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000002", disb, "paysim-momo-disbursement").status, 202);
   EXPECT_EQ(refund("1a2b3c4d-0000-4000-8000-000000000002", disb, "paysim-momo-disbursement").status, 409);
   st = Obj(status("1a2b3c4d-0000-4000-8000-000000000002"));

@@ -78,8 +78,10 @@ std::map<std::string, std::string> ParseForm(const std::string& body) {
     std::string_view part(body.data() + pos, end - pos);
     if (!part.empty()) {
       size_t eq = part.find('=');
-      if (eq == std::string_view::npos) out[Decode(part)] = "";
-      else out[Decode(part.substr(0, eq))] = Decode(part.substr(eq + 1));
+      if (eq == std::string_view::npos)
+        out[Decode(part)] = "";
+      else
+        out[Decode(part.substr(0, eq))] = Decode(part.substr(eq + 1));
     }
     pos = end + 1;
   }
@@ -99,12 +101,23 @@ std::string HtmlEscape(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -211,8 +224,10 @@ std::string NormaliseMsisdn(const std::string& raw) {
   std::string s;
   for (char c : raw)
     if (c != ' ') s += c;
-  if (s.rfind("+223", 0) == 0) s = s.substr(4);
-  else if (s.size() == 11 && s.rfind("223", 0) == 0) s = s.substr(3);
+  if (s.rfind("+223", 0) == 0)
+    s = s.substr(4);
+  else if (s.size() == 11 && s.rfind("223", 0) == 0)
+    s = s.substr(3);
   if (s.size() != 8) return "";
   for (char c : s)
     if (c < '0' || c > '9') return "";

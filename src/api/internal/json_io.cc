@@ -21,7 +21,8 @@ Result<json::value> JsonBody(const http::Request& req) {
   json::parse_options opts;
   opts.max_depth = 32;
   json::value v = json::parse(req.body, ec, {}, opts);
-  if (ec) return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
+  if (ec)
+    return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
   return v;
 }
 

@@ -20,13 +20,20 @@ enum class Tri { kPass, kFail, kUnknown };
 
 const std::string& CodeFor(const CriterionCodes& c, TermKind kind) {
   switch (kind) {
-    case TermKind::kWhollyObtained: return c.wholly_obtained;
-    case TermKind::kChangeOfChapter: return c.change_chapter;
-    case TermKind::kChangeOfHeading: return c.change_heading;
-    case TermKind::kChangeOfSubheading: return c.change_subheading;
-    case TermKind::kValueAdded: return c.value_added;
-    case TermKind::kMaxNonOriginating: return c.max_non_originating;
-    case TermKind::kSpecificProcess: return c.specific_process;
+    case TermKind::kWhollyObtained:
+      return c.wholly_obtained;
+    case TermKind::kChangeOfChapter:
+      return c.change_chapter;
+    case TermKind::kChangeOfHeading:
+      return c.change_heading;
+    case TermKind::kChangeOfSubheading:
+      return c.change_subheading;
+    case TermKind::kValueAdded:
+      return c.value_added;
+    case TermKind::kMaxNonOriginating:
+      return c.max_non_originating;
+    case TermKind::kSpecificProcess:
+      return c.specific_process;
   }
   return c.wholly_obtained;
 }
@@ -52,11 +59,14 @@ Tri WhollyObtained(const Line& line, Text* t) {
 Tri ChangeOfClassification(const Line& line, const RuleTerm& term, const std::string& code, Text* t) {
   const size_t digits = term.kind == TermKind::kChangeOfChapter ? 2 : term.kind == TermKind::kChangeOfHeading ? 4 : 6;
   const char* level_fr = digits == 2 ? "chapitre" : digits == 4 ? "position" : "sous-position";
-  const char* another_fr = digits == 2 ? "un autre chapitre" : digits == 4 ? "une autre position" : "une autre sous-position";
+  const char* another_fr = digits == 2   ? "un autre chapitre"
+                           : digits == 4 ? "une autre position"
+                                         : "une autre sous-position";
   const char* level_en = digits == 2 ? "chapter" : digits == 4 ? "heading" : "subheading";
   const std::string product = DisplayHs(line.hs.substr(0, digits));
   if (line.hs.size() < digits) {
-    t->Add("Code SH du produit trop court pour le critère " + code + ".", "Product HS code too short for criterion " + code + ".");
+    t->Add("Code SH du produit trop court pour le critère " + code + ".",
+           "Product HS code too short for criterion " + code + ".");
     AddReason(line.reasons, "invalid_hs_code");
     return Tri::kUnknown;
   }
@@ -73,7 +83,8 @@ Tri ChangeOfClassification(const Line& line, const RuleTerm& term, const std::st
     if (fails) failing.push_back(i);
   }
   const std::string head_fr = std::string("Changement de ") + level_fr + " (" + code + ", produit " + product + ") : ";
-  const std::string head_en = std::string("Change of tariff ") + level_en + " (" + code + ", product " + product + "): ";
+  const std::string head_en =
+      std::string("Change of tariff ") + level_en + " (" + code + ", product " + product + "): ";
   if (line.non_orig.empty()) {
     t->Add(head_fr + "aucune matière non originaire, critère rempli.", head_en + "no non-originating material, met.");
     return Tri::kPass;
@@ -81,14 +92,14 @@ Tri ChangeOfClassification(const Line& line, const RuleTerm& term, const std::st
   if (failing.empty() && unknown.empty()) {
     t->Add(head_fr + "toutes les matières non originaires (" + std::to_string(line.non_orig.size()) + ") relèvent d'" +
                another_fr + ", critère rempli.",
-           head_en + "all non-originating materials (" + std::to_string(line.non_orig.size()) + ") are classified in another " +
-               level_en + ", met.");
+           head_en + "all non-originating materials (" + std::to_string(line.non_orig.size()) +
+               ") are classified in another " + level_en + ", met.");
     return Tri::kPass;
   }
   if (failing.empty()) {
     const Material& m = *line.non_orig[unknown.front()];
-    t->Add(head_fr + "le code SH de la matière « " + internal::Shown(m.hs_code) + " » n'a pas " + std::to_string(digits) +
-               " chiffres, impossible de conclure.",
+    t->Add(head_fr + "le code SH de la matière « " + internal::Shown(m.hs_code) + " » n'a pas " +
+               std::to_string(digits) + " chiffres, impossible de conclure.",
            head_en + "the HS code of material '" + internal::Shown(m.hs_code) + "' lacks " + std::to_string(digits) +
                " digits, cannot decide.");
     AddReason(line.reasons, "material_hs_missing");
@@ -107,8 +118,8 @@ Tri ChangeOfClassification(const Line& line, const RuleTerm& term, const std::st
   // Tolerance: failing materials up to a share of the ex-works price.
   const Regime& r = line.regime;
   const int chapter = (line.hs[0] - '0') * 10 + (line.hs[1] - '0');
-  const bool excluded = std::find(r.tolerance_excluded_chapters.begin(), r.tolerance_excluded_chapters.end(), chapter) !=
-                        r.tolerance_excluded_chapters.end();
+  const bool excluded = std::find(r.tolerance_excluded_chapters.begin(), r.tolerance_excluded_chapters.end(),
+                                  chapter) != r.tolerance_excluded_chapters.end();
   if (r.tolerance_bp > 0 && line.facts.ex_works_xof > 0 && unknown.empty()) {
     const int64_t exw = line.facts.ex_works_xof;
     const std::string tol_fr = PercentFr(r.tolerance_bp), tol_en = PercentEn(r.tolerance_bp);
@@ -119,8 +130,8 @@ Tri ChangeOfClassification(const Line& line, const RuleTerm& term, const std::st
       return Tri::kFail;
     }
     const bool within = static_cast<__int128>(failing_cif) * 10000 <= static_cast<__int128>(r.tolerance_bp) * exw;
-    const int64_t share = within ? internal::FloorPercentHundredths(failing_cif, exw)
-                                 : internal::CeilPercentHundredths(failing_cif, exw);
+    const int64_t share =
+        within ? internal::FloorPercentHundredths(failing_cif, exw) : internal::CeilPercentHundredths(failing_cif, exw);
     const std::string cmp = within ? " ≤ " : " > ";
     t->Add(why_fr + " Tolérance : " + Fcfa(failing_cif) + " / " + Fcfa(exw) + " = " + PercentFr(share) + cmp + tol_fr +
                (within ? ", critère rempli grâce à la tolérance." : ", hors tolérance."),
@@ -159,9 +170,9 @@ Tri ValueShare(const Line& line, const RuleTerm& term, const std::string& code, 
     t->Add("Valeur ajoutée (" + code + ") : valeur ajoutée " + PercentFr(pct) + cmp + need_fr + " (prix départ usine " +
                Fcfa(exw) + " − matières non originaires CAF " + Fcfa(line.vnm) + " = " + Fcfa(added) + ", / " +
                Fcfa(exw) + ")" + (met ? ", critère rempli." : ", critère non rempli."),
-           "Value added (" + code + "): value added " + PercentEn(pct) + cmp + need_en + " (ex-works price " + Xof(exw) +
-               " − non-originating materials CIF " + Xof(line.vnm) + " = " + Xof(added) + ", / " + Xof(exw) + ")" +
-               (met ? ", met." : ", not met."));
+           "Value added (" + code + "): value added " + PercentEn(pct) + cmp + need_en + " (ex-works price " +
+               Xof(exw) + " − non-originating materials CIF " + Xof(line.vnm) + " = " + Xof(added) + ", / " + Xof(exw) +
+               ")" + (met ? ", met." : ", not met."));
     if (!met) AddReason(line.reasons, "va_below_threshold");
     return met ? Tri::kPass : Tri::kFail;
   }
@@ -193,13 +204,17 @@ Tri SpecificProcess(const Line& line, const RuleTerm& term, const std::string& c
 Tri EvaluateTerm(const Line& line, const RuleTerm& term, Text* t) {
   const std::string& code = CodeFor(line.regime.codes, term.kind);
   switch (term.kind) {
-    case TermKind::kWhollyObtained: return WhollyObtained(line, t);
+    case TermKind::kWhollyObtained:
+      return WhollyObtained(line, t);
     case TermKind::kChangeOfChapter:
     case TermKind::kChangeOfHeading:
-    case TermKind::kChangeOfSubheading: return ChangeOfClassification(line, term, code, t);
+    case TermKind::kChangeOfSubheading:
+      return ChangeOfClassification(line, term, code, t);
     case TermKind::kValueAdded:
-    case TermKind::kMaxNonOriginating: return ValueShare(line, term, code, t);
-    case TermKind::kSpecificProcess: return SpecificProcess(line, term, code, t);
+    case TermKind::kMaxNonOriginating:
+      return ValueShare(line, term, code, t);
+    case TermKind::kSpecificProcess:
+      return SpecificProcess(line, term, code, t);
   }
   return Tri::kUnknown;
 }
@@ -220,8 +235,10 @@ LineVerdict::Outcome EvaluateRule(Line& line, const Rule& rule, LineVerdict* v, 
     Tri result = Tri::kPass;
     for (const RuleTerm& term : alt.terms) {
       Tri r = EvaluateTerm(line, term, &t);
-      if (r == Tri::kFail) result = Tri::kFail;
-      else if (r == Tri::kUnknown && result == Tri::kPass) result = Tri::kUnknown;
+      if (r == Tri::kFail)
+        result = Tri::kFail;
+      else if (r == Tri::kUnknown && result == Tri::kPass)
+        result = Tri::kUnknown;
       if (result == Tri::kFail) break;  // the rest of a failed conjunction does not matter
     }
     line.reasons = verdict_reasons;
@@ -240,7 +257,8 @@ LineVerdict::Outcome EvaluateRule(Line& line, const Rule& rule, LineVerdict* v, 
   for (const std::string& r : failed_reasons) AddReason(verdict_reasons, r);
   text->Append(all);
   if (any_unknown) {
-    text->Add("Données insuffisantes pour conclure : examen par un agent.", "Not enough data to decide: an agent must review.");
+    text->Add("Données insuffisantes pour conclure : examen par un agent.",
+              "Not enough data to decide: an agent must review.");
     return LineVerdict::kNeedsReview;
   }
   AddReason(line.reasons, "criteria_not_met");

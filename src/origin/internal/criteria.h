@@ -31,15 +31,15 @@ struct Line {
   const GoodsLineFacts& facts;
   const std::string& exporter;
   const std::string& date;
-  std::string hs;                              // digits of the goods line
-  std::vector<const Material*> non_orig;       // after cumulation
-  std::vector<std::string> non_orig_hs;        // normalised HS of non_orig ("" if invalid)
-  int64_t vnm = 0;                             // CIF of non_orig
+  std::string hs;                         // digits of the goods line
+  std::vector<const Material*> non_orig;  // after cumulation
+  std::vector<std::string> non_orig_hs;   // normalised HS of non_orig ("" if invalid)
+  int64_t vnm = 0;                        // CIF of non_orig
   std::vector<std::string>* reasons;
 };
 
-std::string Fcfa(int64_t v);  // "1 000 000 FCFA"
-std::string Xof(int64_t v);   // "1,000,000 XOF"
+std::string Fcfa(int64_t v);                                              // "1 000 000 FCFA"
+std::string Xof(int64_t v);                                               // "1,000,000 XOF"
 void AddReason(std::vector<std::string>* reasons, const std::string& r);  // once each
 
 // Tries the rule's alternatives in order. On success sets v->criterion and

@@ -3,6 +3,8 @@
 // Finish() to report unknown keys. Used by loader.cc only.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -11,8 +13,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/clock.h"
 #include "origin/internal/load_util.h"
@@ -97,7 +97,8 @@ class TableReader {
       return std::nullopt;
     }
     if (!IsDate(text)) {
-      errors_.Add(LineOf(*n), where_ + "'" + std::string(key) + "' is not a valid date YYYY-MM-DD: '" + Shown(text) + "'");
+      errors_.Add(LineOf(*n),
+                  where_ + "'" + std::string(key) + "' is not a valid date YYYY-MM-DD: '" + Shown(text) + "'");
       return std::nullopt;
     }
     return text;

@@ -10,10 +10,10 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* kSignedFields[] = {
-    "cpm_site_id",     "cpm_trans_id",     "cpm_trans_date", "cpm_amount",         "cpm_currency", "signature",
-    "payment_method",  "cel_phone_num",    "cpm_phone_prefixe", "cpm_language",    "cpm_version",  "cpm_payment_config",
-    "cpm_page_action", "cpm_custom",       "cpm_designation", "cpm_error_message"};
+constexpr const char* kSignedFields[] = {"cpm_site_id",       "cpm_trans_id", "cpm_trans_date",  "cpm_amount",
+                                         "cpm_currency",      "signature",    "payment_method",  "cel_phone_num",
+                                         "cpm_phone_prefixe", "cpm_language", "cpm_version",     "cpm_payment_config",
+                                         "cpm_page_action",   "cpm_custom",   "cpm_designation", "cpm_error_message"};
 
 class CinetPay final : public PaymentProvider {
  public:
@@ -22,13 +22,17 @@ class CinetPay final : public PaymentProvider {
 
   InitResult Initiate(const InitRequest& r) override {
     InitResult out;
-    json::object body{{"apikey", c_.api_key},         {"site_id", c_.site_id},       {"transaction_id", r.reference},
-                      {"amount", r.amount_xof},       {"currency", c_.currency},     {"description", r.description},
-                      {"notify_url", r.notify_url},   {"return_url", r.return_url},  {"channels", "MOBILE_MONEY"},
-                      {"lang", "fr"}};
+    json::object body{{"apikey", c_.api_key},          {"site_id", c_.site_id},
+                      {"transaction_id", r.reference}, {"amount", r.amount_xof},
+                      {"currency", c_.currency},       {"description", r.description},
+                      {"notify_url", r.notify_url},    {"return_url", r.return_url},
+                      {"channels", "MOBILE_MONEY"},    {"lang", "fr"}};
     const std::string url = c_.base_url + "/v2/payment";
-    auto res = http_.Send({"POST", url, {{"Content-Type", "application/json"}, {"Accept", "application/json"}},
-                           json::serialize(body), c_.timeout_ms});
+    auto res = http_.Send({"POST",
+                           url,
+                           {{"Content-Type", "application/json"}, {"Accept", "application/json"}},
+                           json::serialize(body),
+                           c_.timeout_ms});
     if (!res) {
       out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
       return out;
@@ -56,10 +60,14 @@ class CinetPay final : public PaymentProvider {
   Result<StatusResult> Status(const IntentRef& intent) override {
     const std::string url = c_.base_url + "/v2/payment/check";
     json::object body{{"apikey", c_.api_key}, {"site_id", c_.site_id}, {"transaction_id", intent.reference}};
-    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"POST", url, {{"Content-Type", "application/json"},
-                                                                 {"Accept", "application/json"}},
-                                                   json::serialize(body), c_.timeout_ms}));
-    if (res.status >= 500 || res.status == 429) return Error::Unavailable("cinetpay check: " + Describe(url, res.status));
+    ASSIGN_OR_RETURN(HttpResponse res,
+                     http_.Send({"POST",
+                                 url,
+                                 {{"Content-Type", "application/json"}, {"Accept", "application/json"}},
+                                 json::serialize(body),
+                                 c_.timeout_ms}));
+    if (res.status >= 500 || res.status == 429)
+      return Error::Unavailable("cinetpay check: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
     if (!o) return Error::Unavailable("cinetpay check: unreadable answer");
     const std::string code = Str(*o, "code");
@@ -76,12 +84,16 @@ class CinetPay final : public PaymentProvider {
     if (code == "00" && (status.empty() || status == "ACCEPTED")) out.status = RemoteStatus::kSucceeded;
     // Before REFUSED: an expired payment is "627" TRANSACTION_CANCEL with status
     // REFUSED, and the payer may still complete it late.
-    else if (code == "627") out.status = RemoteStatus::kExpired;  // TRANSACTION_CANCEL: not paid in time
-    else if (code == "600" || status == "REFUSED" || status == "CANCELED" || status == "CANCELLED") out.status = RemoteStatus::kFailed;
+    else if (code == "627")
+      out.status = RemoteStatus::kExpired;  // TRANSACTION_CANCEL: not paid in time
+    else if (code == "600" || status == "REFUSED" || status == "CANCELED" || status == "CANCELLED")
+      out.status = RemoteStatus::kFailed;
     else if (code == "662" || code == "623" || status == "WAITING_CUSTOMER_PAYMENT" || status == "PENDING")
       out.status = RemoteStatus::kPending;
-    else if (code == "629" || code == "404") out.status = RemoteStatus::kNotFound;  // unknown transaction
-    else return Error::Unavailable("cinetpay check: unexpected code " + code);
+    else if (code == "629" || code == "404")
+      out.status = RemoteStatus::kNotFound;  // unknown transaction
+    else
+      return Error::Unavailable("cinetpay check: unexpected code " + code);
     if (out.status == RemoteStatus::kSucceeded && out.provider_txn.empty()) out.provider_txn = intent.reference;
     return out;
   }
@@ -123,8 +135,13 @@ class CinetPay final : public PaymentProvider {
   }
 
   Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
-    CsvColumns cols{{"operator_id", "cpm_payid", "payment_id"}, {"transaction_id", "cpm_trans_id"}, {"amount"},
-                    {"fee", "fees", "commission"}, {"payment_date", "date", "timestamp"}, {"status"}, {"is_reversal"}};
+    CsvColumns cols{{"operator_id", "cpm_payid", "payment_id"},
+                    {"transaction_id", "cpm_trans_id"},
+                    {"amount"},
+                    {"fee", "fees", "commission"},
+                    {"payment_date", "date", "timestamp"},
+                    {"status"},
+                    {"is_reversal"}};
     return ParseStatementCsv(text, cols, {"ACCEPTED", "SUCCES", "SUCCESS"}, ';');
   }
 

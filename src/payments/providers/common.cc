@@ -51,7 +51,8 @@ std::string UrlEncode(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+      out += static_cast<char>(c);
     else {
       out += '%';
       out += hex[c >> 4];
@@ -65,12 +66,14 @@ namespace {
 std::string UrlDecode(const std::string& s) {
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+') out += ' ';
+    if (s[i] == '+')
+      out += ' ';
     else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
              std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
       i += 2;
-    } else out += s[i];
+    } else
+      out += s[i];
   }
   return out;
 }
@@ -104,8 +107,8 @@ std::string Describe(const std::string& url, int status) {
   return path + " (HTTP " + std::to_string(status) + ")";
 }
 
-Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request, const std::string& what,
-                                int64_t default_ttl) {
+Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request,
+                                const std::string& what, int64_t default_ttl) {
   std::lock_guard<std::mutex> g(cache.mu);
   const int64_t now = std::time(nullptr);
   if (!cache.token.empty() && cache.expires_at > now + 30) return cache.token;
@@ -151,19 +154,37 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text, char sep
         if (i + 1 < text.size() && text[i + 1] == '"') {
           field += '"';
           ++i;
-        } else quoted = false;
-      } else field += c;
+        } else
+          quoted = false;
+      } else
+        field += c;
       continue;
     }
-    if (c == '"') { quoted = true; any = true; }
-    else if (c == sep) { row.push_back(field); field.clear(); any = true; }
-    else if (c == '\r') {}
-    else if (c == '\n') {
-      if (any || !field.empty()) { row.push_back(field); rows.push_back(row); }
-      row.clear(); field.clear(); any = false;
-    } else { field += c; any = true; }
+    if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == sep) {
+      row.push_back(field);
+      field.clear();
+      any = true;
+    } else if (c == '\r') {
+    } else if (c == '\n') {
+      if (any || !field.empty()) {
+        row.push_back(field);
+        rows.push_back(row);
+      }
+      row.clear();
+      field.clear();
+      any = false;
+    } else {
+      field += c;
+      any = true;
+    }
   }
-  if (any || !field.empty()) { row.push_back(field); rows.push_back(row); }
+  if (any || !field.empty()) {
+    row.push_back(field);
+    rows.push_back(row);
+  }
   return rows;
 }
 

@@ -5,9 +5,9 @@
 #include <boost/json.hpp>
 #include <map>
 #include <mutex>
-#include <vector>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "payments/provider.h"
 
@@ -42,8 +42,8 @@ struct TokenCache {
 // (its answer: {access_token, expires_in?}; `default_ttl` seconds when absent)
 // and cached until 30 s before expiry. Errors name `what` and the URL path
 // only (kUnavailable). Holds cache.mu during the fetch.
-Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request, const std::string& what,
-                                int64_t default_ttl);
+Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request,
+                                const std::string& what, int64_t default_ttl);
 
 // Parses "2026-11-27T08:00:00Z" (fractional seconds and offsets +HH:MM accepted).
 std::optional<int64_t> ParseTimestamp(const std::string& s);

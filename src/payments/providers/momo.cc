@@ -34,7 +34,8 @@ class Momo final : public PaymentProvider {
                       {"payerMessage", r.description},
                       {"payeeNote", r.reference}};
     const std::string url = c_.base_url + "/collection/v1_0/requesttopay";
-    auto res = http_.Send({"POST", url, Headers(*token, r.reference, r.notify_url), json::serialize(body), c_.timeout_ms});
+    auto res =
+        http_.Send({"POST", url, Headers(*token, r.reference, r.notify_url), json::serialize(body), c_.timeout_ms});
     if (!res) {
       out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
       return out;
@@ -68,12 +69,18 @@ class Momo final : public PaymentProvider {
     out.detail = s;
     if (!Str(*o, "externalId").empty() && Str(*o, "externalId") != intent.reference)
       return Error::Unavailable("momo status: answer for another payment");
-    if (s == "SUCCESSFUL") out.status = RemoteStatus::kSucceeded;
-    else if (s == "FAILED" && Str(*o, "reason") == "EXPIRED") out.status = RemoteStatus::kExpired;
-    else if (s == "FAILED" || s == "REJECTED") out.status = RemoteStatus::kFailed;
-    else if (s == "TIMEOUT" || s == "EXPIRED") out.status = RemoteStatus::kExpired;
-    else if (s == "PENDING" || s == "CREATED") out.status = RemoteStatus::kPending;
-    else return Error::Unavailable("momo status: unknown status");
+    if (s == "SUCCESSFUL")
+      out.status = RemoteStatus::kSucceeded;
+    else if (s == "FAILED" && Str(*o, "reason") == "EXPIRED")
+      out.status = RemoteStatus::kExpired;
+    else if (s == "FAILED" || s == "REJECTED")
+      out.status = RemoteStatus::kFailed;
+    else if (s == "TIMEOUT" || s == "EXPIRED")
+      out.status = RemoteStatus::kExpired;
+    else if (s == "PENDING" || s == "CREATED")
+      out.status = RemoteStatus::kPending;
+    else
+      return Error::Unavailable("momo status: unknown status");
     return out;
   }
 
@@ -125,8 +132,10 @@ class Momo final : public PaymentProvider {
     }
     out.detail = "POST " + Describe(url, res->status);
     // 409: this X-Reference-Id exists already, which can only be ours.
-    if (res->status == 202 || res->status == 409) out.outcome = RefundOutcome::kAccepted;
-    else if (!IsUnclearStatus(res->status)) out.outcome = RefundOutcome::kRejected;
+    if (res->status == 202 || res->status == 409)
+      out.outcome = RefundOutcome::kAccepted;
+    else if (!IsUnclearStatus(res->status))
+      out.outcome = RefundOutcome::kRejected;
     return out;
   }
 
@@ -145,10 +154,14 @@ class Momo final : public PaymentProvider {
     out.provider_txn = Str(*o, "financialTransactionId");
     out.amount_xof = Amount(Member(*o, "amount"));
     out.detail = s + (Str(*o, "reason").empty() ? "" : " " + Str(*o, "reason"));
-    if (s == "SUCCESSFUL") out.status = RemoteStatus::kSucceeded;
-    else if (s == "FAILED" || s == "REJECTED" || s == "TIMEOUT") out.status = RemoteStatus::kFailed;
-    else if (s == "PENDING" || s == "CREATED") out.status = RemoteStatus::kPending;
-    else return Error::Unavailable("momo refund status: unknown status");
+    if (s == "SUCCESSFUL")
+      out.status = RemoteStatus::kSucceeded;
+    else if (s == "FAILED" || s == "REJECTED" || s == "TIMEOUT")
+      out.status = RemoteStatus::kFailed;
+    else if (s == "PENDING" || s == "CREATED")
+      out.status = RemoteStatus::kPending;
+    else
+      return Error::Unavailable("momo refund status: unknown status");
     return out;
   }
 
@@ -176,7 +189,8 @@ class Momo final : public PaymentProvider {
       json::value zero(0);
       auto fee = Amount(Member(t, "fee") ? Member(t, "fee") : &zero);
       auto at = ParseTimestamp(Str(t, "timestamp"));
-      if (l.provider_txn.empty()) return Error::Invalid(where + ": no financialTransactionId", {{where, "is required"}});
+      if (l.provider_txn.empty())
+        return Error::Invalid(where + ": no financialTransactionId", {{where, "is required"}});
       if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
       if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
       if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
@@ -203,10 +217,12 @@ class Momo final : public PaymentProvider {
   Result<std::string> Token() {
     const std::string url = c_.base_url + "/collection/token/";
     return CachedToken(cache_, http_,
-                       {"POST", url,
+                       {"POST",
+                        url,
                         {{"Authorization", "Basic " + Base64(c_.api_user + ":" + c_.api_key)},
                          {"Ocp-Apim-Subscription-Key", c_.subscription_key}},
-                        "", c_.timeout_ms},
+                        "",
+                        c_.timeout_ms},
                        "momo token", 3600);
   }
   // The Disbursement product has its own subscription key, API user and token.
@@ -217,11 +233,14 @@ class Momo final : public PaymentProvider {
     const std::string& user = c_.disbursement_api_user.empty() ? c_.api_user : c_.disbursement_api_user;
     const std::string& key = c_.disbursement_api_key.empty() ? c_.api_key : c_.disbursement_api_key;
     const std::string url = c_.base_url + "/disbursement/token/";
-    return CachedToken(disbursement_cache_, http_,
-                       {"POST", url, {{"Authorization", "Basic " + Base64(user + ":" + key)},
-                                      {"Ocp-Apim-Subscription-Key", DisbursementKey()}},
-                        "", c_.timeout_ms},
-                       "momo disbursement token", 3600);
+    return CachedToken(
+        disbursement_cache_, http_,
+        {"POST",
+         url,
+         {{"Authorization", "Basic " + Base64(user + ":" + key)}, {"Ocp-Apim-Subscription-Key", DisbursementKey()}},
+         "",
+         c_.timeout_ms},
+        "momo disbursement token", 3600);
   }
   std::vector<std::pair<std::string, std::string>> DisbursementHeaders(const std::string& token, const std::string& ref,
                                                                        const std::string& callback) const {

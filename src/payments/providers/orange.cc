@@ -1,9 +1,8 @@
 // Orange Money WebPay (Mali): OAuth client credentials, webpayment,
 // transactionstatus; notifications authenticated by notif_token only.
-#include "payments/providers/providers.h"
-
 #include "payments/crypto.h"
 #include "payments/providers/common.h"
+#include "payments/providers/providers.h"
 
 namespace origine::payments::internal {
 namespace json = boost::json;
@@ -25,12 +24,18 @@ class Orange final : public PaymentProvider {
       out.detail = token.error().message;
       return out;
     }
-    json::object body{{"merchant_key", c_.merchant_key}, {"currency", c_.currency}, {"order_id", r.reference},
-                      {"amount", r.amount_xof},          {"return_url", r.return_url}, {"cancel_url", r.cancel_url},
-                      {"notif_url", r.notify_url},       {"lang", "fr"},              {"reference", r.description}};
+    json::object body{{"merchant_key", c_.merchant_key}, {"currency", c_.currency},
+                      {"order_id", r.reference},         {"amount", r.amount_xof},
+                      {"return_url", r.return_url},      {"cancel_url", r.cancel_url},
+                      {"notif_url", r.notify_url},       {"lang", "fr"},
+                      {"reference", r.description}};
     const std::string url = c_.base_url + c_.orange_path + "/webpayment";
-    auto res = http_.Send({"POST", url, {{"Authorization", "Bearer " + *token}, {"Content-Type", "application/json"},
-                                         {"Accept", "application/json"}}, json::serialize(body), c_.timeout_ms});
+    auto res = http_.Send(
+        {"POST",
+         url,
+         {{"Authorization", "Bearer " + *token}, {"Content-Type", "application/json"}, {"Accept", "application/json"}},
+         json::serialize(body),
+         c_.timeout_ms});
     if (!res) {
       out.detail = "POST " + Describe(url, 0) + ": " + res.error().message;
       return out;
@@ -54,11 +59,15 @@ class Orange final : public PaymentProvider {
   Result<StatusResult> Status(const IntentRef& intent) override {
     ASSIGN_OR_RETURN(std::string token, Token());
     const std::string url = c_.base_url + c_.orange_path + "/transactionstatus";
-    json::object body{{"order_id", intent.reference}, {"amount", intent.amount_xof}, {"pay_token", intent.provider_ref}};
-    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"POST", url, {{"Authorization", "Bearer " + token},
-                                                                 {"Content-Type", "application/json"},
-                                                                 {"Accept", "application/json"}},
-                                                   json::serialize(body), c_.timeout_ms}));
+    json::object body{
+        {"order_id", intent.reference}, {"amount", intent.amount_xof}, {"pay_token", intent.provider_ref}};
+    ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"POST",
+                                                   url,
+                                                   {{"Authorization", "Bearer " + token},
+                                                    {"Content-Type", "application/json"},
+                                                    {"Accept", "application/json"}},
+                                                   json::serialize(body),
+                                                   c_.timeout_ms}));
     // Without a pay_token (the initiation answer was lost) Orange cannot find
     // the payment: a 4xx then means "nothing known under these keys".
     if (res.status == 404 || (res.status >= 400 && res.status < 500 && res.status != 401 && res.status != 429))
@@ -72,11 +81,16 @@ class Orange final : public PaymentProvider {
     out.provider_txn = Str(*o, "txnid");
     out.amount_xof = Amount(Member(*o, "amount"));
     out.detail = s;
-    if (s == "SUCCESS") out.status = RemoteStatus::kSucceeded;
-    else if (s == "FAILED") out.status = RemoteStatus::kFailed;
-    else if (s == "EXPIRED") out.status = RemoteStatus::kExpired;
-    else if (s == "INITIATED" || s == "PENDING") out.status = RemoteStatus::kPending;
-    else return Error::Unavailable("orange status: unknown status");
+    if (s == "SUCCESS")
+      out.status = RemoteStatus::kSucceeded;
+    else if (s == "FAILED")
+      out.status = RemoteStatus::kFailed;
+    else if (s == "EXPIRED")
+      out.status = RemoteStatus::kExpired;
+    else if (s == "INITIATED" || s == "PENDING")
+      out.status = RemoteStatus::kPending;
+    else
+      return Error::Unavailable("orange status: unknown status");
     return out;
   }
 
@@ -111,8 +125,13 @@ class Orange final : public PaymentProvider {
   }
 
   Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
-    CsvColumns cols{{"txnid", "transaction_id"}, {"order_id"}, {"amount"}, {"fee", "fees"},
-                    {"date", "timestamp", "created_at"}, {"status"}, {"is_reversal", "reversal"}};
+    CsvColumns cols{{"txnid", "transaction_id"},
+                    {"order_id"},
+                    {"amount"},
+                    {"fee", "fees"},
+                    {"date", "timestamp", "created_at"},
+                    {"status"},
+                    {"is_reversal", "reversal"}};
     return ParseStatementCsv(text, cols, {"SUCCESS", "SUCCESSFUL", "success"});
   }
 
@@ -120,11 +139,13 @@ class Orange final : public PaymentProvider {
   Result<std::string> Token() {
     const std::string url = c_.base_url + "/oauth/v3/token";
     return CachedToken(cache_, http_,
-                       {"POST", url,
+                       {"POST",
+                        url,
                         {{"Authorization", "Basic " + Base64(c_.client_id + ":" + c_.client_secret)},
                          {"Content-Type", "application/x-www-form-urlencoded"},
                          {"Accept", "application/json"}},
-                        "grant_type=client_credentials", c_.timeout_ms},
+                        "grant_type=client_credentials",
+                        c_.timeout_ms},
                        "orange token", 600);
   }
 

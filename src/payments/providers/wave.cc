@@ -20,11 +20,16 @@ StatusResult FromSession(const json::object& s) {
   out.detail = checkout + "/" + payment;
   const json::value* error = Member(s, "last_payment_error");
   const bool payer_error = error && error->is_object();
-  if (payment == "succeeded") out.status = RemoteStatus::kSucceeded;
-  else if (payer_error) out.status = RemoteStatus::kFailed;  // the payer cancelled or the payment was refused
-  else if (checkout == "expired") out.status = RemoteStatus::kExpired;
-  else if (payment == "cancelled" || payment == "failed") out.status = RemoteStatus::kFailed;
-  else out.status = RemoteStatus::kPending;  // open, processing
+  if (payment == "succeeded")
+    out.status = RemoteStatus::kSucceeded;
+  else if (payer_error)
+    out.status = RemoteStatus::kFailed;  // the payer cancelled or the payment was refused
+  else if (checkout == "expired")
+    out.status = RemoteStatus::kExpired;
+  else if (payment == "cancelled" || payment == "failed")
+    out.status = RemoteStatus::kFailed;
+  else
+    out.status = RemoteStatus::kPending;  // open, processing
   return out;
 }
 
@@ -35,8 +40,10 @@ class Wave final : public PaymentProvider {
 
   InitResult Initiate(const InitRequest& r) override {
     InitResult out;
-    json::object body{{"amount", std::to_string(r.amount_xof)}, {"currency", c_.currency},
-                      {"success_url", r.return_url},          {"error_url", r.cancel_url},
+    json::object body{{"amount", std::to_string(r.amount_xof)},
+                      {"currency", c_.currency},
+                      {"success_url", r.return_url},
+                      {"error_url", r.cancel_url},
                       {"client_reference", r.reference}};
     const std::string url = c_.base_url + "/v1/checkout/sessions";
     auto res = http_.Send({"POST", url, Headers(r.reference), json::serialize(body), c_.timeout_ms});
@@ -62,7 +69,8 @@ class Wave final : public PaymentProvider {
   Result<StatusResult> Status(const IntentRef& intent) override {
     if (intent.provider_ref.empty()) {
       // The creation answer was lost: find the session by our reference.
-      const std::string url = c_.base_url + "/v1/checkout/sessions/search?client_reference=" + UrlEncode(intent.reference);
+      const std::string url =
+          c_.base_url + "/v1/checkout/sessions/search?client_reference=" + UrlEncode(intent.reference);
       ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
       if (res.status != 200) return Error::Unavailable("wave search: " + Describe(url, res.status));
       auto o = ParseObject(res.body);
@@ -105,8 +113,10 @@ class Wave final : public PaymentProvider {
       if (end == std::string::npos) end = v.size();
       std::string part = v.substr(start, end - start);
       while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-      if (part.rfind("t=", 0) == 0) ts = part.substr(2);
-      else if (part.rfind("v1=", 0) == 0) sigs.push_back(part.substr(3));
+      if (part.rfind("t=", 0) == 0)
+        ts = part.substr(2);
+      else if (part.rfind("v1=", 0) == 0)
+        sigs.push_back(part.substr(3));
       start = end + 1;
     }
     if (ts.empty() || ts.size() > 12 || ts.find_first_not_of("0123456789") != std::string::npos || sigs.empty()) {
@@ -161,14 +171,16 @@ class Wave final : public PaymentProvider {
       l.reference = Str(t, "client_reference");
       std::string a = Str(t, "amount");
       bool negative = !a.empty() && a[0] == '-';
-      json::value av = negative ? json::value(a.substr(1)) : (Member(t, "amount") ? *Member(t, "amount") : json::value());
+      json::value av =
+          negative ? json::value(a.substr(1)) : (Member(t, "amount") ? *Member(t, "amount") : json::value());
       auto amt = Amount(&av);
       std::string f = Str(t, "fee");
       if (!f.empty() && f[0] == '-') f.erase(0, 1);
       json::value fv = f.empty() ? (Member(t, "fee") ? *Member(t, "fee") : json::value(0)) : json::value(f);
       auto fee = Amount(&fv);
       auto at = ParseTimestamp(Str(t, "timestamp"));
-      if (l.provider_txn.empty()) return Error::Invalid(where + ": no transaction_id", {{where + "/transaction_id", "is required"}});
+      if (l.provider_txn.empty())
+        return Error::Invalid(where + ": no transaction_id", {{where + "/transaction_id", "is required"}});
       if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
       if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
       if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
