@@ -10,6 +10,8 @@ DATA_DIR  ?= ./var
 LISTEN    ?= 127.0.0.1:8080
 PAYSIM_LISTEN ?= 127.0.0.1:8090
 JOBS      ?= $(shell nproc)
+# ccache, when the machine has it, makes rebuilds of unchanged files free.
+CMAKE_LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 
 .PHONY: help deps web-deps web build run test soak bench fuzz clean
 
@@ -33,7 +35,7 @@ web: web-deps
 	@cd web && npm run build
 
 build: deps web
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF $(CMAKE_LAUNCHER)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
 # The payment-provider simulator runs beside the server (docs/formats/paysim.md),
@@ -50,7 +52,7 @@ run: build
 test: deps web
 	@cd tests/e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 	@cd tests/interop && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
-	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON $(CMAKE_LAUNCHER)
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	cd web && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
@@ -60,14 +62,14 @@ test: deps web
 # the sanitizer build. make test runs the same test over 1,000 payments (ctest payments_invariants).
 SOAK_N ?= 10000
 soak: deps
-	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON $(CMAKE_LAUNCHER)
 	cmake --build $(TEST_DIR) -j $(JOBS) --target origine origine-paysim
 	PAYMENTS_SOAK_N=$(SOAK_N) ORIGINE_BIN=$(TEST_DIR)/src/app/origine \
 	  node --test --test-concurrency=1 tests/soak/payments-invariants.test.mjs
 
 bench: deps web
 	@bash scripts/install-deps.sh --bench
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF $(CMAKE_LAUNCHER)
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 	bash bench/run.sh $(BUILD_DIR)/src/app/origine
 	node bench/payments.mjs $(BUILD_DIR)/src/app/origine

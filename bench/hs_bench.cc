@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "registry/hs.h"
 #include "registry/registry.h"
@@ -34,10 +35,7 @@ int main(int argc, char** argv) {
   std::filesystem::create_directories(dir);
   auto db = storage::OpenSqlite((dir / "b.db").string());
   if (!db) return std::fprintf(stderr, "%s\n", db.error().message.c_str()), 2;
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   if (!(*db)->Migrate(all)) return 2;
   auto en = registry::ParseHsCsv(ReadFile(csv), csv);
   auto fr = registry::ParseHsCsv(ReadFile("data/hs/hs-fr-demo.csv"), "hs-fr-demo.csv");

@@ -11,7 +11,7 @@
 #include "api/trust_routes.h"
 #include "audit/audit.h"
 #include "certificates/application_input.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "http/problem.h"
 #include "trust/base64.h"
 #include "trust/trust_list.h"
@@ -243,16 +243,15 @@ void Api::AddRoutes() {
             const std::string& sent = req.headers.Get("x-csrf-token");
             if (sent.empty() || sent != ctx.session->csrf_token) {
               record_denied(ctx, route, "missing or wrong X-CSRF-Token header");
-              return http::Problem(403, "csrf", "missing or wrong X-CSRF-Token header", req);
+              return http::Problem(403, "csrf.invalid"_code, "csrf", "missing or wrong X-CSRF-Token header", req);
             }
           }
           Result<Response> r = handler(ctx);
           if (r) return std::move(*r);
           const Error& e = r.error();
-          if (e.code == ErrorCode::kPermissionDenied) record_denied(ctx, route, e.message);
-          if (e.code == ErrorCode::kInvalidArgument && e.fields.size() == 1 && e.fields[0].message == "invalid-json")
-            return http::Problem(400, "invalid-json", e.message, req);
-          if (e.code == ErrorCode::kInternal)
+          if (e.kind == ErrorKind::kPermissionDenied) record_denied(ctx, route, e.message);
+          if (e.code == "json.malformed") return http::Problem(e, req, "invalid-json");
+          if (e.kind == ErrorKind::kInternal)
             log::Error("internal error", {{"request_id", req.request_id}, {"error", e.message}});
           return http::Problem(e, req);
         });
@@ -587,14 +586,15 @@ Response Api::Handle(Request& req) {
   Response res;
   if (!http::ParseTarget(req.target, &req.path, &req.query)) {
     req.path = "/";
-    res = http::Problem(400, "bad-request", "the request target is malformed", req);
+    res = http::Problem(400, "http.bad_request"_code, "bad-request", "the request target is malformed", req);
   } else {
     auto match = router_.Find(req);
     if (match.route) {
       route = match.route->path_template;
       res = match.route->handler(req);
     } else if (!match.allowed.empty()) {
-      res = http::Problem(405, "method-not-allowed", "use " + match.allowed.front() + " on this resource", req);
+      res = http::Problem(405, "http.method_not_allowed"_code, "method-not-allowed",
+                          "use " + match.allowed.front() + " on this resource", req);
       std::string allow;
       for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
       res.AddHeader("Allow", allow);
@@ -603,9 +603,9 @@ Response Api::Handle(Request& req) {
       if (auto file = static_files_.Serve(req.path))
         res = std::move(*file);
       else
-        res = http::Problem(404, "not-found", "no such page", req);
+        res = http::Problem(404, "http.not_found"_code, "not-found", "no such page", req);
     } else {
-      res = http::Problem(404, "not-found", "no such resource", req);
+      res = http::Problem(404, "http.not_found"_code, "not-found", "no such resource", req);
     }
   }
   if (res.content_type.rfind("text/html", 0) == 0)

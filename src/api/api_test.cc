@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <set>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
@@ -25,12 +26,7 @@ TEST(OpenApiTest, DocumentIsValidJsonWithVersion31) {
 }
 
 std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
-  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
-  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   return all;
 }
 

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "app/platform.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "registry/registry.h"
 
 namespace origine::app {

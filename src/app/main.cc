@@ -23,12 +23,12 @@
 
 #include "api/api.h"
 #include "app/config.h"
-#include "app/http_client.h"
 #include "app/platform.h"
 #include "audit/audit.h"
 #include "certificates/verification.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "http/server.h"
+#include "net/http_client.h"
 #include "pki/key_manager.h"
 #include "render/qr_decode.h"
 #include "tlog/monitor.h"
@@ -273,7 +273,7 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   }
   if (vkey.empty()) {
     // Trust on first use: the log's published key, kept from now on.
-    auto body = app::HttpGet(url + "/api/v1/log/key");
+    auto body = net::Get(url + "/api/v1/log/key");
     if (!body) return Fail(body.error());
     boost::system::error_code jec;
     json::value v = json::parse(*body, jec);
@@ -299,12 +299,12 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
     previous = *cp;
     previous_note = *kept;
   }
-  auto note = app::HttpGet(url + "/log/checkpoint");
+  auto note = net::Get(url + "/log/checkpoint");
   if (!note) return Fail(note.error());
-  auto fetch = [&url](const tlog::Tile& tile) { return app::HttpGet(url + "/log/" + tlog::TilePath(tile)); };
+  auto fetch = [&url](const tlog::Tile& tile) { return net::Get(url + "/log/" + tlog::TilePath(tile)); };
   auto cp = tlog::VerifyCheckpointUpdate(*note, origin, verifiers, previous, fetch);
   if (!cp) {
-    if (cp.error().code != ErrorCode::kInvalidArgument) return Fail(cp.error());
+    if (cp.error().kind != ErrorKind::kInvalidArgument) return Fail(cp.error());
     const std::string evidence = state_dir + "/inconsistent-" + std::to_string(std::time(nullptr)) + ".txt";
     (void)WriteFile(evidence, "kept checkpoint:\n" + previous_note + "\nnew checkpoint:\n" + *note);
     std::cout << "INCONSISTENT: " << cp.error().message << "\n"

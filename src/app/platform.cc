@@ -7,9 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "certificates/application_input.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "origin/engine.h"
 #include "payments/payments.h"
 #include "registry/hs.h"
@@ -90,17 +91,6 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
   return out;
 }
 
-std::vector<storage::Migration> AllMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
-  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
-  for (const auto& m : payments::PaymentsMigrations()) all.push_back(m);
-  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
-  return all;
-}
-
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
@@ -175,7 +165,7 @@ Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
     auto read = trust::ReadPassphraseFile(kek);
     if (read) {
       passphrase = std::move(*read);
-    } else if (read.error().code != ErrorCode::kNotFound) {
+    } else if (read.error().kind != ErrorKind::kNotFound) {
       return read.error();
     } else {
       // Development installation: a random passphrase beside the keys, only

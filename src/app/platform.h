@@ -42,13 +42,6 @@ struct Platform {
 // (docs/formats/paysim.md). Providers without a base URL are left out.
 std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config);
 
-// Every module's migrations, in one list for storage::Db::Migrate:
-// storage::CoreMigrations() + audit::AuditMigrations() + tlog::TlogMigrations()
-// + registry::RegistryMigrations() + certificates::CertificateMigrations()
-// + payments::PaymentsMigrations().
-// + pki::PkiMigrations().
-std::vector<storage::Migration> AllMigrations();
-
 // Creates the data directory (0700) if needed, opens and migrates the
 // database; when migrations ran, seals audit events older than the hash
 // chain. Nothing else (used by `audit verify`, which must not write).

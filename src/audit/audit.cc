@@ -134,25 +134,6 @@ Result<uint64_t> AppendAnchor(storage::Tx& tx, int64_t id, const std::string& ha
 
 }  // namespace
 
-const std::vector<storage::Migration>& AuditMigrations() {
-  static const std::vector<storage::Migration> kMigrations = {
-      {2, "audit hash chain", R"sql(
-ALTER TABLE audit_events ADD COLUMN prev_hash TEXT;
-ALTER TABLE audit_events ADD COLUMN hash TEXT;
-CREATE INDEX audit_events_at ON audit_events(at);
-CREATE INDEX audit_events_action ON audit_events(action, at);
-CREATE INDEX audit_events_actor ON audit_events(actor_id, at);
-CREATE TABLE audit_chain (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  last_id INTEGER NOT NULL,
-  head TEXT
-);
-INSERT INTO audit_chain (id, last_id, head) SELECT 1, COALESCE(MAX(id), 0), NULL FROM audit_events;
-)sql"},
-  };
-  return kMigrations;
-}
-
 std::string CanonicalEvent(const StoredEvent& event) { return Canonical(event, event.actor_role.empty()); }
 
 std::string EventHash(const StoredEvent& event) { return HexSha256(CanonicalEvent(event)); }

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "app/schema.h"
 #include "storage/sqlite_db.h"
 #include "tlog/log.h"
 
@@ -13,9 +14,7 @@ namespace origine::audit {
 namespace {
 
 std::vector<storage::Migration> AllMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   return all;
 }
 

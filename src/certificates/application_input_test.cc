@@ -59,7 +59,7 @@ TEST_P(BadInputTest, ReportsTheField) {
   for (auto& kv : patch) in[kv.key()] = kv.value();
   auto r = ValidateInput(in, kToday);
   ASSERT_FALSE(r) << GetParam().name;
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
   auto f = Fields(r.error());
   EXPECT_NE(std::find(f.begin(), f.end(), GetParam().field), f.end()) << GetParam().name << ": " << r.error().message;
 }

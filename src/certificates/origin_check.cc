@@ -41,7 +41,7 @@ Result<json::array> EvaluateLines(storage::Tx& tx, int64_t company_id, const jso
     if (auto p = l.find("product_id"); p != l.end() && p->value().is_int64()) {
       auto facts = registry::ProductFacts(tx, company_id, p->value().as_int64(), data_code, date);
       if (!facts) {
-        if (facts.error().code != ErrorCode::kNotFound) return facts.error();
+        if (facts.error().kind != ErrorKind::kNotFound) return facts.error();
         out.push_back(Incomplete(line, "unknown_product", "Produit inconnu dans votre registre de produits.",
                                  "Unknown product in your product registry."));
         continue;

@@ -697,20 +697,4 @@ Result<json::object> ApplicationService::RevokeCertificate(const Principal& who,
   return out;
 }
 
-const std::vector<storage::Migration>& CertificateMigrations() {
-  static const std::vector<storage::Migration> kMigrations = {
-      {400, "certificate revocation and replacement; application kind", R"sql(
-ALTER TABLE applications ADD COLUMN kind TEXT NOT NULL DEFAULT 'issue' CHECK (kind IN ('issue', 'amendment', 'duplicate'));
-ALTER TABLE applications ADD COLUMN predecessor TEXT REFERENCES certificates(number);
-CREATE INDEX applications_predecessor ON applications(predecessor);
-ALTER TABLE certificates ADD COLUMN revoked_at INTEGER;
-ALTER TABLE certificates ADD COLUMN revoked_by INTEGER REFERENCES users(id);
-ALTER TABLE certificates ADD COLUMN revocation_reason TEXT;
-ALTER TABLE certificates ADD COLUMN successor TEXT REFERENCES certificates(number);
-ALTER TABLE certificates ADD COLUMN replaced_at INTEGER;
-)sql"},
-  };
-  return kMigrations;
-}
-
 }  // namespace origine::certificates

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "identity/identity_service.h"
 #include "registry/registry.h"
@@ -18,12 +19,7 @@ namespace {
 namespace json = boost::json;
 
 std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-  for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
-  for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
-  for (const auto& m : pki::PkiMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   return all;
 }
 
@@ -154,18 +150,18 @@ TEST_F(WorkflowTest, OtherCompanySeesNothing) {
   int64_t id = NewSubmitted();
   auto get = apps_->Get(other_exporter_, id);
   ASSERT_FALSE(get);
-  EXPECT_EQ(get.error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(apps_->Update(other_exporter_, id, Input(), meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(get.error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(apps_->Update(other_exporter_, id, Input(), meta_).error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(apps_->List(other_exporter_, std::nullopt, {})->at("items").as_array().empty());
   EXPECT_EQ(apps_->List(agent_, std::string("submitted"), {})->at("items").as_array().size(), 1u);
 }
 
 TEST_F(WorkflowTest, RolesAndFourEyesAreEnforced) {
   int64_t id = NewSubmitted();
-  EXPECT_EQ(apps_->Approve(exporter_, id, "", meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(apps_->Sign(agent_, id, meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(apps_->Create(agent_, Input(), meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(apps_->Sign(signatory_, id, meta_).error().code, ErrorCode::kConflict);  // not approved yet
+  EXPECT_EQ(apps_->Approve(exporter_, id, "", meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(apps_->Sign(agent_, id, meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(apps_->Create(agent_, Input(), meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(apps_->Sign(signatory_, id, meta_).error().kind, ErrorKind::kConflict);  // not approved yet
   // A signatory who approved (impossible by role, so simulate through the data) cannot sign.
   ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
   {
@@ -175,14 +171,14 @@ TEST_F(WorkflowTest, RolesAndFourEyesAreEnforced) {
   }
   auto r = apps_->Sign(signatory_, id, meta_);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(r.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM certificates"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM certificate_sequences"), 0);  // rolled back, no gap
 }
 
 TEST_F(WorkflowTest, ReturnNeedsACommentAndAllowsResubmission) {
   int64_t id = NewSubmitted();
-  EXPECT_EQ(apps_->Return(agent_, id, "  ", meta_).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(apps_->Return(agent_, id, "  ", meta_).error().kind, ErrorKind::kInvalidArgument);
   auto returned = apps_->Return(agent_, id, "Facture illisible", meta_);
   ASSERT_TRUE(returned);
   EXPECT_EQ((*returned)["review_comment"].as_string(), "Facture illisible");
@@ -190,7 +186,7 @@ TEST_F(WorkflowTest, ReturnNeedsACommentAndAllowsResubmission) {
   auto again = apps_->Submit(exporter_, id, meta_);
   ASSERT_TRUE(again);
   EXPECT_EQ((*again)["status"].as_string(), "submitted");
-  EXPECT_EQ(apps_->Update(exporter_, id, Input(), meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->Update(exporter_, id, Input(), meta_).error().kind, ErrorKind::kConflict);
 }
 
 TEST_F(WorkflowTest, IncompleteDraftCannotBeSubmitted) {
@@ -198,7 +194,7 @@ TEST_F(WorkflowTest, IncompleteDraftCannotBeSubmitted) {
   ASSERT_TRUE(app);
   auto r = apps_->Submit(exporter_, (*app)["id"].as_int64(), meta_);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_FALSE(r.error().fields.empty());
 }
 
@@ -251,14 +247,14 @@ class OutcomeTest : public WorkflowTest {
 TEST_F(OutcomeTest, RevokeNeedsARoleAReasonAndHappensOnce) {
   const std::string number = Issue();
   // Roles: exporter and agent are refused before any lookup.
-  EXPECT_EQ(apps_->RevokeCertificate(exporter_, number, "fraude", meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(apps_->RevokeCertificate(agent_, "ML-NONE", "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(apps_->RevokeCertificate(exporter_, number, "fraude", meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(apps_->RevokeCertificate(agent_, "ML-NONE", "x", meta_).error().kind, ErrorKind::kPermissionDenied);
   auto empty = apps_->RevokeCertificate(signatory_, number, "  \n", meta_);
   ASSERT_FALSE(empty);
-  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, std::string(501, 'x'), meta_).error().code,
-            ErrorCode::kInvalidArgument);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, std::string(501, 'x'), meta_).error().kind,
+            ErrorKind::kInvalidArgument);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().kind, ErrorKind::kNotFound);
   const int64_t leaves = Count("SELECT COUNT(*) FROM tlog_leaves");
   auto revoked = apps_->RevokeCertificate(Admin(), number, "  Fausse déclaration d'origine ", meta_);
   ASSERT_TRUE(revoked) << revoked.error().message;
@@ -268,21 +264,21 @@ TEST_F(OutcomeTest, RevokeNeedsARoleAReasonAndHappensOnce) {
   EXPECT_EQ(
       Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.revoke' AND object_id = '" + number + "'"),
       1);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, "again", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, "again", meta_).error().kind, ErrorKind::kConflict);
   // The exporter sees the revocation on its certificate.
   auto seen = certs_->Get(exporter_, number);
   ASSERT_TRUE(seen);
   EXPECT_EQ((*seen)["status"].as_string(), "revoked");
   // A revoked certificate cannot be amended.
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "amendment", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "amendment", meta_).error().kind, ErrorKind::kConflict);
 }
 
 TEST_F(OutcomeTest, AmendmentGoesThroughTheWorkflowAndReplacesThePredecessor) {
   const std::string number = Issue();
   // Who: not the signatory, not another company (404), only known kinds.
-  EXPECT_EQ(apps_->StartAmendment(signatory_, number, "amendment", meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(apps_->StartAmendment(other_exporter_, number, "amendment", meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "copy", meta_).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(apps_->StartAmendment(signatory_, number, "amendment", meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(apps_->StartAmendment(other_exporter_, number, "amendment", meta_).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "copy", meta_).error().kind, ErrorKind::kInvalidArgument);
   auto draft = apps_->StartAmendment(exporter_, number, "amendment", meta_);
   ASSERT_TRUE(draft) << draft.error().message;
   EXPECT_EQ((*draft)["status"].as_string(), "draft");
@@ -290,7 +286,7 @@ TEST_F(OutcomeTest, AmendmentGoesThroughTheWorkflowAndReplacesThePredecessor) {
   EXPECT_EQ((*draft)["predecessor"].as_string(), number);
   EXPECT_EQ((*draft)["goods"].as_array().size(), 1u);  // the predecessor's data
   // Only one amendment or duplicate at a time; the agent may start one too.
-  EXPECT_EQ(apps_->StartAmendment(agent_, number, "duplicate", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->StartAmendment(agent_, number, "duplicate", meta_).error().kind, ErrorKind::kConflict);
 
   const int64_t id = (*draft)["id"].as_int64();
   ASSERT_TRUE(apps_->Submit(exporter_, id, meta_));
@@ -317,7 +313,7 @@ TEST_F(OutcomeTest, AmendmentGoesThroughTheWorkflowAndReplacesThePredecessor) {
   EXPECT_EQ((*next)["predecessor"].as_string(), number);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.replace'"), 1);
   // Replaced: no second amendment.
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "duplicate", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "duplicate", meta_).error().kind, ErrorKind::kConflict);
 }
 
 TEST_F(OutcomeTest, DocumentMismatchRecomputesTheStoredDocumentsHash) {
@@ -370,7 +366,7 @@ TEST_F(OutcomeTest, SignerRemovedByTheKeyManagerRevokesWhatItSigned) {
   ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
   auto refused = apps_->Sign(signatory_, id, meta_);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kUnavailable);
   auto rotated = keys_->RotateSigner(meta_, 730, {"ETLS"});
   ASSERT_TRUE(rotated) << rotated.error().message;
   auto signed_now = apps_->Sign(signatory_, id, meta_);
@@ -381,9 +377,9 @@ TEST_F(OutcomeTest, SignerRemovedByTheKeyManagerRevokesWhatItSigned) {
   ASSERT_TRUE(keys_->RotateSigner(meta_, 365, {"UEMOA"}));
   int64_t id2 = NewSubmitted();
   ASSERT_TRUE(apps_->Approve(agent_, id2, "", meta_));
-  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().kind, ErrorKind::kConflict);
   ASSERT_TRUE(keys_->RotateSigner(meta_, 1, {"ETLS"}));
-  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().kind, ErrorKind::kConflict);
 }
 
 // Every outcome through the JSON contract, from one table.

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/date.h"  // FormatUtc, ParseDate: the clock's usual companions
+
 namespace origine {
 
 class Clock {
@@ -34,10 +36,5 @@ class FakeClock final : public Clock {
  private:
   int64_t now_;
 };
-
-// "2026-11-27T05:39:30Z" for a Unix time; "2026-11-27" with date_only.
-std::string FormatUtc(int64_t unix_seconds, bool date_only = false);
-// Parses "YYYY-MM-DD" (midnight UTC); nullopt-like failure returns false.
-bool ParseDate(const std::string& text, int64_t* unix_seconds);
 
 }  // namespace origine

@@ -39,7 +39,7 @@ TEST(PagingTest, RejectsForeignAndDamagedCursors) {
   for (const auto& c : bad) {
     auto r = DecodeCursor("pay", c);
     ASSERT_FALSE(r) << c;
-    EXPECT_EQ(r.error().code, ErrorCode::kBadRequest);
+    EXPECT_EQ(r.error().kind, ErrorKind::kBadRequest);
     ASSERT_EQ(r.error().fields.size(), 1u);
     EXPECT_EQ(r.error().fields[0].field, "cursor");
   }
@@ -63,7 +63,7 @@ TEST(PagingTest, ParsesLimitWithinBounds) {
   for (std::string bad : {"", "0", "501", "-1", "+5", " 5", "5 ", "1e2", "abc", "99999999999999999999"}) {
     auto r = ParsePageQuery(&bad, nullptr, limits);
     ASSERT_FALSE(r) << bad;
-    EXPECT_EQ(r.error().code, ErrorCode::kBadRequest);
+    EXPECT_EQ(r.error().kind, ErrorKind::kBadRequest);
     EXPECT_EQ(r.error().fields[0].field, "limit");
     EXPECT_NE(r.error().message.find("1 and 500"), std::string::npos);
   }

@@ -3,8 +3,9 @@
 // Expected failures (bad input, missing object, refused permission, conflict)
 // travel as values: a function that can fail returns Result<T> (or Status when
 // there is no value). Exceptions and asserts are for programming errors only.
-// The HTTP layer maps ErrorCode to a status and an RFC 9457 problem document in
-// one place (src/http/problem.cc); the CLI maps it to an exit code.
+// The HTTP layer maps ErrorKind to a status and an RFC 9457 problem document in
+// one place (src/http/problem.cc); the CLI maps it to an exit code. Every
+// Error carries a stable code ("nif.format") that clients translate.
 //
 //   Result<Application> r = service.Get(id);
 //   if (!r) return r.error();
@@ -22,7 +23,7 @@
 
 namespace origine {
 
-enum class ErrorCode {
+enum class ErrorKind {
   kInvalidArgument,   // the input is malformed or violates a rule (422; malformed JSON 400)
   kBadRequest,        // a query parameter is unusable, e.g. a paging limit or cursor (400)
   kUnauthenticated,   // no valid session (401)
@@ -35,29 +36,107 @@ enum class ErrorCode {
   kInternal,          // a bug or an unexpected system failure (500)
 };
 
+// A stable, machine-readable error code: lower-case dotted words naming the
+// area and the problem ("hs_code.format", "payment.amount_mismatch"). Clients
+// translate by code (web/src/i18n/errors/), never by the English message.
+// A code is only ever written as a literal with the _code suffix, checked at
+// compile time, so that a test can list every code the server uses and demand
+// a French and an English text for each:
+//
+//   return Error::Invalid("nif.format"_code, "NIF must be 9 digits and a letter");
+struct ErrorId {
+  const char* id;
+};
+
+namespace internal {
+consteval bool IsErrorCodeChar(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; }
+// "word(.word)+" with words of [a-z0-9_]; anything else fails to compile.
+consteval bool ValidErrorCode(const char* s, size_t n) {
+  if (n == 0 || s[0] == '.' || s[n - 1] == '.') return false;
+  bool dot = false;
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] == '.') {
+      if (s[i - 1] == '.') return false;
+      dot = true;
+    } else if (!IsErrorCodeChar(s[i])) {
+      return false;
+    }
+  }
+  return dot;
+}
+}  // namespace internal
+
+consteval ErrorId operator""_code(const char* s, size_t n) {
+  // Not a constant expression (so a compile error) when the code is malformed.
+  if (!internal::ValidErrorCode(s, n)) throw "error codes are dotted lower-case words, e.g. \"hs_code.format\"";
+  return ErrorId{s};
+}
+
+// Values that the client may put into its translated message ("{hs}").
+using ErrorParams = std::vector<std::pair<std::string, std::string>>;
+
 // One invalid field of an input document, named by a JSON pointer-like path.
 struct FieldError {
   std::string field;    // e.g. "goods/0/hs_code"
-  std::string message;  // English, for developers; the UI maps codes to French
+  std::string code;     // e.g. "hs_code.format"
+  std::string message;  // English, for developers and logs; the UI translates by code
+  ErrorParams params;
+
+  FieldError(std::string f, ErrorId c, std::string m, ErrorParams p = {})
+      : field(std::move(f)), code(c.id), message(std::move(m)), params(std::move(p)) {}
+  // Transitional: a field error without a code (answered as "invalid"). Being
+  // removed module by module (issue 11); new code must give a code.
+  FieldError(std::string f, std::string m) : field(std::move(f)), code("invalid"), message(std::move(m)) {}
 };
 
 struct Error {
-  ErrorCode code = ErrorCode::kInternal;
-  std::string message;             // one sentence, safe to show to the caller
+  ErrorKind kind = ErrorKind::kInternal;
+  std::string code = "internal";   // stable machine-readable code (see ErrorId)
+  std::string message;             // one sentence in English, safe to show to the caller
   std::vector<FieldError> fields;  // for kInvalidArgument and kBadRequest, every bad field
+  ErrorParams params;              // values for the client's translated message
 
+  static Error Make(ErrorKind kind, ErrorId code, std::string m, std::vector<FieldError> f = {}, ErrorParams p = {}) {
+    return {kind, code.id, std::move(m), std::move(f), std::move(p)};
+  }
+  static Error Invalid(ErrorId c, std::string m, std::vector<FieldError> f = {}) {
+    return Make(ErrorKind::kInvalidArgument, c, std::move(m), std::move(f));
+  }
+  static Error BadRequest(ErrorId c, std::string m, std::vector<FieldError> f = {}) {
+    return Make(ErrorKind::kBadRequest, c, std::move(m), std::move(f));
+  }
+  static Error NotFound(ErrorId c, std::string m) { return Make(ErrorKind::kNotFound, c, std::move(m)); }
+  static Error Denied(ErrorId c, std::string m) { return Make(ErrorKind::kPermissionDenied, c, std::move(m)); }
+  static Error Unauthenticated(ErrorId c, std::string m) { return Make(ErrorKind::kUnauthenticated, c, std::move(m)); }
+  static Error Conflict(ErrorId c, std::string m) { return Make(ErrorKind::kConflict, c, std::move(m)); }
+  static Error Unavailable(ErrorId c, std::string m) { return Make(ErrorKind::kUnavailable, c, std::move(m)); }
+  static Error TooLarge(ErrorId c, std::string m) { return Make(ErrorKind::kPayloadTooLarge, c, std::move(m)); }
+  static Error Unsupported(ErrorId c, std::string m) { return Make(ErrorKind::kUnsupportedMedia, c, std::move(m)); }
+  // A bug or an unexpected system failure: its message is logged, never shown;
+  // the client sees the code "internal".
+  static Error Internal(std::string m) { return {ErrorKind::kInternal, "internal", std::move(m), {}, {}}; }
+
+  // Adds a parameter for the translated message; returns *this for chaining.
+  Error& With(std::string name, std::string value) {
+    params.emplace_back(std::move(name), std::move(value));
+    return *this;
+  }
+
+  // Transitional factories without a code (answered with a generic code per
+  // kind). Being removed module by module (issue 11); new code must give a code.
   static Error Invalid(std::string m, std::vector<FieldError> f = {}) {
-    return {ErrorCode::kInvalidArgument, std::move(m), std::move(f)};
+    return {ErrorKind::kInvalidArgument, "invalid", std::move(m), std::move(f), {}};
   }
   static Error BadRequest(std::string m, std::vector<FieldError> f = {}) {
-    return {ErrorCode::kBadRequest, std::move(m), std::move(f)};
+    return {ErrorKind::kBadRequest, "bad_request", std::move(m), std::move(f), {}};
   }
-  static Error NotFound(std::string m) { return {ErrorCode::kNotFound, std::move(m), {}}; }
-  static Error Denied(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m), {}}; }
-  static Error Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticated, std::move(m), {}}; }
-  static Error Conflict(std::string m) { return {ErrorCode::kConflict, std::move(m), {}}; }
-  static Error Internal(std::string m) { return {ErrorCode::kInternal, std::move(m), {}}; }
-  static Error Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m), {}}; }
+  static Error NotFound(std::string m) { return {ErrorKind::kNotFound, "not_found", std::move(m), {}, {}}; }
+  static Error Denied(std::string m) { return {ErrorKind::kPermissionDenied, "forbidden", std::move(m), {}, {}}; }
+  static Error Unauthenticated(std::string m) {
+    return {ErrorKind::kUnauthenticated, "unauthenticated", std::move(m), {}, {}};
+  }
+  static Error Conflict(std::string m) { return {ErrorKind::kConflict, "conflict", std::move(m), {}, {}}; }
+  static Error Unavailable(std::string m) { return {ErrorKind::kUnavailable, "unavailable", std::move(m), {}, {}}; }
 };
 
 // Result<T>: either a T or an Error. Accessing the wrong alternative is a bug

@@ -5,27 +5,27 @@
 namespace origine::http {
 namespace {
 
-const char* DefaultSlug(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument:
+const char* DefaultSlug(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
       return "invalid-input";
-    case ErrorCode::kBadRequest:
+    case ErrorKind::kBadRequest:
       return "bad-request";
-    case ErrorCode::kUnauthenticated:
+    case ErrorKind::kUnauthenticated:
       return "unauthenticated";
-    case ErrorCode::kPermissionDenied:
+    case ErrorKind::kPermissionDenied:
       return "forbidden";
-    case ErrorCode::kNotFound:
+    case ErrorKind::kNotFound:
       return "not-found";
-    case ErrorCode::kConflict:
+    case ErrorKind::kConflict:
       return "conflict";
-    case ErrorCode::kPayloadTooLarge:
+    case ErrorKind::kPayloadTooLarge:
       return "payload-too-large";
-    case ErrorCode::kUnsupportedMedia:
+    case ErrorKind::kUnsupportedMedia:
       return "unsupported-media-type";
-    case ErrorCode::kUnavailable:
+    case ErrorKind::kUnavailable:
       return "unavailable";
-    case ErrorCode::kInternal:
+    case ErrorKind::kInternal:
       return "internal";
   }
   return "internal";
@@ -60,45 +60,87 @@ const char* Title(int status) {
 
 }  // namespace
 
-int StatusFor(ErrorCode code) {
-  switch (code) {
-    case ErrorCode::kInvalidArgument:
+int StatusFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidArgument:
       return 422;
-    case ErrorCode::kBadRequest:
+    case ErrorKind::kBadRequest:
       return 400;
-    case ErrorCode::kUnauthenticated:
+    case ErrorKind::kUnauthenticated:
       return 401;
-    case ErrorCode::kPermissionDenied:
+    case ErrorKind::kPermissionDenied:
       return 403;
-    case ErrorCode::kNotFound:
+    case ErrorKind::kNotFound:
       return 404;
-    case ErrorCode::kConflict:
+    case ErrorKind::kConflict:
       return 409;
-    case ErrorCode::kPayloadTooLarge:
+    case ErrorKind::kPayloadTooLarge:
       return 413;
-    case ErrorCode::kUnsupportedMedia:
+    case ErrorKind::kUnsupportedMedia:
       return 415;
-    case ErrorCode::kUnavailable:
+    case ErrorKind::kUnavailable:
       return 503;
-    case ErrorCode::kInternal:
+    case ErrorKind::kInternal:
       return 500;
   }
   return 500;
 }
 
+namespace {
+
+boost::json::object ParamsJson(const ErrorParams& params) {
+  boost::json::object out;
+  for (const auto& [name, value] : params) out[name] = value;
+  return out;
+}
+
+ErrorKind KindFor(int status) {
+  switch (status) {
+    case 400:
+      return ErrorKind::kBadRequest;
+    case 422:
+      return ErrorKind::kInvalidArgument;
+    case 401:
+      return ErrorKind::kUnauthenticated;
+    case 403:
+      return ErrorKind::kPermissionDenied;
+    case 404:
+      return ErrorKind::kNotFound;
+    case 409:
+      return ErrorKind::kConflict;
+    case 413:
+      return ErrorKind::kPayloadTooLarge;
+    case 415:
+      return ErrorKind::kUnsupportedMedia;
+    case 503:
+      return ErrorKind::kUnavailable;
+    default:
+      return ErrorKind::kInternal;
+  }
+}
+
+}  // namespace
+
 Response Problem(const Error& error, const Request& req, const std::string& slug) {
-  const int status = StatusFor(error.code);
+  const int status = StatusFor(error.kind);
+  const bool internal = error.kind == ErrorKind::kInternal;
   boost::json::object doc;
-  doc["type"] = "/problems/" + (slug.empty() ? std::string(DefaultSlug(error.code)) : slug);
+  doc["type"] = "/problems/" + (slug.empty() ? std::string(DefaultSlug(error.kind)) : slug);
   doc["title"] = Title(status);
   doc["status"] = status;
   // Internal errors never leak their message (it may name tables or files).
-  doc["detail"] = error.code == ErrorCode::kInternal ? "An internal error occurred." : error.message;
+  doc["detail"] = internal ? "An internal error occurred." : error.message;
+  doc["code"] = internal ? std::string("internal") : error.code;
+  if (!internal && !error.params.empty()) doc["params"] = ParamsJson(error.params);
   doc["instance"] = req.path;
   doc["request_id"] = req.request_id;
-  if (!error.fields.empty()) {
+  if (!error.fields.empty() && !internal) {
     boost::json::array errors;
-    for (const auto& f : error.fields) errors.push_back({{"field", f.field}, {"message", f.message}});
+    for (const auto& f : error.fields) {
+      boost::json::object item{{"field", f.field}, {"code", f.code}, {"message", f.message}};
+      if (!f.params.empty()) item["params"] = ParamsJson(f.params);
+      errors.push_back(std::move(item));
+    }
     doc["errors"] = std::move(errors);
   }
   Response r;
@@ -109,42 +151,10 @@ Response Problem(const Error& error, const Request& req, const std::string& slug
   return r;
 }
 
-Response Problem(int status, const std::string& slug, const std::string& detail, const Request& req) {
-  Error e;
-  switch (status) {
-    case 400:
-      e.code = ErrorCode::kBadRequest;
-      break;
-    case 422:
-      e.code = ErrorCode::kInvalidArgument;
-      break;
-    case 401:
-      e.code = ErrorCode::kUnauthenticated;
-      break;
-    case 403:
-      e.code = ErrorCode::kPermissionDenied;
-      break;
-    case 404:
-      e.code = ErrorCode::kNotFound;
-      break;
-    case 409:
-      e.code = ErrorCode::kConflict;
-      break;
-    case 413:
-      e.code = ErrorCode::kPayloadTooLarge;
-      break;
-    case 415:
-      e.code = ErrorCode::kUnsupportedMedia;
-      break;
-    case 503:
-      e.code = ErrorCode::kUnavailable;
-      break;
-    default:
-      e.code = ErrorCode::kInternal;
-  }
-  e.message = detail;
+Response Problem(int status, ErrorId code, const std::string& slug, const std::string& detail, const Request& req) {
+  Error e = Error::Make(KindFor(status), code, detail);
   Response r = Problem(e, req, slug);
-  if (r.status != status) {  // 405 has no ErrorCode of its own
+  if (r.status != status) {  // 405 has no ErrorKind of its own
     r.status = status;
     auto doc = boost::json::parse(r.body).as_object();
     doc["status"] = status;

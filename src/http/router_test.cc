@@ -93,7 +93,7 @@ TEST(ProblemTest, MapsErrorsToRfc9457) {
   EXPECT_EQ(internal.status, 500);
   EXPECT_EQ(internal.body.find("users"), std::string::npos);  // internals never leak
 
-  Response bad_json = Problem(400, "invalid-json", "Body is not JSON", req);
+  Response bad_json = Problem(400, "json.malformed"_code, "invalid-json", "Body is not JSON", req);
   EXPECT_EQ(bad_json.status, 400);
   EXPECT_EQ(boost::json::parse(bad_json.body).as_object()["status"].as_int64(), 400);
 }

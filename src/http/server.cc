@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "http/log.h"
+#include "core/log.h"
 #include "http/problem.h"
 
 namespace origine::http {
@@ -98,13 +98,16 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
     if (ec) {
       // The request could not be read whole: answer once, then close.
       int status = 400;
+      ErrorId code = "http.bad_request"_code;
       std::string slug = "bad-request", detail = "The HTTP request is malformed.";
       if (ec == bhttp::error::body_limit) {
         status = 413;
+        code = "http.payload_too_large"_code;
         slug = "payload-too-large";
         detail = "The request body is larger than " + std::to_string(limit) + " bytes.";
       } else if (ec == bhttp::error::header_limit) {
         status = 431;
+        code = "http.headers_too_large"_code;
         slug = "headers-too-large";
         detail = "The request headers are too large.";
       } else if (ec == net::error::eof || ec == net::error::connection_reset) {
@@ -113,7 +116,7 @@ net::awaitable<void> Session(tcp::socket socket, Shared& shared) {
       Request dummy;
       dummy.path = "/";
       dummy.request_id = NewRequestId();
-      Response r = Problem(status == 431 ? 400 : status, slug, detail, dummy);
+      Response r = Problem(status == 431 ? 400 : status, code, slug, detail, dummy);
       r.status = status;
       auto res = ToBeast(std::move(r), 11, false, false, dummy.request_id);
       log::Line("warn", "request rejected",

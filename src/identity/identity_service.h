@@ -17,6 +17,10 @@
 
 namespace origine::identity {
 
+// Migrations of the tables this module owns (identity/schema.cc):
+// company_statuses, companies, user_roles, users, sessions (version 30).
+const std::vector<storage::Migration>& IdentityMigrations();
+
 struct Session {
   std::string token;  // only returned by Login; never stored
   std::string csrf_token;

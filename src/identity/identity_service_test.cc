@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "identity/password.h"
 #include "storage/sqlite_db.h"
@@ -14,9 +15,7 @@ namespace origine::identity {
 namespace {
 
 std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   return all;
 }
 
@@ -82,7 +81,7 @@ TEST_F(IdentityTest, BadCredentialsAreIndistinguishableAndAudited) {
   auto no_user = svc_->Login("nobody@demo.ml", "correct horse", meta_);
   ASSERT_FALSE(wrong_pw);
   ASSERT_FALSE(no_user);
-  EXPECT_EQ(wrong_pw.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(wrong_pw.error().kind, ErrorKind::kUnauthenticated);
   EXPECT_EQ(wrong_pw.error().message, no_user.error().message);
   EXPECT_EQ(CountAudit("auth.login_failed"), 2);
 }
@@ -93,7 +92,7 @@ TEST_F(IdentityTest, SessionsExpire) {
   clock_.Advance(IdentityService::kSessionSeconds + 1);
   auto r = svc_->Authenticate(s->token);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(r.error().kind, ErrorKind::kUnauthenticated);
   EXPECT_FALSE(svc_->Authenticate(""));
   EXPECT_FALSE(svc_->Authenticate("garbage-token"));
 }
@@ -118,10 +117,10 @@ TEST_F(IdentityTest, CompanyUsersAreManagedByTheCompanyAndTheAdmin) {
 
   // Listing: own company yes; another company 404; agent 403; admin any.
   ASSERT_EQ(svc_->ListCompanyUsers(exp, company_)->size(), 1u);
-  EXPECT_EQ(svc_->ListCompanyUsers(exp, other).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->ListCompanyUsers(agent, company_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->ListCompanyUsers(exp, other).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->ListCompanyUsers(agent, company_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(svc_->ListCompanyUsers(admin, other)->size(), 1u);
-  EXPECT_EQ(svc_->ListCompanyUsers(admin, 999).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->ListCompanyUsers(admin, 999).error().kind, ErrorKind::kNotFound);
 
   // Adding: every bad field named; duplicate email is a conflict; audited.
   auto bad = svc_->AddCompanyUser(exp, company_, "not-an-email", " ", "short", meta_);
@@ -130,9 +129,9 @@ TEST_F(IdentityTest, CompanyUsersAreManagedByTheCompanyAndTheAdmin) {
   EXPECT_EQ(bad.error().fields[0].field, "email");
   EXPECT_EQ(bad.error().fields[1].field, "name");
   EXPECT_EQ(bad.error().fields[2].field, "password");
-  EXPECT_EQ(svc_->AddCompanyUser(exp, company_, "B@demo.ml", "Dup", "password-x", meta_).error().code,
-            ErrorCode::kConflict);
-  EXPECT_EQ(svc_->AddCompanyUser(exp, other, "c@demo.ml", "C", "password-c", meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->AddCompanyUser(exp, company_, "B@demo.ml", "Dup", "password-x", meta_).error().kind,
+            ErrorKind::kConflict);
+  EXPECT_EQ(svc_->AddCompanyUser(exp, other, "c@demo.ml", "C", "password-c", meta_).error().kind, ErrorKind::kNotFound);
   auto added = svc_->AddCompanyUser(exp, company_, "Moussa@Demo.ml", "Moussa", "initial-pass", meta_);
   ASSERT_TRUE(added) << added.error().message;
   EXPECT_EQ(added->email, "moussa@demo.ml");
@@ -142,16 +141,16 @@ TEST_F(IdentityTest, CompanyUsersAreManagedByTheCompanyAndTheAdmin) {
   EXPECT_EQ(moussa->principal.company_id, company_);
 
   // Disabling: not oneself; not another company's user; ends the sessions; login refused.
-  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, exp.user_id, false, meta_).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, other_user, false, meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->SetCompanyUserActive(exp, other, other_user, false, meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->SetCompanyUserActive(agent, company_, added->id, false, meta_).error().code,
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, exp.user_id, false, meta_).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, company_, other_user, false, meta_).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->SetCompanyUserActive(exp, other, other_user, false, meta_).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->SetCompanyUserActive(agent, company_, added->id, false, meta_).error().kind,
+            ErrorKind::kPermissionDenied);
   auto off = svc_->SetCompanyUserActive(exp, company_, added->id, false, meta_);
   ASSERT_TRUE(off) << off.error().message;
   EXPECT_FALSE(off->active);
   EXPECT_FALSE(svc_->Authenticate(moussa->token));
-  EXPECT_EQ(svc_->Login("moussa@demo.ml", "initial-pass", meta_).error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(svc_->Login("moussa@demo.ml", "initial-pass", meta_).error().kind, ErrorKind::kUnauthenticated);
   EXPECT_EQ(CountAudit("user.disable"), 1);
   {
     auto tx = *db_->Begin(false);

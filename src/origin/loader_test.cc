@@ -244,9 +244,9 @@ TEST(LoadRegimes, DuplicateVersionAndBadCsvNameTheFiles) {
   EXPECT_NE(bad.error().message.find("r.csv:3: rule: 'CTX' is not a known criterion"), std::string::npos)
       << bad.error().message;
 
-  EXPECT_EQ(LoadRegimes("/nonexistent/regimes").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(LoadRegimes("/nonexistent/regimes").error().kind, ErrorKind::kNotFound);
   TempDir empty;
-  EXPECT_EQ(LoadRegimes(empty.path()).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(LoadRegimes(empty.path()).error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

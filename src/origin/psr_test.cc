@@ -70,7 +70,7 @@ TEST(PsrCsv, ImportsTheMaliSample) {
     EXPECT_NE(t->Find(hs), nullptr) << hs;
   Result<PsrTable> missing = ImportPsrCsv("data/afcfta/nope.csv");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

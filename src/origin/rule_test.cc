@@ -41,7 +41,7 @@ TEST(ParseRule, RejectsWithAReadableMessage) {
     Result<Rule> r = ParseRule(bad);
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {
-      EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+      EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
       EXPECT_FALSE(r.error().message.empty());
     }
   }

@@ -21,7 +21,7 @@ Result<int64_t> Post(storage::Tx& tx, const LedgerEntry& e, int64_t now) {
   auto ins = tx.Query("INSERT INTO ledger_entries (at, kind, intent_id, memo) VALUES (?, ?, ?, ?) RETURNING id",
                       {now, e.kind, e.intent_id ? storage::Value(*e.intent_id) : storage::Value(nullptr), e.memo});
   if (!ins) {
-    if (ins.error().code == ErrorCode::kConflict) return Error::Conflict("this " + e.kind + " is posted already");
+    if (ins.error().kind == ErrorKind::kConflict) return Error::Conflict("this " + e.kind + " is posted already");
     return ins.error();
   }
   const int64_t id = (*ins)[0].Int(0);

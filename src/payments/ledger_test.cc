@@ -7,6 +7,7 @@
 
 #include <filesystem>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "certificates/service.h"
 #include "payments/payments.h"
@@ -42,12 +43,7 @@ class LedgerDbTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    std::vector<storage::Migration> all = storage::CoreMigrations();
-    for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-    for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-    for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
-    for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
-    for (const auto& m : PaymentsMigrations()) all.push_back(m);
+    std::vector<storage::Migration> all = app::AllMigrations();
     auto applied = db_->Migrate(all);
     ASSERT_TRUE(applied) << applied.error().message;
   }
@@ -65,7 +61,7 @@ TEST_F(LedgerDbTest, PostsBalancedEntriesAndRefusesTheRest) {
       Post(*tx, {"settlement", std::nullopt, "virement", {{kBank, 1000}, {ClearingAccount("wave"), -1000}}}, 1));
   auto bad = Post(*tx, {"settlement", std::nullopt, "faux", {{kBank, 1000}, {ClearingAccount("wave"), -999}}}, 1);
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kInvalidArgument);
   auto balances = *Balances(*tx);
   EXPECT_EQ(balances[kBank], 1000);
   EXPECT_EQ(balances[ClearingAccount("wave")], -1000);

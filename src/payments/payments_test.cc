@@ -80,10 +80,10 @@ TEST_F(FeesTest, EachRegimeChargesItsDataAmountPerService) {
 }
 
 TEST_F(FeesTest, AnUnknownRegimeOrServiceIsNotFound) {
-  EXPECT_EQ(FeeFor("XYZ", "issue", "2026-11-27").error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(FeeFor("ETLS", "express", "2026-11-27").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(FeeFor("XYZ", "issue", "2026-11-27").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(FeeFor("ETLS", "express", "2026-11-27").error().kind, ErrorKind::kNotFound);
   // Before the regime data takes effect there is no fee (no regime in force).
-  EXPECT_EQ(FeesFor("ETLS", "1990-01-01").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(FeesFor("ETLS", "1990-01-01").error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

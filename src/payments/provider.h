@@ -19,35 +19,17 @@
 #include <vector>
 
 #include "core/result.h"
+#include "net/http_client.h"
 
 namespace origine::payments {
 
 // ---- HTTP --------------------------------------------------------------
 
-struct HttpRequest {
-  std::string method = "GET";
-  std::string url;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-  int timeout_ms = 10000;
-};
-
-struct HttpResponse {
-  int status = 0;
-  std::string body;
-  std::map<std::string, std::string> headers;  // names lower-case
-};
-
-class HttpClient {
- public:
-  virtual ~HttpClient() = default;
-  // Any HTTP status is a response; kUnavailable when there is none (connect
-  // error, timeout): the request may or may not have reached the server.
-  virtual Result<HttpResponse> Send(const HttpRequest& request) = 0;
-};
-
-// libcurl implementation (no redirects, bounded body). Never logs.
-std::unique_ptr<HttpClient> MakeCurlHttpClient();
+// The one outgoing HTTP client (src/net); adapters take it by reference.
+using HttpRequest = net::HttpRequest;
+using HttpResponse = net::HttpResponse;
+using HttpClient = net::HttpClient;
+using net::MakeCurlHttpClient;
 
 // ---- provider ----------------------------------------------------------
 

@@ -244,7 +244,7 @@ TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
     EXPECT_EQ(st->status, c.want) << c.answer;
   }
   http.Answer(502, "");
-  EXPECT_EQ(p->Status({"r1", "", 1500}).error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(p->Status({"r1", "", 1500}).error().kind, ErrorKind::kUnavailable);
 }
 
 TEST(Momo, RequestToPayUsesOurReferenceAndTheCallbackIsOnlyAHint) {
@@ -308,7 +308,7 @@ TEST(Refunds, OnlyWaveAndMomoHaveARefundApi) {
     auto r = p->Refund(RefundOf("x"));
     EXPECT_EQ(r.outcome, RefundOutcome::kRejected);
     EXPECT_NE(r.detail.find("no refund API"), std::string::npos);
-    EXPECT_EQ(p->RefundStatus(RefundOf("x")).error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(p->RefundStatus(RefundOf("x")).error().kind, ErrorKind::kInvalidArgument);
   }
   EXPECT_TRUE(http.sent.empty());
   EXPECT_TRUE((*MakeProvider(Config("wave"), http))->HasRefundApi());
@@ -380,7 +380,7 @@ TEST(Refunds, WaveRefundsTheSessionAndReadsTheReversalLine) {
   }
   http.Answer(500, "SECRETBODY");
   auto down = p->RefundStatus(RefundOf("cos-1"));
-  EXPECT_EQ(down.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(down.error().kind, ErrorKind::kUnavailable);
   ExpectClean(down.error().message);
 }
 
@@ -445,10 +445,10 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
   }
   EXPECT_EQ(http.sent.back().url, "http://sim/momo/disbursement/v1_0/refund/9d1c2b3a-aaaa-4bbb-8ccc-ddddeeeeffff");
   http.Answer(200, R"({"externalId":"another","status":"SUCCESSFUL"})");
-  EXPECT_EQ(p->RefundStatus(RefundOf("x")).error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(p->RefundStatus(RefundOf("x")).error().kind, ErrorKind::kUnavailable);
   http.Answer(503, "SECRETBODY");
   auto down = p->RefundStatus(RefundOf("x"));
-  EXPECT_EQ(down.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(down.error().kind, ErrorKind::kUnavailable);
   ExpectClean(down.error().message);
 
   // No disbursement token: nothing was sent (safe to send later).

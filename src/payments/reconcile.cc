@@ -154,7 +154,7 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
       {provider, now, who.user_id, source + ":" + date, Sha256Hex(statement),
        storage::Blob{std::vector<uint8_t>(statement.begin(), statement.end())}});
   if (!ins) {
-    if (ins.error().code == ErrorCode::kConflict) return Error::Conflict("this statement was imported already");
+    if (ins.error().kind == ErrorKind::kConflict) return Error::Conflict("this statement was imported already");
     return ins.error();
   }
   const int64_t id = (*ins)[0].Int(0);
@@ -174,7 +174,7 @@ Result<json::object> Reconciler::Import(const Principal& who, const std::string&
                           "Frais " + provider + " " + c.line.provider_txn,
                           {{kFeeExpense, c.line.fee_xof}, {ClearingAccount(provider), -c.line.fee_xof}}},
                          now);
-      if (!posted && posted.error().code != ErrorCode::kConflict) return posted.error();
+      if (!posted && posted.error().kind != ErrorKind::kConflict) return posted.error();
     }
   }
   json::object summary;

@@ -6,7 +6,7 @@
 #include <cstdio>
 
 #include "audit/audit.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "payments/crypto.h"
 #include "payments/ledger.h"
 #include "render/report_pdf.h"
@@ -252,7 +252,7 @@ Result<int64_t> PaymentService::AmountDue(storage::Tx& tx, int64_t application_i
                                           int64_t now) {
   ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
   auto fee = FeeFor(regime, service, FormatUtc(now, true));
-  if (!fee) return fee.error().code == ErrorCode::kNotFound ? Result<int64_t>(0) : Result<int64_t>(fee.error());
+  if (!fee) return fee.error().kind == ErrorKind::kNotFound ? Result<int64_t>(0) : Result<int64_t>(fee.error());
   ASSIGN_OR_RETURN(auto paid, tx.Query("SELECT COUNT(*) FROM payment_intents WHERE application_id = ? AND service = ? "
                                        "AND state = 'succeeded'",
                                        {application_id, service}));
@@ -678,7 +678,7 @@ Status PaymentService::Apply(int64_t intent_id, const StatusResult& remote, std:
                                {std::string(number), i.id, now}));
       Status paid = certificates::MarkPaid(*tx, i.application_id, i.created_by, i.reference, now);
       if (!paid) {
-        if (paid.error().code != ErrorCode::kConflict) return paid.error();
+        if (paid.error().kind != ErrorKind::kConflict) return paid.error();
         // Paid twice (another intent won): keep the money visible for a refund.
         RETURN_IF_ERROR(tx->Exec("UPDATE payment_intents SET review = 'already_paid' WHERE id = ?", {i.id}));
       }
@@ -766,7 +766,7 @@ Result<int> PaymentService::ProcessInbox(int max_items) {
       auto i = Load(*tx, "WHERE reference = ? AND provider = ?", {reference, prov});
       if (i)
         intent = *i;
-      else if (i.error().code != ErrorCode::kNotFound)
+      else if (i.error().kind != ErrorKind::kNotFound)
         return i.error();
     }
     if (!intent) {
@@ -815,7 +815,7 @@ Result<int> PaymentService::ProcessInbox(int max_items) {
     }
     metrics_.Count("payment_status_queries_total", prov, RemoteStatusName(remote->status));
     Status st = Apply(intent->id, *remote, inbox_id, "callback");
-    if (!st && st.error().code != ErrorCode::kConflict) return st.error();
+    if (!st && st.error().kind != ErrorKind::kConflict) return st.error();
     ++handled;
   }
   return handled;
@@ -880,7 +880,7 @@ Result<int> PaymentService::PollDue(int max_items) {
       continue;
     }
     Status st = Apply(i.id, *remote, std::nullopt, "poll");
-    if (!st && st.error().code != ErrorCode::kConflict) return st.error();
+    if (!st && st.error().kind != ErrorKind::kConflict) return st.error();
   }
   return handled;
 }
@@ -1104,7 +1104,7 @@ Result<json::object> PaymentService::Refund(const Principal& who, const std::str
   }
   if (mode == "provider") {
     Status sent = SendRefund(id, who, meta);
-    if (!sent && sent.error().code != ErrorCode::kConflict) {
+    if (!sent && sent.error().kind != ErrorKind::kConflict) {
       // The request is committed: the worker resolves it (status query) whatever happened here.
       log::Error("payment refund call", {{"error", sent.error().message}});
     }
@@ -1202,7 +1202,7 @@ Result<int> PaymentService::PollRefunds(int max_items) {
         RETURN_IF_ERROR(tx->Commit());
       }
       Status sent = SendRefund(i.id, std::nullopt, kWorkerMeta);
-      if (!sent && sent.error().code != ErrorCode::kConflict) return sent.error();
+      if (!sent && sent.error().kind != ErrorKind::kConflict) return sent.error();
       continue;
     }
     if (i.refund_state == "requested") {

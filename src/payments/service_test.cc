@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "certificates/application_input.h"
 #include "identity/identity_service.h"
@@ -100,13 +101,7 @@ class PaymentServiceTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    std::vector<storage::Migration> all = storage::CoreMigrations();
-    for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-    for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-    for (const auto& m : registry::RegistryMigrations()) all.push_back(m);
-    for (const auto& m : certificates::CertificateMigrations()) all.push_back(m);
-    for (const auto& m : PaymentsMigrations()) all.push_back(m);
-    for (const auto& m : pki::PkiMigrations()) all.push_back(m);
+    std::vector<storage::Migration> all = app::AllMigrations();
     ASSERT_TRUE(db_->Migrate(all));
     auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
     ASSERT_TRUE(store) << store.error().message;
@@ -263,7 +258,7 @@ TEST_F(PaymentServiceTest, AnUnclearInitiationIsNeverResentAndIsResolvedByAStatu
   EXPECT_EQ(State(ref), "unknown");
   // A second payment cannot start while this one may exist.
   bool replayed = false;
-  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "wave", "", "", meta_, &replayed).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "wave", "", "", meta_, &replayed).error().kind, ErrorKind::kConflict);
   script_.status = {RemoteStatus::kSucceeded, "T-9", 1500, ""};
   clock_.Advance(2);
   ASSERT_TRUE(pay_->PollDue(10));
@@ -287,8 +282,8 @@ TEST_F(PaymentServiceTest, ExpiryThenLateSuccessIsHeldForRefund) {
     auto tx = *db_->Begin(false);
     EXPECT_EQ((*Balances(*tx))[kSuspense], -1500);
   }
-  EXPECT_EQ(pay_->Refund(agent_, ref, "late", meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(pay_->Refund(admin_, ref, "  ", meta_).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(pay_->Refund(agent_, ref, "late", meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(admin_, ref, "  ", meta_).error().kind, ErrorKind::kInvalidArgument);
   ASSERT_TRUE(pay_->Refund(admin_, ref, "Paiement reçu après expiration", meta_));
   EXPECT_EQ(State(ref), "refund_pending");
   ASSERT_TRUE(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_));
@@ -430,10 +425,10 @@ TEST_F(PaymentServiceTest, LedgerAndPaymentListsPageByKeysetAndTotalsCoverTheWho
   for (const std::string& bad : {ledger_cursor, std::string("not-a-cursor"), ledger_cursor + "A"}) {
     auto r = pay_->ListAll(agent_, "", {10, bad});
     ASSERT_FALSE(r) << bad;
-    EXPECT_EQ(r.error().code, ErrorCode::kBadRequest);
+    EXPECT_EQ(r.error().kind, ErrorKind::kBadRequest);
     EXPECT_EQ(r.error().fields.at(0).field, "cursor");
   }
-  EXPECT_EQ(pay_->Ledger(admin_, {10, "!!"}).error().code, ErrorCode::kBadRequest);
+  EXPECT_EQ(pay_->Ledger(admin_, {10, "!!"}).error().kind, ErrorKind::kBadRequest);
 }
 
 TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
@@ -489,8 +484,8 @@ TEST_F(PaymentServiceTest, DemoPaymentGoesThroughTheProviderAndTheStatusQuery) {
   EXPECT_EQ(pay_->PayForDemo(
                     other_, id3, "wave", [](const std::string&) -> Status { return {}; }, 100)
                 .error()
-                .code,
-            ErrorCode::kNotFound);
+                .kind,
+            ErrorKind::kNotFound);
 }
 
 TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompanies) {
@@ -503,19 +498,19 @@ TEST_F(PaymentServiceTest, IdempotencyKeyReplaysAndAuthorizationHidesOtherCompan
   EXPECT_EQ((*again)["reference"].as_string(), ref);
   EXPECT_EQ(script_.initiations, 1);
   const int64_t id2 = Submitted();
-  EXPECT_EQ(pay_->CreateIntent(exporter_, id2, "wave", "", "key-0001-abcd", meta_, &replayed).error().code,
-            ErrorCode::kInvalidArgument);  // the same key for another application
-  EXPECT_EQ(pay_->CreateIntent(other_, id, "wave", "", "", meta_, &replayed).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(pay_->CreateIntent(agent_, id, "wave", "", "", meta_, &replayed).error().code,
-            ErrorCode::kPermissionDenied);
-  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "orange", "", "", meta_, &replayed).error().code,
-            ErrorCode::kInvalidArgument);  // not configured
-  EXPECT_EQ(pay_->GetIntent(other_, ref).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(pay_->ReceiptPdf(other_, ref).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(pay_->Ledger(exporter_, {10, ""}).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(pay_->Ledger(agent_, {10, ""}).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id2, "wave", "", "key-0001-abcd", meta_, &replayed).error().kind,
+            ErrorKind::kInvalidArgument);  // the same key for another application
+  EXPECT_EQ(pay_->CreateIntent(other_, id, "wave", "", "", meta_, &replayed).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(pay_->CreateIntent(agent_, id, "wave", "", "", meta_, &replayed).error().kind,
+            ErrorKind::kPermissionDenied);
+  EXPECT_EQ(pay_->CreateIntent(exporter_, id, "orange", "", "", meta_, &replayed).error().kind,
+            ErrorKind::kInvalidArgument);  // not configured
+  EXPECT_EQ(pay_->GetIntent(other_, ref).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(pay_->ReceiptPdf(other_, ref).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(pay_->Ledger(exporter_, {10, ""}).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(pay_->Ledger(agent_, {10, ""}).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_TRUE(pay_->Ledger(admin_, {10, ""}));
-  EXPECT_EQ(pay_->ListAll(exporter_, "", {}).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->ListAll(exporter_, "", {}).error().kind, ErrorKind::kPermissionDenied);
   // The payment page is for the payer only.
   EXPECT_FALSE((*pay_->GetIntent(exporter_, ref))["payment_url"].is_null());
   EXPECT_TRUE((*pay_->GetIntent(agent_, ref))["payment_url"].is_null());
@@ -526,8 +521,8 @@ TEST_F(PaymentServiceTest, ProviderRefundConfirmsAtOnceWithOneReversal) {
   const std::string ref = Paid();
   EXPECT_EQ(Intent(ref, admin_)["refund_mode"], "provider");
   EXPECT_TRUE(Intent(ref, admin_)["refund"].is_null());
-  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(pay_->Refund(exporter_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(exporter_, ref, "x", meta_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_TRUE(script_.refunds.empty());
   auto out = pay_->Refund(admin_, ref, "Demande annulée", meta_);
   ASSERT_TRUE(out) << out.error().message;
@@ -547,8 +542,8 @@ TEST_F(PaymentServiceTest, ProviderRefundConfirmsAtOnceWithOneReversal) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.refund_requested'"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'payment.refund_confirmed'"), 1);
   // Nothing more to do: no second refund, no manual confirmation.
-  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().kind, ErrorKind::kConflict);
   clock_.Advance(600);
   EXPECT_EQ(*pay_->PollRefunds(10), 0);
   EXPECT_EQ(script_.refunds.size(), 1u);
@@ -569,8 +564,8 @@ TEST_F(PaymentServiceTest, AnUnclearRefundIsResolvedByStatusQueriesAndNeverSentT
   EXPECT_EQ((*out)["refund"].as_object()["state"], "unclear");
   EXPECT_NE((*out)["last_error"].as_string().find("no clear answer"), std::string::npos);
   // While the provider may be refunding: no manual confirmation, no new request.
-  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, "RF-1", meta_).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(pay_->Refund(admin_, ref, "encore", meta_).error().kind, ErrorKind::kConflict);
   // The worker asks: pending (the provider has it), then succeeded.
   clock_.Advance(2);
   EXPECT_EQ(*pay_->PollRefunds(10), 1);
@@ -629,7 +624,7 @@ TEST_F(PaymentServiceTest, ARefusedRefundStaysPendingWithItsErrorAndMayBeRetried
   const std::string first = script_.refunds[0].refund_reference;
   // The administrator retries: a new reference; accepted, then confirmed by a status query.
   script_.refund = RefundOutcome::kAccepted;
-  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->Refund(agent_, ref, "x", meta_).error().kind, ErrorKind::kPermissionDenied);
   out = pay_->Refund(admin_, ref, "Nouvel essai", meta_);
   ASSERT_TRUE(out) << out.error().message;
   EXPECT_EQ((*out)["refund"].as_object()["state"], "sent");
@@ -659,8 +654,8 @@ TEST_F(PaymentServiceTest, WithoutARefundApiTheRefundIsManual) {
   EXPECT_TRUE(script_.refunds.empty());
   clock_.Advance(600);
   EXPECT_EQ(*pay_->PollRefunds(10), 0);
-  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, " ", meta_).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(pay_->ConfirmRefund(agent_, ref, "VIR-1", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(pay_->ConfirmRefund(admin_, ref, " ", meta_).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(pay_->ConfirmRefund(agent_, ref, "VIR-1", meta_).error().kind, ErrorKind::kPermissionDenied);
   ASSERT_TRUE(pay_->ConfirmRefund(admin_, ref, "VIR-1", meta_));
   EXPECT_EQ(State(ref), "refunded");
   EXPECT_TRUE(script_.refunds.empty());

@@ -14,32 +14,6 @@ namespace {
 namespace json = boost::json;
 constexpr int64_t kDay = 86400;
 
-constexpr std::string_view kSchema = R"sql(
-CREATE TABLE pki_keys (
-  kid TEXT PRIMARY KEY,
-  role TEXT NOT NULL CHECK (role IN ('root', 'signer')),
-  certificate BLOB NOT NULL,
-  not_before INTEGER NOT NULL,
-  not_after INTEGER NOT NULL,
-  types TEXT NOT NULL,
-  store TEXT NOT NULL,
-  label TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('active', 'retired', 'revoked')),
-  created_at INTEGER NOT NULL,
-  revoked_at INTEGER,
-  revocation_reason TEXT
-);
-CREATE INDEX pki_keys_role_status ON pki_keys (role, status);
-CREATE TABLE trust_list_versions (
-  version INTEGER PRIMARY KEY,
-  issued_at INTEGER NOT NULL,
-  root_kid TEXT NOT NULL,
-  document TEXT NOT NULL,
-  payload_sha256 TEXT NOT NULL,
-  log_index INTEGER NOT NULL
-);
-)sql";
-
 constexpr const char* kSelectKey =
     "SELECT kid, role, status, not_before, not_after, created_at, types, revoked_at, revocation_reason, store, label, "
     "certificate FROM pki_keys ";
@@ -93,11 +67,6 @@ std::string Hex(const tlog::Hash& h) { return trust::HexEncode(h); }
 const std::optional<Principal> kOperator = std::nullopt;
 
 }  // namespace
-
-const std::vector<storage::Migration>& PkiMigrations() {
-  static const std::vector<storage::Migration> kMigrations = {{500, "pki keys and trust list versions", kSchema}};
-  return kMigrations;
-}
 
 KeyManager::KeyManager(storage::Db& db, const Clock& clock, trust::KeyStore& store, const tlog::Log& log,
                        KeyOptions options)

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "storage/sqlite_db.h"
 #include "trust/base64.h"
@@ -17,10 +18,7 @@ constexpr int64_t kNow = 1795757970;  // 2026-11-27
 constexpr int64_t kDay = 86400;
 
 std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = storage::CoreMigrations();
-  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-  for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-  for (const auto& m : PkiMigrations()) all.push_back(m);
+  std::vector<storage::Migration> all = app::AllMigrations();
   return all;
 }
 
@@ -56,12 +54,12 @@ class KeyManagerTest : public ::testing::Test {
 };
 
 TEST_F(KeyManagerTest, InitialKeysRotationAndVersions) {
-  EXPECT_EQ(Active().error().code, ErrorCode::kUnavailable);  // nothing yet
+  EXPECT_EQ(Active().error().kind, ErrorKind::kUnavailable);  // nothing yet
   auto created = keys_->EnsureInitialKeys(meta_, {"ETLS", "UEMOA"});
   ASSERT_TRUE(created) << created.error().message;
   EXPECT_TRUE(*created);
   EXPECT_FALSE(*keys_->EnsureInitialKeys(meta_, {"ETLS"}));  // only once
-  EXPECT_EQ(keys_->CreateRoot(meta_, 10).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(keys_->CreateRoot(meta_, 10).error().kind, ErrorKind::kConflict);
 
   auto first = Active();
   ASSERT_TRUE(first) << first.error().message;
@@ -115,12 +113,12 @@ TEST_F(KeyManagerTest, InitialKeysRotationAndVersions) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'trust_list.publish'"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'key.create'"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'key.rotate'"), 1);
-  EXPECT_EQ(keys_->TrustListDocument(99).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(keys_->TrustListDocument(99).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(*keys_->TrustListDocument(std::nullopt), *keys_->TrustListDocument(3));
 
   // Bad input.
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {}).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(keys_->RotateSigner(meta_, 0, {"ETLS"}).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {}).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(keys_->RotateSigner(meta_, 0, {"ETLS"}).error().kind, ErrorKind::kInvalidArgument);
 }
 
 TEST_F(KeyManagerTest, RevokeSigner) {
@@ -131,12 +129,12 @@ TEST_F(KeyManagerTest, RevokeSigner) {
   auto label = keys_->List()->at(1).label;
   ASSERT_TRUE(std::filesystem::exists(store_->PathOf(label)));
 
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "").error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, std::string(201, 'x')).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "a\nb").error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, "AAAAAAAAAAA=", "x").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, std::string(201, 'x')).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "a\nb").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(keys_->RevokeSigner(meta_, "AAAAAAAAAAA=", "x").error().kind, ErrorKind::kNotFound);
   auto root_kid = keys_->List()->at(0).kid;
-  EXPECT_EQ(keys_->RevokeSigner(meta_, root_kid, "x").error().code, ErrorCode::kNotFound);  // not a signer
+  EXPECT_EQ(keys_->RevokeSigner(meta_, root_kid, "x").error().kind, ErrorKind::kNotFound);  // not a signer
 
   clock_.Advance(3600);
   auto revoked = keys_->RevokeSigner(meta_, kid, "key compromise");
@@ -145,12 +143,12 @@ TEST_F(KeyManagerTest, RevokeSigner) {
   ASSERT_TRUE(revoked->revocation);
   EXPECT_EQ(revoked->revocation->revoked_at, kNow + 3600);
   EXPECT_FALSE(std::filesystem::exists(store_->PathOf(label)));  // the private key is gone
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "again").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "again").error().kind, ErrorKind::kConflict);
 
   // No active signer any more: signing must fail until a rotation.
   auto none = Active();
   ASSERT_FALSE(none);
-  EXPECT_EQ(none.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(none.error().kind, ErrorKind::kUnavailable);
   EXPECT_NE(none.error().message.find("origine keys rotate"), std::string::npos);
 
   // The published list still carries it, with the revocation.
@@ -173,12 +171,12 @@ TEST_F(KeyManagerTest, ExpiredSignerAndRoot) {
   EXPECT_NE(expired.error().message.find("expired"), std::string::npos);
   EXPECT_EQ(keys_->List()->at(1).status, "expired");
   clock_.Advance(3650 * kDay);
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().kind, ErrorKind::kConflict);
 }
 
 TEST_F(KeyManagerTest, NoRootMeansNoSigner) {
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().code, ErrorCode::kConflict);
-  EXPECT_EQ(keys_->RootCertificate().error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().kind, ErrorKind::kConflict);
+  EXPECT_EQ(keys_->RootCertificate().error().kind, ErrorKind::kNotFound);
   DbTrustListSource source(*db_);
   EXPECT_EQ(source.Current()->version, 0);
   EXPECT_TRUE(source.Current()->entries.empty());

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
@@ -86,10 +87,7 @@ class HsStoreTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    std::vector<storage::Migration> all = storage::CoreMigrations();
-    for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-    for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-    for (const auto& m : RegistryMigrations()) all.push_back(m);
+    std::vector<storage::Migration> all = app::AllMigrations();
     ASSERT_TRUE(db_->Migrate(all));
     auto lines = ParseHsCsv(ReadFile("data/hs/hs-fr-demo.csv"), "hs-fr-demo.csv");
     ASSERT_TRUE(lines) << lines.error().message;

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "app/schema.h"
 #include "audit/audit.h"
 #include "storage/sqlite_db.h"
 #include "tlog/log.h"
@@ -21,10 +22,7 @@ class RegistryTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    std::vector<storage::Migration> all = storage::CoreMigrations();
-    for (const auto& m : audit::AuditMigrations()) all.push_back(m);
-    for (const auto& m : tlog::TlogMigrations()) all.push_back(m);
-    for (const auto& m : RegistryMigrations()) all.push_back(m);
+    std::vector<storage::Migration> all = app::AllMigrations();
     ASSERT_TRUE(db_->Migrate(all));
     auto tx = *db_->Begin();
     ASSERT_TRUE(
@@ -84,35 +82,35 @@ TEST_F(RegistryTest, ProductsBelongToTheirCompany) {
   ASSERT_TRUE(p) << p.error().message;
   const int64_t id = (*p)["id"].as_int64();
   EXPECT_EQ(AuditCount("product.create"), 1);
-  EXPECT_EQ(svc_->GetProduct(e2_, id).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->UpdateProduct(e2_, id, Butter(), meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->DeleteProduct(e2_, id, meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->GetProduct(e2_, id).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->UpdateProduct(e2_, id, Butter(), meta_).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->DeleteProduct(e2_, id, meta_).error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(svc_->ListProducts(e2_)->empty());
   EXPECT_EQ(svc_->ListProducts(e1_)->size(), 1u);
-  EXPECT_EQ(svc_->CreateProduct(agent_, Butter(), meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->CreateProduct(agent_, Butter(), meta_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_TRUE(svc_->GetProduct(agent_, id));
 }
 
 TEST_F(RegistryTest, ApprovalWorkflowIsAuditedAndFeedsTheFacts) {
   const int64_t pid = (*svc_->CreateProduct(e1_, Butter(), meta_))["id"].as_int64();
-  EXPECT_EQ(svc_->RequestApproval(e2_, pid, "ETLS", meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->RequestApproval(e2_, pid, "ETLS", meta_).error().kind, ErrorKind::kNotFound);
   auto a = svc_->RequestApproval(e1_, pid, "ETLS", meta_);
   ASSERT_TRUE(a) << a.error().message;
-  EXPECT_EQ(svc_->RequestApproval(e1_, pid, "ETLS", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->RequestApproval(e1_, pid, "ETLS", meta_).error().kind, ErrorKind::kConflict);
   const int64_t aid = (*a)["id"].as_int64();
-  EXPECT_EQ(svc_->ListApprovals(e1_, "").error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->ListApprovals(e1_, "").error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(svc_->ListApprovals(agent_, "requested")->size(), 1u);
   const auto grant = json::parse(R"({"decision": "grant", "number": "AGR-ML-2026-001", "valid_until": "2027-12-31"})");
-  EXPECT_EQ(svc_->Decide(e1_, aid, grant, meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(svc_->Decide(signatory_, aid, grant, meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->Decide(e1_, aid, grant, meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(svc_->Decide(signatory_, aid, grant, meta_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_FALSE(svc_->Decide(agent_, aid, json::parse(R"({"decision": "refuse"})"), meta_));  // comment required
   auto d = svc_->Decide(agent_, aid, grant, meta_);
   ASSERT_TRUE(d) << d.error().message;
   EXPECT_EQ((*d)["status"], "granted");
-  EXPECT_EQ(svc_->Decide(agent_, aid, grant, meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->Decide(agent_, aid, grant, meta_).error().kind, ErrorKind::kConflict);
   EXPECT_EQ(AuditCount("approval.request"), 1);
   EXPECT_EQ(AuditCount("approval.grant"), 1);
-  EXPECT_EQ(svc_->DeleteProduct(e1_, pid, meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->DeleteProduct(e1_, pid, meta_).error().kind, ErrorKind::kConflict);
 
   auto tx = *db_->Begin(false);
   auto f = ProductFacts(*tx, 1, pid, "ETLS", "2026-10-01");
@@ -137,9 +135,9 @@ TEST_F(RegistryTest, CompanyProfileAndStatus) {
   ASSERT_TRUE(ok) << ok.error().message;
   EXPECT_EQ((*ok)["sector"], "Oléagineux");
   EXPECT_EQ(AuditCount("company.update"), 1);
-  EXPECT_EQ(svc_->ListCompanies(e1_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->ListCompanies(e1_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(svc_->ListCompanies(agent_)->size(), 2u);
-  EXPECT_EQ(svc_->SetCompanyStatus(agent_, 2, "suspended", "", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->SetCompanyStatus(agent_, 2, "suspended", "", meta_).error().kind, ErrorKind::kPermissionDenied);
   EXPECT_FALSE(svc_->SetCompanyStatus(admin_, 2, "closed", "", meta_));
   EXPECT_EQ((*svc_->SetCompanyStatus(admin_, 2, "suspended", "Contrôle", meta_))["status"], "suspended");
   EXPECT_EQ(AuditCount("company.status"), 1);
@@ -151,10 +149,10 @@ TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
     return std::nullopt;
   };
   const auto grant = json::parse(R"({"regime": "ETLS", "number": "AE-ML-2026-07", "valid_until": "2027-06-30"})");
-  EXPECT_EQ(svc_->GrantCompanyApproval(e1_, 1, grant, resolve, meta_).error().code, ErrorCode::kPermissionDenied);
-  EXPECT_EQ(svc_->GrantCompanyApproval(signatory_, 1, grant, resolve, meta_).error().code,
-            ErrorCode::kPermissionDenied);
-  EXPECT_EQ(svc_->GrantCompanyApproval(agent_, 99, grant, resolve, meta_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->GrantCompanyApproval(e1_, 1, grant, resolve, meta_).error().kind, ErrorKind::kPermissionDenied);
+  EXPECT_EQ(svc_->GrantCompanyApproval(signatory_, 1, grant, resolve, meta_).error().kind,
+            ErrorKind::kPermissionDenied);
+  EXPECT_EQ(svc_->GrantCompanyApproval(agent_, 99, grant, resolve, meta_).error().kind, ErrorKind::kNotFound);
   auto bad = svc_->GrantCompanyApproval(
       agent_, 1, json::parse(R"({"regime": "NP", "number": "", "valid_until": "2020-01-01", "x": 1})"), resolve, meta_);
   ASSERT_FALSE(bad);
@@ -171,7 +169,7 @@ TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
   // Shown in the company profile; the other exporter sees neither the company nor its status.
   auto c = svc_->GetCompany(e1_);
   ASSERT_EQ((*c)["approved_exporter"].as_array().size(), 1u);
-  EXPECT_EQ(svc_->GetCompanyById(e2_, 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(svc_->GetCompanyById(e2_, 1).error().kind, ErrorKind::kNotFound);
   EXPECT_TRUE(svc_->GetCompanyById(signatory_, 1));
 
   // It stands in for a missing product approval, on the dates it covers only.
@@ -207,12 +205,12 @@ TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
   EXPECT_EQ(list[1].at("status"), "revoked");
   const int64_t bid = (*b)["id"].as_int64();
   EXPECT_FALSE(svc_->RevokeCompanyApproval(agent_, 1, bid, " ", meta_));
-  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 2, bid, "Fraude", meta_).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(svc_->RevokeCompanyApproval(e1_, 1, bid, "Fraude", meta_).error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 2, bid, "Fraude", meta_).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(svc_->RevokeCompanyApproval(e1_, 1, bid, "Fraude", meta_).error().kind, ErrorKind::kPermissionDenied);
   auto r = svc_->RevokeCompanyApproval(agent_, 1, bid, "Contrôle défavorable", meta_);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ((*r)["valid_today"], false);
-  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 1, bid, "again", meta_).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(svc_->RevokeCompanyApproval(agent_, 1, bid, "again", meta_).error().kind, ErrorKind::kConflict);
   EXPECT_EQ(AuditCount("company_approval.revoke"), 1);
   auto tx = *db_->Begin(false);
   EXPECT_FALSE(*CompanyApprovalOn(*tx, 1, "ETLS", "2027-02-01"));

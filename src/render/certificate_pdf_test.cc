@@ -237,7 +237,7 @@ TEST(CertificatePdf, RejectsInvalidViews) {
   v.goods[0].description = "bad \xff utf-8";
   Result<std::string> r = RenderCertificatePdf(v);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
   ASSERT_EQ(r.error().fields.size(), 2u);
   EXPECT_EQ(r.error().fields[0].field, "number");
   EXPECT_EQ(r.error().fields[1].field, "goods/0/description");

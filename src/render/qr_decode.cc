@@ -98,7 +98,7 @@ Result<std::vector<uint8_t>> ToLuminance(cairo_surface_t* s, int w, int h) {
 Result<std::string> DecodeQrFromPng(std::string_view png) {
   if (png.empty()) return Error::Invalid("the image is empty");
   if (png.size() > kMaxDecodeInputBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the image is larger than 20 MiB", {}};
+    return Error::TooLarge("upload.too_large"_code, "the image is larger than 20 MiB").With("max_mib", "20");
   }
   if (png.size() < 33 || png.substr(0, 8) != kPngSignature || png.substr(12, 4) != "IHDR") {
     return Error::Invalid("the data is not a PNG image");
@@ -125,7 +125,7 @@ Result<std::string> DecodeQrFromPdf(std::string_view pdf, int dpi) {
   if (dpi < 50 || dpi > 600) return Error::Invalid("dpi must be between 50 and 600");
   if (pdf.empty()) return Error::Invalid("the PDF is empty");
   if (pdf.size() > kMaxDecodeInputBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the PDF is larger than 20 MiB", {}};
+    return Error::TooLarge("upload.too_large"_code, "the PDF is larger than 20 MiB").With("max_mib", "20");
   }
   if (pdf.substr(0, kPdfSignature.size()) != kPdfSignature) return Error::Invalid("the data is not a PDF");
   static std::once_flag quiet;  // poppler prints parse errors of bad uploads to stderr otherwise
@@ -165,7 +165,7 @@ Result<std::string> DecodeQrFromFile(const std::string& path) {
   const auto size = std::filesystem::file_size(path, ec);
   if (ec) return Error::Invalid("cannot read the file: " + path);
   if (size > kMaxDecodeInputBytes) {
-    return Error{ErrorCode::kPayloadTooLarge, "the file is larger than 20 MiB", {}};
+    return Error::TooLarge("upload.too_large"_code, "the file is larger than 20 MiB").With("max_mib", "20");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::Invalid("cannot read the file: " + path);
@@ -177,7 +177,7 @@ Result<std::string> DecodeQrFromFile(const std::string& path) {
   const std::string_view view(bytes);
   if (view.substr(0, kPdfSignature.size()) == kPdfSignature) return DecodeQrFromPdf(view);
   if (view.substr(0, kPngSignature.size()) == kPngSignature) return DecodeQrFromPng(view);
-  return Error{ErrorCode::kUnsupportedMedia, "the file is neither a PDF nor a PNG image", {}};
+  return Error::Unsupported("upload.type"_code, "the file is neither a PDF nor a PNG image");
 }
 
 }  // namespace origine::render

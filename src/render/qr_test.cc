@@ -52,15 +52,15 @@ TEST(QrImage, Base45UsesAlphanumericModeAndQuietZone) {
 }
 
 TEST(QrImage, RejectsBadInput) {
-  EXPECT_EQ(QrPng("").error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(EncodeQr("").error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(EncodeQr(std::string("a\0b", 3)).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(QrPng("").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(EncodeQr("").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(EncodeQr(std::string("a\0b", 3)).error().kind, ErrorKind::kInvalidArgument);
   Result<std::string> too_long = QrPng(std::string(5000, 'x'));
   ASSERT_FALSE(too_long.ok());
-  EXPECT_EQ(too_long.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(too_long.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_NE(too_long.error().message.find("too long"), std::string::npos);
-  EXPECT_EQ(QrPng("CO1:ABC", 0).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(QrPng("CO1:ABC", 33).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(QrPng("CO1:ABC", 0).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(QrPng("CO1:ABC", 33).error().kind, ErrorKind::kInvalidArgument);
 }
 
 std::string BlankPng() {
@@ -87,7 +87,7 @@ std::string BlankPng() {
 TEST(QrDecode, ClearErrorsForBadPngInput) {
   Result<std::string> empty = DecodeQrFromPng("");
   ASSERT_FALSE(empty.ok());
-  EXPECT_EQ(empty.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_EQ(empty.error().message, "the image is empty");
 
   std::mt19937 rng(7);
@@ -101,41 +101,41 @@ TEST(QrDecode, ClearErrorsForBadPngInput) {
   std::string truncated = QrPng("CO1:ABC").value().substr(0, 60);
   Result<std::string> corrupt = DecodeQrFromPng(truncated);
   ASSERT_FALSE(corrupt.ok());
-  EXPECT_EQ(corrupt.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(corrupt.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_EQ(corrupt.error().message, "the PNG image is corrupt");
 
   Result<std::string> blank = DecodeQrFromPng(BlankPng());
   ASSERT_FALSE(blank.ok());
-  EXPECT_EQ(blank.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(blank.error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(blank.error().message, "no QR code found in the image");
 
-  EXPECT_EQ(DecodeQrFromPng(std::string(kMaxDecodeInputBytes + 1, 'x')).error().code, ErrorCode::kPayloadTooLarge);
+  EXPECT_EQ(DecodeQrFromPng(std::string(kMaxDecodeInputBytes + 1, 'x')).error().kind, ErrorKind::kPayloadTooLarge);
 }
 
 TEST(QrDecode, ClearErrorsForBadPdfInput) {
   EXPECT_EQ(DecodeQrFromPdf("").error().message, "the PDF is empty");
   EXPECT_EQ(DecodeQrFromPdf("hello world").error().message, "the data is not a PDF");
-  EXPECT_EQ(DecodeQrFromPdf("%PDF-1.5\ngarbage").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(DecodeQrFromPdf("%PDF-1.5\ngarbage").error().kind, ErrorKind::kInvalidArgument);
   EXPECT_EQ(DecodeQrFromPdf("%PDF-1.5", 10).error().message, "dpi must be between 50 and 600");
 }
 
 TEST(QrDecode, FromFileSniffsTheFormat) {
   TempDir dir;
-  EXPECT_EQ(DecodeQrFromFile(dir.File("missing.png")).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(DecodeQrFromFile(dir.File("missing.png")).error().kind, ErrorKind::kNotFound);
 
   WriteFile(dir.File("note.txt"), "just some text");
   Result<std::string> txt = DecodeQrFromFile(dir.File("note.txt"));
   ASSERT_FALSE(txt.ok());
-  EXPECT_EQ(txt.error().code, ErrorCode::kUnsupportedMedia);
+  EXPECT_EQ(txt.error().kind, ErrorKind::kUnsupportedMedia);
   EXPECT_EQ(txt.error().message, "the file is neither a PDF nor a PNG image");
 
   WriteFile(dir.File("empty.png"), "");
-  EXPECT_EQ(DecodeQrFromFile(dir.File("empty.png")).error().code, ErrorCode::kUnsupportedMedia);
+  EXPECT_EQ(DecodeQrFromFile(dir.File("empty.png")).error().kind, ErrorKind::kUnsupportedMedia);
 
   WriteFile(dir.File("blank.png"), BlankPng());
-  EXPECT_EQ(DecodeQrFromFile(dir.File("blank.png")).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(DecodeQrFromFile(dir.File("blank.png")).error().kind, ErrorKind::kNotFound);
 
-  EXPECT_EQ(DecodeQrFromFile(dir.File("")).error().code, ErrorCode::kInvalidArgument);  // a directory
+  EXPECT_EQ(DecodeQrFromFile(dir.File("")).error().kind, ErrorKind::kInvalidArgument);  // a directory
 
   const std::string text = Base45Text(300, 3);
   WriteFile(dir.File("qr.png"), QrPng(text).value());

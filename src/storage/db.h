@@ -62,18 +62,18 @@ class Tx {
   virtual Status Commit() = 0;
 };
 
-// One versioned schema migration; `sql` may hold several statements.
-// Versions: 1-99 core and domain tables, 100-199 the transparency log.
+// One versioned schema migration; `sql` may hold several statements. Each
+// module declares the migrations of the tables it owns (its schema.cc); the
+// app concatenates every list (app/schema.h). The SQL is the portable dialect
+// described above: INTEGER is a 64-bit integer, INTEGER PRIMARY KEY an
+// auto-assigned 64-bit key, BLOB bytes; enumerations that grow (statuses,
+// roles) are rows of a lookup table referenced by a FOREIGN KEY, never a CHECK
+// (SQLite cannot alter a CHECK; a new value is an INSERT in a later migration).
 struct Migration {
   int version;
   std::string_view name;
   std::string_view sql;
 };
-// The storage layer's own migrations (users, applications, certificates,
-// audit_events: versions 1 and 3). The app concatenates them with the other
-// modules' lists (audit::AuditMigrations(), tlog::TlogMigrations()).
-const std::vector<Migration>& CoreMigrations();
-
 class Db {
  public:
   virtual ~Db() = default;
@@ -84,7 +84,9 @@ class Db {
   // version order, each in its own transaction; returns the versions applied
   // now. The caller (the app) passes the full list of every module's
   // migrations (storage cannot depend on the modules above it). Duplicate
-  // versions are a bug: kInvalidArgument, nothing applied.
+  // versions are a bug: kInvalidArgument, nothing applied. A database that
+  // already holds a version absent from the list was made by another version
+  // of Origine: kConflict "storage.unknown_migration", nothing applied.
   virtual Result<std::vector<int>> Migrate(const std::vector<Migration>& migrations) = 0;
   // True once the database answers queries (for /healthz).
   virtual bool Healthy() = 0;

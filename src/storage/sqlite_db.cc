@@ -235,11 +235,35 @@ class SqliteDb final : public Db {
     return OpenConnection(path_);
   }
 
+  // A version recorded in the database but absent from `migrations` means the
+  // database was made by another version of Origine: applying anything on top
+  // of a schema we do not know could only damage it.
+  static Status RefuseUnknownVersions(Connection& conn, const std::vector<Migration>& migrations) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(conn.db(), "SELECT version FROM schema_migrations ORDER BY version", -1, &stmt, nullptr) !=
+        SQLITE_OK)
+      return SqliteError(conn.db(), sqlite3_errcode(conn.db()));
+    std::string unknown;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      const int v = sqlite3_column_int(stmt, 0);
+      if (std::none_of(migrations.begin(), migrations.end(), [v](const Migration& m) { return m.version == v; }))
+        unknown += (unknown.empty() ? "" : ", ") + std::to_string(v);
+    }
+    sqlite3_finalize(stmt);
+    if (unknown.empty()) return Status::Ok();
+    return Error::Conflict("storage.unknown_migration"_code,
+                           "the database holds migrations this program does not know (" + unknown +
+                               "): it was made by another version of Origine. A development data directory from "
+                               "before the schema was re-based (ADR 0058) must be deleted; never mix versions.")
+        .With("versions", unknown);
+  }
+
   Status MigrateOn(Connection& conn, const std::vector<Migration>& migrations, std::vector<int>* applied) {
     std::lock_guard<std::mutex> g(write_mu_);
     RETURN_IF_ERROR(
         conn.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                         "name TEXT NOT NULL, applied_at INTEGER NOT NULL)"));
+    RETURN_IF_ERROR(RefuseUnknownVersions(conn, migrations));
     for (const Migration& m : migrations) {
       RETURN_IF_ERROR(conn.ExecScript("BEGIN IMMEDIATE"));
       sqlite3_stmt* stmt = nullptr;

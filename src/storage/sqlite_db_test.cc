@@ -9,6 +9,28 @@
 namespace origine::storage {
 namespace {
 
+// The storage layer owns no domain table: its tests bring their own.
+const std::vector<Migration>& TestMigrations() {
+  static const std::vector<Migration> kList = {{1, "test table", R"sql(
+CREATE TABLE companies (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  nif TEXT NOT NULL UNIQUE,
+  rccm TEXT NOT NULL,
+  address TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE certificate_sequences (
+  issuer TEXT NOT NULL,
+  regime TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  last_value INTEGER NOT NULL,
+  PRIMARY KEY (issuer, regime, year)
+);
+)sql"}};
+  return kList;
+}
+
 class SqliteDbTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -19,7 +41,7 @@ class SqliteDbTest : public ::testing::Test {
     auto db = OpenSqlite((dir_ / "t.db").string());
     ASSERT_TRUE(db) << db.error().message;
     db_ = std::move(*db);
-    auto applied = db_->Migrate(CoreMigrations());
+    auto applied = db_->Migrate(TestMigrations());
     ASSERT_TRUE(applied) << applied.error().message;
   }
   void TearDown() override {
@@ -31,7 +53,7 @@ class SqliteDbTest : public ::testing::Test {
 };
 
 TEST_F(SqliteDbTest, MigrationsAreIdempotent) {
-  auto again = db_->Migrate(CoreMigrations());
+  auto again = db_->Migrate(TestMigrations());
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->empty());
   EXPECT_TRUE(db_->Healthy());
@@ -40,13 +62,31 @@ TEST_F(SqliteDbTest, MigrationsAreIdempotent) {
 TEST_F(SqliteDbTest, MigrationsFromSeveralListsApplyInVersionOrder) {
   std::vector<Migration> list = {{201, "second", "CREATE TABLE t2 (id INTEGER PRIMARY KEY REFERENCES t1(id));"},
                                  {200, "first", "CREATE TABLE t1 (id INTEGER PRIMARY KEY);"}};
+  list.insert(list.end(), TestMigrations().begin(), TestMigrations().end());
   auto applied = db_->Migrate(list);
   ASSERT_TRUE(applied) << applied.error().message;
   EXPECT_EQ(*applied, (std::vector<int>{200, 201}));
   std::vector<Migration> dup = {{300, "a", "SELECT 1;"}, {300, "b", "SELECT 1;"}};
   auto refused = db_->Migrate(dup);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalidArgument);
+}
+
+TEST_F(SqliteDbTest, ADatabaseFromAnotherVersionIsRefusedWithoutChange) {
+  // A database that holds a migration this program does not know was made by
+  // another version (e.g. a development data directory from before the schema
+  // was re-based): nothing is applied, and the error says what to do.
+  std::vector<Migration> newer = TestMigrations();
+  newer.push_back({999, "from the future", "CREATE TABLE future (id INTEGER PRIMARY KEY);"});
+  ASSERT_TRUE(db_->Migrate(newer));
+  std::vector<Migration> older = TestMigrations();
+  older.push_back({2, "new here", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);"});
+  auto refused = db_->Migrate(older);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, "storage.unknown_migration");
+  EXPECT_NE(refused.error().message.find("999"), std::string::npos);
+  auto tx = db_->Begin(false);
+  EXPECT_FALSE((*tx)->Query("SELECT 1 FROM t2"));  // version 2 was not applied
 }
 
 TEST_F(SqliteDbTest, CommitPersistsAndDestructorRollsBack) {
@@ -77,7 +117,7 @@ TEST_F(SqliteDbTest, UniqueViolationIsConflict) {
   ASSERT_TRUE((*tx)->Exec(sql, p));
   auto dup = (*tx)->Exec(sql, p);
   ASSERT_FALSE(dup);
-  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
 }
 
 TEST_F(SqliteDbTest, ParametersAreNeverSpliced) {
@@ -130,7 +170,7 @@ TEST(SqliteOpenTest, RefusesMemoryAndBadPaths) {
   EXPECT_FALSE(OpenSqlite(":memory:"));
   auto r = OpenSqlite("/nonexistent-dir/x/y.db");
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(r.error().kind, ErrorKind::kUnavailable);
 }
 
 }  // namespace

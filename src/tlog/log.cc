@@ -104,49 +104,6 @@ Result<Prepared> Prepare(const LeafRecord& r) {
 
 }  // namespace
 
-const std::vector<storage::Migration>& TlogMigrations() {
-  static const std::vector<storage::Migration> kMigrations = {
-      {100, "transparency log", R"sql(
-CREATE TABLE tlog_state (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  size INTEGER NOT NULL CHECK (size >= 0)
-);
-INSERT INTO tlog_state (id, size) VALUES (1, 0);
-CREATE TABLE tlog_leaves (
-  idx INTEGER PRIMARY KEY,
-  leaf_hash BLOB NOT NULL,
-  entry BLOB NOT NULL,
-  event TEXT NOT NULL CHECK (event IN ('issue', 'amend', 'revoke', 'trust-list')),
-  certificate_id TEXT NOT NULL,
-  logged_at INTEGER NOT NULL
-);
-CREATE INDEX tlog_leaves_certificate ON tlog_leaves(certificate_id, idx);
-CREATE TABLE tlog_nodes (
-  id INTEGER PRIMARY KEY,
-  hash BLOB NOT NULL
-);
-)sql"},
-      // Adds the 'audit-anchor' event: the CHECK constraint cannot be altered
-      // in place on SQLite, so the table is rebuilt (portable statements).
-      {101, "transparency log: audit-anchor events", R"sql(
-CREATE TABLE tlog_leaves_v2 (
-  idx INTEGER PRIMARY KEY,
-  leaf_hash BLOB NOT NULL,
-  entry BLOB NOT NULL,
-  event TEXT NOT NULL CHECK (event IN ('issue', 'amend', 'revoke', 'trust-list', 'audit-anchor')),
-  certificate_id TEXT NOT NULL,
-  logged_at INTEGER NOT NULL
-);
-INSERT INTO tlog_leaves_v2 (idx, leaf_hash, entry, event, certificate_id, logged_at)
-  SELECT idx, leaf_hash, entry, event, certificate_id, logged_at FROM tlog_leaves;
-DROP TABLE tlog_leaves;
-ALTER TABLE tlog_leaves_v2 RENAME TO tlog_leaves;
-CREATE INDEX tlog_leaves_certificate ON tlog_leaves(certificate_id, idx);
-)sql"},
-  };
-  return kMigrations;
-}
-
 Result<uint64_t> Log::Append(storage::Tx& tx, const LeafRecord& record) const {
   ASSIGN_OR_RETURN(Prepared p, Prepare(record));
   return AppendPrepared(tx, std::span<const Prepared>(&p, 1));

@@ -1,6 +1,6 @@
 // origine/tlog/log.h — the transparency log over the storage Db.
 //
-// Tables (migrations from TlogMigrations(), versions 100+):
+// Tables (migrations from TlogMigrations(), tlog/schema.cc):
 //   tlog_state  one row (id = 1) with the tree size; every append updates it
 //               first, which serialises appenders (SQLite: BEGIN IMMEDIATE;
 //               PostgreSQL: the row lock), so indices are gapless.
@@ -37,8 +37,8 @@
 
 namespace origine::tlog {
 
-// Migrations for the log's tables; versions start at 100. Append them to the
-// list the storage layer applies.
+// Migrations for the log's tables (tlog/schema.cc): tlog_events (the kinds
+// of leaf), tlog_state, tlog_leaves, tlog_nodes.
 const std::vector<storage::Migration>& TlogMigrations();
 
 struct LogEntry {

@@ -2,11 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <random>
 #include <thread>
 
+#include "storage/sqlite_db.h"
+#include "testkit/testkit.h"
 #include "tlog/encoding.h"
 #include "tlog/test_util.h"
 
@@ -77,8 +80,22 @@ TEST(LeafRecord, CanonicalCbor) {
   EXPECT_FALSE(ParseEvent("burn").ok());
 }
 
-TEST(Log, MigrationVersions) {
-  for (const auto& m : TlogMigrations()) EXPECT_GE(m.version, 100);
+TEST(Log, EveryEventKindIsARowOfTheLookupTable) {
+  testkit::TempDir dir;
+  auto opened = storage::OpenSqlite(dir.File("t.db"));
+  ASSERT_TRUE(opened) << opened.error().message;
+  auto db = std::move(*opened);
+  ASSERT_TRUE(db->Migrate(TlogMigrations()));
+  auto tx = db->Begin(false);
+  auto rows = (*tx)->Query("SELECT event FROM tlog_events ORDER BY event");
+  ASSERT_TRUE(rows);
+  std::vector<std::string> in_db;
+  for (const auto& r : *rows) in_db.push_back(r.Text(0));
+  std::vector<std::string> in_code;
+  for (Event e : {Event::kIssue, Event::kAmend, Event::kRevoke, Event::kTrustList, Event::kAuditAnchor})
+    in_code.emplace_back(EventName(e));
+  std::sort(in_code.begin(), in_code.end());
+  EXPECT_EQ(in_db, in_code);
 }
 
 TEST(Log, AppendHeadProofsTiles) {
@@ -119,23 +136,23 @@ TEST(Log, AppendHeadProofsTiles) {
       EXPECT_TRUE(VerifyConsistency(m, size, *proof, *log.RootAt(*tx, m), root).ok());
     }
   }
-  EXPECT_EQ(log.Inclusion(*tx, 0, 41).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(log.Consistency(*tx, 1, 41).error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(log.Inclusion(*tx, 40, 40).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(log.Inclusion(*tx, 0, 41).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(log.Consistency(*tx, 1, 41).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(log.Inclusion(*tx, 40, 40).error().kind, ErrorKind::kInvalidArgument);
   // Entries and tiles.
   auto e = log.Entry(*tx, 3);
   ASSERT_TRUE(e.ok());
   EXPECT_EQ(*DecodeLeafRecord(e->data), Rec(3, Event::kRevoke));
   EXPECT_EQ(e->leaf_hash, leaves[3]);
-  EXPECT_EQ(log.Entry(*tx, 40).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(log.Entry(*tx, 40).error().kind, ErrorKind::kNotFound);
   EXPECT_EQ(*log.FindByCertificate(*tx, "ML-2025-7"), std::vector<uint64_t>{7});
   auto tile = log.ReadTile(*tx, Tile{0, 0, 40});
   ASSERT_TRUE(tile.ok()) << tile.error().message;
   EXPECT_EQ(*tile, EncodeHashTile(leaves));
   EXPECT_EQ(*log.ReadTile(*tx, Tile{0, 0, 5}), EncodeHashTile(std::span<const Hash>(leaves.data(), 5)));
-  EXPECT_EQ(log.ReadTile(*tx, Tile{0, 0, 41}).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(log.ReadTile(*tx, Tile{0, 0, 256}).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(log.ReadTile(*tx, Tile{1, 0, 1}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(log.ReadTile(*tx, Tile{0, 0, 41}).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(log.ReadTile(*tx, Tile{0, 0, 256}).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(log.ReadTile(*tx, Tile{1, 0, 1}).error().kind, ErrorKind::kNotFound);
   auto bundle = log.ReadTile(*tx, Tile{kEntriesLevel, 0, 40});
   ASSERT_TRUE(bundle.ok());
   auto entries = DecodeEntryBundle(*bundle, 40);
@@ -318,7 +335,7 @@ TEST(Log, CheckDetectsTampering) {
                   .ok());
   auto st = log.Check(*tx);
   ASSERT_FALSE(st.ok());
-  EXPECT_EQ(st.error().code, ErrorCode::kInternal);
+  EXPECT_EQ(st.error().kind, ErrorKind::kInternal);
 }
 
 TEST(Log, MissingMigrationIsAnError) {

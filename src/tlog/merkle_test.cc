@@ -248,7 +248,7 @@ TEST(Merkle, PropertyEveryProofVerifiesAndFlipsFail) {
 TEST(Merkle, ArgumentErrors) {
   MemoryTree tree;
   for (int i = 0; i < 5; ++i) tree.Append(LeafN(i));
-  EXPECT_EQ(InclusionProof(tree, 5, 5).error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(InclusionProof(tree, 5, 5).error().kind, ErrorKind::kInvalidArgument);
   EXPECT_FALSE(ConsistencyProof(tree, 0, 5).ok());
   EXPECT_FALSE(ConsistencyProof(tree, 4, 3).ok());
   EXPECT_TRUE(ConsistencyProof(tree, 5, 5)->empty());

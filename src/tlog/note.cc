@@ -424,7 +424,7 @@ Result<NoteSigner> NoteSigner::Load(const std::string& path) {
 
 Result<NoteSigner> NoteSigner::LoadOrCreate(const std::string& path, std::string_view name) {
   auto loaded = Load(path);
-  if (!loaded && loaded.error().code == ErrorCode::kNotFound) {
+  if (!loaded && loaded.error().kind == ErrorKind::kNotFound) {
     const size_t slash = path.find_last_of('/');
     const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
     RETURN_IF_ERROR(MakePrivateDirs(dir));

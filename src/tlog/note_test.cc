@@ -219,7 +219,7 @@ class NoteSignerFile : public ::testing::Test {
 
 TEST_F(NoteSignerFile, CreateThenLoad) {
   const std::string path = DefaultSignerKeyPath(dir_);
-  EXPECT_EQ(NoteSigner::Load(path).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(NoteSigner::Load(path).error().kind, ErrorKind::kNotFound);
   auto created = NoteSigner::LoadOrCreate(path, "origine.example/ML/log");
   ASSERT_TRUE(created.ok()) << created.error().message;
   struct stat st {};
@@ -230,7 +230,7 @@ TEST_F(NoteSignerFile, CreateThenLoad) {
   auto loaded = NoteSigner::LoadOrCreate(path, "origine.example/ML/log");
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->VerifierKey(), created->VerifierKey());
-  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "other.example/log").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "other.example/log").error().kind, ErrorKind::kConflict);
   // No leftover temporaries.
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir_ + "/keys")) files += e.is_regular_file();
@@ -241,7 +241,7 @@ TEST_F(NoteSignerFile, CreateThenLoad) {
   ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
   // A corrupt key file is refused, not replaced.
   { std::ofstream(path, std::ios::trunc) << "PRIVATE+KEY+broken\n"; }
-  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "origine.example/ML/log").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "origine.example/ML/log").error().kind, ErrorKind::kInvalidArgument);
 }
 
 }  // namespace

@@ -33,8 +33,8 @@ TEST(Tiles, SpecExampleSizes) {
   EXPECT_EQ(PartialTiles(70000), want);
   EXPECT_EQ(*TileAt(0, 272, 70000), (Tile{0, 272, 256}));
   EXPECT_EQ(*TileAt(1, 0, 70000), (Tile{1, 0, 256}));
-  EXPECT_EQ(TileAt(0, 274, 70000).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(TileAt(3, 0, 70000).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(TileAt(0, 274, 70000).error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(TileAt(3, 0, 70000).error().kind, ErrorKind::kNotFound);
   // Size 256: a full level-0 tile and a level-1 tile of width 1.
   std::vector<Tile> want256{{1, 0, 1}};
   EXPECT_EQ(PartialTiles(256), want256);

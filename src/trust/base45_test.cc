@@ -26,7 +26,7 @@ TEST(Base45, RejectsStrictCases) {
   EXPECT_FALSE(Base45Decode("A"));    // dangling
   EXPECT_FALSE(Base45Decode("bb8"));  // lowercase
   EXPECT_FALSE(Base45Decode(std::string("BB\0", 3)));
-  EXPECT_EQ(Base45Decode("BB#").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Base45Decode("BB#").error().kind, ErrorKind::kInvalidArgument);
 }
 
 TEST(Base45, Rfc9285Vectors) {

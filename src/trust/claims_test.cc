@@ -115,7 +115,7 @@ TEST(Claims, RejectsBadInput) {
   auto expect_error = [](const Bytes& b, const std::string& fragment) {
     auto r = DecodeClaims(b);
     ASSERT_FALSE(r) << fragment;
-    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
     EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
   };
   expect_error({}, "CBOR");

@@ -10,8 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/file.h"
 #include "trust/base64.h"
-#include "trust/file_util.h"
 
 namespace origine::trust {
 
@@ -89,7 +89,7 @@ Result<std::unique_ptr<Signer>> FileKeyStore::Load(const std::string& label) {
   const std::string path = PathOf(label);
   auto pem = file::ReadFile(path);
   if (!pem) {
-    if (pem.error().code == ErrorCode::kNotFound) return Error::NotFound("no key " + label + " (" + path + ")");
+    if (pem.error().kind == ErrorKind::kNotFound) return Error::NotFound("no key " + label + " (" + path + ")");
     return pem.error();
   }
   Wipe wipe{*pem};

@@ -78,16 +78,16 @@ TEST(FileKeyStore, EncryptedRoundTripAndModes) {
   // Generating an existing label is refused; an absent one is kNotFound.
   auto dup = store->Generate("signer-1");
   ASSERT_FALSE(dup);
-  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
   auto absent = store->Load("signer-2");
   ASSERT_FALSE(absent);
-  EXPECT_EQ(absent.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(absent.error().kind, ErrorKind::kNotFound);
 
   // Destroy removes the file; destroying again is fine.
   ASSERT_TRUE(store->Destroy("signer-1"));
   EXPECT_FALSE(std::filesystem::exists(store->PathOf("signer-1")));
   EXPECT_TRUE(store->Destroy("signer-1"));
-  EXPECT_EQ(store->Load("signer-1").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(store->Load("signer-1").error().kind, ErrorKind::kNotFound);
 }
 
 TEST(FileKeyStore, WrongPassphraseIsRefusedWithoutLeaking) {
@@ -97,7 +97,7 @@ TEST(FileKeyStore, WrongPassphraseIsRefusedWithoutLeaking) {
   auto other = OpenStore(tmp.path(), "another passphrase entirely");
   auto r = other->Load("root-1");
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(r.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_NE(r.error().message.find("wrong passphrase"), std::string::npos) << r.error().message;
   EXPECT_EQ(r.error().message.find("another passphrase"), std::string::npos);
   EXPECT_EQ(r.error().message.find("PRIVATE KEY"), std::string::npos);
@@ -115,16 +115,16 @@ TEST(FileKeyStore, RefusesLegacyUnencryptedKeysAndBadInput) {
   WriteText(tmp.path() + "/root.key.pem", key->ToPem(), 0600);
   auto r = FileKeyStore::Open(tmp.path(), kPass);
   ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(r.error().kind, ErrorKind::kConflict);
   EXPECT_NE(r.error().message.find("root.key.pem is an unencrypted key"), std::string::npos) << r.error().message;
   EXPECT_EQ(r.error().message.find("BEGIN"), std::string::npos);
 
-  EXPECT_EQ(FileKeyStore::Open(tmp.path() + "/x", "").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(FileKeyStore::Open(tmp.path() + "/x", "").error().kind, ErrorKind::kInvalidArgument);
   EXPECT_FALSE(FileKeyStore::Open(tmp.path() + "/x", kPass, 9));
   auto store = OpenStore(tmp.path() + "/y");
   for (const char* bad : {"", "Root", "a/b", "../x", "a.b"}) {
-    EXPECT_EQ(store->Generate(bad).error().code, ErrorCode::kInvalidArgument) << bad;
-    EXPECT_EQ(store->Load(bad).error().code, ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(store->Generate(bad).error().kind, ErrorKind::kInvalidArgument) << bad;
+    EXPECT_EQ(store->Load(bad).error().kind, ErrorKind::kInvalidArgument) << bad;
   }
   EXPECT_TRUE(IsValidKeyLabel("signer-20261127-083000-3fa1"));
   EXPECT_FALSE(IsValidKeyLabel(std::string(65, 'a')));
@@ -137,7 +137,7 @@ TEST(SigningKey, EncryptedPemRoundTrip) {
   auto back = SigningKey::FromEncryptedPem(*pem, "pass phrase 1234");
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(back->PublicKeySpkiDer(), key->PublicKeySpkiDer());
-  EXPECT_EQ(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235").error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235").error().kind, ErrorKind::kPermissionDenied);
   EXPECT_FALSE(SigningKey::FromEncryptedPem(key->ToPem(), "x"));  // not encrypted
   EXPECT_FALSE(SigningKey::FromPem(*pem));                        // encrypted: never prompts
   EXPECT_FALSE(key->ToEncryptedPem("", 10));
@@ -154,17 +154,17 @@ TEST(PassphraseFile, CreateReadAndModes) {
   auto read = ReadPassphraseFile(path);
   ASSERT_TRUE(read);
   EXPECT_EQ(*read, *created);
-  EXPECT_EQ(CreatePassphraseFile(path).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(CreatePassphraseFile(path).error().kind, ErrorKind::kConflict);
 
   ::chmod(path.c_str(), 0644);
   auto open = ReadPassphraseFile(path);
   ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(open.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(open.error().message.find(*created), std::string::npos);
 
   WriteText(tmp.path() + "/short", "short\n", 0600);
-  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/short").error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/absent").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/short").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/absent").error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

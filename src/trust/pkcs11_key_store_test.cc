@@ -54,7 +54,7 @@ TEST_F(SoftHsm, GenerateSignVerifyReloadDestroy) {
   ASSERT_TRUE(sig) << sig.error().message;
   EXPECT_TRUE(VerifyEs256WithSpki(spki, ToBytes("certificate of origin"), *sig));
   EXPECT_FALSE(VerifyEs256WithSpki(spki, ToBytes("certificate of origiN"), *sig));
-  EXPECT_EQ((*store)->Generate("signer-1").error().code, ErrorCode::kConflict);
+  EXPECT_EQ((*store)->Generate("signer-1").error().kind, ErrorKind::kConflict);
 
   // Certificates signed inside the token: a root, then a signer it issues.
   auto root_cert = MakeRootCertificate(**key, "HSM root", "ML", 1767225600, 1767225600 + 86400 * 3650LL);
@@ -74,9 +74,9 @@ TEST_F(SoftHsm, GenerateSignVerifyReloadDestroy) {
   auto sig2 = (*loaded)->SignEs256(ToBytes("m"));
   ASSERT_TRUE(sig2);
   EXPECT_TRUE(VerifyEs256WithSpki(spki, ToBytes("m"), *sig2));
-  EXPECT_EQ((*again)->Load("signer-2").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*again)->Load("signer-2").error().kind, ErrorKind::kNotFound);
   ASSERT_TRUE((*again)->Destroy("signer-1"));
-  EXPECT_EQ((*again)->Load("signer-1").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ((*again)->Load("signer-1").error().kind, ErrorKind::kNotFound);
 }
 
 TEST_F(SoftHsm, PrivateKeyIsNotExtractable) {
@@ -107,15 +107,15 @@ TEST_F(SoftHsm, PrivateKeyIsNotExtractable) {
 TEST_F(SoftHsm, WrongPinAndMissingTokenSayNothingSecret) {
   auto bad = Pkcs11KeyStore::Open(kModule, "origine-test", "11112222");
   ASSERT_FALSE(bad);
-  EXPECT_EQ(bad.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(bad.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(bad.error().message.find("11112222"), std::string::npos);
   EXPECT_NE(bad.error().message.find("CKR_PIN_INCORRECT"), std::string::npos) << bad.error().message;
   auto absent = Pkcs11KeyStore::Open(kModule, "no-such-token", kPin);
   ASSERT_FALSE(absent);
-  EXPECT_EQ(absent.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(absent.error().kind, ErrorKind::kUnavailable);
   EXPECT_EQ(absent.error().message.find(kPin), std::string::npos);
-  EXPECT_EQ(Pkcs11KeyStore::Open("/nonexistent/module.so", "origine-test", kPin).error().code, ErrorCode::kUnavailable);
-  EXPECT_EQ(Pkcs11KeyStore::Open(kModule, "origine-test", "").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(Pkcs11KeyStore::Open("/nonexistent/module.so", "origine-test", kPin).error().kind, ErrorKind::kUnavailable);
+  EXPECT_EQ(Pkcs11KeyStore::Open(kModule, "origine-test", "").error().kind, ErrorKind::kInvalidArgument);
 }
 
 }  // namespace

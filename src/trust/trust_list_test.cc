@@ -36,7 +36,7 @@ TEST(TrustList, RoundTrip) {
 void ExpectError(std::string_view json, const std::string& fragment) {
   auto r = TrustListFromJson(json);
   ASSERT_FALSE(r) << json;
-  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
   EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
 }
 
@@ -144,7 +144,7 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
   auto expect_fail = [&](const std::string& text, const std::string& fragment, const Bytes& root) {
     auto r = VerifySignedTrustList(text, root);
     ASSERT_FALSE(r) << fragment;
-    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
     EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
   };
   // Payload changed (a signer added / version bumped): the signature fails.

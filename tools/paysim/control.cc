@@ -129,18 +129,18 @@ Response Simulator::CtlPayments(Request& req) {
 
 Response Simulator::CtlPayment(Request& req) {
   auto provider = ParseProvider(req.path_params["provider"]);
-  if (!provider) return http::Problem(404, "not-found", "no such provider", req);
+  if (!provider) return http::Problem(404, "http.not_found"_code, "not-found", "no such provider", req);
   std::lock_guard lock(mu_);
   Payment* pay = FindAny(*provider, req.path_params["ref"]);
-  if (!pay) return http::Problem(404, "not-found", "no payment with this reference", req);
+  if (!pay) return http::Problem(404, "http.not_found"_code, "not-found", "no payment with this reference", req);
   return Json(200, ControlView(*pay));
 }
 
 Response Simulator::CtlComplete(Request& req) {
   auto provider = ParseProvider(req.path_params["provider"]);
-  if (!provider) return http::Problem(404, "not-found", "no such provider", req);
+  if (!provider) return http::Problem(404, "http.not_found"_code, "not-found", "no such provider", req);
   auto body = ParseObject(req.body.empty() ? "{}" : req.body);
-  if (!body) return http::Problem(400, "invalid-json", "the body must be a JSON object", req);
+  if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   const std::string outcome = Str(*body, "outcome");
   if (outcome != "success" && outcome != "failure")
     return Invalid(req, "outcome", "outcome must be success or failure");
@@ -151,10 +151,11 @@ Response Simulator::CtlComplete(Request& req) {
   }
   std::lock_guard lock(mu_);
   Payment* pay = FindAny(*provider, req.path_params["ref"]);
-  if (!pay) return http::Problem(404, "not-found", "no payment with this reference", req);
+  if (!pay) return http::Problem(404, "http.not_found"_code, "not-found", "no payment with this reference", req);
   if (msisdn.empty() && pay->msisdn.empty()) msisdn = "70" + pay->otp;
   std::string why;
-  if (!Complete(*pay, outcome == "success", msisdn, &why)) return http::Problem(409, "conflict", why, req);
+  if (!Complete(*pay, outcome == "success", msisdn, &why))
+    return http::Problem(409, "paysim.conflict"_code, "conflict", why, req);
   return Json(200, ControlView(*pay));
 }
 
@@ -177,7 +178,7 @@ Response Simulator::CtlCallbacks(Request& req) {
 
 Response Simulator::CtlArmFault(Request& req) {
   auto body = ParseObject(req.body);
-  if (!body) return http::Problem(400, "invalid-json", "the body must be a JSON object", req);
+  if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   auto kind = ParseFault(Str(*body, "fault"));
   if (!kind) return Invalid(req, "fault", "unknown fault (see docs/formats/paysim.md)");
   std::optional<Provider> provider;
@@ -258,7 +259,7 @@ Response Simulator::CtlClock(Request&) {
 
 Response Simulator::CtlClockAdvance(Request& req) {
   auto body = ParseObject(req.body);
-  if (!body) return http::Problem(400, "invalid-json", "the body must be a JSON object", req);
+  if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   auto* s = body->if_contains("seconds");
   if (!s || !s->is_int64() || s->as_int64() < 0 || s->as_int64() > 366LL * 86400)
     return Invalid(req, "seconds", "seconds must be an integer from 0 to 31622400");
@@ -434,7 +435,7 @@ Response Simulator::RenderStatement(Provider p, const std::string& date, const R
 
 Response Simulator::CtlStatement(Request& req) {
   auto provider = ParseProvider(req.path_params["provider"]);
-  if (!provider) return http::Problem(404, "not-found", "no such provider", req);
+  if (!provider) return http::Problem(404, "http.not_found"_code, "not-found", "no such provider", req);
   const std::string date = req.query.count("date") ? req.query["date"] : "";
   int64_t unused = 0;
   if (!ParseDate(date, &unused)) return Invalid(req, "date", "date must be YYYY-MM-DD");
@@ -444,9 +445,9 @@ Response Simulator::CtlStatement(Request& req) {
 
 Response Simulator::CtlPlant(Request& req) {
   auto provider = ParseProvider(req.path_params["provider"]);
-  if (!provider) return http::Problem(404, "not-found", "no such provider", req);
+  if (!provider) return http::Problem(404, "http.not_found"_code, "not-found", "no such provider", req);
   auto body = ParseObject(req.body);
-  if (!body) return http::Problem(400, "invalid-json", "the body must be a JSON object", req);
+  if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   const std::string date = Str(*body, "date");
   int64_t unused = 0;
   if (!ParseDate(date, &unused)) return Invalid(req, "date", "date must be YYYY-MM-DD");
@@ -461,10 +462,12 @@ Response Simulator::CtlPlant(Request& req) {
     for (const Line& l : StatementLines(*provider, date))
       if (!l.reversal && l.reference.rfind("paysim-extra-", 0) != 0) candidates.push_back(l.reference);
     if (reference.empty()) {
-      if (candidates.empty()) return http::Problem(409, "conflict", "no paid line on " + date + " to plant into", req);
+      if (candidates.empty())
+        return http::Problem(409, "paysim.conflict"_code, "conflict", "no paid line on " + date + " to plant into",
+                             req);
       plant.reference = candidates[DeriveU64(config_.seed, "plant", plant.n) % candidates.size()];
     } else if (std::find(candidates.begin(), candidates.end(), reference) == candidates.end()) {
-      return http::Problem(409, "conflict", "no paid line with this reference on " + date, req);
+      return http::Problem(409, "paysim.conflict"_code, "conflict", "no paid line with this reference on " + date, req);
     }
   } else {
     plant.reference = "paysim-extra-" + std::to_string(plant.n);

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "core/clock.h"
-#include "http/log.h"
+#include "core/log.h"
 #include "http/server.h"
 #include "paysim/faults.h"
 #include "paysim/sim.h"

@@ -3,12 +3,11 @@
 // page in page.cc, the control API and statements in control.cc.
 #include "paysim/sim.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 
-#include "http/log.h"
+#include "core/log.h"
 #include "http/problem.h"
+#include "net/http_client.h"
 #include "paysim/signing.h"
 #include "paysim/util.h"
 
@@ -43,43 +42,26 @@ std::string OrangeTxn(uint64_t seed, uint64_t seq, int64_t t) {
          DeriveText(seed, "txn", seq, kDigits, 4) + ".C" + DeriveText(seed, "txn2", seq, kDigits, 5);
 }
 
-size_t Discard(char*, size_t size, size_t n, void*) { return size * n; }
-
 }  // namespace
 
 PostResult CurlPost(const std::string& url, const std::string& content_type,
                     const std::vector<std::pair<std::string, std::string>>& headers, const std::string& body) {
-  static std::once_flag init;
-  std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  static const std::unique_ptr<net::HttpClient> client = net::MakeCurlHttpClient();
+  net::HttpRequest req;
+  req.method = "POST";
+  req.url = url;
+  req.headers = headers;
+  req.headers.insert(req.headers.begin(), {"Content-Type", content_type});
+  req.body = body;
+  req.timeout_ms = 10000;
+  req.connect_timeout_ms = 3000;
+  req.user_agent = "origine-paysim";
   PostResult result;
-  CURL* curl = curl_easy_init();
-  if (!curl) {
-    result.error = "cannot initialise libcurl";
-    return result;
-  }
-  curl_slist* list = nullptr;
-  list = curl_slist_append(list, ("Content-Type: " + content_type).c_str());
-  for (const auto& [name, value] : headers) list = curl_slist_append(list, (name + ": " + value).c_str());
-  list = curl_slist_append(list, "Expect:");
-  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 10L);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 3L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, "origine-paysim");
-  curl_easy_setopt(curl, CURLOPT_POST, 1L);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Discard);
-  CURLcode rc = curl_easy_perform(curl);
-  if (rc == CURLE_OK)
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &result.status);
+  auto r = client->Send(req);
+  if (r)
+    result.status = r->status;
   else
-    result.error = curl_easy_strerror(rc);
-  curl_slist_free_all(list);
-  curl_easy_cleanup(curl);
+    result.error = r.error().message;
   return result;
 }
 
@@ -133,7 +115,7 @@ Response Simulator::Handle(Request& req) {
   Response res;
   if (!http::ParseTarget(req.target, &req.path, &req.query)) {
     req.path = "/";
-    res = http::Problem(400, "bad-request", "the request target is malformed", req);
+    res = http::Problem(400, "http.bad_request"_code, "bad-request", "the request target is malformed", req);
   } else {
     auto match = router_.Find(req);
     if (match.route) {
@@ -142,13 +124,14 @@ Response Simulator::Handle(Request& req) {
         res = match.route->handler(req);
       } catch (const std::exception& e) {
         log::Error("handler failed", {{"route", route}, {"error", e.what()}});
-        res = http::Problem(500, "internal", "internal error", req);
+        res = http::Problem(500, "http.internal"_code, "internal", "internal error", req);
       }
     } else if (!match.allowed.empty()) {
-      res = http::Problem(405, "method-not-allowed", "use " + match.allowed.front() + " on this resource", req);
+      res = http::Problem(405, "http.method_not_allowed"_code, "method-not-allowed",
+                          "use " + match.allowed.front() + " on this resource", req);
       res.AddHeader("Allow", match.allowed.front());
     } else {
-      res = http::Problem(404, "not-found", "no such resource", req);
+      res = http::Problem(404, "http.not_found"_code, "not-found", "no such resource", req);
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

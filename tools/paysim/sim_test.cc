@@ -8,7 +8,7 @@
 #include <functional>
 #include <thread>
 
-#include "http/log.h"
+#include "core/log.h"
 #include "paysim/signing.h"
 #include "paysim/util.h"
 

@@ -16,13 +16,12 @@ http::Response Json(const json::value& v, int status, const char* cache) {
 Result<json::value> JsonBody(const http::Request& req) {
   const std::string& ct = req.headers.Get("content-type");
   if (ct.rfind("application/json", 0) != 0)
-    return Error{ErrorCode::kUnsupportedMedia, "send the body as application/json", {}};
+    return Error::Unsupported("json.content_type"_code, "send the body as application/json");
   boost::system::error_code ec;
   json::parse_options opts;
   opts.max_depth = 32;
   json::value v = json::parse(req.body, ec, {}, opts);
-  if (ec)
-    return Error{ErrorCode::kInvalidArgument, "the body is not valid JSON: " + ec.message(), {{"", "invalid-json"}}};
+  if (ec) return Error::BadRequest("json.malformed"_code, "the body is not valid JSON: " + ec.message());
   return v;
 }
 

@@ -1,24 +1,13 @@
+// The payments module's tables (docs/ARCHITECTURE.md, "Tables and owners"):
+// intents, the callback inbox, the double-entry ledger, receipts and provider
+// statements. Other modules' tables are read only through their interfaces.
 #include "payments/payments.h"
 
 namespace origine::payments {
 
-// Version 300 widens the CHECK of applications.status to admit
-// "awaiting_payment" in place: SQLite cannot ALTER a CHECK, and rebuilding the
-// table would depend on the columns other modules add (migration 400). Every
-// existing row satisfies the wider constraint, so only the stored schema text
-// changes (the documented writable_schema procedure); RESET reloads it on
-// this connection and the DDL after it bumps the schema cookie for the others
-// (ADR 0050). A PostgreSQL backend would DROP and ADD the constraint.
 const std::vector<storage::Migration>& PaymentsMigrations() {
   static const std::vector<storage::Migration> kMigrations = {
-      {300, "payments: awaiting_payment, intents, inbox, ledger, receipts, statements", R"sql(
-PRAGMA writable_schema = ON;
-UPDATE sqlite_schema SET sql = replace(sql, '''draft'', ''submitted''', '''draft'', ''awaiting_payment'', ''submitted''')
-  WHERE type = 'table' AND name = 'applications';
-PRAGMA writable_schema = RESET;
-CREATE TABLE payments_schema_bump (x INTEGER);
-DROP TABLE payments_schema_bump;
-
+      {80, "payments: intents, inbox, ledger, receipts, statements", R"sql(
 CREATE TABLE payment_intents (
   id INTEGER PRIMARY KEY,
   reference TEXT NOT NULL UNIQUE,
@@ -44,11 +33,23 @@ CREATE TABLE payment_intents (
   expires_at INTEGER NOT NULL,
   next_poll_at INTEGER,
   poll_attempts INTEGER NOT NULL DEFAULT 0,
+  refund_reference TEXT,
+  refund_state TEXT,
+  refund_reason TEXT,
+  refund_provider_id TEXT,
+  refund_requested_at INTEGER,
+  refund_next_check_at INTEGER,
+  refund_attempts INTEGER NOT NULL DEFAULT 0,
   UNIQUE (company_id, idempotency_key)
 );
 CREATE INDEX payment_intents_application ON payment_intents(application_id, id);
 CREATE INDEX payment_intents_poll ON payment_intents(next_poll_at);
 CREATE INDEX payment_intents_provider_ref ON payment_intents(provider, provider_ref);
+CREATE INDEX payment_intents_state ON payment_intents(state, id);
+CREATE UNIQUE INDEX payment_intents_refund_reference ON payment_intents(refund_reference)
+  WHERE refund_reference IS NOT NULL;
+CREATE INDEX payment_intents_refund_due ON payment_intents(refund_next_check_at)
+  WHERE refund_next_check_at IS NOT NULL;
 
 CREATE TABLE payment_inbox (
   id INTEGER PRIMARY KEY,
@@ -118,25 +119,7 @@ CREATE TABLE payment_statement_lines (
 );
 CREATE INDEX payment_statement_lines_statement ON payment_statement_lines(statement_id, line_no);
 )sql"},
-      // Keyset paging (core/paging.h): each listing's sort key + tie-breaker.
-      {310, "paging: indexes for the keyset listings", R"sql(
-CREATE INDEX applications_updated ON applications(updated_at, id);
-CREATE INDEX certificates_issued ON certificates(issued_at, number);
-CREATE INDEX payment_intents_state ON payment_intents(state, id);
-)sql"},
-      // 320-329: refunds through the providers' APIs (docs/formats/payments.md "Refunds").
-      {320, "payments: refund reference and state per intent", R"sql(
-ALTER TABLE payment_intents ADD COLUMN refund_reference TEXT;
-ALTER TABLE payment_intents ADD COLUMN refund_state TEXT;
-ALTER TABLE payment_intents ADD COLUMN refund_reason TEXT;
-ALTER TABLE payment_intents ADD COLUMN refund_provider_id TEXT;
-ALTER TABLE payment_intents ADD COLUMN refund_requested_at INTEGER;
-ALTER TABLE payment_intents ADD COLUMN refund_next_check_at INTEGER;
-ALTER TABLE payment_intents ADD COLUMN refund_attempts INTEGER NOT NULL DEFAULT 0;
-UPDATE payment_intents SET refund_state = 'manual' WHERE state = 'refund_pending';
-CREATE UNIQUE INDEX payment_intents_refund_reference ON payment_intents(refund_reference) WHERE refund_reference IS NOT NULL;
-CREATE INDEX payment_intents_refund_due ON payment_intents(refund_next_check_at) WHERE refund_next_check_at IS NOT NULL;
-)sql"}};
+  };
   return kMigrations;
 }
 

@@ -1,4 +1,4 @@
-#include "trust/file_util.h"
+#include "core/file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <random>
 
-namespace origine::trust::file {
+namespace origine::file {
 namespace {
 
 std::string Errno(const std::string& what, const std::string& path) {
@@ -79,10 +79,10 @@ Status WriteFileAtomic(const std::string& path, const std::string& data, unsigne
   return Status::Ok();
 }
 
-Result<std::string> ReadFile(const std::string& path) {
+Result<std::string> ReadFile(const std::string& path, size_t max_bytes) {
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (fd.get() < 0) {
-    if (errno == ENOENT) return Error::NotFound("file not found: " + path);
+    if (errno == ENOENT) return Error::NotFound("file.not_found"_code, "file not found: " + path);
     return Error::Internal(Errno("cannot open", path));
   }
   std::string out;
@@ -93,7 +93,7 @@ Result<std::string> ReadFile(const std::string& path) {
     if (n < 0) return Error::Internal(Errno("cannot read", path));
     if (n == 0) break;
     out.append(buf, static_cast<size_t>(n));
-    if (out.size() > (1u << 20)) return Error::Invalid("file too large: " + path);
+    if (out.size() > max_bytes) return Error::Invalid("file.too_large"_code, "file too large: " + path);
   }
   return out;
 }
@@ -103,4 +103,4 @@ bool Exists(const std::string& path) {
   return ::lstat(path.c_str(), &st) == 0;
 }
 
-}  // namespace origine::trust::file
+}  // namespace origine::file

@@ -1,4 +1,4 @@
-#include "http/log.h"
+#include "core/log.h"
 
 #include <atomic>
 #include <boost/json.hpp>

@@ -1,4 +1,4 @@
-// origine/http/log.h — JSON-lines logging to standard error.
+// origine/core/log.h — JSON-lines logging to standard error.
 // One object per line: {"ts","level","msg", ...fields}. Callers pass only
 // values safe to log: never passwords, tokens, keys or request bodies.
 // Thread-safety: lines from different threads never interleave.
