@@ -51,15 +51,31 @@ export function onLinkClick(e: MouseEvent): void {
   navigate(a.pathname + a.search);
 }
 
-/** Match "/applications/:id" style patterns. */
+/** A path segment decoded, or null when its percent-encoding is malformed ("%E0%A4%A"). */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Match "/applications/:id" style patterns. A parameter that does not decode (a malformed `%`
+ * sequence typed or pasted into the address bar) matches nothing: the caller shows its
+ * not-found page.
+ */
 export function matchRoute(pattern: string, path: string): Record<string, string> | null {
   const p = pattern.split('/').filter(Boolean);
   const s = path.split('/').filter(Boolean);
   if (p.length !== s.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return null;
+    if (p[i].startsWith(':')) {
+      const value = decodeSegment(s[i]);
+      if (value === null) return null;
+      params[p[i].slice(1)] = value;
+    } else if (p[i] !== s[i]) return null;
   }
   return params;
 }
