@@ -1,5 +1,6 @@
 // Turning RFC 9457 problems into readable messages and per-field errors.
-import { localizeServerMessage, t, type MessageKey } from './i18n';
+import { t, type MessageKey } from './i18n';
+import { localizeServerMessage } from './i18n/legacy-server-messages';
 import type { Problem } from './types';
 
 /** Error thrown by the API client: HTTP status (0 = network failure) and the problem body, if any. */

@@ -7,7 +7,7 @@ import type { User } from '../types';
 import { Alert, Link, Loading } from '../ui';
 import { pageSize, staffApi, type Ledger, type LedgerEntry } from './api';
 import { accountLabel, appendPage, kindLabel, nextCursor, readableProblem } from './money';
-import { st } from './strings';
+import { st } from '../i18n/staff';
 
 export function LedgerPage({ user, query }: { user: User; query: URLSearchParams }) {
   const limit = pageSize(query);

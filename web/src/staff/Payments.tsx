@@ -22,7 +22,7 @@ import {
   refundState,
   stateLabel,
 } from './money';
-import { st, stDyn } from './strings';
+import { st, stDyn } from '../i18n/staff';
 
 export function StateBadge({ state }: { state: string }) {
   return <span class={`badge badge-pay-${state}`}>{stateLabel(state)}</span>;

@@ -11,7 +11,7 @@ import { Alert, Field, Link, Loading } from '../ui';
 import { mayAct } from './access';
 import { reconciliationUrl, staffApi, type Reconciliation, type ReconciliationSummary } from './api';
 import { CLASSES, PROVIDERS, classLabel, providerLabel, readableProblem, statementSource } from './money';
-import { st } from './strings';
+import { st } from '../i18n/staff';
 
 function sourceLabel(source: string): string {
   const s = statementSource(source);

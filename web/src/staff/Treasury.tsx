@@ -9,7 +9,7 @@ import type { User } from '../types';
 import { Alert, Field, Loading } from '../ui';
 import { staffApi, treasuryUrl, type Treasury } from './api';
 import { accountLabel, kindLabel, providerLabel, readableProblem, totalsBy } from './money';
-import { st } from './strings';
+import { st } from '../i18n/staff';
 
 export function TreasuryPage({ user, query }: { user: User; query: URLSearchParams }) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? (query.get('date') as string) : todayUtc();

@@ -8,7 +8,7 @@ import { LedgerPage } from './Ledger';
 import { PaymentPage, PaymentsPage } from './Payments';
 import { ReconciliationPage, ReconciliationsPage } from './Reconciliations';
 import { TreasuryPage } from './Treasury';
-import { st, type StaffKey } from './strings';
+import { st, type StaffKey } from '../i18n/staff';
 import './staff.css';
 
 const TAB: Record<(typeof STAFF_PAGES)[number], StaffKey> = {

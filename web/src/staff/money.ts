@@ -2,7 +2,7 @@
 // server's RFC 9457 problems into readable French next to the right form field.
 import { ApiError, errorMessage } from '../errors';
 import type { Problem } from '../types';
-import { st, stDyn, type StaffKey } from './strings';
+import { st, stDyn, type StaffKey } from '../i18n/staff';
 
 export const PAYMENT_STATES = [
   'succeeded',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { dictionaries, interpolate, setLang, t, tDyn, translate } from './i18n';
+import { areas, interpolate, setLang, t, tDyn, translate, type Catalogue } from '.';
+import { staffAreas, st } from './staff';
 
 afterEach(() => setLang('fr'));
 
@@ -10,10 +11,10 @@ describe('i18n', () => {
     expect(t('verify.valid')).toBe('Certificat valide');
   });
 
-  it('switches to English and falls back to French for missing keys', () => {
+  it('switches to English', () => {
     setLang('en');
     expect(t('status.issued')).toBe('Issued');
-    expect(translate('en', 'app.name')).toBe('Origine'); // only in fr
+    expect(translate('en', 'app.name')).toBe('Origine');
   });
 
   it('falls back to the key for unknown keys', () => {
@@ -32,10 +33,21 @@ describe('i18n', () => {
     expect(tDyn('status.', undefined)).toBe('');
   });
 
-  it('has an English text for every French key except brand names', () => {
-    const allowed = ['app.name', 'certs.pdf', 'form.goods.remove.short', 'view.none'];
-    const missing = Object.keys(dictionaries.fr).filter((k) => !(k in dictionaries.en) && !allowed.includes(k));
-    expect(missing).toEqual([]);
+  it.each([
+    ['main', areas],
+    ['staff', staffAreas],
+  ])('%s catalogues: every entry has a French and an English text, no key is in two areas', (_name, group) => {
+    const parts: Catalogue[] = Object.values(group);
+    const keys = parts.flatMap((c) => Object.keys(c));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    const empty = parts.flatMap((c) => Object.entries(c).filter(([, e]) => !e.fr.trim() || !e.en.trim()).map(([k]) => k));
+    expect(empty).toEqual([]);
+  });
+
+  it('gives staff texts in the current language', () => {
+    expect(st('pay.title')).toBe('Paiements');
+    setLang('en');
+    expect(st('pay.title')).toBe('Payments');
   });
 
   it('uses the required French status labels', () => {

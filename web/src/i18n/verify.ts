@@ -1,0 +1,135 @@
+// Public verification (/verify): online and offline results, the camera scan.
+import type { Catalogue } from './lang';
+
+export default {
+  'offline.banner': {
+    fr: 'Vérification hors ligne — liste de confiance du {date} (version {version})',
+    en: 'Offline verification — trust list of {date} (version {version})',
+  },
+  'offline.banner.none': {
+    fr: 'Vous êtes hors ligne et aucune liste de confiance n’est enregistrée sur cet appareil : ouvrez cette page une fois avec une connexion pour pouvoir vérifier hors ligne.',
+    en: 'You are offline and no trust list is kept on this device: open this page once with a connection to verify offline.',
+  },
+  'offline.ready': {
+    fr: 'Vérification hors ligne disponible — liste de confiance du {date} (version {version}).',
+    en: 'Offline verification available — trust list of {date} (version {version}).',
+  },
+  'offline.result': {
+    fr: 'Résultat hors ligne : seule la signature du code QR a été vérifiée (liste de confiance du {date}). La comparaison avec le document complet et la preuve du journal de transparence nécessitent une connexion.',
+    en: 'Offline result: only the QR code signature was checked (trust list of {date}). Comparing with the full document and the transparency-log proof need a connection.',
+  },
+  'offline.no_trust_list': {
+    fr: 'Vérification hors ligne impossible : aucune liste de confiance valide n’est enregistrée sur cet appareil. Ouvrez cette page une fois avec une connexion.',
+    en: 'Offline verification impossible: no valid trust list is kept on this device. Open this page once with a connection.',
+  },
+  'offline.number': {
+    fr: 'Hors ligne, la vérification par numéro est impossible. Collez le texte du code QR ou scannez-le avec la caméra.',
+    en: 'Offline, verification by number is impossible. Paste the QR code text or scan it with the camera.',
+  },
+  'camera.start': { fr: 'Scanner avec la caméra', en: 'Scan with the camera' },
+  'camera.stop': { fr: 'Arrêter la caméra', en: 'Stop the camera' },
+  'camera.hint': {
+    fr: 'Placez le code QR du certificat dans le cadre.',
+    en: 'Place the certificate QR code in the frame.',
+  },
+  'camera.video': { fr: 'Image de la caméra', en: 'Camera image' },
+  'camera.starting': { fr: 'Ouverture de la caméra…', en: 'Opening the camera…' },
+  'camera.denied': {
+    fr: 'L’accès à la caméra a été refusé. Autorisez la caméra pour ce site dans les réglages du navigateur, ou collez le texte du code QR.',
+    en: 'Camera access was refused. Allow the camera for this site in the browser settings, or paste the QR code text.',
+  },
+  'camera.absent': {
+    fr: 'Aucune caméra n’a été trouvée sur cet appareil. Collez le texte du code QR.',
+    en: 'No camera was found on this device. Paste the QR code text.',
+  },
+  'camera.busy': {
+    fr: 'La caméra est déjà utilisée par une autre application. Fermez-la puis réessayez.',
+    en: 'The camera is already used by another application. Close it and try again.',
+  },
+  'camera.unavailable': {
+    fr: 'La caméra n’est pas disponible sur cette page (navigateur trop ancien ou connexion non sécurisée). Collez le texte du code QR.',
+    en: 'The camera is not available on this page (browser too old or connection not secure). Paste the QR code text.',
+  },
+  'verify.title': { fr: 'Vérifier un certificat d’origine', en: 'Verify a certificate of origin' },
+  'verify.intro': {
+    fr: 'Collez le texte du code QR imprimé sur le certificat (il commence par « CO1: »), ou saisissez le numéro du certificat. Aucun compte n’est nécessaire.',
+    en: 'Paste the text of the QR code printed on the certificate (it starts with "CO1:"), or type the certificate number. No account needed.',
+  },
+  'verify.mode.qr': { fr: 'Texte du code QR', en: 'QR code text' },
+  'verify.mode.number': { fr: 'Numéro du certificat', en: 'Certificate number' },
+  'verify.qr': { fr: 'Texte du code QR (CO1:…)', en: 'QR code text (CO1:…)' },
+  'verify.number': { fr: 'Numéro du certificat', en: 'Certificate number' },
+  'verify.number.hint': { fr: 'Ex. : ML-ETLS-2026-000001', en: 'E.g. ML-ETLS-2026-000001' },
+  'verify.submit': { fr: 'Vérifier', en: 'Verify' },
+  'verify.busy': { fr: 'Vérification…', en: 'Verifying…' },
+  'verify.empty': {
+    fr: 'Collez le texte du code QR ou saisissez un numéro de certificat.',
+    en: 'Paste the QR code text or type a certificate number.',
+  },
+  'verify.valid': { fr: 'Certificat valide', en: 'Valid certificate' },
+  'verify.invalid': { fr: 'Certificat non valide', en: 'Certificate not valid' },
+  'verify.details': { fr: 'Données du certificat', en: 'Certificate data' },
+  'verify.number.label': { fr: 'Numéro', en: 'Number' },
+  'verify.regime': { fr: 'Régime', en: 'Regime' },
+  'verify.issuer': { fr: 'Pays émetteur', en: 'Issuing country' },
+  'verify.exporter': { fr: 'Exportateur', en: 'Exporter' },
+  'verify.nif': { fr: 'NIF', en: 'Tax ID (NIF)' },
+  'verify.consignee': { fr: 'Destinataire', en: 'Consignee' },
+  'verify.origin': { fr: "Pays d'origine", en: 'Country of origin' },
+  'verify.destination': { fr: 'Pays de destination', en: 'Country of destination' },
+  'verify.issued': { fr: 'Délivré le', en: 'Issued' },
+  'verify.expires': { fr: 'Valable jusqu’au', en: 'Valid until' },
+  'verify.invoice': { fr: 'Facture', en: 'Invoice' },
+  'verify.goods': { fr: 'Marchandises', en: 'Goods' },
+  'verify.status.valid': { fr: 'Valide', en: 'Valid' },
+  'verify.status.malformed': { fr: 'Code illisible ou mal formé', en: 'Unreadable or malformed code' },
+  'verify.status.unknown_signer': { fr: 'Signataire inconnu', en: 'Unknown signer' },
+  'verify.status.bad_signature': {
+    fr: 'Signature invalide : le contenu a été modifié',
+    en: 'Invalid signature: the content was altered',
+  },
+  'verify.status.expired': { fr: 'Certificat expiré', en: 'Certificate expired' },
+  'verify.status.not_yet_valid': { fr: 'Certificat pas encore valide', en: 'Certificate not yet valid' },
+  'verify.status.not_found': { fr: 'Certificat introuvable', en: 'Certificate not found' },
+  'verify.status.revoked': { fr: 'Certificat révoqué', en: 'Certificate revoked' },
+  'verify.status.amended': { fr: 'Certificat remplacé', en: 'Certificate replaced' },
+  'verify.status.document_mismatch': {
+    fr: 'Document non conforme à l’empreinte signée',
+    en: 'Document does not match the signed hash',
+  },
+  'verify.revocation.title': { fr: 'Révocation', en: 'Revocation' },
+  'verify.revocation.at': { fr: 'Révoqué le', en: 'Revoked on' },
+  'verify.revocation.reason': { fr: 'Motif', en: 'Reason' },
+  'verify.revocation.scope': { fr: 'Portée', en: 'Scope' },
+  'verify.revocation.scope.signer': {
+    fr: 'La clé de signature a été retirée de la liste de confiance : tout ce qu’elle a signé est révoqué.',
+    en: 'The signing key was removed from the trust list: everything it signed is revoked.',
+  },
+  'verify.revocation.scope.certificate': {
+    fr: 'Ce certificat a été révoqué par l’autorité émettrice.',
+    en: 'This certificate was revoked by the issuing authority.',
+  },
+  'verify.successor.title': { fr: 'Remplacé par', en: 'Replaced by' },
+  'verify.successor.kind.amendment': { fr: 'certificat rectifié', en: 'corrected certificate' },
+  'verify.successor.kind.duplicate': { fr: 'duplicata', en: 'duplicate' },
+  'verify.successor.check': { fr: 'Vérifier le certificat {number}', en: 'Verify certificate {number}' },
+  'verify.document.title': { fr: 'Document complet', en: 'Full document' },
+  'verify.document.ok': {
+    fr: 'Le document enregistré correspond à l’empreinte signée dans le code.',
+    en: 'The stored document matches the hash signed in the code.',
+  },
+  'verify.document.mismatch': {
+    fr: 'Le document enregistré ne correspond PAS à l’empreinte signée dans le code.',
+    en: 'The stored document does NOT match the hash signed in the code.',
+  },
+  'verify.document.unchecked': {
+    fr: 'Non vérifié (vérification hors ligne).',
+    en: 'Not checked (offline verification).',
+  },
+  'verify.log.title': { fr: 'Journal de transparence', en: 'Transparency log' },
+  'verify.log.entry': {
+    fr: 'Inscrit sous le n° {index} d’un journal de {size} entrées ; preuve d’inclusion de {proof} empreintes.',
+    en: 'Entry {index} of a {size}-entry log; inclusion proof of {proof} hashes.',
+  },
+  'verify.log.checkpoint': { fr: 'Point de contrôle signé', en: 'Signed checkpoint' },
+} satisfies Catalogue;
