@@ -1,7 +1,7 @@
 // Reviewer and signatory actions, used in the queue and on the application page.
 import { useState } from 'preact/hooks';
 import { api } from './api';
-import { errorMessage } from './errors';
+import { useAction } from './action';
 import { t } from './i18n';
 import { Alert } from './ui';
 import type { Application, Status, User } from './types';
@@ -25,25 +25,18 @@ export function ReviewActions(props: {
   const [mode, setMode] = useState<'idle' | 'return'>('idle');
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
+  const { busy, error } = action;
 
   if (!canReview(user, status) && !canSign(user, status)) return null;
 
-  const run = async (fn: () => Promise<Application>, message: (a: Application) => string) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (fn: () => Promise<Application>, message: (a: Application) => string) =>
+    action.run(async () => {
       const a = await fn();
       setMode('idle');
       setComment('');
       props.onDone(a, message(a));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const confirmReturn = (e: Event) => {
     e.preventDefault();

@@ -2,65 +2,51 @@
 // its state (issued, revoked, replaced), and the actions on it: staff
 // (signatory, admin) revoke it with a reason; the exporter or an agent
 // starts an amendment or a duplicate, a new application in the normal workflow.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useAction } from '../action';
 import { api, certificatePdfUrl } from '../api';
-import { errorMessage } from '../errors';
+import { useFetch } from '../fetch';
 import { formatDateTime } from '../form';
 import { getLang, t } from '../i18n';
 import { navigate } from '../router';
 import { Alert, Link } from '../ui';
-import type { Certificate, User } from '../types';
+import type { User } from '../types';
 
 export function CertificatePanel({ number, user }: { number: string; user: User }) {
-  const [cert, setCert] = useState<Certificate | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useFetch(() => api.getCertificate(number), [number]);
+  const cert = loaded.data;
+  const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [revoking, setRevoking] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const busy = action.busy;
+  const error = action.error ?? loaded.error;
   const lang = getLang();
-
-  useEffect(() => {
-    api.getCertificate(number).then(setCert, (e) => setError(errorMessage(e)));
-  }, [number]);
 
   const canRevoke = user.role === 'signatory' || user.role === 'admin';
   const canAmend = user.role === 'exporter' || user.role === 'agent';
   const state = cert?.status ?? 'issued';
 
-  const revoke = async (e: Event) => {
+  const revoke = (e: Event) => {
     e.preventDefault();
     if (!reason.trim()) {
       setReasonError(t('cert.revoke.empty'));
       return;
     }
-    setBusy(true);
-    setError(null);
     setReasonError(null);
-    try {
-      const c = await api.revokeCertificate(number, reason.trim());
-      setCert(c);
+    action.run(async () => {
+      loaded.setData(await api.revokeCertificate(number, reason.trim()));
       setRevoking(false);
       setNotice(t('cert.revoke.done', { number }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const amend = async (kind: 'amendment' | 'duplicate') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const amend = (kind: 'amendment' | 'duplicate') =>
+    action.run(async () => {
       const app = await api.amendCertificate(number, kind);
       navigate(`/applications/${app.id}`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <section class="card issued-card cert-actions" aria-labelledby="issued-title" data-testid="certificate-panel"

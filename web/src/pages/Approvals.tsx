@@ -1,12 +1,14 @@
 // "Agréments": the authority's queue of product approvals. Agents and administrators grant
 // (number and validity) or refuse (comment); signatories and auditors read.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useAction } from '../action';
 import { api } from '../api';
-import { ApiError, errorMessage, fieldErrors, type FieldErrors } from '../errors';
+import { useFetch } from '../fetch';
 import { formatDate, formatDateTime } from '../form';
 import { getLang, t, tDyn } from '../i18n';
 import { todayUtc } from '../product';
-import { Alert, Field, Link, Loading } from '../ui';
+import { Loaded } from '../table';
+import { Alert, Field, Link } from '../ui';
 import type { Approval, ApprovalStatus, User } from '../types';
 import { ApprovalBadge } from './Products';
 
@@ -14,23 +16,9 @@ const FILTERS: ('' | ApprovalStatus)[] = ['requested', 'granted', 'refused', '']
 
 export function ApprovalsPage({ user }: { user: User }) {
   const [filter, setFilter] = useState<'' | ApprovalStatus>('requested');
-  const [items, setItems] = useState<Approval[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [seq, setSeq] = useState(0);
   const mayDecide = user.role === 'agent' || user.role === 'admin';
-
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    api.listApprovals(filter || undefined).then(
-      (r) => live && setItems(r.items),
-      (e) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [filter, seq]);
+  const list = useFetch(() => api.listApprovals(filter || undefined), [filter]);
 
   const lang = getLang();
   return (
@@ -54,48 +42,50 @@ export function ApprovalsPage({ user }: { user: User }) {
         ))}
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p class="empty">{t('approvals.empty')}</p>}
-      {items && items.length > 0 && (
-        <ul class="approval-list">
-          {items.map((a) => (
-            <li class="card" key={a.id} data-testid={`queue-approval-${a.id}`}>
-              <h2 class="approval-title">
-                {a.product.name} <span class="mono">({a.product.hs_code})</span> — {tDyn('regime.', a.regime)} <ApprovalBadge a={a} />
-              </h2>
-              <p class="muted small">
-                {t('approvals.company')} :{' '}
-                <Link href={`/companies/${a.company.id}`}>{a.company.name}</Link> · {t('approvals.requested_at')}{' '}
-                {formatDateTime(a.requested_at, lang)}
-                {a.number && (
-                  <>
-                    {' '}
-                    · {t('approval.number')} <span class="mono">{a.number}</span>
-                  </>
-                )}
-                {a.valid_until && (
-                  <>
-                    {' '}
-                    · {t('approval.valid.until', { date: formatDate(a.valid_until, lang) })}
-                  </>
-                )}
-              </p>
-              {a.comment && <p class="review-comment-inline">{a.comment}</p>}
-              {mayDecide && a.status === 'requested' && (
-                <DecisionForm
-                  approval={a}
-                  onDone={(msg) => {
-                    setNotice(msg);
-                    setError(null);
-                    setSeq(seq + 1);
-                  }}
-                />
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded data={list.data} error={list.error}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <p class="empty">{t('approvals.empty')}</p>
+          ) : (
+            <ul class="approval-list">
+              {items.map((a) => (
+                <li class="card" key={a.id} data-testid={`queue-approval-${a.id}`}>
+                  <h2 class="approval-title">
+                    {a.product.name} <span class="mono">({a.product.hs_code})</span> — {tDyn('regime.', a.regime)} <ApprovalBadge a={a} />
+                  </h2>
+                  <p class="muted small">
+                    {t('approvals.company')} :{' '}
+                    <Link href={`/companies/${a.company.id}`}>{a.company.name}</Link> · {t('approvals.requested_at')}{' '}
+                    {formatDateTime(a.requested_at, lang)}
+                    {a.number && (
+                      <>
+                        {' '}
+                        · {t('approval.number')} <span class="mono">{a.number}</span>
+                      </>
+                    )}
+                    {a.valid_until && (
+                      <>
+                        {' '}
+                        · {t('approval.valid.until', { date: formatDate(a.valid_until, lang) })}
+                      </>
+                    )}
+                  </p>
+                  {a.comment && <p class="review-comment-inline">{a.comment}</p>}
+                  {mayDecide && a.status === 'requested' && (
+                    <DecisionForm
+                      approval={a}
+                      onDone={(msg) => {
+                        setNotice(msg);
+                        list.reload();
+                      }}
+                    />
+                  )}
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </section>
   );
 }
@@ -104,40 +94,32 @@ function DecisionForm({ approval, onDone }: { approval: Approval; onDone: (msg: 
   const [number, setNumber] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [comment, setComment] = useState('');
-  const [errs, setErrs] = useState<FieldErrors>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, errs } = action;
   const p = `d-${approval.id}`;
 
-  const decide = async (decision: 'grant' | 'refuse') => {
-    setBusy(true);
-    setError(null);
-    setErrs({});
-    const local: FieldErrors = {};
-    if (decision === 'refuse' && !comment.trim()) local['comment'] = t('approvals.refuse.comment');
-    if (Object.keys(local).length) {
-      setErrs(local);
-      setBusy(false);
+  const decide = (decision: 'grant' | 'refuse') => {
+    if (decision === 'refuse' && !comment.trim()) {
+      action.setError(null);
+      action.setErrs({ comment: t('approvals.refuse.comment') });
       return;
     }
-    try {
-      const a = await api.decideApproval(
-        approval.id,
-        decision === 'grant'
-          ? { decision, number: number.trim(), valid_until: validUntil, comment: comment.trim() || undefined }
-          : { decision, comment: comment.trim() },
-      );
-      onDone(
-        decision === 'grant'
-          ? t('approvals.granted', { product: a.product.name, number: a.number ?? '' })
-          : t('approvals.refused', { product: a.product.name }),
-      );
-    } catch (e) {
-      setError(e instanceof ApiError && e.status === 409 ? t('approvals.conflict') : errorMessage(e));
-      setErrs(e instanceof ApiError ? fieldErrors(e.problem) : {});
-    } finally {
-      setBusy(false);
-    }
+    action.run(
+      async () => {
+        const a = await api.decideApproval(
+          approval.id,
+          decision === 'grant'
+            ? { decision, number: number.trim(), valid_until: validUntil, comment: comment.trim() || undefined }
+            : { decision, comment: comment.trim() },
+        );
+        onDone(
+          decision === 'grant'
+            ? t('approvals.granted', { product: a.product.name, number: a.number ?? '' })
+            : t('approvals.refused', { product: a.product.name }),
+        );
+      },
+      { conflict: t('approvals.conflict') },
+    );
   };
 
   return (

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { errorMessage } from '../errors';
 import { countryName } from '../countries';
+import { useFetch } from '../fetch';
 import { formatDateTime, formatDecimal } from '../form';
 import { getLang, t, tDyn, type MessageKey } from '../i18n';
 import { ReviewActions } from '../review';
-import { Alert, Link, Loading, StatusBadge } from '../ui';
+import { Loaded, Table } from '../table';
+import { Alert, Link, StatusBadge } from '../ui';
 import type { ApplicationSummary, Status, User } from '../types';
 
 const STATUSES: Status[] = ['draft', 'awaiting_payment', 'submitted', 'returned', 'approved', 'issued'];
@@ -26,23 +27,9 @@ function roleView(user: User): { title: MessageKey; intro?: MessageKey; empty: M
 export function DashboardPage({ user, seq }: { user: User; seq: number }) {
   const view = roleView(user);
   const [filter, setFilter] = useState<Status | ''>('');
-  const [items, setItems] = useState<ApplicationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const status = view.status ?? (filter || undefined);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api
-      .listApplications(status)
-      .then((r) => live && setItems(r.items))
-      .catch((e) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [status, reload, seq, user.id]);
+  const list = useFetch(() => api.listApplications(status), [status, seq, user.id], { keep: true });
 
   const lang = getLang();
   const staff = user.role !== 'exporter';
@@ -72,77 +59,67 @@ export function DashboardPage({ user, seq }: { user: User; seq: number }) {
               </select>
             </div>
           )}
-          <button type="button" class="btn btn-ghost" onClick={() => setReload((n) => n + 1)}>
+          <button type="button" class="btn btn-ghost" onClick={list.reload}>
             {t('dash.refresh')}
           </button>
         </div>
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p class="empty">{t(view.empty)}</p>}
-      {items && items.length > 0 && (
-        <div class="table-wrap">
-          <table class="table table-cards">
-            <thead>
-              <tr>
-                <th scope="col">{t('col.number')}</th>
-                <th scope="col">{t('col.regime')}</th>
-                {staff && <th scope="col">{t('col.company')}</th>}
-                <th scope="col">{t('col.consignee')}</th>
-                <th scope="col">{t('col.destination')}</th>
-                <th scope="col" class="num">{t('col.lines')}</th>
-                <th scope="col" class="num">{t('col.value')}</th>
-                <th scope="col">{t('col.status')}</th>
-                <th scope="col">{t('col.updated')}</th>
-                {actions && <th scope="col">{t('col.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id} data-application-id={a.id}>
-                  <td data-label={t('col.number')}>
-                    <Link href={`/applications/${a.id}`} class="nowrap" aria-label={t('app.open', { id: a.id })}>
-                      n° {a.id}
-                    </Link>
-                  </td>
-                  <td data-label={t('col.regime')} class="nowrap">{a.regime ? tDyn('regime.', a.regime) : '—'}</td>
-                  {staff && <td data-label={t('col.company')}>{a.company?.name}</td>}
-                  <td data-label={t('col.consignee')}>{a.consignee_name || '—'}</td>
-                  <td data-label={t('col.destination')}>{countryName(a.destination_country) || '—'}</td>
-                  <td data-label={t('col.lines')} class="num hide-sm">
-                    {a.goods_count}
-                  </td>
-                  <td data-label={t('col.value')} class="num">
-                    {a.total_value_xof == null ? '—' : formatDecimal(a.total_value_xof, lang)}
-                  </td>
-                  <td data-label={t('col.status')}>
-                    <div>
-                      <StatusBadge status={a.status} />
-                      {a.certificate_number && <div class="small mono">{a.certificate_number}</div>}
-                    </div>
-                  </td>
-                  <td data-label={t('col.updated')}>{formatDateTime(a.updated_at, lang)}</td>
-                  {actions && (
-                    <td data-label={t('col.actions')}>
-                      <ReviewActions
-                        user={user}
-                        id={a.id}
-                        status={a.status}
-                        compact
-                        onDone={(_app, msg) => {
-                          setNotice(msg);
-                          setReload((n) => n + 1);
-                        }}
-                      />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded data={list.data} error={list.error}>
+        {(r) => (
+          <Table<ApplicationSummary>
+            rows={r.items}
+            rowKey={(a) => a.id}
+            rowProps={(a) => ({ 'data-application-id': a.id })}
+            empty={t(view.empty)}
+            columns={[
+              {
+                label: t('col.number'),
+                cell: (a) => (
+                  <Link href={`/applications/${a.id}`} class="nowrap" aria-label={t('app.open', { id: a.id })}>
+                    n° {a.id}
+                  </Link>
+                ),
+              },
+              { label: t('col.regime'), class: 'nowrap', cell: (a) => (a.regime ? tDyn('regime.', a.regime) : '—') },
+              staff && { label: t('col.company'), cell: (a) => a.company?.name },
+              { label: t('col.consignee'), cell: (a) => a.consignee_name || '—' },
+              { label: t('col.destination'), cell: (a) => countryName(a.destination_country) || '—' },
+              { label: t('col.lines'), class: 'num hide-sm', cell: (a) => a.goods_count },
+              {
+                label: t('col.value'),
+                class: 'num',
+                cell: (a) => (a.total_value_xof == null ? '—' : formatDecimal(a.total_value_xof, lang)),
+              },
+              {
+                label: t('col.status'),
+                cell: (a) => (
+                  <div>
+                    <StatusBadge status={a.status} />
+                    {a.certificate_number && <div class="small mono">{a.certificate_number}</div>}
+                  </div>
+                ),
+              },
+              { label: t('col.updated'), cell: (a) => formatDateTime(a.updated_at, lang) },
+              actions && {
+                label: t('col.actions'),
+                cell: (a) => (
+                  <ReviewActions
+                    user={user}
+                    id={a.id}
+                    status={a.status}
+                    compact
+                    onDone={(_app, msg) => {
+                      setNotice(msg);
+                      list.reload();
+                    }}
+                  />
+                ),
+              },
+            ]}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }

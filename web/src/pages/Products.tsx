@@ -1,9 +1,10 @@
 // "Mes produits": the exporter's product registry (cost structure) and the approvals
 // (agréments) requested per regime.
 import { useEffect, useState } from 'preact/hooks';
+import { useAction } from '../action';
 import { api } from '../api';
+import { useFetch } from '../fetch';
 import { MaterialsEditor } from '../costs';
-import { ApiError, errorMessage, fieldErrors, type FieldErrors } from '../errors';
 import { formatDate, formatDecimal } from '../form';
 import { HsDatalist, useHsSuggestions } from '../hs';
 import { getLang, t, tDyn } from '../i18n';
@@ -20,6 +21,7 @@ import {
   type ProductForm,
 } from '../product';
 import { navigate } from '../router';
+import { Loaded, Table } from '../table';
 import { Alert, Field, Link, Loading } from '../ui';
 import type { Product, ProductApproval, ProductKind, User } from '../types';
 
@@ -33,11 +35,7 @@ export function ApprovalBadge({ a }: { a: ProductApproval | null }) {
 }
 
 export function ProductsPage({ user }: { user: User }) {
-  const [items, setItems] = useState<Product[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.listProducts().then((r) => setItems(r.items), (e) => setError(errorMessage(e)));
-  }, [user.id]);
+  const list = useFetch(() => api.listProducts(), [user.id]);
   const today = todayUtc();
   const lang = getLang();
   return (
@@ -53,64 +51,42 @@ export function ProductsPage({ user }: { user: User }) {
           </Link>
         )}
       </div>
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p class="empty">{t('products.empty')}</p>}
-      {items && items.length > 0 && (
-        <div class="table-wrap">
-          <table class="table table-cards" data-testid="products-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('product.name')}</th>
-                <th scope="col">{t('product.hs')}</th>
-                <th scope="col">{t('product.kind')}</th>
-                <th scope="col" class="num">
-                  {t('product.exw')}
-                </th>
-                {APPROVAL_REGIMES.map((r) => (
-                  <th scope="col">{t('products.approval', { regime: tDyn('regime.', r) })}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t('product.name')}>
-                    <Link href={`/products/${p.id}`}>{p.name}</Link>
-                  </td>
-                  <td data-label={t('product.hs')} class="mono">
-                    {p.hs_code}
-                  </td>
-                  <td data-label={t('product.kind')}>{tDyn('product.kind.', p.product_kind)}</td>
-                  <td data-label={t('product.exw')} class="num">
-                    {p.ex_works_xof == null ? '—' : formatDecimal(p.ex_works_xof, lang)}
-                  </td>
-                  {APPROVAL_REGIMES.map((r) => {
-                    const a = approvalFor(p.approvals, r, today);
-                    return (
-                      <td data-label={t('products.approval', { regime: tDyn('regime.', r) })}>
-                        <ApprovalBadge a={a} /> {a?.status === 'granted' && <span class="mono small">{a.number}</span>}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded data={list.data} error={list.error}>
+        {(r) => (
+          <Table<Product>
+            rows={r.items}
+            rowKey={(p) => p.id}
+            testId="products-table"
+            empty={t('products.empty')}
+            columns={[
+              { label: t('product.name'), cell: (p) => <Link href={`/products/${p.id}`}>{p.name}</Link> },
+              { label: t('product.hs'), class: 'mono', cell: (p) => p.hs_code },
+              { label: t('product.kind'), cell: (p) => tDyn('product.kind.', p.product_kind) },
+              { label: t('product.exw'), class: 'num', cell: (p) => (p.ex_works_xof == null ? '—' : formatDecimal(p.ex_works_xof, lang)) },
+              ...APPROVAL_REGIMES.map((regime) => ({
+                label: t('products.approval', { regime: tDyn('regime.', regime) }),
+                cell: (p: Product) => {
+                  const a = approvalFor(p.approvals, regime, today);
+                  return (
+                    <>
+                      <ApprovalBadge a={a} /> {a?.status === 'granted' && <span class="mono small">{a.number}</span>}
+                    </>
+                  );
+                },
+              })),
+            ]}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
 
 export function ProductPage({ user, id }: { user: User; id: number | null }) {
-  const [product, setProduct] = useState<Product | null>(null);
   const [form, setForm] = useState<ProductForm | null>(id === null ? emptyProductForm() : null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [errs, setErrs] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { busy, error, errs } = action;
   const [regime, setRegime] = useState(APPROVAL_REGIMES[0]);
   const hs = useHsSuggestions();
   const editable = user.role === 'exporter';
@@ -120,29 +96,18 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
       setNotice(flash.notice);
       flash = null;
     }
-    if (id === null) return;
-    let live = true;
-    api.getProduct(id).then(
-      (p) => {
-        if (!live) return;
-        setProduct(p);
-        setForm(productToForm(p));
-      },
-      (e) => live && setLoadError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
   }, [id]);
+  const loaded = useFetch(() => (id === null ? null : api.getProduct(id)), [id], { onData: (p) => setForm(productToForm(p)) });
+  const product = loaded.data;
+  const setProduct = loaded.setData;
 
-  if (loadError) return <Alert kind="error">{loadError}</Alert>;
+  if (loaded.error) return <Alert kind="error">{loaded.error}</Alert>;
   if (!form) return <Loading />;
 
   const set = <K extends keyof ProductForm>(name: K, value: ProductForm[K]) => setForm({ ...form, [name]: value });
-  const fail = (e: unknown, conflict?: string) => {
-    setNotice(null);
-    setError(e instanceof ApiError && e.status === 409 && conflict ? conflict : errorMessage(e));
-    setErrs(e instanceof ApiError ? fieldErrors(e.problem) : {});
+  /** Runs an action; a failure replaces the notice. */
+  const act = async (fn: () => Promise<unknown>, conflict?: string) => {
+    if (!(await action.run(fn, { conflict }))) setNotice(null);
   };
 
   const today = todayUtc();
@@ -151,14 +116,11 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
   // The regime chosen for a request: the one selected while it can still be requested.
   const chosen = requestable.includes(regime) ? regime : requestable[0] ?? regime;
 
-  const onSave = async (e: Event) => {
+  const onSave = (e: Event) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setErrs({});
     const cleaned = { ...form, materials: keptMaterials(form.materials) };
     setForm(cleaned);
-    try {
+    act(async () => {
       const input = productFormToInput(cleaned);
       if (product) {
         const p = await api.updateProduct(product.id, input);
@@ -170,42 +132,25 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
         flash = { id: p.id, notice: t('product.created') };
         navigate(`/products/${p.id}`, { replace: true });
       }
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const onDelete = async () => {
+  const onDelete = () => {
     if (!product || !window.confirm(t('product.delete.confirm', { name: product.name }))) return;
-    setBusy(true);
-    try {
+    act(async () => {
       await api.deleteProduct(product.id);
       navigate('/products');
-    } catch (err) {
-      fail(err, t('product.delete.conflict'));
-    } finally {
-      setBusy(false);
-    }
+    }, t('product.delete.conflict'));
   };
 
-  const onRequest = async () => {
+  const onRequest = () => {
     if (!product) return;
-    setBusy(true);
-    setError(null);
-    try {
+    act(async () => {
       await api.requestApproval(product.id, chosen);
-      const p = await api.getProduct(product.id);
-      setProduct(p);
+      setProduct(await api.getProduct(product.id));
       setNotice(t('approval.requested', { regime: tDyn('regime.', chosen) }));
-    } catch (err) {
-      fail(err, t('approval.request.conflict'));
-    } finally {
-      setBusy(false);
-    }
+    }, t('approval.request.conflict'));
   };
-
 
   return (
     <article aria-labelledby="product-title">
@@ -298,40 +243,24 @@ export function ProductPage({ user, id }: { user: User; id: number | null }) {
         <section class="card" aria-labelledby="approvals-title">
           <h2 id="approvals-title">{t('product.approvals')}</h2>
           <p class="muted small">{t('product.approvals.hint')}</p>
-          {product.approvals.length === 0 ? (
-            <p class="muted">{t('product.approvals.empty')}</p>
-          ) : (
-            <div class="table-wrap">
-              <table class="table table-cards" data-testid="product-approvals">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('col.regime')}</th>
-                    <th scope="col">{t('approval.status')}</th>
-                    <th scope="col">{t('approval.number')}</th>
-                    <th scope="col">{t('approval.validity')}</th>
-                    <th scope="col">{t('approval.comment')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {product.approvals.map((a) => (
-                    <tr key={a.id} data-testid={`approval-${a.regime}`}>
-                      <td data-label={t('col.regime')}>{tDyn('regime.', a.regime)}</td>
-                      <td data-label={t('approval.status')}>
-                        <ApprovalBadge a={a} />
-                      </td>
-                      <td data-label={t('approval.number')} class="mono">
-                        {a.number ?? '—'}
-                      </td>
-                      <td data-label={t('approval.validity')}>
-                        {a.valid_until ? t('approval.valid.range', { from: formatDate(a.valid_from, lang), to: formatDate(a.valid_until, lang) }) : '—'}
-                      </td>
-                      <td data-label={t('approval.comment')}>{a.comment || '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table<ProductApproval>
+            rows={product.approvals}
+            rowKey={(a) => a.id}
+            rowProps={(a) => ({ 'data-testid': `approval-${a.regime}` })}
+            testId="product-approvals"
+            empty={<p class="muted">{t('product.approvals.empty')}</p>}
+            columns={[
+              { label: t('col.regime'), cell: (a) => tDyn('regime.', a.regime) },
+              { label: t('approval.status'), cell: (a) => <ApprovalBadge a={a} /> },
+              { label: t('approval.number'), class: 'mono', cell: (a) => a.number ?? '—' },
+              {
+                label: t('approval.validity'),
+                cell: (a) =>
+                  a.valid_until ? t('approval.valid.range', { from: formatDate(a.valid_from, lang), to: formatDate(a.valid_until, lang) }) : '—',
+              },
+              { label: t('approval.comment'), cell: (a) => a.comment || '—' },
+            ]}
+          />
           {editable &&
             (requestable.length > 0 ? (
               <div class="btn-row">

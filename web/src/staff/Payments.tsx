@@ -1,21 +1,23 @@
 // "Paiements": every fee payment for staff (filter by state, paged), and one payment's detail
 // with its receipt, and for administrators the refund and the confirmation of a manual refund.
 import { useEffect, useState } from 'preact/hooks';
+import { useAction } from '../action';
+import { useFetch, usePaged } from '../fetch';
 import { formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import { navigate } from '../router';
 import type { User } from '../types';
-import { Alert, Field, Link, Loading } from '../ui';
+import { Loaded, MoreButton, Table } from '../table';
+import { Alert, Field, Link } from '../ui';
 import { mayAct } from './access';
 import { pageSize, staffApi, staffReceiptUrl, type StaffIntent } from './api';
 import {
   PAYMENT_STATES,
-  appendPage,
   lastError,
   mayConfirmRefund,
   mayRefund,
   needsAction,
-  nextCursor,
+  problemMessage,
   readableProblem,
   refundInFlight,
   refundMode,
@@ -31,41 +33,10 @@ export function StateBadge({ state }: { state: string }) {
 export function PaymentsPage({ user, query }: { user: User; query: URLSearchParams }) {
   const state = query.get('state') ?? '';
   const limit = pageSize(query);
-  const [items, setItems] = useState<StaffIntent[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    setItems(null);
-    setError(null);
-    staffApi.payments(state, null, limit).then(
-      (r) => {
-        if (!live) return;
-        setItems(r.items);
-        setCursor(nextCursor(r));
-      },
-      (e) => live && setError(readableProblem(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [state, limit, user.id]);
-
-  const more = async () => {
-    if (!cursor || !items) return;
-    setBusy(true);
-    try {
-      const r = await staffApi.payments(state, cursor, limit);
-      setItems(appendPage(items, r.items, (i) => i.reference));
-      setCursor(nextCursor(r));
-    } catch (e) {
-      setError(readableProblem(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const list = usePaged((cursor) => staffApi.payments(state, cursor, limit), (r) => r.items, (i) => i.reference, [state, limit, user.id], {
+    message: problemMessage,
+  });
+  const items = list.items;
 
   const lang = getLang();
   const late = items?.filter((i) => i.state === 'late_success').length ?? 0;
@@ -91,30 +62,19 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
         </select>
       </div>
       {late > 0 && <Alert kind="warning">{st('pay.late.alert', { n: late })}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p class="empty">{st('pay.empty')}</p>}
-      {items && items.length > 0 && (
-        <div class="table-wrap">
-          <table class="table table-cards" data-testid="payments-table">
-            <thead>
-              <tr>
-                <th scope="col">{st('pay.col.reference')}</th>
-                <th scope="col">{st('pay.col.application')}</th>
-                <th scope="col">{st('pay.col.provider')}</th>
-                <th scope="col" class="num">
-                  {st('pay.col.amount')}
-                </th>
-                <th scope="col">{st('pay.col.state')}</th>
-                <th scope="col">{st('pay.col.created')}</th>
-                <th scope="col">{st('pay.col.updated')}</th>
-                <th scope="col">{st('pay.col.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((p) => (
-                <tr key={p.reference} class={needsAction(p) ? 'row-action' : undefined} data-reference={p.reference}>
-                  <td data-label={st('pay.col.reference')}>
+      <Loaded data={items} error={list.error}>
+        {(rows) => (
+          <Table<StaffIntent>
+            rows={rows}
+            rowKey={(p) => p.reference}
+            rowProps={(p) => ({ class: needsAction(p) ? 'row-action' : undefined, 'data-reference': p.reference })}
+            testId="payments-table"
+            empty={st('pay.empty')}
+            columns={[
+              {
+                label: st('pay.col.reference'),
+                cell: (p) => (
+                  <>
                     <Link href={`/payments/${p.reference}`} class="mono">
                       {p.reference.slice(0, 8)}
                     </Link>
@@ -124,52 +84,33 @@ export function PaymentsPage({ user, query }: { user: User; query: URLSearchPara
                         <span class="badge badge-action">{st('pay.late.badge')}</span>
                       </>
                     )}
-                  </td>
-                  <td data-label={st('pay.col.application')}>
-                    <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>
-                  </td>
-                  <td data-label={st('pay.col.provider')}>{p.provider_label || p.provider}</td>
-                  <td data-label={st('pay.col.amount')} class="num">
-                    {formatXof(p.amount_xof, lang)}
-                  </td>
-                  <td data-label={st('pay.col.state')}>
-                    <StateBadge state={p.state} />
-                  </td>
-                  <td data-label={st('pay.col.created')}>{formatDateTime(p.created_at, lang)}</td>
-                  <td data-label={st('pay.col.updated')}>{formatDateTime(p.updated_at, lang)}</td>
-                  <td data-label={st('pay.col.error')}>{lastError(p) || '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {cursor && (
-        <div class="btn-row">
-          <button type="button" class="btn btn-secondary" disabled={busy} onClick={more}>
-            {st('pay.more')}
-          </button>
-        </div>
-      )}
+                  </>
+                ),
+              },
+              {
+                label: st('pay.col.application'),
+                cell: (p) => <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>,
+              },
+              { label: st('pay.col.provider'), cell: (p) => p.provider_label || p.provider },
+              { label: st('pay.col.amount'), class: 'num', cell: (p) => formatXof(p.amount_xof, lang) },
+              { label: st('pay.col.state'), cell: (p) => <StateBadge state={p.state} /> },
+              { label: st('pay.col.created'), cell: (p) => formatDateTime(p.created_at, lang) },
+              { label: st('pay.col.updated'), cell: (p) => formatDateTime(p.updated_at, lang) },
+              { label: st('pay.col.error'), cell: (p) => lastError(p) || '—' },
+            ]}
+          />
+        )}
+      </Loaded>
+      <MoreButton paged={list} label={st('pay.more')} />
     </section>
   );
 }
 
 export function PaymentPage({ user, reference }: { user: User; reference: string }) {
-  const [p, setP] = useState<StaffIntent | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useFetch(() => staffApi.payment(reference), [reference], { message: problemMessage });
+  const p = loaded.data;
+  const setP = loaded.setData;
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    staffApi.payment(reference).then(
-      (r) => live && setP(r),
-      (e) => live && setError(readableProblem(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [reference]);
 
   // While the provider works on a refund, follow it (bounded: about two minutes).
   const inFlight = p !== null && refundInFlight(p);
@@ -208,116 +149,116 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
         </h1>
       </div>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
-      {!p && !error && <Loading />}
-      {p && (
-        <>
-          {needsAction(p) && <Alert kind="warning">{p.state === 'late_success' ? st('pay.late.explain') : lastError(p)}</Alert>}
-          <div class="card">
-            <dl class="staff-dl">
-              <dt>{st('pay.col.reference')}</dt>
-              <dd class="mono">{p.reference}</dd>
-              <dt>{st('pay.col.application')}</dt>
-              <dd>
-                <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>
-              </dd>
-              <dt>{st('pay.col.provider')}</dt>
-              <dd>{p.provider_label || p.provider}</dd>
-              <dt>{st('pay.detail.provider_txn')}</dt>
-              <dd class="mono">{p.provider_transaction || '—'}</dd>
-              <dt>{st('pay.detail.fee_code')}</dt>
-              <dd class="mono">{p.fee_code || '—'}</dd>
-              <dt>{st('pay.col.amount')}</dt>
-              <dd data-testid="payment-amount">{formatXof(p.amount_xof, lang)}</dd>
-              <dt>{st('pay.col.state')}</dt>
-              <dd data-testid="payment-state">{stateLabel(p.state)}</dd>
-              <dt>{st('pay.col.created')}</dt>
-              <dd>{formatDateTime(p.created_at, lang)}</dd>
-              <dt>{st('pay.col.updated')}</dt>
-              <dd>{formatDateTime(p.updated_at, lang)}</dd>
-              <dt>{st('pay.detail.expires')}</dt>
-              <dd>{formatDateTime(p.expires_at, lang)}</dd>
-              <dt>{st('pay.col.error')}</dt>
-              <dd>{lastError(p) || '—'}</dd>
-              <dt>{st('pay.detail.refund_mode')}</dt>
-              <dd>{refundMode(p) === 'manual' ? st('pay.refund_mode.manual') : st('pay.refund_mode.provider')}</dd>
-              <dt>{st('pay.detail.receipt')}</dt>
-              <dd>
-                {p.receipt_number ? (
-                  <a class="btn btn-small btn-secondary" href={staffReceiptUrl(p.reference)} download>
-                    {st('pay.detail.receipt.download', { number: p.receipt_number })}
-                  </a>
-                ) : (
-                  '—'
-                )}
-              </dd>
-            </dl>
-          </div>
-          {p.refund && (
-            <div class="card staff-action" data-testid="refund-info">
-              <h2>{st('pay.refund.section')}</h2>
+      <Loaded data={p} error={loaded.error}>
+        {(p) => (
+          <>
+            {needsAction(p) && <Alert kind="warning">{p.state === 'late_success' ? st('pay.late.explain') : lastError(p)}</Alert>}
+            <div class="card">
               <dl class="staff-dl">
-                <dt>{st('pay.refund.state')}</dt>
-                <dd data-testid="refund-state">{stDyn('refund.state.', p.refund.state)}</dd>
-                {p.refund.reason && (
-                  <>
-                    <dt>{st('pay.refund.why')}</dt>
-                    <dd>{p.refund.reason}</dd>
-                  </>
-                )}
-                <dt>{st('pay.refund.reference')}</dt>
-                <dd class="mono">{p.refund.reference || '—'}</dd>
-                <dt>{st('pay.refund.provider_id')}</dt>
-                <dd class="mono">{p.refund.provider_refund_id || '—'}</dd>
-                <dt>{st('pay.refund.requested_at')}</dt>
-                <dd>{formatDateTime(p.refund.requested_at, lang) || '—'}</dd>
-                {p.refund.mode !== 'manual' && (
-                  <>
-                    <dt>{st('pay.refund.attempts')}</dt>
-                    <dd>{p.refund.attempts ?? 0}</dd>
-                  </>
-                )}
+                <dt>{st('pay.col.reference')}</dt>
+                <dd class="mono">{p.reference}</dd>
+                <dt>{st('pay.col.application')}</dt>
+                <dd>
+                  <Link href={`/applications/${p.application_id}`}>{st('pay.application', { id: p.application_id })}</Link>
+                </dd>
+                <dt>{st('pay.col.provider')}</dt>
+                <dd>{p.provider_label || p.provider}</dd>
+                <dt>{st('pay.detail.provider_txn')}</dt>
+                <dd class="mono">{p.provider_transaction || '—'}</dd>
+                <dt>{st('pay.detail.fee_code')}</dt>
+                <dd class="mono">{p.fee_code || '—'}</dd>
+                <dt>{st('pay.col.amount')}</dt>
+                <dd data-testid="payment-amount">{formatXof(p.amount_xof, lang)}</dd>
+                <dt>{st('pay.col.state')}</dt>
+                <dd data-testid="payment-state">{stateLabel(p.state)}</dd>
+                <dt>{st('pay.col.created')}</dt>
+                <dd>{formatDateTime(p.created_at, lang)}</dd>
+                <dt>{st('pay.col.updated')}</dt>
+                <dd>{formatDateTime(p.updated_at, lang)}</dd>
+                <dt>{st('pay.detail.expires')}</dt>
+                <dd>{formatDateTime(p.expires_at, lang)}</dd>
+                <dt>{st('pay.col.error')}</dt>
+                <dd>{lastError(p) || '—'}</dd>
+                <dt>{st('pay.detail.refund_mode')}</dt>
+                <dd>{refundMode(p) === 'manual' ? st('pay.refund_mode.manual') : st('pay.refund_mode.provider')}</dd>
+                <dt>{st('pay.detail.receipt')}</dt>
+                <dd>
+                  {p.receipt_number ? (
+                    <a class="btn btn-small btn-secondary" href={staffReceiptUrl(p.reference)} download>
+                      {st('pay.detail.receipt.download', { number: p.receipt_number })}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </dd>
               </dl>
             </div>
-          )}
-          {refundState(p) === 'refused' && <Alert kind="warning">{st('pay.refund.refused')}</Alert>}
-          {act && mayRefund(p) && (
-            <ActionForm
-              key={`refund-${p.state}`}
-              title={st('pay.refund.title')}
-              id="refund-reason"
-              field="reason"
-              label={st('pay.refund.reason')}
-              required={st('pay.refund.reason.required')}
-              submit={st('pay.refund.submit')}
-              danger
-              multiline
-              run={(v) => staffApi.refund(p.reference, v)}
-              onDone={(np) => {
-                setP(np);
-                setNotice(st('pay.refund.done'));
-              }}
-            />
-          )}
-          {act && mayConfirmRefund(p) && (
-            <ActionForm
-              key={`confirm-${p.state}`}
-              title={st('pay.confirm.title')}
-              id="refund-id"
-              field="provider_refund_id"
-              label={st('pay.confirm.id')}
-              required={st('pay.confirm.id.required')}
-              submit={st('pay.confirm.submit')}
-              run={(v) => staffApi.confirmRefund(p.reference, v)}
-              onDone={(np) => {
-                setP(np);
-                setNotice(st('pay.confirm.done'));
-              }}
-            />
-          )}
-          {refundInFlight(p) && <Alert kind="info">{st('pay.refund.provider_pending')}</Alert>}
-        </>
-      )}
+            {p.refund && (
+              <div class="card staff-action" data-testid="refund-info">
+                <h2>{st('pay.refund.section')}</h2>
+                <dl class="staff-dl">
+                  <dt>{st('pay.refund.state')}</dt>
+                  <dd data-testid="refund-state">{stDyn('refund.state.', p.refund.state)}</dd>
+                  {p.refund.reason && (
+                    <>
+                      <dt>{st('pay.refund.why')}</dt>
+                      <dd>{p.refund.reason}</dd>
+                    </>
+                  )}
+                  <dt>{st('pay.refund.reference')}</dt>
+                  <dd class="mono">{p.refund.reference || '—'}</dd>
+                  <dt>{st('pay.refund.provider_id')}</dt>
+                  <dd class="mono">{p.refund.provider_refund_id || '—'}</dd>
+                  <dt>{st('pay.refund.requested_at')}</dt>
+                  <dd>{formatDateTime(p.refund.requested_at, lang) || '—'}</dd>
+                  {p.refund.mode !== 'manual' && (
+                    <>
+                      <dt>{st('pay.refund.attempts')}</dt>
+                      <dd>{p.refund.attempts ?? 0}</dd>
+                    </>
+                  )}
+                </dl>
+              </div>
+            )}
+            {refundState(p) === 'refused' && <Alert kind="warning">{st('pay.refund.refused')}</Alert>}
+            {act && mayRefund(p) && (
+              <ActionForm
+                key={`refund-${p.state}`}
+                title={st('pay.refund.title')}
+                id="refund-reason"
+                field="reason"
+                label={st('pay.refund.reason')}
+                required={st('pay.refund.reason.required')}
+                submit={st('pay.refund.submit')}
+                danger
+                multiline
+                run={(v) => staffApi.refund(p.reference, v)}
+                onDone={(np) => {
+                  setP(np);
+                  setNotice(st('pay.refund.done'));
+                }}
+              />
+            )}
+            {act && mayConfirmRefund(p) && (
+              <ActionForm
+                key={`confirm-${p.state}`}
+                title={st('pay.confirm.title')}
+                id="refund-id"
+                field="provider_refund_id"
+                label={st('pay.confirm.id')}
+                required={st('pay.confirm.id.required')}
+                submit={st('pay.confirm.submit')}
+                run={(v) => staffApi.confirmRefund(p.reference, v)}
+                onDone={(np) => {
+                  setP(np);
+                  setNotice(st('pay.confirm.done'));
+                }}
+              />
+            )}
+            {refundInFlight(p) && <Alert kind="info">{st('pay.refund.provider_pending')}</Alert>}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -336,34 +277,23 @@ function ActionForm(props: {
   onDone: (p: StaffIntent) => void;
 }) {
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldError, setFieldError] = useState<string | undefined>(undefined);
+  const action = useAction(readableProblem);
+  const fieldError = action.errs[props.field];
 
-  const go = async (e: Event) => {
+  const go = (e: Event) => {
     e.preventDefault();
-    setError(null);
-    setFieldError(undefined);
     if (!value.trim()) {
-      setFieldError(props.required);
+      action.setError(null);
+      action.setErrs({ [props.field]: props.required });
       return;
     }
-    setBusy(true);
-    try {
-      props.onDone(await props.run(value.trim()));
-    } catch (err) {
-      const r = readableProblem(err);
-      setError(r.message);
-      setFieldError(r.fields[props.field]);
-    } finally {
-      setBusy(false);
-    }
+    action.run(async () => props.onDone(await props.run(value.trim())));
   };
 
   return (
     <form class="card staff-action" onSubmit={go} noValidate aria-labelledby={`${props.id}-title`}>
       <h2 id={`${props.id}-title`}>{props.title}</h2>
-      {error && <Alert kind="error">{error}</Alert>}
+      {action.error && <Alert kind="error">{action.error}</Alert>}
       <Field id={props.id} label={props.label} error={fieldError}>
         {(a) =>
           props.multiline ? (
@@ -374,7 +304,7 @@ function ActionForm(props: {
         }
       </Field>
       <div class="btn-row">
-        <button type="submit" class={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`} disabled={busy}>
+        <button type="submit" class={`btn ${props.danger ? 'btn-danger' : 'btn-primary'}`} disabled={action.busy}>
           {props.submit}
         </button>
       </div>

@@ -1,16 +1,19 @@
 // "Rapprochements": the imported provider statements, the import form (administrators: a file,
 // or for Wave a fetch through the provider's API), and one report with its classes, lines and
 // CSV / XLSX downloads.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useAction } from '../action';
+import { useFetch } from '../fetch';
 import { formatDate, formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
 import type { User } from '../types';
-import { Alert, Field, Link, Loading } from '../ui';
+import { Loaded, Table } from '../table';
+import { Alert, Field, Link } from '../ui';
 import { mayAct } from './access';
-import { reconciliationUrl, staffApi, type Reconciliation, type ReconciliationSummary } from './api';
-import { CLASSES, PROVIDERS, classLabel, providerLabel, readableProblem, statementSource } from './money';
+import { reconciliationUrl, staffApi, type ReconciliationLine, type ReconciliationSummary } from './api';
+import { CLASSES, PROVIDERS, classLabel, problemMessage, providerLabel, readableProblem, statementSource } from './money';
 import { st } from '../i18n/staff';
 
 function sourceLabel(source: string): string {
@@ -24,19 +27,7 @@ function statementDay(source: string): string {
 }
 
 export function ReconciliationsPage({ user }: { user: User }) {
-  const [items, setItems] = useState<ReconciliationSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    staffApi.reconciliations().then(
-      (r) => live && setItems(r.items),
-      (e) => live && setError(readableProblem(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [user.id]);
+  const list = useFetch(() => staffApi.reconciliations(), [user.id], { message: problemMessage });
 
   const lang = getLang();
   return (
@@ -49,49 +40,26 @@ export function ReconciliationsPage({ user }: { user: User }) {
       </div>
       {mayAct(user.role) && <ImportForm />}
       <h2>{st('rec.list.title')}</h2>
-      {error && <Alert kind="error">{error}</Alert>}
-      {!items && !error && <Loading />}
-      {items && items.length === 0 && <p class="empty">{st('rec.empty')}</p>}
-      {items && items.length > 0 && (
-        <div class="table-wrap">
-          <table class="table table-cards" data-testid="reconciliations-table">
-            <thead>
-              <tr>
-                <th scope="col">{st('rec.col.id')}</th>
-                <th scope="col">{st('rec.col.provider')}</th>
-                <th scope="col">{st('rec.col.day')}</th>
-                <th scope="col">{st('rec.col.imported')}</th>
-                <th scope="col">{st('rec.col.source')}</th>
-                <th scope="col" class="num">
-                  {st('rec.col.lines')}
-                </th>
-                <th scope="col" class="num">
-                  {st('rec.col.exceptions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r) => (
-                <tr key={r.id} class={r.exceptions > 0 ? 'row-action' : undefined}>
-                  <td data-label={st('rec.col.id')}>
-                    <Link href={`/reconciliations/${r.id}`}>{`n° ${r.id}`}</Link>
-                  </td>
-                  <td data-label={st('rec.col.provider')}>{providerLabel(r.provider)}</td>
-                  <td data-label={st('rec.col.day')}>{statementDay(r.source)}</td>
-                  <td data-label={st('rec.col.imported')}>{formatDateTime(r.imported_at, lang)}</td>
-                  <td data-label={st('rec.col.source')}>{sourceLabel(r.source)}</td>
-                  <td data-label={st('rec.col.lines')} class="num">
-                    {r.lines}
-                  </td>
-                  <td data-label={st('rec.col.exceptions')} class="num">
-                    {r.exceptions}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Loaded data={list.data} error={list.error}>
+        {(r) => (
+          <Table<ReconciliationSummary>
+            rows={r.items}
+            rowKey={(r) => r.id}
+            rowProps={(r) => ({ class: r.exceptions > 0 ? 'row-action' : undefined })}
+            testId="reconciliations-table"
+            empty={st('rec.empty')}
+            columns={[
+              { label: st('rec.col.id'), cell: (r) => <Link href={`/reconciliations/${r.id}`}>{`n° ${r.id}`}</Link> },
+              { label: st('rec.col.provider'), cell: (r) => providerLabel(r.provider) },
+              { label: st('rec.col.day'), cell: (r) => statementDay(r.source) },
+              { label: st('rec.col.imported'), cell: (r) => formatDateTime(r.imported_at, lang) },
+              { label: st('rec.col.source'), cell: (r) => sourceLabel(r.source) },
+              { label: st('rec.col.lines'), class: 'num', cell: (r) => r.lines },
+              { label: st('rec.col.exceptions'), class: 'num', cell: (r) => r.exceptions },
+            ]}
+          />
+        )}
+      </Loaded>
     </section>
   );
 }
@@ -110,38 +78,32 @@ function ImportForm() {
   const [provider, setProvider] = useState('');
   const [date, setDate] = useState(todayUtc());
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [errs, setErrs] = useState<Record<string, string>>({});
+  const action = useAction(readableProblem);
+  const { busy, errs } = action;
 
-  const run = async (fetchFromApi: boolean) => {
-    setError(null);
+  const run = (fetchFromApi: boolean) => {
     const local: Record<string, string> = {};
     if (!provider) local.provider = st('rec.import.provider.required');
     if (!date) local.date = st('rec.import.date.required');
     if (!fetchFromApi && !file) local.statement = st('rec.import.file.required');
-    setErrs(local);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
+    if (Object.keys(local).length) {
+      action.setError(null);
+      action.setErrs(local);
+      return;
+    }
+    action.run(async () => {
       let statement: string | null = null;
       if (!fetchFromApi && file) {
         statement = await readFile(file);
         // An empty body would ask the server to fetch the statement itself: refuse it here.
         if (!statement.trim()) {
-          setErrs({ statement: st('prob.empty') });
+          action.setErrs({ statement: st('prob.empty') });
           return;
         }
       }
       const r = await staffApi.importStatement(provider, date, statement);
       navigate(`/reconciliations/${r.id}?imported=${r.lines.length}`);
-    } catch (e) {
-      const p = readableProblem(e);
-      setError(p.message);
-      setErrs(p.fields);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -155,7 +117,7 @@ function ImportForm() {
       }}
     >
       <h2 id="rec-import-title">{st('rec.import.title')}</h2>
-      {error && <Alert kind="error">{error}</Alert>}
+      {action.error && <Alert kind="error">{action.error}</Alert>}
       <div class="grid">
         <Field id="rec-provider" label={st('rec.import.provider')} error={errs.provider}>
           {(a) => (
@@ -196,19 +158,8 @@ function ImportForm() {
 }
 
 export function ReconciliationPage({ id, query }: { id: number; query: URLSearchParams }) {
-  const [r, setR] = useState<Reconciliation | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    staffApi.reconciliation(id).then(
-      (x) => live && setR(x),
-      (e) => live && setError(readableProblem(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const loaded = useFetch(() => staffApi.reconciliation(id), [id], { message: problemMessage });
+  const r = loaded.data;
 
   const imported = query.get('imported');
   const lang = getLang();
@@ -231,67 +182,44 @@ export function ReconciliationPage({ id, query }: { id: number; query: URLSearch
         )}
       </div>
       {imported && <Alert kind="success">{st('rec.imported', { n: imported })}</Alert>}
-      {error && <Alert kind="error">{error}</Alert>}
-      {!r && !error && <Loading />}
-      {r && (
-        <>
-          <p class="muted">
-            {st('rec.report.meta', { day: statementDay(r.source), at: formatDateTime(r.imported_at, lang), source: sourceLabel(r.source) })}
-          </p>
-          <h2>{st('rec.report.counts')}</h2>
-          <ul class="class-counts" data-testid="class-counts">
-            {CLASSES.map((c) => (
-              <li class={`class-count class-${c}${(r.counts[c] ?? 0) > 0 && c !== 'matched' ? ' has-exceptions' : ''}`} data-class={c}>
-                <span class="class-count-label">{classLabel(c)}</span>
-                <span class="class-count-n">{r.counts[c] ?? 0}</span>
-              </li>
-            ))}
-          </ul>
-          <h2>{st('rec.report.lines')}</h2>
-          <div class="table-wrap">
-            <table class="table table-cards" data-testid="reconciliation-lines">
-              <thead>
-                <tr>
-                  <th scope="col">{st('rec.col.class')}</th>
-                  <th scope="col">{st('rec.col.reference')}</th>
-                  <th scope="col">{st('rec.col.txn')}</th>
-                  <th scope="col" class="num">
-                    {st('rec.col.amount')}
-                  </th>
-                  <th scope="col" class="num">
-                    {st('rec.col.fee')}
-                  </th>
-                  <th scope="col">{st('rec.col.at')}</th>
-                  <th scope="col">{st('rec.col.detail')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.lines.map((l, i) => (
-                  <tr key={i} class={l.class !== 'matched' ? 'row-action' : undefined} data-class={l.class}>
-                    <td data-label={st('rec.col.class')}>
-                      <span class={`badge badge-class-${l.class}`}>{classLabel(l.class)}</span>
-                    </td>
-                    <td data-label={st('rec.col.reference')} class="mono">
-                      {/^[0-9a-f-]{36}$/.test(l.reference) ? <Link href={`/payments/${l.reference}`}>{l.reference.slice(0, 8)}</Link> : l.reference || '—'}
-                    </td>
-                    <td data-label={st('rec.col.txn')} class="mono">
-                      {l.provider_transaction || '—'}
-                    </td>
-                    <td data-label={st('rec.col.amount')} class="num">
-                      {formatXof(l.amount_xof, lang)}
-                    </td>
-                    <td data-label={st('rec.col.fee')} class="num">
-                      {formatXof(l.fee_xof, lang)}
-                    </td>
-                    <td data-label={st('rec.col.at')}>{l.at ? formatDateTime(l.at, lang) : '—'}</td>
-                    <td data-label={st('rec.col.detail')}>{l.detail}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <Loaded data={r} error={loaded.error}>
+        {(r) => (
+          <>
+            <p class="muted">
+              {st('rec.report.meta', { day: statementDay(r.source), at: formatDateTime(r.imported_at, lang), source: sourceLabel(r.source) })}
+            </p>
+            <h2>{st('rec.report.counts')}</h2>
+            <ul class="class-counts" data-testid="class-counts">
+              {CLASSES.map((c) => (
+                <li class={`class-count class-${c}${(r.counts[c] ?? 0) > 0 && c !== 'matched' ? ' has-exceptions' : ''}`} data-class={c}>
+                  <span class="class-count-label">{classLabel(c)}</span>
+                  <span class="class-count-n">{r.counts[c] ?? 0}</span>
+                </li>
+              ))}
+            </ul>
+            <h2>{st('rec.report.lines')}</h2>
+            <Table<ReconciliationLine>
+              rows={r.lines}
+              rowProps={(l) => ({ class: l.class !== 'matched' ? 'row-action' : undefined, 'data-class': l.class })}
+              testId="reconciliation-lines"
+              columns={[
+                { label: st('rec.col.class'), cell: (l) => <span class={`badge badge-class-${l.class}`}>{classLabel(l.class)}</span> },
+                {
+                  label: st('rec.col.reference'),
+                  class: 'mono',
+                  cell: (l) =>
+                    /^[0-9a-f-]{36}$/.test(l.reference) ? <Link href={`/payments/${l.reference}`}>{l.reference.slice(0, 8)}</Link> : l.reference || '—',
+                },
+                { label: st('rec.col.txn'), class: 'mono', cell: (l) => l.provider_transaction || '—' },
+                { label: st('rec.col.amount'), class: 'num', cell: (l) => formatXof(l.amount_xof, lang) },
+                { label: st('rec.col.fee'), class: 'num', cell: (l) => formatXof(l.fee_xof, lang) },
+                { label: st('rec.col.at'), cell: (l) => (l.at ? formatDateTime(l.at, lang) : '—') },
+                { label: st('rec.col.detail'), cell: (l) => l.detail },
+              ]}
+            />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,33 +1,22 @@
 // "Rapport du Trésor": one day's receipts per provider and regime (with totals), the end-of-day
 // balances, and the PDF / XLSX downloads of the same report.
-import { useEffect, useState } from 'preact/hooks';
+import { useFetch } from '../fetch';
 import { formatDate, formatXof } from '../form';
 import { getLang, tDyn } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
 import type { User } from '../types';
-import { Alert, Field, Loading } from '../ui';
-import { staffApi, treasuryUrl, type Treasury } from './api';
-import { accountLabel, kindLabel, providerLabel, readableProblem, totalsBy } from './money';
+import { Loaded, Table } from '../table';
+import { Field } from '../ui';
+import { staffApi, treasuryUrl, type TreasuryItem } from './api';
+import { Balances } from './Balances';
+import { kindLabel, problemMessage, providerLabel, totalsBy } from './money';
 import { st } from '../i18n/staff';
 
 export function TreasuryPage({ user, query }: { user: User; query: URLSearchParams }) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? (query.get('date') as string) : todayUtc();
-  const [report, setReport] = useState<Treasury | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    staffApi.treasury(date).then(
-      (r) => live && setReport(r),
-      (e) => live && setError(readableProblem(e).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [date, user.id]);
+  const loaded = useFetch(() => staffApi.treasury(date), [date, user.id], { message: problemMessage });
+  const report = loaded.data;
 
   const lang = getLang();
   const items = report?.items ?? [];
@@ -64,51 +53,30 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
           )}
         </Field>
       </div>
-      {error && <Alert kind="error">{error}</Alert>}
-      {!report && !error && <Loading />}
-      {report && (
-        <>
-          <p>
-            <strong>{st('treasury.net', { amount: formatXof(report.net_clearing_movement_xof, lang) })}</strong>
-            {' · '}
-            {st('treasury.review', { n: report.payments_to_review })}
-          </p>
-          <h2>{st('treasury.totals')}</h2>
-          {items.length === 0 && <p class="empty">{st('treasury.empty')}</p>}
-          {items.length > 0 && (
-            <div class="table-wrap">
-              <table class="table table-cards" data-testid="treasury-items">
-                <thead>
-                  <tr>
-                    <th scope="col">{st('treasury.col.day')}</th>
-                    <th scope="col">{st('treasury.col.provider')}</th>
-                    <th scope="col">{st('treasury.col.regime')}</th>
-                    <th scope="col">{st('treasury.col.kind')}</th>
-                    <th scope="col" class="num">
-                      {st('treasury.col.count')}
-                    </th>
-                    <th scope="col" class="num">
-                      {st('treasury.col.amount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((i) => (
-                    <tr key={`${i.provider}-${i.regime}-${i.kind}`}>
-                      <td data-label={st('treasury.col.day')}>{formatDate(report.date, lang)}</td>
-                      <td data-label={st('treasury.col.provider')}>{providerLabel(i.provider)}</td>
-                      <td data-label={st('treasury.col.regime')}>{tDyn('regime.', i.regime)}</td>
-                      <td data-label={st('treasury.col.kind')}>{kindLabel(i.kind)}</td>
-                      <td data-label={st('treasury.col.count')} class="num">
-                        {i.count}
-                      </td>
-                      <td data-label={st('treasury.col.amount')} class="num">
-                        {formatXof(i.amount_xof, lang)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-                {total && (
+      <Loaded data={report} error={loaded.error}>
+        {(report) => (
+          <>
+            <p>
+              <strong>{st('treasury.net', { amount: formatXof(report.net_clearing_movement_xof, lang) })}</strong>
+              {' · '}
+              {st('treasury.review', { n: report.payments_to_review })}
+            </p>
+            <h2>{st('treasury.totals')}</h2>
+            <Table<TreasuryItem>
+              rows={items}
+              rowKey={(i) => `${i.provider}-${i.regime}-${i.kind}`}
+              testId="treasury-items"
+              empty={st('treasury.empty')}
+              columns={[
+                { label: st('treasury.col.day'), cell: () => formatDate(report.date, lang) },
+                { label: st('treasury.col.provider'), cell: (i) => providerLabel(i.provider) },
+                { label: st('treasury.col.regime'), cell: (i) => tDyn('regime.', i.regime) },
+                { label: st('treasury.col.kind'), cell: (i) => kindLabel(i.kind) },
+                { label: st('treasury.col.count'), class: 'num', cell: (i) => i.count },
+                { label: st('treasury.col.amount'), class: 'num', cell: (i) => formatXof(i.amount_xof, lang) },
+              ]}
+              foot={
+                total && (
                   <tfoot>
                     <tr>
                       <th scope="row" colSpan={4}>
@@ -122,56 +90,30 @@ export function TreasuryPage({ user, query }: { user: User; query: URLSearchPara
                       </td>
                     </tr>
                   </tfoot>
-                )}
-              </table>
-            </div>
-          )}
-          {byProvider.length > 0 && (
-            <>
-              <h2>{st('treasury.by_provider')}</h2>
-              <div class="table-wrap">
-                <table class="table" data-testid="treasury-providers">
-                  <thead>
-                    <tr>
-                      <th scope="col">{st('treasury.col.provider')}</th>
-                      <th scope="col" class="num">
-                        {st('treasury.col.count')}
-                      </th>
-                      <th scope="col" class="num">
-                        {st('treasury.col.amount')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {byProvider.map((p) => (
-                      <tr key={p.key}>
-                        <td>{providerLabel(p.key)}</td>
-                        <td class="num">{p.count}</td>
-                        <td class="num">{formatXof(p.amount_xof, lang)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
-          <h2>{st('treasury.balances')}</h2>
-          <div class="table-wrap">
-            <table class="table" data-testid="treasury-balances">
-              <tbody>
-                {Object.entries(report.balances_end_of_day).map(([account, amount]) => (
-                  <tr key={account}>
-                    <td>
-                      {accountLabel(account)} <span class="mono muted small">{account}</span>
-                    </td>
-                    <td class="num">{formatXof(amount, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+                )
+              }
+            />
+            {byProvider.length > 0 && (
+              <>
+                <h2>{st('treasury.by_provider')}</h2>
+                <Table<{ key: string; count: number; amount_xof: number }>
+                  plain
+                  testId="treasury-providers"
+                  rows={byProvider}
+                  rowKey={(p) => p.key}
+                  columns={[
+                    { label: st('treasury.col.provider'), cell: (p) => providerLabel(p.key) },
+                    { label: st('treasury.col.count'), class: 'num', cell: (p) => p.count },
+                    { label: st('treasury.col.amount'), class: 'num', cell: (p) => formatXof(p.amount_xof, lang) },
+                  ]}
+                />
+              </>
+            )}
+            <h2>{st('treasury.balances')}</h2>
+            <Balances balances={report.balances_end_of_day} testId="treasury-balances" headless />
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
+import { appendPage, nextCursor } from '../fetch';
 import { setLang } from '../i18n';
 import { mayAct, mayOpen, staffPageOf } from './access';
 import {
   accountLabel,
-  appendPage,
   classLabel,
   formField,
   lastError,
   mayConfirmRefund,
   mayRefund,
   needsAction,
-  nextCursor,
   query,
   readableProblem,
   refundInFlight,

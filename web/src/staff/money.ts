@@ -57,28 +57,12 @@ export function needsAction(p: { state: string; review?: string | null }): boole
   return p.state === 'late_success' || (!!p.review && p.state !== 'refunded' && p.state !== 'refund_pending');
 }
 
-/** The paging cursor of a list answer: a non-empty string when more items exist, else null. */
-export function nextCursor(answer: unknown): string | null {
-  if (!answer || typeof answer !== 'object') return null;
-  const c = (answer as { next_cursor?: unknown }).next_cursor;
-  return typeof c === 'string' && c !== '' ? c : null;
-}
-
 /** A query string from the defined, non-empty parameters ("?state=x&limit=50"), or "". */
 export function query(params: Record<string, string | number | null | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : '';
-}
-
-/**
- * Appends a page to what is shown, dropping items already there (a page boundary may move
- * while new payments arrive). `key` names an item.
- */
-export function appendPage<T>(shown: T[], page: T[], key: (item: T) => string | number): T[] {
-  const seen = new Set(shown.map(key));
-  return shown.concat(page.filter((i) => !seen.has(key(i))));
 }
 
 /** The provider's way of refunding (intent `refund_mode`): `provider` (its API) or `manual`; absent means manual. */
@@ -233,6 +217,11 @@ export interface ReadableProblem {
   message: string;
   /** Messages per form field ("provider", "date", "statement", "reason", "provider_refund_id", …). */
   fields: Record<string, string>;
+}
+
+/** The message of a payments problem (for a page that shows no form). */
+export function problemMessage(err: unknown): string {
+  return readableProblem(err).message;
 }
 
 /**
