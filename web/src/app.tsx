@@ -82,7 +82,7 @@ export function App() {
   useEffect(() => {
     if (!checked) return;
     if (!user && !isPublic) navigate('/login?next=' + encodeURIComponent(loc.path + location.search), { replace: true });
-  }, [checked, user, path]);
+  }, [checked, user, path, isPublic, loc.path]);
 
   let page;
   if (!checked && !isPublic) page = <Loading />;
@@ -100,13 +100,13 @@ export function App() {
     );
   else if (!user) page = <Loading />;
   else if (path === '/') page = <DashboardPage user={user} seq={loc.seq} />;
-  else if (path === '/certificates') page = <CertificatesPage user={user} />;
+  else if (path === '/certificates') page = <CertificatesPage />;
   else if (path === '/applications/new') page = <ApplicationPage user={user} id={null} key="new" />;
   else if (path === '/products') page = <ProductsPage user={user} />;
   else if (path === '/products/new') page = <ProductPage user={user} id={null} key="new" />;
   else if (path === '/approvals') page = <ApprovalsPage user={user} />;
   else if (path === '/company') page = <CompanyPage user={user} id={null} key="own" />;
-  else if (path === '/companies') page = <CompaniesPage user={user} />;
+  else if (path === '/companies') page = <CompaniesPage />;
   else if (staffPageOf(path)) {
     // The money pages: checked here (the API would answer 403), then loaded on demand.
     page = mayOpen(user.role, staffPageOf(path) as StaffPage) ? (

@@ -29,7 +29,9 @@ export function DashboardPage({ user, seq }: { user: User; seq: number }) {
   const [filter, setFilter] = useState<Status | ''>('');
   const [notice, setNotice] = useState<string | null>(null);
   const status = view.status ?? (filter || undefined);
-  const list = useFetch(() => api.listApplications(status), [status, seq, user.id], { keep: true });
+  // `seq` changes on every navigation, even to this same page: a click on "Tableau de bord" reloads.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const list = useFetch(() => api.listApplications(status), [status, seq], { keep: true });
 
   const lang = getLang();
   const staff = user.role !== 'exporter';

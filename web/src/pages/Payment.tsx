@@ -1,6 +1,6 @@
 // Paying an application: the fee, the choice of provider, the trip to the
 // provider's page and back, the payment's status, a retry after a failure.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, receiptUrl } from '../api';
 import { errorMessage } from '../errors';
 import { formatXof } from '../form';
@@ -40,6 +40,9 @@ export function PaymentPanel({ app, returned, onPaid }: { app: Application; retu
   const [error, setError] = useState<string | null>(null);
   const [current, setCurrent] = useState<PaymentIntent | null>(view?.intents?.[0] ?? null);
   const [key] = useState(newKey);
+  // The latest onPaid (a new function at each render of the page) without restarting the watch.
+  const paid = useRef(onPaid);
+  paid.current = onPaid;
 
   // Back from the provider's page (or waiting): ask the platform to check,
   // then follow the payment until it is settled (bounded).
@@ -54,7 +57,7 @@ export function PaymentPanel({ app, returned, onPaid }: { app: Application; retu
         if (!live) return;
         setCurrent(p);
         if (p.state === 'succeeded') {
-          onPaid();
+          paid.current();
           return;
         }
         if (!OPEN.includes(p.state)) return;
@@ -68,7 +71,7 @@ export function PaymentPanel({ app, returned, onPaid }: { app: Application; retu
     return () => {
       live = false;
     };
-  }, [watched]);
+  }, [watched, returned]);
 
   if (!view || view.status === 'not_required') return null;
   const providers = view.providers ?? [];

@@ -35,7 +35,7 @@ export function ApprovalBadge({ a }: { a: ProductApproval | null }) {
 }
 
 export function ProductsPage({ user }: { user: User }) {
-  const list = useFetch(() => api.listProducts(), [user.id]);
+  const list = useFetch(() => api.listProducts(), []);
   const today = todayUtc();
   const lang = getLang();
   return (

@@ -172,6 +172,8 @@ export function VerifyPage({ query, lang }: { query: URLSearchParams; lang: Lang
       setNumber(nParam);
       verify('number', nParam);
     }
+    // Once per ?qr= / ?n= of the address (verify itself is a new function at every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [qrParam, nParam]);
 
   const onSubmit = (e: Event) => {

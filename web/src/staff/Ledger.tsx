@@ -5,15 +5,14 @@ import { formatDateTime, formatXof } from '../form';
 import { getLang } from '../i18n';
 import { st } from '../i18n/staff';
 import { Loaded, MoreButton, Table } from '../table';
-import type { User } from '../types';
 import { Alert, Link } from '../ui';
 import { pageSize, staffApi, type LedgerEntry } from './api';
 import { Balances } from './Balances';
 import { accountLabel, kindLabel, problemMessage } from './money';
 
-export function LedgerPage({ user, query }: { user: User; query: URLSearchParams }) {
+export function LedgerPage({ query }: { query: URLSearchParams }) {
   const limit = pageSize(query);
-  const paged = usePaged((cursor) => staffApi.ledger(cursor, limit), (l) => l.entries, (e) => e.id, [limit, user.id], {
+  const paged = usePaged((cursor) => staffApi.ledger(cursor, limit), (l) => l.entries, (e) => e.id, [limit], {
     message: problemMessage,
   });
   const ledger = paged.first;

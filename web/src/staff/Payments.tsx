@@ -30,10 +30,10 @@ export function StateBadge({ state }: { state: string }) {
   return <span class={`badge badge-pay-${state}`}>{stateLabel(state)}</span>;
 }
 
-export function PaymentsPage({ user, query }: { user: User; query: URLSearchParams }) {
+export function PaymentsPage({ query }: { query: URLSearchParams }) {
   const state = query.get('state') ?? '';
   const limit = pageSize(query);
-  const list = usePaged((cursor) => staffApi.payments(state, cursor, limit), (r) => r.items, (i) => i.reference, [state, limit, user.id], {
+  const list = usePaged((cursor) => staffApi.payments(state, cursor, limit), (r) => r.items, (i) => i.reference, [state, limit], {
     message: problemMessage,
   });
   const items = list.items;
@@ -134,7 +134,7 @@ export function PaymentPage({ user, reference }: { user: User; reference: string
       live = false;
       clearTimeout(first);
     };
-  }, [inFlight, reference]);
+  }, [inFlight, reference, setP]);
 
   const lang = getLang();
   const act = mayAct(user.role);

@@ -27,7 +27,7 @@ function statementDay(source: string): string {
 }
 
 export function ReconciliationsPage({ user }: { user: User }) {
-  const list = useFetch(() => staffApi.reconciliations(), [user.id], { message: problemMessage });
+  const list = useFetch(() => staffApi.reconciliations(), [], { message: problemMessage });
 
   const lang = getLang();
   return (

@@ -5,7 +5,6 @@ import { formatDate, formatXof } from '../form';
 import { getLang, tDyn } from '../i18n';
 import { todayUtc } from '../product';
 import { navigate } from '../router';
-import type { User } from '../types';
 import { Loaded, Table } from '../table';
 import { Field } from '../ui';
 import { staffApi, treasuryUrl, type TreasuryItem } from './api';
@@ -13,9 +12,9 @@ import { Balances } from './Balances';
 import { kindLabel, problemMessage, providerLabel, totalsBy } from './money';
 import { st } from '../i18n/staff';
 
-export function TreasuryPage({ user, query }: { user: User; query: URLSearchParams }) {
+export function TreasuryPage({ query }: { query: URLSearchParams }) {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? (query.get('date') as string) : todayUtc();
-  const loaded = useFetch(() => staffApi.treasury(date), [date, user.id], { message: problemMessage });
+  const loaded = useFetch(() => staffApi.treasury(date), [date], { message: problemMessage });
   const report = loaded.data;
 
   const lang = getLang();

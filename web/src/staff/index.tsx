@@ -49,10 +49,10 @@ export function StaffRoutes({ user, path, query }: { user: User; path: string; q
 }
 
 function Route({ user, path, query }: { user: User; path: string; query: URLSearchParams }): ComponentChildren {
-  if (path === '/payments') return <PaymentsPage user={user} query={query} />;
+  if (path === '/payments') return <PaymentsPage query={query} />;
   if (path === '/reconciliations') return <ReconciliationsPage user={user} />;
-  if (path === '/ledger') return <LedgerPage user={user} query={query} />;
-  if (path === '/treasury') return <TreasuryPage user={user} query={query} />;
+  if (path === '/ledger') return <LedgerPage query={query} />;
+  if (path === '/treasury') return <TreasuryPage query={query} />;
   const p = matchRoute('/payments/:ref', path);
   if (p && /^[0-9a-f-]{36}$/.test(p.ref)) return <PaymentPage user={user} reference={p.ref} key={p.ref} />;
   const r = matchRoute('/reconciliations/:id', path);

@@ -14,7 +14,7 @@ export function StaffPages(props: Props) {
   const [Comp, setComp] = useState<FunctionComponent<Props> | null>(() => loaded);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
-    if (Comp) return;
+    if (loaded) return;
     let live = true;
     import('./index').then(
       (m) => {

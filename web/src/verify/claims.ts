@@ -87,7 +87,11 @@ function checkEveryItem(v: CborValue): void {
   if (v instanceof CborBadText) throw new FormatError('CBOR: a text string is not valid UTF-8');
   if (v instanceof CborTag) throw new FormatError('CBOR: tags are not accepted in claims');
   if (Array.isArray(v)) v.forEach(checkEveryItem);
-  else if (v instanceof CborMap) for (const [k, val] of v.entries) (checkEveryItem(k), checkEveryItem(val));
+  else if (v instanceof CborMap)
+    for (const [k, val] of v.entries) {
+      checkEveryItem(k);
+      checkEveryItem(val);
+    }
 }
 
 export function decodeClaims(cbor: Uint8Array): Claims {

@@ -4,7 +4,7 @@ import { useFetch } from '../../fetch';
 import { t, tDyn } from '../../i18n';
 import { Loaded, Table } from '../../table';
 import { Link } from '../../ui';
-import type { Company, User } from '../../types';
+import type { Company } from '../../types';
 import { CompanyStatusBadge } from './CompanyPage';
 
 function activeApprovals(c: Company): string {
@@ -12,8 +12,8 @@ function activeApprovals(c: Company): string {
   return active.length ? active.map((a) => `${tDyn('regime.', a.regime)} (${a.number})`).join(', ') : '—';
 }
 
-export function CompaniesPage({ user }: { user: User }) {
-  const list = useFetch(() => api.listCompanies(), [user.id]);
+export function CompaniesPage() {
+  const list = useFetch(() => api.listCompanies(), []);
   return (
     <section aria-labelledby="companies-title">
       <div class="page-head">
