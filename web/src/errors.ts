@@ -3,11 +3,14 @@ import { t, type MessageKey } from './i18n';
 import { localizeServerMessage } from './i18n/legacy-server-messages';
 import type { Problem } from './types';
 
+/** A problem as received: whatever part of an RFC 9457 body came (nothing for a network failure). */
+export type ReceivedProblem = Partial<Problem>;
+
 /** Error thrown by the API client: HTTP status (0 = network failure) and the problem body, if any. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly problem: Problem;
-  constructor(status: number, problem: Problem) {
+  readonly problem: ReceivedProblem;
+  constructor(status: number, problem: ReceivedProblem) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.name = 'ApiError';
     this.status = status;
@@ -33,7 +36,7 @@ const SLUG_BY_STATUS: Record<number, string> = {
 };
 
 /** The problem slug: last segment of `type` ("/problems/invalid-input" → "invalid-input"), else guessed from the status. */
-export function problemSlug(problem: Problem | null | undefined, status: number): string {
+export function problemSlug(problem: ReceivedProblem | null | undefined, status: number): string {
   const type = problem?.type;
   if (type && type !== 'about:blank') {
     const seg = type.replace(/\/+$/, '').split('/').pop();
@@ -73,7 +76,7 @@ export function normalizeFieldPath(field: string): string {
 export type FieldErrors = Record<string, string>;
 
 /** Map the problem's `errors` to {"goods/0/hs_code": "message"}; several messages for one field are joined. */
-export function fieldErrors(problem: Problem | null | undefined): FieldErrors {
+export function fieldErrors(problem: ReceivedProblem | null | undefined): FieldErrors {
   const out: FieldErrors = {};
   for (const e of problem?.errors ?? []) {
     if (!e || typeof e.field !== 'string') continue;

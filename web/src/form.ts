@@ -20,7 +20,8 @@ export interface GoodsLineForm {
 }
 
 export interface ApplicationForm {
-  regime: '' | RegimeCode;
+  /** A regime code (RegimeCode), or '' when none is chosen yet. */
+  regime: string;
   consignee_name: string;
   consignee_address: string;
   consignee_country: string;

@@ -47,9 +47,9 @@ describe('product form', () => {
 
   it('round-trips a product read from the server', () => {
     const p: Product = {
-      id: 3, name: 'Sésame', hs_code: '120740', producer: 'Coop', product_kind: 'unprocessed', wholly_obtained: true,
+      id: 3, company_id: 1, name: 'Sésame', hs_code: '120740', producer: 'Coop', product_kind: 'unprocessed', wholly_obtained: true,
       ex_works_xof: 500, materials: [{ hs_code: '3923', description: '', cif_xof: 10, origin_country: '' }],
-      processes: ['sorting'], approvals: [],
+      processes: ['sorting'], approvals: [], created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z',
     };
     const input = productFormToInput(productToForm(p));
     expect(input.product_kind).toBe('unprocessed');

@@ -1,97 +1,20 @@
-// Staff money API calls and shapes (docs/formats/payments.md). Lazy: only the staff pages use it.
+// Staff money API calls (docs/formats/payments.md; shapes in ../types.ts, from openapi.json). Lazy: only
+// the staff pages use it.
 import { API, request } from '../api';
-import { query, type RefundView } from './money';
+import type {
+  Ledger,
+  Page,
+  PaymentIntent,
+  Reconciliation,
+  ReconciliationSummary,
+  Treasury,
+} from '../types';
+import { query } from './money';
 
-export interface StaffIntent {
-  reference: string;
-  application_id: number;
-  provider: string;
-  provider_label: string;
-  service?: string;
-  fee_code?: string;
-  amount_xof: number;
-  currency?: string;
-  state: string;
-  created_at: string;
-  updated_at?: string;
-  expires_at?: string;
-  review: string | null;
-  provider_transaction?: string | null;
-  receipt_number: string | null;
-  /** `provider` (refunded through its API) or `manual`; absent (older servers) means manual. */
-  refund_mode?: string | null;
-  /** Once a refund is asked (docs/formats/payments.md "Refunds"). */
-  refund?: RefundView | null;
-  last_error?: string | null;
-}
+export type { Ledger, LedgerEntry, Reconciliation, ReconciliationLine, ReconciliationSummary, Treasury, TreasuryItem } from '../types';
 
-export interface Page<T> {
-  items: T[];
-  next_cursor?: string | null;
-}
-
-export interface LedgerEntry {
-  id: number;
-  at: string;
-  kind: string;
-  memo: string;
-  reference: string | null;
-  lines: { account: string; amount_xof: number }[];
-}
-
-export interface Ledger {
-  balances: Record<string, number>;
-  balanced: boolean;
-  unbalanced_entries: number[];
-  entries: LedgerEntry[];
-  next_cursor?: string | null;
-}
-
-export interface ReconciliationSummary {
-  id: number;
-  provider: string;
-  imported_at: string;
-  source: string;
-  lines: number;
-  exceptions: number;
-}
-
-export interface ReconciliationLine {
-  line: number;
-  provider_transaction: string;
-  reference: string;
-  amount_xof: number;
-  fee_xof: number;
-  at: string | null;
-  class: string;
-  label_fr?: string;
-  detail: string;
-}
-
-export interface Reconciliation {
-  id: number;
-  provider: string;
-  imported_at: string;
-  source: string;
-  counts: Record<string, number>;
-  lines: ReconciliationLine[];
-}
-
-export interface TreasuryItem {
-  provider: string;
-  regime: string;
-  kind: string;
-  count: number;
-  amount_xof: number;
-}
-
-export interface Treasury {
-  date: string;
-  items: TreasuryItem[];
-  net_clearing_movement_xof: number;
-  balances_end_of_day: Record<string, number>;
-  payments_to_review: number;
-}
+/** A payment as staff read it (with the refund's reason and the last error). */
+export type StaffIntent = PaymentIntent;
 
 export const PAGE_SIZE = 50;
 

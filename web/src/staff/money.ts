@@ -1,7 +1,7 @@
 // Pure logic of the staff money pages: amounts, labels, paging, refund rules, and turning the
 // server's RFC 9457 problems into readable French next to the right form field.
-import { ApiError, errorMessage } from '../errors';
-import type { Problem } from '../types';
+import { ApiError, errorMessage, type ReceivedProblem } from '../errors';
+import type { Refund } from '../types';
 import { st, stDyn, type StaffKey } from '../i18n/staff';
 
 export const PAYMENT_STATES = [
@@ -70,15 +70,8 @@ export function refundMode(p: { refund_mode?: string | null }): string {
   return typeof p.refund_mode === 'string' && p.refund_mode !== '' ? p.refund_mode : 'manual';
 }
 
-export interface RefundView {
-  state: string;
-  mode?: string;
-  reference?: string | null;
-  provider_refund_id?: string | null;
-  requested_at?: string | null;
-  attempts?: number;
-  reason?: string;
-}
+/** What the refund rules read of an intent's refund (older answers may lack some of it). */
+export type RefundView = Pick<Refund, 'state'> & Partial<Omit<Refund, 'state'>>;
 
 type Refundable = { state: string; refund_mode?: string | null; refund?: RefundView | null };
 
@@ -232,7 +225,7 @@ export function problemMessage(err: unknown): string {
  */
 export function readableProblem(err: unknown): ReadableProblem {
   if (!(err instanceof ApiError)) return { message: errorMessage(err), fields: {} };
-  const problem: Problem = err.problem ?? {};
+  const problem: ReceivedProblem = err.problem ?? {};
   const fields: Record<string, string> = {};
   for (const e of problem.errors ?? []) {
     if (!e || typeof e.field !== 'string') continue;

@@ -7,9 +7,9 @@ import { countryName } from '../countries';
 import { formatDateTime, formatDecimal } from '../form';
 import { t, tDyn, type Lang } from '../i18n';
 import { Link } from '../ui';
-import type { Verification } from '../types';
+import type { VerificationView } from '../types';
 
-export function ResultView({ v, lang }: { v: Verification; lang: Lang }) {
+export function ResultView({ v, lang }: { v: VerificationView; lang: Lang }) {
   const c = v.certificate;
   const message = lang === 'en' ? v.message_en || v.message_fr : v.message_fr || v.message_en;
   // Revoked and document mismatch are refusals; replaced and expired are a

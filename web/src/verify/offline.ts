@@ -2,17 +2,17 @@
 // keeps the trust list fresh when online and verifies a QR text against the
 // kept list when the network is gone. Results have the shape of the online
 // POST /api/v1/verify answer, so one component renders both.
-import type { Verification } from '../types';
+import type { Verification, VerificationView } from '../types';
 import { acceptTrustList, keptTrustList, TRUST_LIST_URL, type KeptMeta } from './trustStore';
 import { verifyQrText, type Outcome } from './verifier';
 
 const now = () => Math.floor(Date.now() / 1000);
 
 /** An offline result, with the trust list it was checked against. */
-export interface OfflineVerification extends Verification {
+export type OfflineVerification = VerificationView & {
   offline: true;
   trust_list: KeptMeta;
-}
+};
 
 /** Thrown when this device has no verified trust list yet (never visited /verify online). */
 export class NoTrustListError extends Error {
