@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, errorMessage, fieldErrors, normalizeFieldPath, problemSlug, splitFieldErrors } from './errors';
 import { isFormPath } from './form';
+import { setLang } from './i18n';
+
+afterEach(() => setLang('fr'));
 
 describe('problem slugs and messages', () => {
   it('takes the slug from the type', () => {
@@ -74,5 +77,45 @@ describe('field error mapping', () => {
     );
     expect(Object.keys(known).sort()).toEqual(['goods', 'goods/0/hs_code', 'transport/mode']);
     expect(Object.keys(other).sort()).toEqual(['company', 'goods/0/colour']);
+  });
+});
+
+describe('problems with codes', () => {
+  const coded = (status: number, code: string, extra: object = {}) =>
+    new ApiError(status, { type: '/problems/x-unknown-slug', status, code, detail: 'An English sentence', ...extra });
+
+  it('shows the text of a known code, in the current language, with its params', () => {
+    expect(errorMessage(coded(403, 'csrf.invalid'))).toBe('Jeton de sécurité invalide. Rechargez la page et réessayez.');
+    expect(errorMessage(coded(400, 'date.format', { params: { field: 'date' } }))).toBe('Date invalide pour le champ date (format AAAA-MM-JJ).');
+    setLang('en');
+    expect(errorMessage(coded(400, 'paging.cursor'))).toBe('The position in the list is no longer valid. Reload the list.');
+  });
+
+  it('falls back to the general message of the type, then of the status, never to the English detail', () => {
+    expect(errorMessage(new ApiError(409, { type: '/problems/conflict', code: 'no.such_code', detail: 'An English sentence' }))).toMatch(
+      /^Cette action n'est pas possible/,
+    );
+    expect(errorMessage(coded(404, 'no.such_code'))).toBe('Élément introuvable.');
+    expect(errorMessage(coded(418, 'no.such_code'))).toBe('Une erreur est survenue (code 418).');
+    setLang('en');
+    expect(errorMessage(coded(503, 'no.such_code'))).toBe('Service temporarily unavailable. Try again later.');
+  });
+
+  it('translates field errors by code; an unknown code is a general "invalid value" in French', () => {
+    const errors = [
+      { field: 'goods/0/invoice_date', code: 'date.format', message: 'must be a date YYYY-MM-DD', params: { field: 'invoice/date' } },
+      { field: 'goods/1/hs_code', code: 'hs_code.unknown_yet', message: 'must be a brand new rule' },
+      // Until every code has its text, a known English sentence is still shown in French.
+      { field: 'goods/2/hs_code', code: 'hs_code.unknown_yet', message: 'must be 6 to 10 digits' },
+      { field: 'company', code: 'json.type', message: 'must be an object', params: { field: 'company' } },
+    ];
+    expect(fieldErrors({ errors })).toEqual({
+      'goods/0/invoice_date': 'Date invalide pour le champ invoice/date (format AAAA-MM-JJ).',
+      'goods/1/hs_code': 'Valeur invalide.',
+      'goods/2/hs_code': 'Le code SH doit comporter de 6 à 10 chiffres.',
+      company: 'Type de valeur incorrect pour le champ company.',
+    });
+    setLang('en');
+    expect(fieldErrors({ errors })['goods/1/hs_code']).toBe('must be a brand new rule');
   });
 });

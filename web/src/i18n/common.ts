@@ -97,6 +97,7 @@ export default {
     en: 'Service temporarily unavailable. Try again later.',
   },
   'error.generic': { fr: 'Une erreur est survenue (code {status}).', en: 'An error occurred (code {status}).' },
+  'error.field.invalid': { fr: 'Valeur invalide.', en: 'Invalid value.' },
   'error.field.other': { fr: 'Autres erreurs :', en: 'Other errors:' },
   'error.notfound.page': { fr: 'Page introuvable.', en: 'Page not found.' },
   'role.auditor': { fr: 'Auditeur', en: 'Auditor' },

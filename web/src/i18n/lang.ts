@@ -36,3 +36,9 @@ export function lookup(catalogue: Catalogue, key: string, lang: Lang): string | 
   if (!entry) return undefined;
   return (lang === 'en' && entry.en) || entry.fr;
 }
+
+/**
+ * The texts of the problem codes the server sends (`code` of a problem, `errors[].code`), one
+ * file per module in ./errors/. `{name}` placeholders are filled from the problem's `params`.
+ */
+export type ErrorCatalogue = Record<string, Entry>;

@@ -233,4 +233,23 @@ describe('problems in French', () => {
     setLang('en');
     expect(readableProblem(problem(409, 'this statement was imported already')).message).toBe('This statement was imported already.');
   });
+  it('translates a problem by its codes, never showing the English sentences in French', () => {
+    const coded = new ApiError(422, {
+      type: '/problems/invalid-input',
+      status: 422,
+      code: 'some.payments_code',
+      detail: 'an English sentence nobody knows',
+      errors: [
+        { field: 'date', code: 'date.format', message: 'must be a date YYYY-MM-DD', params: { field: 'date' } },
+        { field: 'line 3', code: 'statement.unknown_code', message: 'bad amount' },
+      ],
+    });
+    expect(readableProblem(coded)).toEqual({
+      // Unknown problem code: the general message of its type, without the English detail.
+      message: 'Certains champs sont incomplets ou invalides. Corrigez les champs signalés.',
+      fields: { date: 'Date invalide pour le champ date (format AAAA-MM-JJ).', statement: 'Ligne 3 : Valeur invalide.' },
+    });
+    const known = new ApiError(503, { type: '/problems/unavailable', status: 503, code: 'unavailable', detail: 'payments are not configured' });
+    expect(readableProblem(known).message).toBe('Service momentanément indisponible. Réessayez plus tard.');
+  });
 });

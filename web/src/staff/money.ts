@@ -1,8 +1,15 @@
-// Pure logic of the staff money pages: amounts, labels, paging, refund rules, and turning the
-// server's RFC 9457 problems into readable French next to the right form field.
-import { ApiError, errorMessage, type ReceivedProblem } from '../errors';
+// Pure logic of the staff money pages: amounts, labels, refund rules, and turning the server's
+// RFC 9457 problems into readable French next to the right form field.
+import { ApiError, errorMessage, fieldErrorText, type ReceivedProblem } from '../errors';
+import { errorText } from '../i18n/errors';
+import {
+  legacyPaymentsDetail,
+  legacyPaymentsField,
+  legacyStatementDetail,
+  type StaffWords,
+} from '../i18n/legacy-server-messages';
 import type { Refund } from '../types';
-import { st, stDyn, type StaffKey } from '../i18n/staff';
+import { st, stDyn } from '../i18n/staff';
 
 export const PAYMENT_STATES = [
   'succeeded',
@@ -133,15 +140,6 @@ export function formField(path: string): string {
   return p === 'header' || /^line \d+/.test(p) || /^(items|transactions)\//.test(p) ? 'statement' : p;
 }
 
-const WHAT: [RegExp, StaffKey][] = [
-  [/^too few fields$/, 'prob.what.too_few_fields'],
-  [/^no (transaction[_ ]id|financialTransactionId)$/, 'prob.what.no_txn'],
-  [/^bad amount$/, 'prob.what.bad_amount'],
-  [/^bad fee$/, 'prob.what.bad_fee'],
-  [/^bad (date|timestamp)$/, 'prob.what.bad_date'],
-  [/^not an object$/, 'prob.what.not_object'],
-];
-
 /** "line 3" → "Ligne 3"; "items/0/amount" → "Élément n° 1"; else null. */
 function where(path: string): string | null {
   let m = /^line (\d+)/.exec(path);
@@ -151,59 +149,7 @@ function where(path: string): string | null {
   return null;
 }
 
-const DETAIL: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^only (an administrator|administrators)/, () => st('prob.denied')],
-  [/^unknown or disabled provider$/, () => st('prob.provider')],
-  [/^provider and date are required$/, () => st('prob.provider_date')],
-  [/^date (must be YYYY-MM-DD|is required)$/, () => st('prob.date')],
-  [/^the statement is empty$/, () => st('prob.empty')],
-  [/^the statement is larger than/, () => st('prob.too_large')],
-  [/^line 1: the statement header lacks a column$/, () => st('prob.header')],
-  [/^a Wave statement is/, () => st('prob.wave_shape')],
-  [/^a MoMo statement is/, () => st('prob.momo_shape')],
-  [/^this statement was imported already$/, () => st('prob.duplicate')],
-  [/^wave transactions:/, () => st('prob.fetch')],
-  [/^payments are not configured$/, () => st('prob.unavailable')],
-  [/^give the reason for the refund$/, () => st('prob.reason')],
-  [/^give the provider's refund reference$/, () => st('prob.refund_id')],
-  [/^only a succeeded or late payment can be refunded \(it is (\w+)\)$/, (m) => st('prob.not_refundable', { state: stateLabel(m[1]) })],
-  [/^this payment has no refund pending$/, () => st('prob.no_refund_pending')],
-  [/^the payment changed meanwhile$/, () => st('prob.changed')],
-  [/^no (such payment|reconciliation)/, () => st('prob.not_found')],
-  [
-    /^((?:line \d+|(?:items|transactions)\/\d+)): (.+)$/,
-    (m) => {
-      const w = where(m[1]) ?? m[1];
-      const hit = WHAT.find(([re]) => re.test(m[2]));
-      return hit ? st('prob.line', { where: w, what: st(hit[1]) }) : '';
-    },
-  ],
-];
-
-const FIELD_MESSAGE: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^is required$/, () => st('prob.field.required')],
-  [/^is required \(YYYY-MM-DD\)$/, () => st('prob.field.required')],
-  [/^is required \(at most 2000 characters\)$/, () => st('prob.field.reason')],
-  [/^must be an enabled provider$/, () => st('prob.field.enabled_provider')],
-  [/^must be a date YYYY-MM-DD$/, () => st('prob.field.date')],
-  [/^must be whole XOF$/, () => st('prob.field.whole_xof')],
-  [/^must be (an )?ISO 8601( time)?$/, () => st('prob.field.iso_time')],
-  [/^must be an object$/, () => st('prob.field.object')],
-  [/^too few fields$/, () => st('prob.field.too_few_fields')],
-  [/^no column (.+)$/, (m) => st('prob.field.no_column', { column: m[1] })],
-];
-
-function translate(table: [RegExp, (m: RegExpExecArray) => string][], text: string): string {
-  const s = text.trim().replace(/\.$/, '');
-  for (const [re, fn] of table) {
-    const m = re.exec(s);
-    if (m) {
-      const out = fn(m);
-      if (out) return out;
-    }
-  }
-  return '';
-}
+const words: StaffWords = { st, where, stateLabel };
 
 export interface ReadableProblem {
   /** The message for the top of the form (current language). */
@@ -218,10 +164,12 @@ export function problemMessage(err: unknown): string {
 }
 
 /**
- * A problem from the payments API in readable French (or English): the known server texts are
- * translated; statement errors ("line 3", "items/0/amount", "header") are put on the file field,
- * prefixed with where they are. Unknown texts fall back to the general message of the status,
- * with the server's detail as a technical note.
+ * A problem from the payments API in readable French (or English): the problem's code and each
+ * field error's code are translated (i18n/errors/); statement errors ("line 3",
+ * "items/0/amount", "header") are put on the file field, prefixed with where they are. Without a
+ * text for its code (LEGACY answers), a known English sentence is translated, else the general
+ * message of the status is shown (with the server's detail as a technical note only when the
+ * problem has no code at all).
  */
 export function readableProblem(err: unknown): ReadableProblem {
   if (!(err instanceof ApiError)) return { message: errorMessage(err), fields: {} };
@@ -231,19 +179,21 @@ export function readableProblem(err: unknown): ReadableProblem {
     if (!e || typeof e.field !== 'string') continue;
     const f = formField(e.field);
     const w = where(e.field.replace(/^\/+/, ''));
-    const what = translate(FIELD_MESSAGE, String(e.message ?? '')) || String(e.message ?? '');
+    const what = errorText(e.code, e.params) ?? (legacyPaymentsField(String(e.message ?? ''), words) || fieldErrorText(e));
     const text = w ? st('prob.line', { where: w, what }) : what;
     fields[f] = fields[f] ? `${fields[f]} ; ${text}` : text;
   }
+  const byCode = errorText(problem.code, problem.params);
+  if (byCode) return { message: byCode, fields };
+  // LEGACY: no text for a code (or no code): the known English sentences, else the general message.
   const detail = problem.detail ?? '';
-  let message = detail ? translate(DETAIL, detail) : '';
+  let message = detail ? legacyPaymentsDetail(detail, words) : '';
+  if (!message && problem.code) return { message: errorMessage(err), fields };
   if (!message) {
     message = errorMessage(new ApiError(err.status, { ...problem, detail: undefined, title: undefined }));
     if (detail && err.status !== 403) message += ' ' + st('prob.technical', { detail });
   }
   // A statement error without field list still belongs next to the file.
-  if (!fields.statement && /^(line \d+|items\/|transactions\/|a (Wave|MoMo) statement|the statement is)/.test(detail)) {
-    fields.statement = message;
-  }
+  if (!fields.statement && legacyStatementDetail(detail)) fields.statement = message;
   return { message, fields };
 }
