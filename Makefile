@@ -54,7 +54,8 @@ test: deps web
 	@cd tests/interop && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON $(CMAKE_LAUNCHER)
 	cmake --build $(TEST_DIR) -j $(JOBS)
-	cd web && npm test
+	bash scripts/check-format.sh
+	cd web && npm run lint && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
 # Payments invariants under random simulator faults with a kill -9 and restart

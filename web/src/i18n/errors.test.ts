@@ -45,11 +45,12 @@ export function emptyTexts(catalogues: Record<string, ErrorCatalogue>): string[]
   );
 }
 
-/** Every .cc and .h file under `dir`, recursively. */
+/** Every .cc and .h file under `dir`, recursively, but unit tests and the test kit (their codes
+ * are examples, never sent by the server). */
 function cppFiles(dir: URL): URL[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    if (e.isDirectory()) return cppFiles(new URL(`${e.name}/`, dir));
-    return e.isFile() && /\.(cc|h)$/.test(e.name) ? [new URL(e.name, dir)] : [];
+    if (e.isDirectory()) return e.name === 'testkit' ? [] : cppFiles(new URL(`${e.name}/`, dir));
+    return e.isFile() && /\.(cc|h)$/.test(e.name) && !/_test\.cc$/.test(e.name) ? [new URL(e.name, dir)] : [];
   });
 }
 
