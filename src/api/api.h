@@ -1,21 +1,22 @@
-// origine/api/api.h — the HTTP API: routes, their authorization rules, and the
-// middleware every request goes through (target parsing, session, CSRF, JSON
-// decoding, problem details, metrics, access log).
+// origine/api/api.h — the HTTP API: wiring of the route groups and Handle(),
+// the entry point of every request (target parsing, routing, 404/405, static
+// files of the web app, Content-Security-Policy, metrics, access log).
 //
+// Where things are:
+//   api/route.h          how a group registers routes (AddRoute, RouteCtx, Access)
+//   api/middleware.h     session, CSRF, refused-request audit, Error → problem+json
+//   api/*_routes.h       one file per route group, each documenting its routes and
+//                        who may call them: system, auth, registry, payment, trust,
+//                        application, certificate, verify, log, audit
+//   api/internal/        decoding helpers shared by the route files
 // Handlers are thin: decode, call a service, encode. Services hold the rules.
-// A request refused with 403 (role or CSRF) writes an "access.denied" audit
-// event in its own transaction (the request changed nothing else).
-//
-// Transparency log (public): GET /log/checkpoint (signed note over the
-// current head, signed per request), GET /log/tile/{path...} (C2SP
-// tlog-tiles; full tiles immutable, partial ones no-store), and under
-// /api/v1/log/ the verifier key and inclusion/consistency proofs.
 // Thread-safety: Handle() may be called concurrently once constructed.
 #pragma once
 
 #include <memory>
 #include <string>
 
+#include "api/middleware.h"
 #include "certificates/service.h"
 #include "core/clock.h"
 #include "http/message.h"
@@ -55,20 +56,7 @@ class Api {
   static const std::string& OpenApiJson();
 
  private:
-  void AddRoutes();
-
-  storage::Db& db_;
-  const Clock& clock_;
-  const tlog::Log& log_;
-  const tlog::NoteSigner& log_signer_;
-  identity::IdentityService& identity_;
-  certificates::ApplicationService& applications_;
-  certificates::CertificateService& certificates_;
-  pki::KeyManager& keys_;
-  trust::TrustListSource& trust_;
-  ApiOptions options_;
-  payments::PaymentService* payments_;
-  payments::Reconciler* reconciler_;
+  Middleware middleware_;
   http::Router router_;
   http::Metrics metrics_;
   http::StaticFiles static_files_;

@@ -62,7 +62,7 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     return {};
   };
 
-  add("GET", "/api/v1/fees", false, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/fees", Access::kPublic, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     std::string regime = QueryParam(c.req, "regime"), date = QueryParam(c.req, "date");
     if (regime.empty() || regime.size() > 20) return Error::Invalid("regime is required", {{"regime", "is required"}});
@@ -72,7 +72,7 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     return Json(fees, 200, "public, max-age=300");
   });
 
-  add("POST", "/api/v1/applications/{id}/payments", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     if (c.who->role != Role::kExporter) return Error::Denied("only the exporter pays its application");
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application"));
@@ -85,37 +85,37 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     r.AddHeader("Location", "/api/v1/payments/" + std::string(intent["reference"].as_string()));
     return r;
   });
-  add("GET", "/api/v1/applications/{id}/payments", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application"));
     ASSIGN_OR_RETURN(json::array items, pay->ListIntents(*c.who, id));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/payments", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 100}));
     ASSIGN_OR_RETURN(json::object list, pay->ListAll(*c.who, QueryParam(c.req, "state"), page));
     return Json(list);
   });
-  add("GET", "/api/v1/payments/{reference}", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments/{reference}", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(json::object intent, pay->GetIntent(*c.who, ref));
     return Json(intent);
   });
-  add("POST", "/api/v1/payments/{reference}/check", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/payments/{reference}/check", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(json::object intent, pay->Check(*c.who, ref));
     return Json(intent);
   });
-  add("GET", "/api/v1/payments/{reference}/receipt", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments/{reference}/receipt", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(std::string pdf, pay->ReceiptPdf(*c.who, ref));
     return Bytes(std::move(pdf), "application/pdf", "recu-" + ref.substr(0, 8) + ".pdf");
   });
-  add("POST", "/api/v1/payments/{reference}/refund", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/payments/{reference}/refund", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator refunds payments");
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
@@ -123,17 +123,18 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     ASSIGN_OR_RETURN(json::object intent, pay->Refund(*c.who, ref, f["reason"], c.meta));
     return Json(intent);
   });
-  add("POST", "/api/v1/payments/{reference}/refund/confirm", true, [pay, need](RouteCtx& c) -> Result<Response> {
-    RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator confirms refunds");
-    ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
-    ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider_refund_id"}));
-    ASSIGN_OR_RETURN(json::object intent, pay->ConfirmRefund(*c.who, ref, f["provider_refund_id"], c.meta));
-    return Json(intent);
-  });
+  add("POST", "/api/v1/payments/{reference}/refund/confirm", Access::kSession,
+      [pay, need](RouteCtx& c) -> Result<Response> {
+        RETURN_IF_ERROR(need());
+        if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator confirms refunds");
+        ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
+        ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider_refund_id"}));
+        ASSIGN_OR_RETURN(json::object intent, pay->ConfirmRefund(*c.who, ref, f["provider_refund_id"], c.meta));
+        return Json(intent);
+      });
 
   // Provider callbacks: public, raw body kept; authenticity checked per provider.
-  add("POST", "/api/v1/payments/callbacks/{provider}", false, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/payments/callbacks/{provider}", Access::kPublic, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     payments::CallbackRequest cb;
     cb.headers = c.req.headers.values;
@@ -149,14 +150,14 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     return Json(json::object{{"received", true}, {"outcome", answer.outcome}});
   });
 
-  add("GET", "/api/v1/ledger", true, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/ledger", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {1000, 200}));
     ASSIGN_OR_RETURN(json::object ledger, pay->Ledger(*c.who, page));
     return Json(ledger);
   });
 
-  add("POST", "/api/v1/reconciliations", true, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/reconciliations", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator imports provider statements");
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider", "date", "statement"}));
@@ -167,12 +168,12 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     ASSIGN_OR_RETURN(json::object r, rec->Import(*c.who, f["provider"], f["date"], f["statement"], c.meta));
     return Json(r, 201);
   });
-  add("GET", "/api/v1/reconciliations", true, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/reconciliations", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(json::array items, rec->List(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/reconciliations/{id}", true, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/reconciliations/{id}", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "reconciliation"));
     const std::string format = QueryParam(c.req, "format");
@@ -190,7 +191,7 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
     ASSIGN_OR_RETURN(json::object r, rec->Get(*c.who, id));
     return Json(r);
   });
-  add("GET", "/api/v1/treasury", true, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/treasury", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     std::string date = QueryParam(c.req, "date");
     if (date.empty()) return Error::Invalid("date is required", {{"date", "is required (YYYY-MM-DD)"}});

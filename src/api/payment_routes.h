@@ -12,7 +12,7 @@
 // Without a payments module (unit tests of the API) every route answers 503.
 #pragma once
 
-#include "api/registry_routes.h"
+#include "api/route.h"
 #include "payments/reconcile.h"
 #include "payments/service.h"
 

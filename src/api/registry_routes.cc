@@ -119,13 +119,13 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   auto today = [&clock] { return FormatUtc(clock.NowUnix(), true); };
 
   // --- regimes and the origin calculator
-  add("GET", "/api/v1/regimes", false, [today](RouteCtx&) -> Result<Response> {
+  add("GET", "/api/v1/regimes", Access::kPublic, [today](RouteCtx&) -> Result<Response> {
     json::array items;
     const std::string d = today();
     for (const auto& r : certificates::Regimes(d)) items.push_back(RegimeJson(r, d));
     return Json(json::object{{"date", d}, {"items", std::move(items)}});
   });
-  add("POST", "/api/v1/applications/evaluate", true, [&applications](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/applications/evaluate", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters use the origin calculator");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object out, applications.Evaluate(*c.who, body));
@@ -133,41 +133,42 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- company profile
-  add("GET", "/api/v1/company", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/company", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::object o, reg->GetCompany(*c.who));
     return Json(o);
   });
-  add("PUT", "/api/v1/company", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("PUT", "/api/v1/company", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only an exporter edits its company profile");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->UpdateCompany(*c.who, body, c.meta));
     return Json(o);
   });
-  add("GET", "/api/v1/companies", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListCompanies(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/companies/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
     ASSIGN_OR_RETURN(json::object o, reg->GetCompanyById(*c.who, id));
     return Json(o);
   });
   // --- approved-exporter status per regime (company level)
-  add("POST", "/api/v1/companies/{id}/approved-exporter", true, [reg, today](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-      return Error::Denied("only an agent or an administrator grants the approved-exporter status");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
-    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-    const std::string d = today();
-    auto resolve = [&d](const std::string& code) -> std::optional<std::string> {
-      auto info = certificates::FindRegime(code, d);
-      if (!info || !info->preferential) return std::nullopt;
-      return info->data_code;
-    };
-    ASSIGN_OR_RETURN(json::object a, reg->GrantCompanyApproval(*c.who, id, body, resolve, c.meta));
-    return Json(a, 201);
-  });
-  add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", true,
+  add("POST", "/api/v1/companies/{id}/approved-exporter", Access::kSession,
+      [reg, today](RouteCtx& c) -> Result<Response> {
+        if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
+          return Error::Denied("only an agent or an administrator grants the approved-exporter status");
+        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+        const std::string d = today();
+        auto resolve = [&d](const std::string& code) -> std::optional<std::string> {
+          auto info = certificates::FindRegime(code, d);
+          if (!info || !info->preferential) return std::nullopt;
+          return info->data_code;
+        };
+        ASSIGN_OR_RETURN(json::object a, reg->GrantCompanyApproval(*c.who, id, body, resolve, c.meta));
+        return Json(a, 201);
+      });
+  add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", Access::kSession,
       [reg](RouteCtx& c) -> Result<Response> {
         if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
           return Error::Denied("only an agent or an administrator revokes the approved-exporter status");
@@ -179,14 +180,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
         return Json(a);
       });
   // --- users of a company (its exporters; an administrator for any company)
-  add("GET", "/api/v1/companies/{id}/users", true, [ids](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
     ASSIGN_OR_RETURN(auto users, ids->ListCompanyUsers(*c.who, id));
     json::array items;
     for (const auto& u : users) items.push_back(CompanyUserJson(u));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/companies/{id}/users", true, [ids](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     if (!body.is_object()) return Error::Invalid("the user must be a JSON object");
@@ -215,14 +216,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     const bool active = std::string(action) == "enable";
     add("POST",
         active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
-        true, [ids, active](RouteCtx& c) -> Result<Response> {
+        Access::kSession, [ids, active](RouteCtx& c) -> Result<Response> {
           ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
           ASSIGN_OR_RETURN(int64_t user, PathId(c.req, "user_id", "user"));
           ASSIGN_OR_RETURN(identity::CompanyUser u, ids->SetCompanyUserActive(*c.who, id, user, active, c.meta));
           return Json(CompanyUserJson(u));
         });
   }
-  add("POST", "/api/v1/companies/{id}/status", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/companies/{id}/status", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator sets a company's status");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
@@ -240,11 +241,11 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- products
-  add("GET", "/api/v1/products", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/products", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListProducts(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/products", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/products", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters declare products");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->CreateProduct(*c.who, body, c.meta));
@@ -252,19 +253,19 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     r.AddHeader("Location", "/api/v1/products/" + std::to_string(p["id"].as_int64()));
     return r;
   });
-  add("GET", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     ASSIGN_OR_RETURN(json::object p, reg->GetProduct(*c.who, id));
     return Json(p);
   });
-  add("PUT", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("PUT", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit products");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->UpdateProduct(*c.who, id, body, c.meta));
     return Json(p);
   });
-  add("DELETE", "/api/v1/products/{id}", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("DELETE", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters delete products");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     RETURN_IF_ERROR(reg->DeleteProduct(*c.who, id, c.meta));
@@ -273,7 +274,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     r.content_type.clear();
     return r;
   });
-  add("POST", "/api/v1/products/{id}/approvals", true, [reg, today](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/products/{id}/approvals", Access::kSession, [reg, today](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
@@ -291,11 +292,11 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- approvals (the authority's queue)
-  add("GET", "/api/v1/approvals", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/approvals", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListApprovals(*c.who, Query(c.req, "status")));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/approvals/{id}/decide", true, [reg](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/approvals/{id}/decide", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
       return Error::Denied("only an agent or an administrator decides approvals");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "approval"));
@@ -305,7 +306,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- reference data (public: the same for everyone, no personal data)
-  add("GET", "/api/v1/hs", false, [&db](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/hs", Access::kPublic, [&db](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     int limit = 20;
     if (std::string l = Query(c.req, "limit"); !l.empty()) {
@@ -320,14 +321,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
       items.push_back({{"code", h.code}, {"label", h.label}, {"lang", h.lang}, {"level", h.level}});
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/countries", false, [](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/countries", Access::kPublic, [](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     json::array items;
     for (const auto& k : registry::Countries())
       items.push_back({{"code", k.alpha2}, {"alpha3", k.alpha3}, {"name", lang == "fr" ? k.name_fr : k.name_en}});
     return Json(json::object{{"items", std::move(items)}}, 200, "public, max-age=86400");
   });
-  add("GET", "/api/v1/currencies", false, [](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/currencies", Access::kPublic, [](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     json::array items;
     for (const auto& k : registry::Currencies())

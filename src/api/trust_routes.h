@@ -7,7 +7,7 @@
 // All public (no session): they only publish public keys and certificates.
 #pragma once
 
-#include "api/registry_routes.h"
+#include "api/route.h"
 #include "pki/key_manager.h"
 #include "trust/trust_list.h"
 

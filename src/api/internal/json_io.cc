@@ -25,6 +25,19 @@ Result<json::value> JsonBody(const http::Request& req) {
   return v;
 }
 
+Result<std::string> OptionalStringBody(const http::Request& req, const std::string& field) {
+  if (req.body.empty()) return std::string();
+  ASSIGN_OR_RETURN(json::value v, JsonBody(req));
+  if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
+  const auto& o = v.as_object();
+  for (const auto& kv : o)
+    if (kv.key() != field) return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+  auto it = o.find(field);
+  if (it == o.end() || it->value().is_null()) return std::string();
+  if (!it->value().is_string()) return Error::Invalid(field + " must be a string", {{field, "must be a string"}});
+  return std::string(it->value().as_string());
+}
+
 Result<int64_t> IdParam(const http::Request& req, const char* what) {
   const std::string& s = req.path_params.at("id");
   if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)

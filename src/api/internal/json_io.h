@@ -1,5 +1,5 @@
 // origine/api/internal/json_io.h — decoding and encoding shared by the API's
-// route files (api.cc, registry_routes.cc). Private to src/api.
+// route files (*_routes.cc). Private to src/api.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -18,6 +18,10 @@ http::Response Json(const boost::json::value& v, int status = 200, const char* c
 // Decodes a JSON body (depth at most 32). kUnsupportedMedia without a JSON
 // content type; kInvalidArgument tagged "invalid-json" (answered 400) when malformed.
 Result<boost::json::value> JsonBody(const http::Request& req);
+
+// An optional {"<field>": "..."} body: an empty body, an absent or a null
+// field give "". kInvalidArgument for another field or a non-string value.
+Result<std::string> OptionalStringBody(const http::Request& req, const std::string& field);
 
 // The {id} path parameter as a positive integer; kNotFound naming `what` otherwise.
 Result<int64_t> IdParam(const http::Request& req, const char* what);

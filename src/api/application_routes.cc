@@ -1,0 +1,83 @@
+#include "api/application_routes.h"
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "api/internal/json_io.h"
+
+namespace origine::api {
+namespace json = boost::json;
+using http::Response;
+using internal::Json;
+using internal::JsonBody;
+
+namespace {
+
+Result<int64_t> IdParam(const http::Request& req) { return internal::IdParam(req, "application"); }
+
+// Optional {"comment": "..."} body of review actions (an empty body is allowed).
+Result<std::string> CommentBody(const http::Request& req) { return internal::OptionalStringBody(req, "comment"); }
+
+}  // namespace
+
+void AddApplicationRoutes(const AddRoute& add, certificates::ApplicationService& applications) {
+  add("GET", "/api/v1/applications", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    std::optional<std::string> status;
+    if (auto it = c.req.query.find("status"); it != c.req.query.end()) {
+      static const std::set<std::string> kStatuses = {"draft",    "awaiting_payment", "submitted",
+                                                      "returned", "approved",         "issued"};
+      if (!kStatuses.count(it->second))
+        return Error::Invalid("unknown status",
+                              {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
+      status = it->second;
+    }
+    // Default 500: the web pages that read one page keep working.
+    ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 500}));
+    ASSIGN_OR_RETURN(json::object list, applications.List(*c.who, status, page));
+    return Json(list);
+  });
+  add("POST", "/api/v1/applications", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters create applications");
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Create(*c.who, body, c.meta));
+    Response r = Json(app, 201);
+    r.AddHeader("Location", "/api/v1/applications/" + std::to_string(app["id"].as_int64()));
+    return r;
+  });
+  add("GET", "/api/v1/applications/{id}", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Get(*c.who, id));
+    return Json(app);
+  });
+  add("PUT", "/api/v1/applications/{id}", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit applications");
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Update(*c.who, id, body, c.meta));
+    return Json(app);
+  });
+  add("POST", "/api/v1/applications/{id}/submit", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Submit(*c.who, id, c.meta));
+    return Json(app);
+  });
+  add("POST", "/api/v1/applications/{id}/approve", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(std::string comment, CommentBody(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Approve(*c.who, id, comment, c.meta));
+    return Json(app);
+  });
+  add("POST", "/api/v1/applications/{id}/return", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(std::string comment, CommentBody(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Return(*c.who, id, comment, c.meta));
+    return Json(app);
+  });
+  add("POST", "/api/v1/applications/{id}/sign", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
+    ASSIGN_OR_RETURN(json::object app, applications.Sign(*c.who, id, c.meta));
+    return Json(app);
+  });
+}
+
+}  // namespace origine::api
