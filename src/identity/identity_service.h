@@ -3,6 +3,10 @@
 // Sessions are server-side: the client holds a random token (cookie), the
 // database holds only its SHA-256, the user and a CSRF token. Logins, failed
 // logins and logouts are audited in the same transaction.
+// Implemented by concept: sessions.cc (login, authentication, logout),
+// company_users.cc (a company's users), provisioning.cc (Ensure*); the SQL is
+// in company_store.cc, user_store.cc and session_store.cc. Other modules read
+// and edit companies and users through identity/directory.h.
 // Thread-safety: safe to share; every call runs its own transaction.
 #pragma once
 
@@ -13,6 +17,7 @@
 #include "core/clock.h"
 #include "core/context.h"
 #include "core/result.h"
+#include "identity/records.h"
 #include "storage/db.h"
 
 namespace origine::identity {
@@ -38,14 +43,6 @@ struct NewUser {
   std::optional<int64_t> company_id;
 };
 
-// A user of a company, as its managers see it (never the password hash).
-struct CompanyUser {
-  int64_t id = 0;
-  std::string email, name;
-  bool active = true;
-  int64_t created_at = 0;
-};
-
 class IdentityService {
  public:
   static constexpr int64_t kSessionSeconds = 12 * 3600;
@@ -53,30 +50,37 @@ class IdentityService {
   IdentityService(storage::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
 
   // Checks credentials; on success opens a session. Wrong email and wrong
-  // password give the same kUnauthenticated error (and take the same time).
+  // password give the same kUnauthenticated "auth.invalid_credentials" (and
+  // take the same time).
   Result<Session> Login(const std::string& email, const std::string& password, const RequestMeta& meta);
-  // Resolves a session token; kUnauthenticated if unknown, expired or the user is inactive.
+  // Resolves a session token; kUnauthenticated "session.required" without a
+  // token, "session.expired" if unknown, expired or the user is inactive.
   Result<Session> Authenticate(const std::string& token);
   Status Logout(const std::string& token, const Principal& who, const RequestMeta& meta);
 
   // Administration (used by `origine demo seed`; an admin API comes later).
   // Both are idempotent on their unique key: an existing row is returned as is.
+  // EnsureUser: kInvalidArgument "email.format", "user.company_rule" (exporters,
+  // and only they, belong to a company), "password.length".
   Result<int64_t> EnsureCompany(const NewCompany& company, const RequestMeta& meta);
   Result<int64_t> EnsureUser(const NewUser& user, const RequestMeta& meta);
 
   // Users of a company. Who may: an exporter of that company, or an admin;
-  // any other staff role gets kPermissionDenied; an exporter naming another
-  // company (or a company that does not exist) gets kNotFound.
+  // any other staff role gets kPermissionDenied "user.forbidden"; an exporter
+  // naming another company (or a company that does not exist) gets kNotFound
+  // "company.not_found".
   Result<std::vector<CompanyUser>> ListCompanyUsers(const Principal& who, int64_t company_id);
   // Adds an exporter account to the company with the initial password chosen
-  // by the creator (Argon2id; 8 to 256 bytes). kInvalidArgument naming the bad
-  // fields (email, name, password), kConflict on an email already in use.
+  // by the creator (Argon2id; 8 to 256 bytes). kInvalidArgument "user.invalid"
+  // naming the bad fields (email "email.format", name "name.required" or
+  // "name.length", password "password.length"), kConflict "email.taken".
   // Audited "user.create" in the same transaction.
   Result<CompanyUser> AddCompanyUser(const Principal& who, int64_t company_id, const std::string& email,
                                      const std::string& name, const std::string& password, const RequestMeta& meta);
   // Disables (active=false) or re-enables a user of the company. Disabling
   // ends every session of that user in the same transaction; nobody disables
-  // their own account (kConflict). Audited "user.disable" / "user.enable".
+  // their own account (kConflict "user.self_disable"); a user of another
+  // company is kNotFound "user.not_found". Audited "user.disable" / "user.enable".
   Result<CompanyUser> SetCompanyUserActive(const Principal& who, int64_t company_id, int64_t user_id, bool active,
                                            const RequestMeta& meta);
 
