@@ -99,11 +99,6 @@ Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   ASSIGN_OR_RETURN(auto db, storage::OpenSqlite((std::filesystem::path(config.data_dir) / "origine.db").string()));
   ASSIGN_OR_RETURN(auto applied, db->Migrate(AllMigrations()));
   for (int v : applied) log::Info("migration applied", {{"version", std::to_string(v)}});
-  if (!applied.empty()) {
-    ASSIGN_OR_RETURN(auto tx, db->Begin());
-    RETURN_IF_ERROR(audit::SealLegacyEvents(*tx));
-    RETURN_IF_ERROR(tx->Commit());
-  }
   return db;
 }
 

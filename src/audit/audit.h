@@ -8,7 +8,8 @@
 // (use Masked() for a field whose change matters but whose value must not be
 // kept).
 //
-// Hash chain (migration 2, docs/adr/0011-audit-hash-chain.md). Event ids are
+// Hash chain (docs/adr/0011-audit-hash-chain.md; tables in migration 10,
+// audit/schema.cc, every statement in audit_store.cc). Event ids are
 // 1, 2, 3, ... without gaps: Record claims the next id by updating the single
 // row of `audit_chain` first (this also serialises writers on PostgreSQL; on
 // SQLite the write transaction already holds the lock). Each event stores
@@ -20,12 +21,20 @@
 // on demand. A rewritten trail must then also rewrite the public log, which
 // its monitors detect.
 //
+// Audit sits below identity: an event names its actor by id and role only.
+// Callers that show names or e-mails (the audit API routes) resolve the ids
+// with identity::FindUserNames.
+//
+// Implemented by concept: record.cc (Record, the canonical form and hash),
+// search.cc (Search, ToCsv), verify.cc (VerifyChain), anchor.cc (Anchor).
+//
 // Thread-safety: stateless functions; the Tx decides. Failure: database
 // errors are passed through; VerifyChain reports a broken chain as data, not
 // as an error.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +45,7 @@
 
 namespace origine::audit {
 
-// Migration 2: audit_events.prev_hash/hash and the audit_chain head row.
+// Migration 10: audit_events and the audit_chain head row.
 const std::vector<storage::Migration>& AuditMigrations();
 
 // An audit-anchor leaf is appended to the transparency log whenever an
@@ -66,7 +75,6 @@ struct StoredEvent {
   std::optional<int64_t> actor_id;
   std::string actor_role;  // "" when anonymous
   std::optional<int64_t> company_id;
-  std::string actor_email;  // joined from users; "" when anonymous or unknown
   std::string action, object_type, object_id, details_json;
   std::string request_id, ip, user_agent;
   std::string prev_hash, hash;  // lowercase hex
@@ -82,17 +90,18 @@ std::string EventHash(const StoredEvent& event);
 
 struct Filter {
   std::optional<int64_t> actor_id;
-  std::string actor;                           // exact e-mail of the actor (joined from users), "" = any
   std::string object_type, object_id, action;  // exact, "" = any
   std::optional<int64_t> from, to;             // at >= from, at < to (Unix seconds)
   std::optional<int64_t> before_id;            // id < before_id (paging, newest first)
   int limit = 100;                             // 1..1000
 };
-// Newest first. kInvalidArgument for a limit out of range.
+// Newest first. kInvalidArgument "audit.limit" for a limit out of range.
 Result<std::vector<StoredEvent>> Search(storage::Tx& tx, const Filter& filter);
 
-// RFC 4180 CSV of `events` with a header line, CRLF line ends.
-std::string ToCsv(const std::vector<StoredEvent>& events);
+// RFC 4180 CSV of `events` with a header line, CRLF line ends (core/csv.h:
+// cells a spreadsheet would run as formulas are neutralised). The actor_email
+// column is taken from `actor_emails` (by actor id; "" when absent).
+std::string ToCsv(const std::vector<StoredEvent>& events, const std::map<int64_t, std::string>& actor_emails);
 
 struct ChainReport {
   bool intact = true;
@@ -112,10 +121,5 @@ Result<ChainReport> VerifyChain(storage::Tx& tx);
 // in `tx`, unless the newest anchor already holds it (or the trail is empty).
 // Returns the log index of the new leaf, or nullopt if nothing was needed.
 Result<std::optional<uint64_t>> Anchor(storage::Tx& tx, int64_t now);
-
-// Hashes events written before the chain existed (rows whose hash is NULL,
-// all of them older than any chained event) and sets the head. Run once after
-// migration 2 by the app; a no-op afterwards.
-Status SealLegacyEvents(storage::Tx& tx);
 
 }  // namespace origine::audit

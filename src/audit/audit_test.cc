@@ -2,36 +2,22 @@
 #include "audit/audit.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
-
-#include "app/schema.h"
-#include "storage/sqlite_db.h"
+#include "testkit/testkit.h"
 #include "tlog/log.h"
 
 namespace origine::audit {
 namespace {
 
-std::vector<storage::Migration> AllMigrations() {
-  std::vector<storage::Migration> all = app::AllMigrations();
-  return all;
-}
+using testkit::IsError;
+using testkit::IsErrorKind;
+using testkit::IsOk;
 
 class AuditTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("origine-audit-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    auto applied = db_->Migrate(AllMigrations());
-    ASSERT_TRUE(applied) << applied.error().message;
-  }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
+    db_ = testkit::OpenDb(dir_.path());
+    ASSERT_TRUE(db_);
   }
   void RecordN(int n, int64_t at = 1700000000) {
     auto tx = std::move(*db_->Begin());
@@ -39,25 +25,45 @@ class AuditTest : public ::testing::Test {
     for (int i = 0; i < n; ++i) {
       std::optional<Principal> who;
       if (i % 3 != 0) who = p;
-      ASSERT_TRUE(Record(*tx, who, {"req-" + std::to_string(i), "127.0.0.1", "ua"}, at + i,
-                         {"thing.change", "thing", std::to_string(i), R"({"x":{"before":1,"after":2}})"}));
+      ASSERT_THAT(Record(*tx, who, {"req-" + std::to_string(i), "127.0.0.1", "ua"}, at + i,
+                         {"thing.change", "thing", std::to_string(i), R"({"x":{"before":1,"after":2}})"}),
+                  IsOk());
     }
-    ASSERT_TRUE(tx->Commit());
+    ASSERT_THAT(tx->Commit(), IsOk());
   }
   ChainReport Verify() {
     auto tx = std::move(*db_->Begin(false));
     auto r = VerifyChain(*tx);
-    EXPECT_TRUE(r) << r.error().message;
+    EXPECT_THAT(r, IsOk());
     return *r;
   }
   void Exec(const std::string& sql, const storage::Params& params = {}) {
     auto tx = std::move(*db_->Begin());
     auto r = tx->Exec(sql, params);
-    ASSERT_TRUE(r) << r.error().message;
-    ASSERT_TRUE(tx->Commit());
+    ASSERT_THAT(r, IsOk());
+    ASSERT_THAT(tx->Commit(), IsOk());
+  }
+  // What a forger with write access to the database does after changing an
+  // event: recompute every hash from the first event on, and the head.
+  void RecomputeWholeChain() {
+    std::vector<StoredEvent> events;
+    {
+      auto tx = std::move(*db_->Begin(false));
+      Filter all;
+      all.limit = 1000;
+      events = *Search(*tx, all);
+    }
+    std::string prev(64, '0');
+    for (auto it = events.rbegin(); it != events.rend(); ++it) {
+      it->prev_hash = prev;
+      it->hash = EventHash(*it);
+      Exec("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", {it->prev_hash, it->hash, it->id});
+      prev = it->hash;
+    }
+    Exec("UPDATE audit_chain SET head = ?", {prev});
   }
 
-  std::filesystem::path dir_;
+  testkit::TempDir dir_;
   std::unique_ptr<storage::Db> db_;
 };
 
@@ -152,28 +158,24 @@ TEST_F(AuditTest, RecomputedChainContradictsTheAnchor) {
     ASSERT_TRUE(tx->Commit());
   }
   Exec("UPDATE audit_events SET object_id = 'forged' WHERE id = 2");
-  Exec("UPDATE audit_events SET hash = NULL, prev_hash = NULL");
-  Exec("UPDATE audit_chain SET head = NULL");
-  {
-    auto tx = std::move(*db_->Begin());
-    ASSERT_TRUE(SealLegacyEvents(*tx));  // the forger recomputes every hash
-    ASSERT_TRUE(tx->Commit());
-  }
+  RecomputeWholeChain();
   auto rep = Verify();
   EXPECT_FALSE(rep.intact);
   EXPECT_EQ(rep.broken_id.value_or(0), 4);
   EXPECT_NE(rep.problem.find("anchored in log leaf"), std::string::npos) << rep.problem;
 }
 
-TEST_F(AuditTest, LegacyEventsAreSealedThenChained) {
-  Exec(
-      "INSERT INTO audit_events (id, at, action, object_type, object_id, details, request_id, ip, user_agent) "
-      "VALUES (1, 1, 'old', 'x', '1', '{}', '', '', ''), (2, 2, 'old', 'x', '2', '{}', '', '', '')");
-  Exec("UPDATE audit_chain SET last_id = 2");
-  RecordN(1);  // seals 1 and 2 first, then chains 3
-  auto rep = Verify();
-  EXPECT_TRUE(rep.intact) << rep.problem;
-  EXPECT_EQ(rep.events, 3);
+TEST_F(AuditTest, RecomputingWithoutAnAnchorGoesUnnoticedButTheHeadIsRequired) {
+  RecordN(3);
+  Exec("UPDATE audit_events SET object_id = 'forged' WHERE id = 2");
+  EXPECT_FALSE(Verify().intact);
+  RecomputeWholeChain();  // before any anchor, only the published log could tell
+  EXPECT_TRUE(Verify().intact);
+  // A chain whose head row lost its hash is not silently restarted.
+  Exec("UPDATE audit_chain SET head = NULL");
+  auto tx = std::move(*db_->Begin());
+  EXPECT_THAT(Record(*tx, std::nullopt, testkit::kMeta, 1700000100, {"thing.change", "thing", "9", "{}"}),
+              IsErrorKind(ErrorKind::kInternal));
 }
 
 TEST_F(AuditTest, SearchFiltersAndCsv) {
@@ -195,22 +197,38 @@ TEST_F(AuditTest, SearchFiltersAndCsv) {
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].id, 4);
   page.limit = 0;
-  EXPECT_FALSE(Search(*tx, page));
+  EXPECT_THAT(Search(*tx, page), IsError("audit.limit"));
   Filter by_actor;
   by_actor.actor_id = 7;
   EXPECT_EQ(Search(*tx, by_actor)->size(), 4u);
 
+  page.limit = 1001;
+  EXPECT_THAT(Search(*tx, page), IsError("audit.limit"));
+  Filter by_action;
+  by_action.action = "nothing.like.this";
+  EXPECT_TRUE(Search(*tx, by_action)->empty());
+
   StoredEvent e;
   e.id = 1;
   e.at = 0;
+  e.actor_id = 7;
+  e.actor_role = "agent";
   e.action = "a";
   e.details_json = R"({"k":"v, \"w\""})";
   e.object_id = "=cmd";
-  std::string csv = ToCsv({e});
-  EXPECT_EQ(csv.substr(0, 3), "id,");
+  StoredEvent anonymous = e;
+  anonymous.id = 2;
+  anonymous.actor_id.reset();
+  anonymous.actor_role.clear();
+  std::string csv = ToCsv({e, anonymous}, {{7, "a@t.ml"}});
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "id,at,actor_id,actor_email,actor_role,company_id,action,object_type,object_id,details,request_id,ip,"
+            "user_agent,prev_hash,hash");
+  EXPECT_NE(csv.find("\r\n1,1970-01-01T00:00:00Z,7,a@t.ml,agent,,a,,'=cmd,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n2,1970-01-01T00:00:00Z,,,,,a,"), std::string::npos) << csv;
   EXPECT_NE(csv.find(R"("{""k"":""v, \""w\""""}")"), std::string::npos) << csv;
-  EXPECT_NE(csv.find(",'=cmd,"), std::string::npos) << csv;
   EXPECT_EQ(csv.substr(csv.size() - 2), "\r\n");
+  EXPECT_EQ(ToCsv({}, {}).find("\r\n"), csv.find("\r\n"));  // the header alone
 }
 
 }  // namespace

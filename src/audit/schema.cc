@@ -1,4 +1,6 @@
 // The audit module's tables (docs/ARCHITECTURE.md, "Tables and owners").
+// Every event is written with its place in the hash chain (prev_hash, hash);
+// audit_chain.head is NULL only while the trail is empty.
 #include "audit/audit.h"
 
 namespace origine::audit {
@@ -19,8 +21,8 @@ CREATE TABLE audit_events (
   request_id TEXT,
   ip TEXT,
   user_agent TEXT,
-  prev_hash TEXT,
-  hash TEXT
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
 );
 CREATE INDEX audit_events_object ON audit_events(object_type, object_id);
 CREATE INDEX audit_events_at ON audit_events(at);
