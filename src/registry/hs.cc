@@ -1,44 +1,16 @@
 #include "registry/hs.h"
 
 #include <cctype>
+#include <optional>
 #include <set>
 
+#include "core/csv.h"
+#include "registry/hs_store.h"
 #include "registry/reference.h"
 
 namespace origine::registry {
 
 namespace {
-
-// Splits one CSV record (RFC 4180 quoting, on one line).
-bool SplitCsv(std::string_view line, std::vector<std::string>* out) {
-  out->clear();
-  std::string cur;
-  bool quoted = false, was_quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < line.size() && line[i + 1] == '"')
-          cur += '"', ++i;
-        else
-          quoted = false;
-      } else {
-        cur += c;
-      }
-    } else if (c == '"' && cur.empty() && !was_quoted) {
-      quoted = was_quoted = true;
-    } else if (c == ',') {
-      out->push_back(std::move(cur));
-      cur.clear();
-      was_quoted = false;
-    } else {
-      cur += c;
-    }
-  }
-  if (quoted) return false;
-  out->push_back(std::move(cur));
-  return true;
-}
 
 std::string Trim(std::string s) {
   size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
@@ -52,137 +24,197 @@ bool AllDigits(const std::string& s) {
   return true;
 }
 
-bool ValidUtf8NoControl(const std::string& s) {
+bool NoControlCharacters(const std::string& s) {
   for (unsigned char c : s)
     if (c < 0x20) return false;
   return true;
 }
 
+enum class Shape { kUnknown, kHs2022, kNational };
+
+Shape ShapeOf(const std::vector<std::string>& f) {
+  if (f.size() >= 5 && f[0] == "section" && f[1] == "hscode" && f[2] == "description" && f[3] == "parent" &&
+      f[4] == "level")
+    return Shape::kHs2022;
+  if (f.size() >= 2 && f[0] == "code" && f[1] == "description") return Shape::kNational;
+  return Shape::kUnknown;
+}
+
+// One data line of the HS 2022 shape; nullopt (with the problem in *bad) or
+// the line, or a line with an empty code for the TOTAL root (skipped).
+std::optional<HsLine> Hs2022Line(const std::vector<std::string>& f, std::optional<FieldError>* bad,
+                                 const std::string& where) {
+  if (f.size() != 5) {
+    *bad = FieldError{where,
+                      "hs_file.columns"_code,
+                      "expected 5 columns, found " + std::to_string(f.size()),
+                      {{"expected", "5"}, {"found", std::to_string(f.size())}}};
+    return std::nullopt;
+  }
+  HsLine h;
+  if (f[1] == "TOTAL") return h;  // the root of the tree, not a code
+  h.section = f[0];
+  h.code = f[1];
+  h.label = f[2];
+  h.parent = f[3] == "TOTAL" ? "" : f[3];
+  if (!AllDigits(h.code) || (h.code.size() != 2 && h.code.size() != 4 && h.code.size() != 6))
+    *bad = FieldError{where,
+                      "hs_file.code"_code,
+                      "hscode '" + h.code + "' must have 2, 4 or 6 digits",
+                      {{"code", h.code}, {"digits", "2, 4, 6"}}};
+  else if (f[4] != std::to_string(h.code.size()))
+    *bad = FieldError{where,
+                      "hs_file.level"_code,
+                      "level '" + f[4] + "' does not match hscode '" + h.code + "'",
+                      {{"level", f[4]}, {"code", h.code}}};
+  else if (!h.parent.empty() && (h.code.size() <= h.parent.size() || h.code.rfind(h.parent, 0) != 0))
+    *bad = FieldError{where,
+                      "hs_file.parent"_code,
+                      "parent '" + f[3] + "' is not a prefix of '" + h.code + "'",
+                      {{"parent", f[3]}, {"code", h.code}}};
+  else if (h.parent.empty() && h.code.size() != 2)
+    *bad = FieldError{
+        where, "hs_file.chapter_parent"_code, "only a chapter (2 digits) may have parent TOTAL", {{"code", h.code}}};
+  if (*bad) return std::nullopt;
+  return h;
+}
+
+// One data line of the national shape (code,description).
+std::optional<HsLine> NationalLine(const std::vector<std::string>& f, std::optional<FieldError>* bad,
+                                   const std::string& where) {
+  if (f.size() < 2) {
+    *bad = FieldError{where,
+                      "hs_file.columns"_code,
+                      "expected 2 columns (code,description)",
+                      {{"expected", "2"}, {"found", std::to_string(f.size())}}};
+    return std::nullopt;
+  }
+  HsLine h;
+  for (char c : f[0])
+    if (c != '.' && c != ' ') h.code += c;
+  h.label = f[1];
+  const size_t n = h.code.size();
+  if (!AllDigits(h.code) || n < 2 || n > 10 || n % 2 != 0) {
+    *bad = FieldError{where,
+                      "hs_file.code"_code,
+                      "code '" + f[0] + "' must have 2, 4, 6, 8 or 10 digits",
+                      {{"code", f[0]}, {"digits", "2, 4, 6, 8, 10"}}};
+    return std::nullopt;
+  }
+  h.parent = n == 2 ? "" : h.code.substr(0, n == 6 ? 4 : n - 2);
+  return h;
+}
+
 }  // namespace
 
 Result<std::vector<HsLine>> ParseHsCsv(std::string_view text, const std::string& name) {
-  if (text.size() > kMaxHsFileBytes) return Error::Invalid(name + ": file larger than 32 MiB");
+  if (text.size() > kMaxHsFileBytes)
+    return Error::Invalid("hs_file.too_large"_code, name + ": file larger than 32 MiB")
+        .With("file", name)
+        .With("max", "32 MiB");
+  csv::ParseOptions options;
+  options.skip_comment_lines = true;
+  options.trim = true;
+  auto records = csv::Parse(text, options);  // also drops a UTF-8 byte-order mark
+  if (!records) {
+    std::string line = "?";
+    for (const auto& [k, v] : records.error().params)
+      if (k == "line") line = v;
+    const std::string where = name + ":" + line;
+    return Error::Invalid("hs_file.invalid"_code, where + ": unterminated quoted field",
+                          {{where, "hs_file.quote"_code, "unterminated quoted field"}})
+        .With("file", name)
+        .With("problems", "1");
+  }
   std::vector<HsLine> out;
   std::vector<FieldError> errors;
-  auto bad = [&](size_t line, const std::string& problem) {
-    if (errors.size() < 50) errors.push_back({name + ":" + std::to_string(line), problem});
-  };
-  enum { kUnknown, kHs2022, kNational } shape = kUnknown;
+  Shape shape = Shape::kUnknown;
   std::set<std::string> seen;
-  size_t line_no = 0, pos = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") pos = 3;  // UTF-8 BOM
-  std::vector<std::string> f;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? text.size() : nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    if (!SplitCsv(line, &f)) {
-      bad(line_no, "unterminated quoted field");
-      continue;
-    }
-    for (auto& x : f) x = Trim(x);
-    if (shape == kUnknown) {
-      if (f.size() >= 5 && f[0] == "section" && f[1] == "hscode" && f[2] == "description" && f[3] == "parent" &&
-          f[4] == "level")
-        shape = kHs2022;
-      else if (f.size() >= 2 && f[0] == "code" && f[1] == "description")
-        shape = kNational;
-      else
-        return Error::Invalid(name + ":" + std::to_string(line_no) +
+  for (csv::Record& rec : *records) {
+    std::vector<std::string>& f = rec.fields;
+    for (auto& x : f) x = Trim(std::move(x));
+    const std::string where = name + ":" + std::to_string(rec.line);
+    if (shape == Shape::kUnknown) {
+      shape = ShapeOf(f);
+      if (shape == Shape::kUnknown)
+        return Error::Invalid("hs_file.header"_code,
+                              where +
                                   ": unknown header (expected 'section,hscode,description,parent,level' or "
                                   "'code,description')",
-                              {{name + ":" + std::to_string(line_no), "unknown header"}});
+                              {{where, "hs_file.header"_code, "unknown header"}})
+            .With("file", name)
+            .With("line", std::to_string(rec.line));
       continue;
     }
-    if (out.size() >= kMaxHsLines) return Error::Invalid(name + ": more than 200000 lines");
-    HsLine h;
-    if (shape == kHs2022) {
-      if (f.size() != 5) {
-        bad(line_no, "expected 5 columns, found " + std::to_string(f.size()));
-        continue;
-      }
-      if (f[1] == "TOTAL") continue;  // the root of the tree, not a code
-      h.section = f[0];
-      h.code = f[1];
-      h.label = f[2];
-      h.parent = f[3] == "TOTAL" ? "" : f[3];
-      if (!AllDigits(h.code) || (h.code.size() != 2 && h.code.size() != 4 && h.code.size() != 6)) {
-        bad(line_no, "hscode '" + h.code + "' must have 2, 4 or 6 digits");
-        continue;
-      }
-      if (f[4] != std::to_string(h.code.size())) {
-        bad(line_no, "level '" + f[4] + "' does not match hscode '" + h.code + "'");
-        continue;
-      }
-      if (!h.parent.empty() && (h.code.size() <= h.parent.size() || h.code.rfind(h.parent, 0) != 0)) {
-        bad(line_no, "parent '" + f[3] + "' is not a prefix of '" + h.code + "'");
-        continue;
-      }
-      if (h.parent.empty() && h.code.size() != 2) {
-        bad(line_no, "only a chapter (2 digits) may have parent TOTAL");
-        continue;
-      }
-    } else {
-      if (f.size() < 2) {
-        bad(line_no, "expected 2 columns (code,description)");
-        continue;
-      }
-      for (char c : f[0])
-        if (c != '.' && c != ' ') h.code += c;
-      h.label = f[1];
-      const size_t n = h.code.size();
-      if (!AllDigits(h.code) || n < 2 || n > 10 || n % 2 != 0) {
-        bad(line_no, "code '" + f[0] + "' must have 2, 4, 6, 8 or 10 digits");
-        continue;
-      }
-      h.parent = n == 2 ? "" : h.code.substr(0, n == 6 ? 4 : n - 2);
+    if (out.size() >= kMaxHsLines)
+      return Error::Invalid("hs_file.too_many_lines"_code, name + ": more than 200000 lines")
+          .With("file", name)
+          .With("max", std::to_string(kMaxHsLines));
+    std::optional<FieldError> bad;
+    std::optional<HsLine> h = shape == Shape::kHs2022 ? Hs2022Line(f, &bad, where) : NationalLine(f, &bad, where);
+    if (h && h->code.empty()) continue;  // the TOTAL root
+    if (h) {
+      h->level = static_cast<int>(h->code.size());
+      if (h->label.empty())
+        bad = FieldError{where, "hs_file.label_empty"_code, "description is empty"};
+      else if (h->label.size() > 1000 || !NoControlCharacters(h->label))
+        bad = FieldError{where,
+                         "hs_file.label_invalid"_code,
+                         "description is longer than 1000 bytes or holds control characters",
+                         {{"max", "1000"}}};
+      else if (!seen.insert(h->code).second)
+        bad = FieldError{where, "hs_file.duplicate"_code, "code " + h->code + " appears twice", {{"code", h->code}}};
     }
-    h.level = static_cast<int>(h.code.size());
-    if (h.label.empty()) {
-      bad(line_no, "description is empty");
+    if (bad) {
+      if (errors.size() < 50) errors.push_back(std::move(*bad));
       continue;
     }
-    if (h.label.size() > 1000 || !ValidUtf8NoControl(h.label)) {
-      bad(line_no, "description is longer than 1000 bytes or holds control characters");
-      continue;
-    }
-    if (!seen.insert(h.code).second) {
-      bad(line_no, "code " + h.code + " appears twice");
-      continue;
-    }
-    out.push_back(std::move(h));
+    out.push_back(std::move(*h));
   }
-  if (shape == kUnknown) return Error::Invalid(name + ": the file is empty");
+  if (shape == Shape::kUnknown)
+    return Error::Invalid("hs_file.empty"_code, name + ": the file is empty").With("file", name);
   if (!errors.empty()) {
     std::string msg = errors[0].field + ": " + errors[0].message;
     if (errors.size() > 1) msg += " (and " + std::to_string(errors.size() - 1) + " more problems)";
-    return Error::Invalid(msg, std::move(errors));
+    const std::string count = std::to_string(errors.size());
+    return Error::Invalid("hs_file.invalid"_code, msg, std::move(errors)).With("file", name).With("problems", count);
   }
-  if (out.empty()) return Error::Invalid(name + ": no data line");
+  if (out.empty()) return Error::Invalid("hs_file.no_data"_code, name + ": no data line").With("file", name);
   return out;
 }
 
+namespace {
+
+Status CheckLang(const std::string& lang) {
+  if (lang != "fr" && lang != "en")
+    return Error::Invalid("lang.unknown"_code, "lang must be fr or en",
+                          {{"lang", "lang.unknown"_code, "must be fr or en", {{"langs", "fr, en"}}}});
+  return {};
+}
+
+}  // namespace
+
 Result<size_t> StoreHs(storage::Tx& tx, const std::string& lang, const std::vector<HsLine>& lines) {
-  if (lang != "fr" && lang != "en") return Error::Invalid("lang must be fr or en", {{"lang", "must be fr or en"}});
+  RETURN_IF_ERROR(CheckLang(lang));
   for (const HsLine& h : lines) {
     RETURN_IF_ERROR(
-        tx.Exec("INSERT INTO hs_codes (lang, code, label, folded, level, parent, section) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (lang, code) DO UPDATE SET label = excluded.label, folded = excluded.folded, "
-                "level = excluded.level, parent = excluded.parent, section = excluded.section",
-                {lang, h.code, h.label, " " + FoldAscii(h.label) + " ", int64_t{h.level}, h.parent, h.section}));
-    RETURN_IF_ERROR(tx.Exec("DELETE FROM hs_tokens WHERE lang = ? AND code = ?", {lang, h.code}));
-    std::set<std::string> tokens;
-    for (auto& t : FoldTokens(h.label)) tokens.insert(std::move(t));
-    for (const auto& t : tokens)
-      RETURN_IF_ERROR(tx.Exec("INSERT INTO hs_tokens (lang, token, code) VALUES (?, ?, ?)", {lang, t, h.code}));
+        hs_store::Upsert(tx, lang, {h.code, h.label, " " + FoldAscii(h.label) + " ", h.level, h.parent, h.section}));
+    std::set<std::string> distinct;
+    for (auto& t : FoldTokens(h.label)) distinct.insert(std::move(t));
+    RETURN_IF_ERROR(hs_store::ReplaceTokens(tx, lang, h.code, {distinct.begin(), distinct.end()}));
   }
   return lines.size();
 }
 
 namespace {
+
+// [low, high) of the strings starting with `prefix` (non-empty): the last
+// character is raised by one ('9' + 1 = ':' sorts after every digit).
+hs_store::TokenRange PrefixRange(const std::string& prefix) {
+  std::string high = prefix;
+  high.back() = static_cast<char>(high.back() + 1);
+  return {prefix, high};
+}
 
 Result<std::vector<HsHit>> SearchOne(storage::Tx& tx, std::string_view query, const std::string& lang, int limit) {
   std::string digits;
@@ -193,52 +225,45 @@ Result<std::vector<HsHit>> SearchOne(storage::Tx& tx, std::string_view query, co
     else if (c != '.' && c != ' ')
       code_query = false;
   }
-  std::string sql = "SELECT code, label, level FROM hs_codes WHERE lang = ? ";
-  storage::Params params{lang};
+  std::vector<hs_store::Hit> found;
   if (code_query && !digits.empty()) {
     if (digits.size() > 10) return std::vector<HsHit>();
-    sql += "AND code >= ? AND code < ? ORDER BY code LIMIT ?";
-    std::string hi = digits;
-    hi.back() = static_cast<char>(hi.back() + 1);  // '9' + 1 = ':' sorts after every digit
-    params.push_back(digits);
-    params.push_back(hi);
+    const hs_store::TokenRange r = PrefixRange(digits);
+    ASSIGN_OR_RETURN(found, hs_store::SelectCodeRange(tx, lang, r.low, r.high, limit));
   } else {
     std::vector<std::string> tokens = FoldTokens(query);
     if (tokens.empty()) return std::vector<HsHit>();
-    if (tokens.size() > 8) tokens.resize(8);
+    if (tokens.size() > hs_store::kMaxTokenRanges) tokens.resize(hs_store::kMaxTokenRanges);
     // Each word must begin a word of the label: an indexed prefix range on hs_tokens.
-    for (const auto& t : tokens) {
-      std::string hi = t;
-      hi.back() = static_cast<char>(hi.back() + 1);
-      sql += "AND code IN (SELECT code FROM hs_tokens WHERE lang = ? AND token >= ? AND token < ?) ";
-      params.push_back(lang);
-      params.push_back(t);
-      params.push_back(hi);
-    }
-    sql += "ORDER BY level, code LIMIT ?";
+    std::vector<hs_store::TokenRange> ranges;
+    for (const auto& t : tokens) ranges.push_back(PrefixRange(t));
+    ASSIGN_OR_RETURN(found, hs_store::SelectByTokens(tx, lang, ranges, limit));
   }
-  params.push_back(int64_t{limit});
-  ASSIGN_OR_RETURN(auto rows, tx.Query(sql, params));
   std::vector<HsHit> hits;
-  for (const auto& r : rows) hits.push_back({r.Text(0), r.Text(1), lang, static_cast<int>(r.Int(2))});
+  for (auto& h : found) hits.push_back({std::move(h.code), std::move(h.label), lang, h.level});
   return hits;
 }
 
 }  // namespace
 
 Result<std::vector<HsHit>> SearchHs(storage::Tx& tx, std::string_view query, const std::string& lang, int limit) {
-  if (lang != "fr" && lang != "en") return Error::Invalid("lang must be fr or en", {{"lang", "must be fr or en"}});
-  if (limit < 1 || limit > 100) return Error::Invalid("limit must be between 1 and 100", {{"limit", "1..100"}});
-  if (query.size() > 200) return Error::Invalid("the query is too long", {{"q", "at most 200 characters"}});
+  RETURN_IF_ERROR(CheckLang(lang));
+  if (limit < 1 || limit > 100)
+    return Error::Invalid("hs_search.limit"_code, "limit must be between 1 and 100",
+                          {{"limit", "hs_search.limit"_code, "1..100", {{"min", "1"}, {"max", "100"}}}})
+        .With("min", "1")
+        .With("max", "100");
+  if (query.size() > 200)
+    return Error::Invalid("hs_search.query_too_long"_code, "the query is too long",
+                          {{"q", "hs_search.query_too_long"_code, "at most 200 characters", {{"max", "200"}}}})
+        .With("max", "200");
   ASSIGN_OR_RETURN(auto hits, SearchOne(tx, query, lang, limit));
   if (hits.empty()) return SearchOne(tx, query, lang == "fr" ? "en" : "fr", limit);
   return hits;
 }
 
 Result<std::string> HsLabel(storage::Tx& tx, const std::string& code, const std::string& lang) {
-  ASSIGN_OR_RETURN(auto rows,
-                   tx.Query("SELECT label FROM hs_codes WHERE code = ? ORDER BY lang = ? DESC LIMIT 1", {code, lang}));
-  return rows.empty() ? std::string() : rows[0].Text(0);
+  return hs_store::SelectLabel(tx, code, lang);
 }
 
 }  // namespace origine::registry

@@ -6,15 +6,22 @@
 //                                             codes of 2, 4 or 6 digits
 //   code,description                          national tariff: codes of 2, 4, 6, 8
 //                                             or 10 digits ("1207.40.00.00" allowed)
-// Parsing checks every line and reports every problem (up to 50) as
-// "NAME:LINE: problem"; storage happens only when the whole file is good, in
-// the caller's transaction (so an error writes nothing).
+// The file is read as RFC 4180 CSV (core/csv.h: a UTF-8 byte-order mark is
+// dropped, '#' lines are comments). Parsing checks every line and reports
+// every problem (up to 50) as a field "NAME:LINE" with a code (hs_file.code,
+// hs_file.level, hs_file.parent, hs_file.duplicate, ...), the whole error being
+// kInvalidArgument "hs_file.invalid" whose message names the first problem
+// ("NAME:LINE: problem"); a bad header is "hs_file.header", an unterminated
+// quote stops the parse ("hs_file.quote"). Storage happens only when the whole
+// file is good, in the caller's transaction (so an error writes nothing).
 //
-// Search runs in SQL on the hs_codes table (migration 200): a query made of
-// digits (dots and spaces ignored) is a code prefix; otherwise every folded
+// Search runs in SQL on the hs_codes table (registry/hs_store.cc): a query made
+// of digits (dots and spaces ignored) is a code prefix; otherwise every folded
 // word must start a word of the folded label, found by an indexed prefix range
-// on the word index hs_tokens (migration 201; portable SQL, no FTS). Results in the asked language;
-// when it has none, the other language is searched.
+// on the word index hs_tokens (portable SQL, no FTS). Results in the asked
+// language; when it has none, the other language is searched. A language
+// other than fr/en is "lang.unknown"; a limit outside 1..100
+// "hs_search.limit"; a query over 200 bytes "hs_search.query_too_long".
 // Thread-safety: stateless; the Tx decides.
 #pragma once
 

@@ -4,8 +4,9 @@
 #include <boost/json.hpp>
 #include <cctype>
 #include <cstring>
-#include <fstream>
 #include <sstream>
+
+#include "core/file.h"
 
 namespace origine::registry {
 namespace json = boost::json;
@@ -98,6 +99,10 @@ std::vector<std::string> FoldTokens(std::string_view s) {
   return tokens;
 }
 
+namespace {
+Error MoError(const std::string& message) { return Error::Invalid("mo.format"_code, message); }
+}  // namespace
+
 Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
   auto u32 = [&](size_t off, bool swap, uint32_t* v) {
     if (off + 4 > b.size()) return false;
@@ -108,17 +113,17 @@ Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
     return true;
   };
   uint32_t magic;
-  if (!u32(0, false, &magic)) return Error::Invalid("mo: file too short");
+  if (!u32(0, false, &magic)) return MoError("mo: file too short");
   bool swap;
   if (magic == 0x950412de)
     swap = false;
   else if (magic == 0xde120495)
     swap = true;
   else
-    return Error::Invalid("mo: bad magic number");
+    return MoError("mo: bad magic number");
   uint32_t n, orig, trans;
-  if (!u32(8, swap, &n) || !u32(12, swap, &orig) || !u32(16, swap, &trans)) return Error::Invalid("mo: bad header");
-  if (n > 1'000'000) return Error::Invalid("mo: too many entries");
+  if (!u32(8, swap, &n) || !u32(12, swap, &orig) || !u32(16, swap, &trans)) return MoError("mo: bad header");
+  if (n > 1'000'000) return MoError("mo: too many entries");
   std::map<std::string, std::string> out;
   auto str = [&](uint32_t table, uint32_t i, std::string* s) {
     uint32_t len, off;
@@ -130,8 +135,7 @@ Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
   };
   for (uint32_t i = 0; i < n; ++i) {
     std::string id, tr;
-    if (!str(orig, i, &id) || !str(trans, i, &tr))
-      return Error::Invalid("mo: entry " + std::to_string(i) + " out of bounds");
+    if (!str(orig, i, &id) || !str(trans, i, &tr)) return MoError("mo: entry " + std::to_string(i) + " out of bounds");
     if (id.empty()) continue;
     if (auto z = id.find('\0'); z != std::string::npos) id.resize(z);  // plural forms: singular id
     if (auto z = tr.find('\0'); z != std::string::npos) tr.resize(z);
@@ -142,13 +146,8 @@ Result<std::map<std::string, std::string>> ParseMo(std::string_view b) {
 
 namespace {
 
-Result<std::string> ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::NotFound("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+// iso-codes files are a few tens of KiB.
+Result<std::string> ReadAll(const std::string& path) { return file::ReadFile(path, 16u << 20); }
 
 Result<std::map<std::string, std::string>> French(const std::string& mo_path) {
   if (mo_path.empty()) return std::map<std::string, std::string>();
@@ -161,7 +160,7 @@ Result<json::array> IsoArray(const std::string& path, const char* key) {
   boost::system::error_code ec;
   json::value doc = json::parse(text, ec);
   if (ec || !doc.is_object() || !doc.as_object().contains(key) || !doc.at(key).is_array())
-    return Error::Invalid(path + ": not an iso-codes " + key + " file");
+    return Error::Invalid("iso_codes.format"_code, path + ": not an iso-codes " + key + " file").With("file", path);
   return doc.at(key).as_array();
 }
 

@@ -28,7 +28,7 @@ std::string FoldAscii(std::string_view utf8);
 std::vector<std::string> FoldTokens(std::string_view utf8);
 
 // Parses a GNU gettext .mo catalogue (either byte order) into msgid → msgstr
-// (the header entry, msgid "", is skipped). kInvalidArgument when malformed.
+// (the header entry, msgid "", is skipped). kInvalidArgument "mo.format" when malformed.
 Result<std::map<std::string, std::string>> ParseMo(std::string_view bytes);
 
 struct Country {
@@ -41,6 +41,7 @@ struct Currency {
 };
 
 // Loads from explicit files (tests); `mo_path` may be empty (no French).
+// kNotFound "file.not_found", kInvalidArgument "iso_codes.format" or "mo.format".
 Result<std::vector<Country>> LoadCountries(const std::string& json_path, const std::string& mo_path);
 Result<std::vector<Currency>> LoadCurrencies(const std::string& json_path, const std::string& mo_path);
 

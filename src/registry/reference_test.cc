@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testkit/testkit.h"
+
 namespace origine::registry {
 namespace {
 
@@ -19,8 +21,14 @@ TEST(FoldTest, FoldsAccentsAndCase) {
 }
 
 TEST(MoTest, RejectsGarbage) {
-  EXPECT_FALSE(ParseMo("short"));
-  EXPECT_FALSE(ParseMo(std::string(40, 'x')));
+  EXPECT_THAT(ParseMo("short"), testkit::IsError("mo.format"));
+  EXPECT_THAT(ParseMo(std::string(40, 'x')), testkit::IsError("mo.format"));
+}
+
+TEST(IsoCodesTest, MissingOrForeignFilesAreCoded) {
+  EXPECT_THAT(LoadCountries("/nonexistent/iso_3166-1.json", ""), testkit::IsError("file.not_found"));
+  if (Countries().empty()) GTEST_SKIP() << "iso-codes not installed";
+  EXPECT_THAT(LoadCurrencies("/usr/share/iso-codes/json/iso_3166-1.json", ""), testkit::IsError("iso_codes.format"));
 }
 
 TEST(IsoCodesTest, CountriesHaveFrenchNames) {

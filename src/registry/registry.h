@@ -17,6 +17,23 @@
 // ProductFacts gives the origin engine the facts a product brings to a goods
 // line (cost structure, materials, processes, granted approval).
 //
+// Companies are identity's (ADR 0058): their profile and status are read and
+// written through identity/directory.h, in the registry's transaction.
+// Implemented by concept: companies.cc, product_input.cc (ValidateProduct),
+// products.cc, product_approvals.cc, company_approvals.cc (with
+// CompanyApprovalOn), product_facts.cc; SQL in product_store.cc,
+// approval_store.cc, company_approval_store.cc and hs_store.cc.
+//
+// Errors carry codes: refusals "company.forbidden", "product.forbidden",
+// "approval.forbidden", "approved_exporter.forbidden"; absent or invisible
+// objects "company.not_found", "product.not_found", "approval.not_found",
+// "approved_exporter.not_found"; bodies "company.invalid", "product.invalid",
+// "approval.invalid", "approved_exporter.invalid" with one coded FieldError
+// per bad field ("field.required", "field.unknown", "nif.format",
+// "rccm.format", "hs_code.format", "valid_until.past", ...); states
+// "approval.pending", "approval.state", "approved_exporter.revoked",
+// "product.has_approval"; "nif.taken" from identity.
+//
 // Thread-safety: safe to share; each call runs its own transaction.
 #pragma once
 
@@ -36,12 +53,12 @@
 
 namespace origine::registry {
 
-// Migrations 200+: company sector/status, products, product approvals, HS nomenclature (200),
-// HS word index (201), approved-exporter status per regime (202).
+// Migration 50 (registry/schema.cc): products, product approvals, approved-exporter
+// statuses, the HS nomenclature and its word index.
 const std::vector<storage::Migration>& RegistryMigrations();
 
 // Validates a product body (create and update: full replacement). Returns the
-// normalised product or kInvalidArgument naming every bad field.
+// normalised product or kInvalidArgument "product.invalid" naming every bad field.
 Result<boost::json::object> ValidateProduct(const boost::json::value& input);
 
 // Maps a regime code given by a client ("ETLS") to the data code stored with
