@@ -141,7 +141,7 @@ Result<std::vector<HsLine>> ParseHsCsv(std::string_view text, const std::string&
                               where +
                                   ": unknown header (expected 'section,hscode,description,parent,level' or "
                                   "'code,description')",
-                              {{where, "hs_file.header"_code, "unknown header"}})
+                              {{where, "hs_file.header"_code, "unknown header", {{"line", std::to_string(rec.line)}}}})
             .With("file", name)
             .With("line", std::to_string(rec.line));
       continue;

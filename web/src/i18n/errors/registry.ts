@@ -1,0 +1,148 @@
+// Texts of the problem codes of the registry module (src/registry): company
+// profiles and status, products, approvals, approved-exporter status, the HS
+// nomenclature and the reference data.
+export default {
+  // Company profile and status
+  'company.forbidden': {
+    fr: 'Seule l’autorité peut consulter les entreprises ; seul un administrateur change leur statut.',
+    en: 'Only the authority reads companies; only an administrator changes their status.',
+  },
+  'company.invalid': {
+    fr: 'Certaines informations de l’entreprise sont invalides.',
+    en: 'Some details of the company are not valid.',
+  },
+  'company_status.unknown': {
+    fr: 'Statut inconnu : choisissez en attente, active ou suspendue.',
+    en: 'Unknown status: choose pending, active or suspended.',
+  },
+  'nif.format': {
+    fr: 'Le NIF doit comporter 9 chiffres suivis d’une lettre majuscule (ex. {example}).',
+    en: 'The NIF must be 9 digits followed by a capital letter (e.g. {example}).',
+  },
+  'rccm.format': {
+    fr: 'Le numéro RCCM doit avoir la forme {example}.',
+    en: 'The RCCM number must look like {example}.',
+  },
+
+  // Products
+  'product.not_found': { fr: 'Produit introuvable.', en: 'Product not found.' },
+  'product.forbidden': {
+    fr: 'Seuls les exportateurs déclarent et modifient leurs produits.',
+    en: 'Only exporters declare and edit their products.',
+  },
+  'product.invalid': {
+    fr: 'Certaines informations du produit sont invalides.',
+    en: 'Some details of the product are not valid.',
+  },
+  'product.has_approval': {
+    fr: 'Un produit qui a un agrément accordé ne peut pas être supprimé.',
+    en: 'A product with a granted approval cannot be deleted.',
+  },
+
+  // Product approvals (agréments)
+  'approval.not_found': { fr: 'Demande d’agrément introuvable.', en: 'Approval not found.' },
+  'approval.forbidden': {
+    fr: 'Vous n’avez pas le droit d’effectuer cette action sur les agréments.',
+    en: 'You are not allowed to do this with approvals.',
+  },
+  'approval.invalid': {
+    fr: 'Certaines informations de la décision sont invalides.',
+    en: 'Some details of the decision are not valid.',
+  },
+  'approval.pending': {
+    fr: 'Une demande d’agrément {regime} pour ce produit attend déjà une décision.',
+    en: 'A {regime} approval request for this product is already awaiting a decision.',
+  },
+  'approval.state': { fr: 'Cette demande a déjà été traitée.', en: 'This request was already decided.' },
+  'approval_status.unknown': {
+    fr: 'Statut inconnu : choisissez demandé, accordé ou refusé.',
+    en: 'Unknown status: choose requested, granted or refused.',
+  },
+  'decision.unknown': { fr: 'Choisissez d’accorder ou de refuser.', en: 'Choose to grant or to refuse.' },
+  'valid_until.past': {
+    fr: 'La date de fin de validité ne peut pas être passée.',
+    en: 'The end of validity cannot be in the past.',
+  },
+  'valid_until.before_from': {
+    fr: 'La fin de validité ne peut pas précéder son début.',
+    en: 'The end of validity cannot come before its start.',
+  },
+
+  // Approved-exporter status
+  'approved_exporter.not_found': {
+    fr: 'Statut d’exportateur agréé introuvable.',
+    en: 'Approved-exporter status not found.',
+  },
+  'approved_exporter.forbidden': {
+    fr: 'Seul un agent ou un administrateur accorde ou retire le statut d’exportateur agréé.',
+    en: 'Only an agent or an administrator grants or revokes the approved-exporter status.',
+  },
+  'approved_exporter.invalid': {
+    fr: 'Certaines informations du statut d’exportateur agréé sont invalides.',
+    en: 'Some details of the approved-exporter status are not valid.',
+  },
+  'approved_exporter.revoked': {
+    fr: 'Ce statut d’exportateur agréé a déjà été retiré.',
+    en: 'This approved-exporter status is already revoked.',
+  },
+
+  // HS nomenclature: import (origine import hs) and search
+  'hs_file.too_large': { fr: 'Le fichier {file} dépasse {max}.', en: 'The file {file} is larger than {max}.' },
+  'hs_file.too_many_lines': {
+    fr: 'Le fichier {file} dépasse {max} lignes.',
+    en: 'The file {file} has more than {max} lines.',
+  },
+  'hs_file.empty': { fr: 'Le fichier {file} est vide.', en: 'The file {file} is empty.' },
+  'hs_file.no_data': { fr: 'Le fichier {file} ne contient aucun code.', en: 'The file {file} holds no code.' },
+  'hs_file.header': {
+    fr: 'En-tête inconnu (ligne {line}) : attendu « section,hscode,description,parent,level » ou « code,description ».',
+    en: 'Unknown header (line {line}): expected “section,hscode,description,parent,level” or “code,description”.',
+  },
+  'hs_file.invalid': {
+    fr: 'Le fichier {file} comporte {problems} erreur(s) ; rien n’a été importé.',
+    en: 'The file {file} has {problems} problem(s); nothing was imported.',
+  },
+  'hs_file.quote': { fr: 'Guillemet ouvert mais jamais fermé.', en: 'A quoted field is never closed.' },
+  'hs_file.columns': {
+    fr: '{expected} colonnes attendues, {found} trouvée(s).',
+    en: '{expected} columns expected, {found} found.',
+  },
+  'hs_file.code': {
+    fr: 'Le code {code} doit comporter {digits} chiffres.',
+    en: 'The code {code} must have {digits} digits.',
+  },
+  'hs_file.level': {
+    fr: 'Le niveau {level} ne correspond pas au code {code}.',
+    en: 'The level {level} does not match the code {code}.',
+  },
+  'hs_file.parent': {
+    fr: 'Le parent {parent} n’est pas un préfixe du code {code}.',
+    en: 'The parent {parent} is not a prefix of the code {code}.',
+  },
+  'hs_file.chapter_parent': {
+    fr: 'Seul un chapitre (2 chiffres) peut avoir TOTAL pour parent.',
+    en: 'Only a chapter (2 digits) may have TOTAL as parent.',
+  },
+  'hs_file.label_empty': { fr: 'La désignation est vide.', en: 'The description is empty.' },
+  'hs_file.label_invalid': {
+    fr: 'La désignation dépasse {max} octets ou contient des caractères de contrôle.',
+    en: 'The description is longer than {max} bytes or holds control characters.',
+  },
+  'hs_file.duplicate': { fr: 'Le code {code} apparaît deux fois.', en: 'The code {code} appears twice.' },
+  'lang.unknown': { fr: 'Langue inconnue : fr ou en.', en: 'Unknown language: fr or en.' },
+  'hs_search.limit': {
+    fr: 'Le nombre de résultats doit être compris entre {min} et {max}.',
+    en: 'The number of results must be between {min} and {max}.',
+  },
+  'hs_search.query_too_long': {
+    fr: 'La recherche comporte au plus {max} caractères.',
+    en: 'The search has at most {max} characters.',
+  },
+
+  // Reference data (iso-codes)
+  'mo.format': { fr: 'Catalogue de traduction illisible.', en: 'Unreadable translation catalogue.' },
+  'iso_codes.format': {
+    fr: 'Le fichier {file} n’est pas un fichier iso-codes.',
+    en: 'The file {file} is not an iso-codes file.',
+  },
+};
