@@ -34,9 +34,4 @@ export default {
   'upload.type': { fr: 'Le fichier n’est ni un PDF ni une image PNG.', en: 'The file is neither a PDF nor a PNG image.' },
   // Owned by their modules' catalogues once those exist (moved there by their engineers).
   'application.not_found': { fr: 'Demande introuvable.', en: 'Application not found.' },
-  'company.not_found': { fr: 'Entreprise introuvable.', en: 'Company not found.' },
-  'nif.format': {
-    fr: 'Le NIF doit comporter 9 chiffres suivis d’une lettre.',
-    en: 'The NIF must be 9 digits followed by a letter.',
-  },
 } satisfies ErrorCatalogue;

@@ -1,5 +1,7 @@
 // Texts of the problem codes of the identity module (src/identity): sessions,
 // accounts, a company's users, companies as identity owns them.
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'auth.invalid_credentials': {
     fr: 'Adresse électronique ou mot de passe incorrect.',
@@ -43,4 +45,4 @@ export default {
     fr: 'Le mot de passe doit comporter de {min} à {max} caractères.',
     en: 'The password must have {min} to {max} characters.',
   },
-};
+} satisfies ErrorCatalogue;

@@ -1,6 +1,8 @@
 // Texts of the problem codes of the registry module (src/registry): company
 // profiles and status, products, approvals, approved-exporter status, the HS
 // nomenclature and the reference data.
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   // Company profile and status
   'company.forbidden': {
@@ -139,10 +141,52 @@ export default {
     en: 'The search has at most {max} characters.',
   },
 
+  // Field codes the registry shares with the certificates module (an application's goods
+  // lines carry the same origin facts as a product). One definition only: the certificates
+  // catalogue reuses these.
+  'field.required': { fr: 'Champ obligatoire.', en: 'Required field.' },
+  'field.unknown': { fr: 'Champ inconnu.', en: 'Unknown field.' },
+  'field.string': { fr: 'Du texte est attendu.', en: 'Text is expected.' },
+  'field.boolean': { fr: 'Oui ou non est attendu.', en: 'Yes or no is expected.' },
+  'field.object': { fr: 'Un objet est attendu.', en: 'An object is expected.' },
+  'field.date': { fr: 'Date attendue au format AAAA-MM-JJ.', en: 'A date YYYY-MM-DD is expected.' },
+  'field.too_long': { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
+  'amount.range': {
+    fr: 'Montant attendu en francs CFA entiers, de {min} à {max}.',
+    en: 'A whole number of CFA francs from {min} to {max} is expected.',
+  },
+  'hs_code.format': {
+    fr: 'Le code SH doit comporter de {min} à {max} chiffres.',
+    en: 'The HS code must have {min} to {max} digits.',
+  },
+  'country.format': {
+    fr: 'Code pays ISO 3166 à deux lettres attendu (ex. ML).',
+    en: 'An ISO 3166 two-letter country code is expected (e.g. ML).',
+  },
+  'product_kind.format': {
+    fr: 'Nature attendue : industriel, brut ou artisanal.',
+    en: 'Kind expected: industrial, unprocessed or handicraft.',
+  },
+  'materials.format': {
+    fr: 'Liste de {max} matières au plus attendue.',
+    en: 'A list of at most {max} materials is expected.',
+  },
+  'processes.format': {
+    fr: 'Liste de {max} codes d’ouvraison au plus attendue.',
+    en: 'A list of at most {max} process codes is expected.',
+  },
+  'regime.unknown': { fr: 'Régime inconnu ; choisissez parmi : {regimes}.', en: 'Unknown regime; choose one of: {regimes}.' },
+  'regime.not_in_force': {
+    fr: 'Le régime {regime} n’est pas un régime préférentiel en vigueur.',
+    en: 'The regime {regime} is not a preferential regime in force.',
+  },
+  'comment.required': { fr: 'Un commentaire est nécessaire.', en: 'A comment is required.' },
+  'comment.too_long': { fr: 'Le commentaire comporte au plus {max} caractères.', en: 'The comment has at most {max} characters.' },
+
   // Reference data (iso-codes)
   'mo.format': { fr: 'Catalogue de traduction illisible.', en: 'Unreadable translation catalogue.' },
   'iso_codes.format': {
     fr: 'Le fichier {file} n’est pas un fichier iso-codes.',
     en: 'The file {file} is not an iso-codes file.',
   },
-};
+} satisfies ErrorCatalogue;
