@@ -109,6 +109,8 @@ test('several users per company: added with an initial password, disabled users 
   assert.deepEqual(fields(missing), ['email', 'name', 'password', 'role']);
   const dup = await exporter.request('POST', `/api/v1/companies/${companyId}/users`, { body: { email: 'agent@demo.ml', name: 'X', password: 'password-x' } });
   assert.equal(dup.status, 409);
+  assert.equal(dup.data.code, 'email.taken');
+  assert.deepEqual(bad.data.errors.map((e) => e.code), ['email.format', 'name.required', 'password.length']);
   assert.equal((await other.request('POST', `/api/v1/companies/${companyId}/users`, { body: { email: 'x@demo.ml', name: 'X', password: 'password-x' } })).status, 404);
   assert.equal((await agent.request('POST', `/api/v1/companies/${companyId}/users`, { body: { email: 'x@demo.ml', name: 'X', password: 'password-x' } })).status, 403);
 
@@ -141,6 +143,42 @@ test('several users per company: added with an initial password, disabled users 
   const events = await auditor.request('GET', `/api/v1/audit/events?object_type=user&object_id=${added.data.id}`);
   const actions = events.data.items.map((e) => e.action);
   for (const a of ['user.create', 'user.disable', 'user.enable']) assert.ok(actions.includes(a), actions.join());
+});
+
+test('identity and registry errors carry codes; another company\'s NIF is refused as nif.taken', async () => {
+  const anonymous = new Client(server.base);
+  const noSession = await anonymous.request('GET', '/api/v1/auth/me');
+  assert.equal(noSession.status, 401);
+  assert.equal(noSession.data.code, 'session.required');
+  const forged = await anonymous.request('GET', '/api/v1/auth/me', { headers: { cookie: 'origine_session=forged-token' } });
+  assert.equal(forged.status, 401);
+  assert.equal(forged.data.code, 'session.expired');
+  const wrong = await anonymous.request('POST', '/api/v1/auth/login', { body: { email: 'exportateur@demo.ml', password: 'not-the-password' } });
+  assert.equal(wrong.status, 401);
+  assert.equal(wrong.data.code, 'auth.invalid_credentials');
+
+  const exporter = await as('exportateur@demo.ml');
+  const other = await as('exportateur2@demo.ml');
+  const otherNif = (await other.request('GET', '/api/v1/company')).data.nif;
+  // It was a raw storage conflict (the UNIQUE constraint's text); now a coded 409.
+  const taken = await exporter.request('PUT', '/api/v1/company', { body: { nif: otherNif } });
+  assert.equal(taken.status, 409, JSON.stringify(taken.data));
+  assert.equal(taken.data.code, 'nif.taken');
+  assert.deepEqual(taken.data.params, { nif: otherNif });
+  const bad = await exporter.request('PUT', '/api/v1/company', { body: { nif: '123', rccm: 'BKO-1' } });
+  assert.equal(bad.status, 422, JSON.stringify(bad.data));
+  assert.equal(bad.data.code, 'company.invalid');
+  assert.deepEqual(bad.data.errors.map((e) => [e.field, e.code]), [['nif', 'nif.format'], ['rccm', 'rccm.format']]);
+
+  // Another company's product is not found, with its code.
+  const mine = (await exporter.request('GET', '/api/v1/products')).data.items[0];
+  const hidden = await other.request('GET', `/api/v1/products/${mine.id}`);
+  assert.equal(hidden.status, 404);
+  assert.equal(hidden.data.code, 'product.not_found');
+  const admin = await as('admin@demo.ml');
+  const status = await admin.request('POST', `/api/v1/companies/${mine.company_id}/status`, { body: { status: 'closed' } });
+  assert.equal(status.status, 422);
+  assert.equal(status.data.code, 'company_status.unknown');
 });
 
 test('certificates validate countries against iso-codes, not a short built-in list', async () => {
