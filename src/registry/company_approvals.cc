@@ -45,7 +45,8 @@ std::vector<FieldError> CheckGrant(const json::object& in, const RegimeResolver&
                       "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)",
                       {{"regime", g->regime}}});
   if (g->number.find_first_not_of(" \t") == std::string::npos)
-    errors.push_back({"number", "field.required"_code, "is required (at most 50 characters)"});
+    errors.push_back(
+        {"number", "approval_number.required"_code, "is required (at most 50 characters)", {{"max", "50"}}});
   else if (g->number.size() > kMaxNumberBytes)
     errors.push_back({"number",
                       "field.too_long"_code,

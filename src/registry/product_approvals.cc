@@ -32,7 +32,8 @@ std::vector<FieldError> CheckDecision(const json::object& in, const std::string&
         {"decision", "decision.unknown"_code, "must be grant or refuse", {{"decisions", "grant, refuse"}}});
   if (decision == "grant") {
     if (number.empty())
-      errors.push_back({"number", "field.required"_code, "is required (at most 50 characters)"});
+      errors.push_back(
+          {"number", "approval_number.required"_code, "is required (at most 50 characters)", {{"max", "50"}}});
     else if (number.size() > kMaxNumberBytes)
       errors.push_back({"number",
                         "field.too_long"_code,

@@ -68,7 +68,7 @@ test('exporter declares a product and requests an approval, agent grants it, exp
     await card.getByRole('button', { name: 'Refuser' }).click();
     await card.getByText('Indiquez le motif du refus.').waitFor();
     await card.getByRole('button', { name: "Accorder l'agrément" }).click();
-    await card.getByText("Numéro d'agrément obligatoire (50 caractères au plus).").waitFor();
+    await card.getByText('Numéro d’agrément obligatoire (50 caractères au plus).').waitFor();
     await card.getByLabel("Numéro d'agrément").fill(NUMBER);
     await card.getByLabel("Valable jusqu'au").fill('2099-12-31');
     await card.getByRole('button', { name: "Accorder l'agrément" }).click();

@@ -42,7 +42,7 @@ export default {
   'name.required': { fr: 'Le nom est obligatoire.', en: 'The name is required.' },
   'name.length': { fr: 'Le nom comporte au plus {max} caractères.', en: 'The name has at most {max} characters.' },
   'password.length': {
-    fr: 'Le mot de passe doit comporter de {min} à {max} caractères.',
-    en: 'The password must have {min} to {max} characters.',
+    fr: 'Le mot de passe doit comporter au moins {min} caractères.',
+    en: 'The password must have at least {min} characters.',
   },
 } satisfies ErrorCatalogue;

@@ -18,12 +18,12 @@ export default {
     en: 'Unknown status: choose pending, active or suspended.',
   },
   'nif.format': {
-    fr: 'Le NIF doit comporter 9 chiffres suivis d’une lettre majuscule (ex. {example}).',
-    en: 'The NIF must be 9 digits followed by a capital letter (e.g. {example}).',
+    fr: 'Le NIF comporte 9 chiffres suivis d’une lettre majuscule ({example}).',
+    en: 'The NIF is 9 digits then a capital letter ({example}).',
   },
   'rccm.format': {
-    fr: 'Le numéro RCCM doit avoir la forme {example}.',
-    en: 'The RCCM number must look like {example}.',
+    fr: 'Le RCCM a la forme {example}.',
+    en: 'The RCCM looks like {example}.',
   },
 
   // Products
@@ -60,9 +60,13 @@ export default {
     fr: 'Statut inconnu : choisissez demandé, accordé ou refusé.',
     en: 'Unknown status: choose requested, granted or refused.',
   },
+  'approval_number.required': {
+    fr: 'Numéro d’agrément obligatoire ({max} caractères au plus).',
+    en: 'Approval number required (at most {max} characters).',
+  },
   'decision.unknown': { fr: 'Choisissez d’accorder ou de refuser.', en: 'Choose to grant or to refuse.' },
   'valid_until.past': {
-    fr: 'La date de fin de validité ne peut pas être passée.',
+    fr: 'La date ne doit pas être passée.',
     en: 'The end of validity cannot be in the past.',
   },
   'valid_until.before_from': {
