@@ -12,6 +12,7 @@
 #include "audit/audit.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
+#include "testkit/regimes.h"
 #include "trust/base64.h"
 #include "trust/keys.h"
 #include "trust/qr.h"
@@ -52,8 +53,8 @@ class ApiTest : public ::testing::Test {
     trust_ = std::make_unique<pki::DbTrustListSource>(*db_);
     identity_ = std::make_unique<identity::IdentityService>(*db_, clock_);
     log_signer_ = std::make_unique<tlog::NoteSigner>(std::move(*tlog::NoteSigner::Generate("test.local/log")));
-    apps_ =
-        std::make_unique<certificates::ApplicationService>(*db_, clock_, *keys_, log_, certificates::IssuerConfig{});
+    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, testkit::Regimes(), *keys_, log_,
+                                                               certificates::IssuerConfig{});
     certs_ = std::make_unique<certificates::CertificateService>(*db_, clock_, *trust_, certificates::IssuerConfig{});
     api_ = std::make_unique<Api>(*db_, clock_, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_,
                                  ApiOptions{});

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "api/internal/json_io.h"
-#include "certificates/application_input.h"
+#include "certificates/regimes.h"
 #include "identity/identity_service.h"
 #include "origin/engine.h"
 #include "registry/hs.h"
@@ -119,10 +119,11 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   auto today = [&clock] { return FormatUtc(clock.NowUnix(), true); };
 
   // --- regimes and the origin calculator
-  add("GET", "/api/v1/regimes", Access::kPublic, [today](RouteCtx&) -> Result<Response> {
+  const certificates::RegimeSetPtr regimes = applications.regimes();
+  add("GET", "/api/v1/regimes", Access::kPublic, [today, regimes](RouteCtx&) -> Result<Response> {
     json::array items;
     const std::string d = today();
-    for (const auto& r : certificates::Regimes(d)) items.push_back(RegimeJson(r, d));
+    for (const auto& r : certificates::Regimes(regimes, d)) items.push_back(RegimeJson(r, d));
     return Json(json::object{{"date", d}, {"items", std::move(items)}});
   });
   add("POST", "/api/v1/applications/evaluate", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
@@ -154,14 +155,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   // --- approved-exporter status per regime (company level)
   add("POST", "/api/v1/companies/{id}/approved-exporter", Access::kSession,
-      [reg, today](RouteCtx& c) -> Result<Response> {
+      [reg, today, regimes](RouteCtx& c) -> Result<Response> {
         if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
           return Error::Denied("only an agent or an administrator grants the approved-exporter status");
         ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
         ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
         const std::string d = today();
-        auto resolve = [&d](const std::string& code) -> std::optional<std::string> {
-          auto info = certificates::FindRegime(code, d);
+        auto resolve = [&d, &regimes](const std::string& code) -> std::optional<std::string> {
+          auto info = certificates::FindRegime(regimes, code, d);
           if (!info || !info->preferential) return std::nullopt;
           return info->data_code;
         };
@@ -274,22 +275,23 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     r.content_type.clear();
     return r;
   });
-  add("POST", "/api/v1/products/{id}/approvals", Access::kSession, [reg, today](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
-    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-    if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
-      return Error::Invalid("regime is required", {{"regime", "is required"}});
-    for (const auto& kv : body.as_object())
-      if (kv.key() != "regime") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
-    const std::string regime(body.at("regime").as_string());
-    auto info = certificates::FindRegime(regime, today());
-    if (!info || !info->preferential)
-      return Error::Invalid("no preferential regime " + regime + " in force",
-                            {{"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"}});
-    ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
-    return Json(a, 201);
-  });
+  add("POST", "/api/v1/products/{id}/approvals", Access::kSession,
+      [reg, today, regimes](RouteCtx& c) -> Result<Response> {
+        if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
+        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+        if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
+          return Error::Invalid("regime is required", {{"regime", "is required"}});
+        for (const auto& kv : body.as_object())
+          if (kv.key() != "regime") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+        const std::string regime(body.at("regime").as_string());
+        auto info = certificates::FindRegime(regimes, regime, today());
+        if (!info || !info->preferential)
+          return Error::Invalid("no preferential regime " + regime + " in force",
+                                {{"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"}});
+        ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
+        return Json(a, 201);
+      });
 
   // --- approvals (the authority's queue)
   add("GET", "/api/v1/approvals", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {

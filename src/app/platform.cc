@@ -9,7 +9,6 @@
 
 #include "app/schema.h"
 #include "audit/audit.h"
-#include "certificates/application_input.h"
 #include "core/log.h"
 #include "origin/engine.h"
 #include "payments/payments.h"
@@ -130,13 +129,8 @@ Result<std::optional<uint64_t>> AnchorAudit(Platform& p) {
   return index;
 }
 
-std::vector<std::string> DefaultSignerTypes() {
-  std::vector<std::string> out;
-  if (auto set = certificates::InstalledRegimes())
-    for (const auto& r : set->regimes) out.push_back(certificates::ApplicationCode(r.code));
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+std::vector<std::string> DefaultSignerTypes(const Platform& platform) {
+  return platform.regimes ? certificates::AllRegimeCodes(*platform.regimes) : std::vector<std::string>();
 }
 
 Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
@@ -182,14 +176,19 @@ Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   auto p = std::make_unique<Platform>();
   p->config = config;
-  // Regimes of origin: a bad file stops the start, naming file and line.
+  // Regimes of origin: a bad file stops the start, naming file and line; so
+  // does a missing or empty directory (nothing can be certified without them).
   auto regimes = origin::LoadRegimes(config.regimes_dir);
   if (!regimes) {
     Error e = regimes.error();
-    e.message = "regimes (" + config.regimes_dir + "): " + e.message;
+    e.message = e.kind == ErrorKind::kNotFound
+                    ? "no regimes of origin in " + config.regimes_dir + " (" + e.message +
+                          "): the server cannot run without them; give --regimes DIR, ORIGINE_REGIMES or "
+                          "origin.regimes"
+                    : "regimes (" + config.regimes_dir + "): " + e.message;
     return e;
   }
-  certificates::InstallRegimes(std::make_shared<const origin::RegimeSet>(std::move(*regimes)));
+  p->regimes = std::make_shared<const origin::RegimeSet>(std::move(*regimes));
   std::error_code ec;
   ASSIGN_OR_RETURN(p->db, OpenDatabase(config));
 
@@ -218,13 +217,14 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   p->keys =
       std::make_unique<pki::KeyManager>(*p->db, p->clock, *p->key_store, *p->log,
                                         pki::KeyOptions{config.issuer_country, config.root_days, config.signer_days});
-  ASSIGN_OR_RETURN(bool created, p->keys->EnsureInitialKeys(kStartup, DefaultSignerTypes()));
+  ASSIGN_OR_RETURN(bool created, p->keys->EnsureInitialKeys(kStartup, DefaultSignerTypes(*p)));
   if (created) log::Info("root and document signer created", {{"store", std::string(p->key_store->Kind())}});
   p->trust_list = std::make_unique<pki::DbTrustListSource>(*p->db);
 
   certificates::IssuerConfig issuer{config.issuer_country, config.issuer_name};
   p->identity = std::make_unique<identity::IdentityService>(*p->db, p->clock);
-  p->applications = std::make_unique<certificates::ApplicationService>(*p->db, p->clock, *p->keys, *p->log, issuer);
+  p->applications =
+      std::make_unique<certificates::ApplicationService>(*p->db, p->clock, p->regimes, *p->keys, *p->log, issuer);
   p->certificates = std::make_unique<certificates::CertificateService>(*p->db, p->clock, *p->trust_list, issuer);
 
   // Payments: one adapter per configured provider, over libcurl.
@@ -250,6 +250,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   po.poll_initial_seconds = config.poll_initial_seconds;
   po.poll_max_seconds = config.poll_max_seconds;
   po.late_window_seconds = config.late_window_seconds;
+  po.regimes = p->regimes;
   p->payments = std::make_unique<payments::PaymentService>(*p->db, p->clock, std::move(providers), po);
   p->reconciler = std::make_unique<payments::Reconciler>(*p->db, p->clock, *p->payments, reconcile);
   p->applications->SetPaymentGate(p->payments.get());

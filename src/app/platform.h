@@ -23,6 +23,7 @@ namespace origine::app {
 struct Platform {
   Config config;
   SystemClock clock;
+  certificates::RegimeSetPtr regimes;  // loaded once from config.regimes_dir, never empty
   std::unique_ptr<storage::Db> db;
   std::unique_ptr<tlog::Log> log;
   std::unique_ptr<trust::KeyStore> key_store;          // private keys (encrypted files or PKCS#11)
@@ -47,8 +48,9 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config);
 // chain. Nothing else (used by `audit verify`, which must not write).
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config);
 
-// Loads and installs the regimes of origin (config.regimes_dir; any bad file
-// fails naming file and line), OpenDatabase, opens the key store
+// Loads the regimes of origin (config.regimes_dir; any bad file fails naming
+// file and line; a missing or empty directory fails too: nothing runs without
+// regimes), OpenDatabase, opens the key store
 // (OpenKeyStore), and on the first start of an installation creates the root
 // and a document signer (audited, trust list version 1 published and
 // logged), and loads or creates the log key.
@@ -62,9 +64,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
 Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config);
 
 // The regime codes a new document signer may sign by default: every regime
-// installed (certificates::InstalledRegimes), as application codes (GENERAL is
-// "NP", ADR 0020), sorted.
-std::vector<std::string> DefaultSignerTypes();
+// of the platform, as application codes (GENERAL is "NP", ADR 0020), sorted.
+std::vector<std::string> DefaultSignerTypes(const Platform& platform);
 
 // Anchors the audit chain head in the transparency log if it moved since the
 // last anchor (at `serve` start and by `origine audit anchor`); returns the

@@ -5,21 +5,18 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "certificates/service_fixture.h"
+#include "testkit/regimes.h"
+#include "testkit/testkit.h"
+
 namespace origine::certificates {
 namespace {
 namespace json = boost::json;
 constexpr const char* kToday = "2026-06-01";
 
-json::value Complete() {
-  return json::parse(R"({
-    "regime": "ETLS",
-    "consignee": {"name": "Dakar Import", "address": "Rue 10, Dakar", "country": "SN"},
-    "origin_country": "ML", "destination_country": "SN",
-    "transport": {"mode": "road", "details": "Camion AB-123"},
-    "invoice": {"number": "F-1", "date": "2026-11-20"},
-    "goods": [{"hs_code": "120740", "description": "Sésame", "quantity": "20000", "unit": "kg",
-               "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})");
-}
+json::value Complete() { return CompleteInput(); }
+
+Result<json::object> Validate(const json::value& input) { return ValidateInput(testkit::Regimes(), input, kToday); }
 
 std::vector<std::string> Fields(const Error& e) {
   std::vector<std::string> out;
@@ -28,13 +25,13 @@ std::vector<std::string> Fields(const Error& e) {
 }
 
 TEST(ApplicationInputTest, CompleteInputPasses) {
-  auto r = ValidateInput(Complete(), kToday);
+  auto r = Validate(Complete());
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_TRUE(CheckComplete(*r).ok());
 }
 
 TEST(ApplicationInputTest, DraftMayBeIncompleteButSubmitLists) {
-  auto r = ValidateInput(json::parse(R"({"regime": "NP"})"), kToday);
+  auto r = Validate(json::parse(R"({"regime": "NP"})"));
   ASSERT_TRUE(r);
   auto st = CheckComplete(*r);
   ASSERT_FALSE(st.ok());
@@ -44,11 +41,12 @@ TEST(ApplicationInputTest, DraftMayBeIncompleteButSubmitLists) {
   EXPECT_NE(std::find(f.begin(), f.end(), "invoice/date"), f.end());
 }
 
-// Each case: a JSON pointer-ish mutation and the field that must be reported.
+// Each case: a JSON pointer-ish mutation, the field that must be reported and its code.
 struct BadCase {
   const char* name;
   const char* patch;  // merged into the complete input (goods replaced whole)
   const char* field;
+  const char* code;
 };
 
 class BadInputTest : public ::testing::TestWithParam<BadCase> {};
@@ -57,36 +55,43 @@ TEST_P(BadInputTest, ReportsTheField) {
   json::object in = Complete().as_object();
   json::object patch = json::parse(GetParam().patch).as_object();
   for (auto& kv : patch) in[kv.key()] = kv.value();
-  auto r = ValidateInput(in, kToday);
-  ASSERT_FALSE(r) << GetParam().name;
+  auto r = Validate(in);
+  ASSERT_THAT(r, testkit::IsError("application.invalid")) << GetParam().name;
   EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
-  auto f = Fields(r.error());
-  EXPECT_NE(std::find(f.begin(), f.end(), GetParam().field), f.end()) << GetParam().name << ": " << r.error().message;
+  bool found = false;
+  for (const auto& f : r.error().fields)
+    if (f.field == GetParam().field) {
+      found = true;
+      EXPECT_EQ(f.code, GetParam().code) << GetParam().name << ": " << f.message;
+    }
+  EXPECT_TRUE(found) << GetParam().name << ": " << r.error().message;
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, BadInputTest,
-    ::testing::Values(BadCase{"unknown regime", R"({"regime": "XYZ"})", "regime"},
-                      BadCase{"regime missing", R"({"regime": null})", "regime"},
-                      BadCase{"lowercase country", R"({"destination_country": "sn"})", "destination_country"},
-                      BadCase{"unknown country", R"({"destination_country": "QQ"})", "destination_country"},
-                      BadCase{"country not string", R"({"origin_country": 12})", "origin_country"},
-                      BadCase{"bad transport mode", R"({"transport": {"mode": "teleport"}})", "transport/mode"},
-                      BadCase{"impossible date", R"({"invoice": {"number": "F", "date": "2026-02-30"}})",
-                              "invoice/date"},
-                      BadCase{"unknown field", R"({"price": 3})", "price"},
-                      BadCase{"goods not array", R"({"goods": {}})", "goods"},
-                      BadCase{"hs too short", R"({"goods": [{"hs_code": "1207"}]})", "goods/0/hs_code"},
-                      BadCase{"hs with dots", R"({"goods": [{"hs_code": "1207.40"}]})", "goods/0/hs_code"},
-                      BadCase{"negative quantity", R"({"goods": [{"quantity": "-1"}]})", "goods/0/quantity"},
-                      BadCase{"zero weight", R"({"goods": [{"net_weight_kg": "0"}]})", "goods/0/net_weight_kg"},
-                      BadCase{"four decimals", R"({"goods": [{"quantity": "1.2345"}]})", "goods/0/quantity"},
-                      BadCase{"value as float", R"({"goods": [{"value_xof": 12.5}]})", "goods/0/value_xof"},
-                      BadCase{"value negative", R"({"goods": [{"value_xof": -5}]})", "goods/0/value_xof"},
-                      BadCase{"net above gross", R"({"goods": [{"gross_weight_kg": "10", "net_weight_kg": "11"}]})",
-                              "goods/0/net_weight_kg"},
-                      BadCase{"control character", R"({"consignee": {"name": "a\u0001b"}})", "consignee/name"},
-                      BadCase{"line not object", R"({"goods": [3]})", "goods/0"}),
+    ::testing::Values(
+        BadCase{"unknown regime", R"({"regime": "XYZ"})", "regime", "regime.unknown"},
+        BadCase{"regime missing", R"({"regime": null})", "regime", "field.required"},
+        BadCase{"lowercase country", R"({"destination_country": "sn"})", "destination_country", "country.format"},
+        BadCase{"unknown country", R"({"destination_country": "QQ"})", "destination_country", "country.format"},
+        BadCase{"country not string", R"({"origin_country": 12})", "origin_country", "field.string"},
+        BadCase{"bad transport mode", R"({"transport": {"mode": "teleport"}})", "transport/mode",
+                "transport_mode.format"},
+        BadCase{"impossible date", R"({"invoice": {"number": "F", "date": "2026-02-30"}})", "invoice/date",
+                "field.date"},
+        BadCase{"unknown field", R"({"price": 3})", "price", "field.unknown"},
+        BadCase{"goods not array", R"({"goods": {}})", "goods", "field.array"},
+        BadCase{"hs too short", R"({"goods": [{"hs_code": "1207"}]})", "goods/0/hs_code", "hs_code.format"},
+        BadCase{"hs with dots", R"({"goods": [{"hs_code": "1207.40"}]})", "goods/0/hs_code", "hs_code.format"},
+        BadCase{"negative quantity", R"({"goods": [{"quantity": "-1"}]})", "goods/0/quantity", "decimal.format"},
+        BadCase{"zero weight", R"({"goods": [{"net_weight_kg": "0"}]})", "goods/0/net_weight_kg", "decimal.format"},
+        BadCase{"four decimals", R"({"goods": [{"quantity": "1.2345"}]})", "goods/0/quantity", "decimal.format"},
+        BadCase{"value as float", R"({"goods": [{"value_xof": 12.5}]})", "goods/0/value_xof", "amount.whole"},
+        BadCase{"value negative", R"({"goods": [{"value_xof": -5}]})", "goods/0/value_xof", "amount.range"},
+        BadCase{"net above gross", R"({"goods": [{"gross_weight_kg": "10", "net_weight_kg": "11"}]})",
+                "goods/0/net_weight_kg", "net_weight.above_gross"},
+        BadCase{"control character", R"({"consignee": {"name": "a\u0001b"}})", "consignee/name", "field.control_chars"},
+        BadCase{"line not object", R"({"goods": [3]})", "goods/0", "field.object"}),
     [](const auto& info) {
       std::string n = info.param.name;
       for (char& c : n)
@@ -99,55 +104,58 @@ TEST(ApplicationInputTest, TooManyLinesAndTooLongText) {
   json::array goods;
   for (size_t i = 0; i <= kMaxGoodsLines; ++i) goods.push_back(json::object{{"hs_code", "120740"}});
   in["goods"] = goods;
-  EXPECT_FALSE(ValidateInput(in, kToday));
+  EXPECT_FALSE(Validate(in));
   in = Complete().as_object();
   in["consignee"].as_object()["name"] = std::string(201, 'x');
-  EXPECT_FALSE(ValidateInput(in, kToday));
-  EXPECT_FALSE(ValidateInput(json::parse("[]"), kToday));
+  EXPECT_FALSE(Validate(in));
+  EXPECT_THAT(Validate(json::parse("[]")), testkit::IsError("application.not_object"));
 }
 
 TEST(ApplicationInputTest, SameOriginAndDestinationIsIncomplete) {
   json::object in = Complete().as_object();
   in["destination_country"] = "ML";
-  auto r = ValidateInput(in, kToday);
+  auto r = Validate(in);
   ASSERT_TRUE(r);
-  EXPECT_FALSE(CheckComplete(*r).ok());
+  auto st = CheckComplete(*r);
+  ASSERT_THAT(st, testkit::IsError("application.incomplete"));
+  EXPECT_EQ(st.error().fields.at(0).code, "destination.same_as_origin");
 }
 
 TEST(RegimesFromData, CodesComeFromTheDataFiles) {
   std::set<std::string> codes;
-  for (const auto& r : Regimes(kToday)) codes.insert(r.code);
+  for (const auto& r : Regimes(testkit::Regimes(), kToday)) codes.insert(r.code);
   EXPECT_TRUE(codes.count("ETLS"));
   EXPECT_TRUE(codes.count("UEMOA"));
   EXPECT_TRUE(codes.count("AFCFTA"));
   EXPECT_TRUE(codes.count("NP"));  // GENERAL in the data, NP in applications and numbers
   EXPECT_FALSE(codes.count("GENERAL"));
   EXPECT_FALSE(codes.count("AES"));  // configured but not enabled
-  auto np = ValidateInput(json::parse(R"({"regime": "GENERAL"})"), kToday);
+  auto np = Validate(json::parse(R"({"regime": "GENERAL"})"));
   ASSERT_TRUE(np);
   EXPECT_EQ((*np)["regime"], "NP");
-  auto aes = ValidateInput(json::parse(R"({"regime": "AES"})"), kToday);
+  auto aes = Validate(json::parse(R"({"regime": "AES"})"));
   ASSERT_FALSE(aes);
   EXPECT_EQ(aes.error().fields[0].field, "regime");
   EXPECT_NE(aes.error().fields[0].message.find("ETLS"), std::string::npos);
+  EXPECT_EQ(aes.error().fields[0].code, "regime.unknown");
 }
 
 TEST(GoodsLineFacts, ProductIdAndOriginFactsAreChecked) {
-  auto ok = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": 3, "origin_facts": {
+  auto ok = Validate(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": 3, "origin_facts": {
       "product_kind": "industrial", "ex_works_xof": 1000, "materials": [{"hs_code": "3923", "cif_xof": 10}],
-      "processes": ["refining"], "attributes": {"sex": "male"}}}]})"),
-                          kToday);
+      "processes": ["refining"], "attributes": {"sex": "male"}}}]})"));
   ASSERT_TRUE(ok) << ok.error().message;
-  auto bad = ValidateInput(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": -1, "origin_facts": {
-      "product_kind": "robot", "ex_works_xof": -5, "materials": [{"hs_code": "39", "cif_xof": "x"}], "colour": 1}}]})"),
-                           kToday);
+  auto bad = Validate(json::parse(R"({"regime": "ETLS", "goods": [{"product_id": -1, "origin_facts": {
+      "product_kind": "robot", "ex_works_xof": -5, "materials": [{"hs_code": "39", "cif_xof": "x"}], "colour": 1}}]})"));
   ASSERT_FALSE(bad);
-  std::set<std::string> fields;
-  for (const auto& f : bad.error().fields) fields.insert(f.field);
-  for (const char* f : {"goods/0/product_id", "goods/0/origin_facts/product_kind", "goods/0/origin_facts/ex_works_xof",
-                        "goods/0/origin_facts/materials/0/hs_code", "goods/0/origin_facts/materials/0/cif_xof",
-                        "goods/0/origin_facts/colour"})
-    EXPECT_TRUE(fields.count(f)) << f;
+  std::map<std::string, std::string> fields;
+  for (const auto& f : bad.error().fields) fields[f.field] = f.code;
+  EXPECT_EQ(fields, (std::map<std::string, std::string>{{"goods/0/product_id", "product_id.format"},
+                                                        {"goods/0/origin_facts/product_kind", "product_kind.format"},
+                                                        {"goods/0/origin_facts/ex_works_xof", "amount.range"},
+                                                        {"goods/0/origin_facts/materials/0/hs_code", "hs_code.format"},
+                                                        {"goods/0/origin_facts/materials/0/cif_xof", "amount.range"},
+                                                        {"goods/0/origin_facts/colour", "field.unknown"}}));
 }
 
 }  // namespace

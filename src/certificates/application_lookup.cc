@@ -1,20 +1,16 @@
 #include "certificates/application_lookup.h"
 
+#include "certificates/application_store.h"
+
 namespace origine::certificates {
-namespace {
-
-constexpr std::string_view kSelectApplicationRef =
-    "SELECT id, company_id, status, regime, kind, created_by, created_at FROM applications WHERE id = ?";
-
-}  // namespace
 
 Result<ApplicationRef> FindApplication(storage::Tx& tx, int64_t application_id) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectApplicationRef, {application_id}));
-  if (rows.empty())
+  ASSIGN_OR_RETURN(std::optional<ApplicationRecord> app, application_store::Find(tx, application_id));
+  if (!app)
     return Error::NotFound("application.not_found"_code, "no application " + std::to_string(application_id))
         .With("id", std::to_string(application_id));
-  const storage::Row& r = rows[0];
-  return ApplicationRef{r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4), r.Int(5), r.Int(6)};
+  return ApplicationRef{app->id,         app->company_id, std::string(StatusName(app->status)), app->regime, app->kind,
+                        app->created_by, app->created_at};
 }
 
 }  // namespace origine::certificates

@@ -18,7 +18,7 @@ struct ApplicationRef {
   int64_t id = 0;
   int64_t company_id = 0;
   std::string status;  // "draft", "awaiting_payment", ...
-  std::string regime;  // data code, e.g. "ETLS"
+  std::string regime;  // application code, e.g. "ETLS", "NP" (certificates/regimes.h)
   std::string kind;    // "issue", "amendment", "duplicate"
   int64_t created_by = 0;
   int64_t created_at = 0;

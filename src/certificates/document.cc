@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "certificates/application_input.h"
 #include "core/clock.h"
 #include "render/certificate_pdf.h"
 

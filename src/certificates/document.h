@@ -10,7 +10,7 @@
 #include <boost/json/object.hpp>
 #include <string>
 
-#include "certificates/application_input.h"
+#include "certificates/regimes.h"
 #include "core/result.h"
 #include "trust/claims.h"
 

@@ -2,7 +2,6 @@
 
 #include <boost/json.hpp>
 
-#include "certificates/application_input.h"
 #include "origin/engine.h"
 #include "registry/registry.h"
 
@@ -24,14 +23,13 @@ json::object Incomplete(int64_t line, const std::string& reason, const std::stri
 
 }  // namespace
 
-Result<json::array> EvaluateLines(storage::Tx& tx, int64_t company_id, const json::object& data,
-                                  const std::string& date) {
+Result<json::array> EvaluateLines(storage::Tx& tx, const origin::RegimeSet& regimes, int64_t company_id,
+                                  const json::object& data, const std::string& date) {
   json::array out;
   const std::string regime = Str(data, "regime"), from = Str(data, "origin_country"),
                     to = Str(data, "destination_country");
   auto goods = data.find("goods");
   if (goods == data.end() || !goods->value().is_array()) return out;
-  auto set = InstalledRegimes();
   const std::string data_code = DataCode(regime);
   size_t i = 0;
   for (const auto& lv : goods->value().as_array()) {
@@ -82,7 +80,7 @@ Result<json::array> EvaluateLines(storage::Tx& tx, int64_t company_id, const jso
                                "verdict."));
       continue;
     }
-    origin::LineVerdict v = origin::Evaluate(*set, data_code, from, to, date, f);
+    origin::LineVerdict v = origin::Evaluate(regimes, data_code, from, to, date, f);
     json::array reasons;
     for (const auto& r : v.reasons) reasons.push_back(json::value(r));
     out.push_back({{"line", line},
@@ -111,10 +109,16 @@ std::vector<FieldError> RefusedLines(const json::object& data, const json::array
       std::string reasons;
       for (const auto& r : o.at("reasons").as_array())
         reasons += (reasons.empty() ? "" : ", ") + std::string(r.as_string());
-      refused.push_back({"goods/" + std::to_string(o.at("line").as_int64()),
-                         (unknown_product ? "unknown product" : "not originating under " + regime) + " (" + reasons +
-                             "): " + Str(o, "explanation_en") +
-                             (unknown_product ? "" : " The non-preferential certificate (NP) remains possible.")});
+      const std::string field = "goods/" + std::to_string(o.at("line").as_int64());
+      const std::string why = " (" + reasons + "): " + Str(o, "explanation_en");
+      if (unknown_product)
+        refused.emplace_back(field, "goods.unknown_product"_code, "unknown product" + why,
+                             ErrorParams{{"reasons", reasons}});
+      else
+        refused.emplace_back(
+            field, "goods.not_originating"_code,
+            "not originating under " + regime + why + " The non-preferential certificate (NP) remains possible.",
+            ErrorParams{{"regime", regime}, {"reasons", reasons}});
     }
   }
   return refused;

@@ -17,21 +17,24 @@
 #include <string>
 #include <vector>
 
+#include "certificates/regimes.h"
 #include "core/result.h"
 #include "storage/db.h"
 
 namespace origine::certificates {
 
 // [{line, outcome, criterion, explanation_fr, explanation_en, reasons, form,
-//   regime_version, approval_number}] for a validated application. A line
+//   regime_version, approval_number}] for a validated application, under the
+// regimes of `regimes`. A line
 // without an HS code, or an application without countries, is
 // "needs_review" with reason "incomplete"; an unknown product_id is
 // "needs_review" with reason "unknown_product".
-Result<boost::json::array> EvaluateLines(storage::Tx& tx, int64_t company_id, const boost::json::object& data,
-                                         const std::string& date);
+Result<boost::json::array> EvaluateLines(storage::Tx& tx, const origin::RegimeSet& regimes, int64_t company_id,
+                                         const boost::json::object& data, const std::string& date);
 
 // The lines that cannot be submitted: "not_originating" under a preferential
-// regime, or an unknown product. Field "goods/N", message naming the reason.
+// regime (code "goods.not_originating"), or an unknown product
+// ("goods.unknown_product"). Field "goods/N", message naming the reason.
 std::vector<FieldError> RefusedLines(const boost::json::object& data, const boost::json::array& origin);
 
 }  // namespace origine::certificates

@@ -4,7 +4,7 @@
 // SQLite and PostgreSQL alike (a test checks the rows against the enum).
 // applications.predecessor names a certificate but has no FOREIGN KEY: the two
 // tables refer to each other and SQLite cannot add a constraint afterwards.
-#include "certificates/service.h"
+#include "certificates/schema.h"
 
 namespace origine::certificates {
 

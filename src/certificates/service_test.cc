@@ -1,117 +1,44 @@
-#include "certificates/service.h"
-
+// The application workflow through ApplicationService: the journey to a
+// verifiable certificate, who sees and does what, drafts, review, payment,
+// numbering, listings.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
-#include <thread>
 
-#include "app/schema.h"
 #include "audit/audit.h"
-#include "identity/identity_service.h"
-#include "registry/registry.h"
-#include "storage/sqlite_db.h"
-#include "tlog/log.h"
+#include "certificates/application_store.h"
+#include "certificates/service_fixture.h"
 
 namespace origine::certificates {
 namespace {
 namespace json = boost::json;
+using testkit::IsError;
+using testkit::IsOk;
 
-std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = app::AllMigrations();
-  return all;
-}
-
-json::value Input() {
-  return json::parse(R"({
-    "regime": "ETLS",
-    "consignee": {"name": "Dakar Import", "address": "Rue 10, Dakar", "country": "SN"},
-    "origin_country": "ML", "destination_country": "SN",
-    "transport": {"mode": "road", "details": "Camion AB-123"},
-    "invoice": {"number": "F-1", "date": "2026-11-20"},
-    "goods": [{"hs_code": "120740", "description": "Sésame", "quantity": "20000", "unit": "kg",
-               "gross_weight_kg": "20100", "net_weight_kg": "20000", "value_xof": 12000000}]})");
-}
-
-class WorkflowTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("origine-workflow-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    ASSERT_TRUE(db_->Migrate(TestMigrations()));
-    auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
-    ASSERT_TRUE(store) << store.error().message;
-    store_ = std::move(*store);
-    keys_ = std::make_unique<pki::KeyManager>(*db_, clock_, *store_, log_, pki::KeyOptions{});
-    auto created = keys_->EnsureInitialKeys(meta_, {"ETLS", "NP", "UEMOA"});
-    ASSERT_TRUE(created) << created.error().message;
-    trust_ = std::make_unique<pki::DbTrustListSource>(*db_);
-    apps_ = std::make_unique<ApplicationService>(*db_, clock_, *keys_, log_, IssuerConfig{});
-    certs_ = std::make_unique<CertificateService>(*db_, clock_, *trust_, IssuerConfig{});
-    identity::IdentityService ids(*db_, clock_);
-    int64_t c1 = *ids.EnsureCompany({"Sahel Sésame SARL", "084151646T", "MA.BKO.2023.B.4040", "Bamako"}, meta_);
-    int64_t c2 = *ids.EnsureCompany({"Niger Karité SA", "091234567K", "MA.SGO.2024.A.120", "Ségou"}, meta_);
-    exporter_ = Make(ids, "e1@t.ml", Role::kExporter, c1, "Sahel Sésame SARL");
-    other_exporter_ = Make(ids, "e2@t.ml", Role::kExporter, c2, "Niger Karité SA");
-    agent_ = Make(ids, "a@t.ml", Role::kAgent, std::nullopt, "");
-    signatory_ = Make(ids, "s@t.ml", Role::kSignatory, std::nullopt, "");
-  }
-  void TearDown() override {
-    apps_.reset();
-    certs_.reset();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Principal Make(identity::IdentityService& ids, const std::string& email, Role role, std::optional<int64_t> company,
-                 const std::string& company_name) {
-    Principal p;
-    p.user_id = *ids.EnsureUser({email, email, "password-1", role, company}, meta_);
-    p.email = email;
-    p.name = email;
-    p.role = role;
-    p.company_id = company;
-    p.company_name = company_name;
-    return p;
-  }
-  int64_t NewSubmitted() {
-    auto app = apps_->Create(exporter_, Input(), meta_);
-    EXPECT_TRUE(app) << app.error().message;
-    int64_t id = (*app)["id"].as_int64();
-    EXPECT_TRUE(apps_->Submit(exporter_, id, meta_));
-    return id;
-  }
-  int64_t Count(const std::string& sql) {
-    auto tx = db_->Begin(false);
-    return (*(*tx)->Query(sql))[0].Int(0);
-  }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1795757970};
-  RequestMeta meta_{"req", "127.0.0.1", "test"};
-  std::unique_ptr<storage::Db> db_;
-  std::unique_ptr<trust::FileKeyStore> store_;
-  std::unique_ptr<pki::KeyManager> keys_;
-  std::unique_ptr<pki::DbTrustListSource> trust_;
-  std::unique_ptr<ApplicationService> apps_;
-  std::unique_ptr<CertificateService> certs_;
-  tlog::Log log_{"test.local/log"};
-  Principal exporter_, other_exporter_, agent_, signatory_;
-};
+using WorkflowTest = ServiceTest;
 
 TEST_F(WorkflowTest, FullJourneyIssuesAVerifiableCertificate) {
   int64_t id = NewSubmitted();
-  ASSERT_TRUE(apps_->Approve(agent_, id, "ok", meta_));
-  auto issued = apps_->Sign(signatory_, id, meta_);
-  ASSERT_TRUE(issued) << issued.error().message;
+  ASSERT_THAT(apps_->Approve(people_.agent, id, "ok", meta_), IsOk());
+  auto issued = apps_->Sign(people_.signatory, id, meta_);
+  ASSERT_THAT(issued, IsOk());
   EXPECT_EQ((*issued)["status"].as_string(), "issued");
   EXPECT_EQ((*issued)["certificate_number"].as_string(), "ML-ETLS-2026-000001");
-  EXPECT_EQ((*issued)["history"].as_array().size(), 4u);
+  EXPECT_EQ((*issued)["company"].at("name").as_string(), "Sahel Sésame SARL");
+  // The history names each actor and role (identity's directory, no JOIN).
+  const json::array& history = (*issued)["history"].as_array();
+  ASSERT_EQ(history.size(), 4u);
+  std::vector<std::string> steps;
+  for (const auto& h : history)
+    steps.push_back(std::string(h.at("action").as_string()) + " " + std::string(h.at("actor").as_string()) + " " +
+                    std::string(h.at("role").as_string()));
+  EXPECT_EQ(steps, (std::vector<std::string>{"create e1@t.ml exporter", "submit e1@t.ml exporter",
+                                             "approve a@t.ml agent", "sign s@t.ml signatory"}));
+  EXPECT_EQ(history[2].at("comment").as_string(), "ok");
 
-  auto cert = certs_->Get(exporter_, "ML-ETLS-2026-000001");
-  ASSERT_TRUE(cert);
+  auto cert = certs_->Get(people_.exporter, "ML-ETLS-2026-000001");
+  ASSERT_THAT(cert, IsOk());
+  EXPECT_EQ((*cert)["company"].at("name").as_string(), "Sahel Sésame SARL");
   std::string qr(cert->at("qr").as_string());
   EXPECT_EQ(qr.rfind("CO1:", 0), 0u);
   Verification v = certs_->VerifyQr(qr);
@@ -121,11 +48,12 @@ TEST_F(WorkflowTest, FullJourneyIssuesAVerifiableCertificate) {
   ASSERT_TRUE(v.claims);
   EXPECT_EQ(v.claims->number, "ML-ETLS-2026-000001");
   EXPECT_EQ(v.claims->goods.at(0).hs_code, "120740");
+  EXPECT_EQ(v.claims->exporter_nif, "084151646T");
   EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, Outcome::kValid);
   EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-999999").status, Outcome::kNotFound);
 
-  auto pdf = certs_->Pdf(exporter_, "ML-ETLS-2026-000001");
-  ASSERT_TRUE(pdf) << pdf.error().message;
+  auto pdf = certs_->Pdf(people_.exporter, "ML-ETLS-2026-000001");
+  ASSERT_THAT(pdf, IsOk());
   EXPECT_EQ(pdf->substr(0, 5), "%PDF-");
   // Every transition is audited.
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE object_type = 'application'"), 4);
@@ -148,276 +76,201 @@ TEST_F(WorkflowTest, FullJourneyIssuesAVerifiableCertificate) {
 
 TEST_F(WorkflowTest, OtherCompanySeesNothing) {
   int64_t id = NewSubmitted();
-  auto get = apps_->Get(other_exporter_, id);
-  ASSERT_FALSE(get);
-  EXPECT_EQ(get.error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(apps_->Update(other_exporter_, id, Input(), meta_).error().kind, ErrorKind::kNotFound);
-  EXPECT_TRUE(apps_->List(other_exporter_, std::nullopt, {})->at("items").as_array().empty());
-  EXPECT_EQ(apps_->List(agent_, std::string("submitted"), {})->at("items").as_array().size(), 1u);
+  EXPECT_THAT(apps_->Get(people_.other_exporter, id), IsError("application.not_found"));
+  EXPECT_THAT(apps_->Update(people_.other_exporter, id, CompleteInput(), meta_), IsError("application.not_found"));
+  EXPECT_THAT(apps_->Get(people_.exporter, 9999), IsError("application.not_found"));
+  EXPECT_TRUE(apps_->List(people_.other_exporter, std::nullopt, {})->at("items").as_array().empty());
+  EXPECT_EQ(apps_->List(people_.agent, std::string("submitted"), {})->at("items").as_array().size(), 1u);
 }
 
 TEST_F(WorkflowTest, RolesAndFourEyesAreEnforced) {
   int64_t id = NewSubmitted();
-  EXPECT_EQ(apps_->Approve(exporter_, id, "", meta_).error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_EQ(apps_->Sign(agent_, id, meta_).error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_EQ(apps_->Create(agent_, Input(), meta_).error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_EQ(apps_->Sign(signatory_, id, meta_).error().kind, ErrorKind::kConflict);  // not approved yet
+  EXPECT_THAT(apps_->Approve(people_.exporter, id, "", meta_), IsError("application.forbidden"));
+  EXPECT_THAT(apps_->Approve(people_.admin, id, "", meta_), IsError("application.forbidden"));
+  EXPECT_THAT(apps_->Sign(people_.agent, id, meta_), IsError("application.forbidden"));
+  EXPECT_THAT(apps_->Create(people_.agent, CompleteInput(), meta_), IsError("application.forbidden"));
+  EXPECT_THAT(apps_->Evaluate(people_.agent, CompleteInput()), IsError("application.forbidden"));
+  // A wrong role learns nothing, not even whether the application exists.
+  EXPECT_THAT(apps_->Sign(people_.agent, 9999, meta_), IsError("application.forbidden"));
+  EXPECT_THAT(apps_->Sign(people_.signatory, id, meta_), IsError("application.state"));  // not approved yet
   // A signatory who approved (impossible by role, so simulate through the data) cannot sign.
-  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-  {
-    auto tx = db_->Begin();
-    ASSERT_TRUE((*tx)->Exec("UPDATE applications SET approved_by = ? WHERE id = ?", {signatory_.user_id, id}));
-    ASSERT_TRUE((*tx)->Commit().ok());
-  }
-  auto r = apps_->Sign(signatory_, id, meta_);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, ErrorKind::kPermissionDenied);
+  ASSERT_THAT(apps_->Approve(people_.agent, id, "", meta_), IsOk());
+  Exec("UPDATE applications SET approved_by = ? WHERE id = ?", {people_.signatory.user_id, id});
+  EXPECT_THAT(apps_->Sign(people_.signatory, id, meta_), IsError("application.four_eyes"));
   EXPECT_EQ(Count("SELECT COUNT(*) FROM certificates"), 0);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM certificate_sequences"), 0);  // rolled back, no gap
 }
 
 TEST_F(WorkflowTest, ReturnNeedsACommentAndAllowsResubmission) {
   int64_t id = NewSubmitted();
-  EXPECT_EQ(apps_->Return(agent_, id, "  ", meta_).error().kind, ErrorKind::kInvalidArgument);
-  auto returned = apps_->Return(agent_, id, "Facture illisible", meta_);
-  ASSERT_TRUE(returned);
+  auto blank = apps_->Return(people_.agent, id, "  ", meta_);
+  ASSERT_THAT(blank, IsError("comment.required"));
+  EXPECT_EQ(blank.error().fields.at(0).code, "comment.required");
+  EXPECT_THAT(apps_->Approve(people_.agent, id, std::string(2001, 'x'), meta_), IsError("comment.too_long"));
+  auto returned = apps_->Return(people_.agent, id, "Facture illisible", meta_);
+  ASSERT_THAT(returned, IsOk());
+  EXPECT_EQ((*returned)["status"].as_string(), "returned");
   EXPECT_EQ((*returned)["review_comment"].as_string(), "Facture illisible");
-  ASSERT_TRUE(apps_->Update(exporter_, id, Input(), meta_));
-  auto again = apps_->Submit(exporter_, id, meta_);
-  ASSERT_TRUE(again);
+  ASSERT_THAT(apps_->Update(people_.exporter, id, CompleteInput(), meta_), IsOk());
+  auto again = apps_->Submit(people_.exporter, id, meta_);
+  ASSERT_THAT(again, IsOk());
   EXPECT_EQ((*again)["status"].as_string(), "submitted");
-  EXPECT_EQ(apps_->Update(exporter_, id, Input(), meta_).error().kind, ErrorKind::kConflict);
+  EXPECT_TRUE((*again)["review_comment"].is_null());
+  auto frozen = apps_->Update(people_.exporter, id, CompleteInput(), meta_);
+  ASSERT_THAT(frozen, IsError("application.state"));
+  EXPECT_EQ(frozen.error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(apps_->Submit(people_.exporter, id, meta_), IsError("application.state"));
 }
 
 TEST_F(WorkflowTest, IncompleteDraftCannotBeSubmitted) {
-  auto app = apps_->Create(exporter_, json::parse(R"({"regime": "NP"})"), meta_);
-  ASSERT_TRUE(app);
-  auto r = apps_->Submit(exporter_, (*app)["id"].as_int64(), meta_);
-  ASSERT_FALSE(r);
+  auto app = apps_->Create(people_.exporter, json::parse(R"({"regime": "NP"})"), meta_);
+  ASSERT_THAT(app, IsOk());
+  auto r = apps_->Submit(people_.exporter, (*app)["id"].as_int64(), meta_);
+  ASSERT_THAT(r, IsError("application.incomplete"));
   EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_FALSE(r.error().fields.empty());
+  std::map<std::string, std::string> fields;
+  for (const auto& f : r.error().fields) fields[f.field] = f.code;
+  EXPECT_EQ(fields["consignee/name"], "field.required");
+  EXPECT_EQ(fields["goods"], "goods.required");
+}
+
+TEST_F(WorkflowTest, InvalidInputIsRefusedWithCodesPerField) {
+  json::object in = CompleteInput().as_object();
+  in["goods"].as_array()[0].as_object()["hs_code"] = "1207";
+  auto r = apps_->Create(people_.exporter, in, meta_);
+  ASSERT_THAT(r, IsError("application.invalid"));
+  ASSERT_EQ(r.error().fields.size(), 1u);
+  EXPECT_EQ(r.error().fields[0].field, "goods/0/hs_code");
+  EXPECT_EQ(r.error().fields[0].code, "hs_code.format");
+  EXPECT_EQ(r.error().fields[0].params, (ErrorParams{{"min", "6"}, {"max", "10"}}));
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM applications"), 0);
+}
+
+TEST_F(WorkflowTest, NotOriginatingLinesAreRefusedAtSubmission) {
+  // Gold bars from Peru under ETLS: not originating (ETLS needs wholly obtained or transformed in the region).
+  json::object in = CompleteInput().as_object();
+  json::object& line = in["goods"].as_array()[0].as_object();
+  line["hs_code"] = "710812";
+  line["origin_facts"] = json::parse(
+      R"({"product_kind": "industrial", "ex_works_xof": 1000, "materials": [{"hs_code": "710812", "cif_xof": 990, "origin_country": "PE"}]})");
+  auto app = apps_->Create(people_.exporter, in, meta_);
+  ASSERT_THAT(app, IsOk());
+  auto evaluated = apps_->Evaluate(people_.exporter, in);
+  ASSERT_THAT(evaluated, IsOk());
+  EXPECT_FALSE((*evaluated)["submittable"].as_bool());
+  EXPECT_EQ((*evaluated)["refusals"].as_array()[0].at("code").as_string(), "goods.not_originating");
+  auto r = apps_->Submit(people_.exporter, (*app)["id"].as_int64(), meta_);
+  ASSERT_THAT(r, IsError("application.origin_refused"));
+  EXPECT_EQ(r.error().fields.at(0).field, "goods/0");
+  EXPECT_EQ(r.error().fields.at(0).code, "goods.not_originating");
+  EXPECT_NE(r.error().fields.at(0).message.find("not originating under ETLS"), std::string::npos);
 }
 
 TEST_F(WorkflowTest, NumbersAreGaplessPerRegimeAndYear) {
   std::vector<std::string> numbers;
-  for (int i = 0; i < 3; ++i) {
-    int64_t id = NewSubmitted();
-    ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-    numbers.push_back(std::string((*apps_->Sign(signatory_, id, meta_))["certificate_number"].as_string()));
-  }
+  for (int i = 0; i < 3; ++i) numbers.push_back(Issue());
   EXPECT_EQ(numbers, (std::vector<std::string>{"ML-ETLS-2026-000001", "ML-ETLS-2026-000002", "ML-ETLS-2026-000003"}));
   clock_.Advance(40 * 86400);  // into 2027
-  int64_t id = NewSubmitted();
-  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-  EXPECT_EQ((*apps_->Sign(signatory_, id, meta_))["certificate_number"].as_string(), "ML-ETLS-2027-000001");
+  EXPECT_EQ(Issue(), "ML-ETLS-2027-000001");
 }
 
 TEST_F(WorkflowTest, ExpiredCertificateVerifiesAsExpired) {
-  int64_t id = NewSubmitted();
-  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-  ASSERT_TRUE(apps_->Sign(signatory_, id, meta_));
+  const std::string number = Issue();
   clock_.Advance(181 * 86400);
-  EXPECT_EQ(certs_->VerifyNumber("ML-ETLS-2026-000001").status, Outcome::kExpired);
+  EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kExpired);
 }
 
-// ---- revocation, amendment, online outcomes --------------------------------
-
-class OutcomeTest : public WorkflowTest {
- protected:
-  std::string Issue() {
-    int64_t id = NewSubmitted();
-    EXPECT_TRUE(apps_->Approve(agent_, id, "", meta_));
-    auto app = apps_->Sign(signatory_, id, meta_);
-    EXPECT_TRUE(app) << app.error().message;
-    return std::string((*app)["certificate_number"].as_string());
+// A fee owed: submit waits for the payment, which moves it on once.
+class OwingGate : public PaymentGate {
+ public:
+  Result<int64_t> AmountDue(storage::Tx&, int64_t, const std::string&, int64_t) override { return due; }
+  Result<json::object> View(storage::Tx&, int64_t, const std::string& status) override {
+    return json::object{{"status", status == "awaiting_payment" ? "due" : "paid"}};
   }
-  std::string Qr(const std::string& number) { return *certs_->QrText(number); }
-  void Exec(const std::string& sql, const storage::Params& params) {
-    auto tx = db_->Begin();
-    ASSERT_TRUE(tx);
-    ASSERT_TRUE((*tx)->Exec(sql, params));
-    ASSERT_TRUE((*tx)->Commit());
-  }
-  Principal Admin() {
-    identity::IdentityService ids(*db_, clock_);
-    return Make(ids, "admin@t.ml", Role::kAdmin, std::nullopt, "");
-  }
+  int64_t due = 1500;
 };
 
-TEST_F(OutcomeTest, RevokeNeedsARoleAReasonAndHappensOnce) {
-  const std::string number = Issue();
-  // Roles: exporter and agent are refused before any lookup.
-  EXPECT_EQ(apps_->RevokeCertificate(exporter_, number, "fraude", meta_).error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_EQ(apps_->RevokeCertificate(agent_, "ML-NONE", "x", meta_).error().kind, ErrorKind::kPermissionDenied);
-  auto empty = apps_->RevokeCertificate(signatory_, number, "  \n", meta_);
-  ASSERT_FALSE(empty);
-  EXPECT_EQ(empty.error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, std::string(501, 'x'), meta_).error().kind,
-            ErrorKind::kInvalidArgument);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, "ML-ETLS-2026-999999", "x", meta_).error().kind, ErrorKind::kNotFound);
-  const int64_t leaves = Count("SELECT COUNT(*) FROM tlog_leaves");
-  auto revoked = apps_->RevokeCertificate(Admin(), number, "  Fausse déclaration d'origine ", meta_);
-  ASSERT_TRUE(revoked) << revoked.error().message;
-  EXPECT_EQ((*revoked)["status"].as_string(), "revoked");
-  EXPECT_EQ((*revoked)["revocation"].at("reason").as_string(), "Fausse déclaration d'origine");
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM tlog_leaves"), leaves + 1);  // the revoke leaf
-  EXPECT_EQ(
-      Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.revoke' AND object_id = '" + number + "'"),
-      1);
-  EXPECT_EQ(apps_->RevokeCertificate(signatory_, number, "again", meta_).error().kind, ErrorKind::kConflict);
-  // The exporter sees the revocation on its certificate.
-  auto seen = certs_->Get(exporter_, number);
-  ASSERT_TRUE(seen);
-  EXPECT_EQ((*seen)["status"].as_string(), "revoked");
-  // A revoked certificate cannot be amended.
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "amendment", meta_).error().kind, ErrorKind::kConflict);
-}
-
-TEST_F(OutcomeTest, AmendmentGoesThroughTheWorkflowAndReplacesThePredecessor) {
-  const std::string number = Issue();
-  // Who: not the signatory, not another company (404), only known kinds.
-  EXPECT_EQ(apps_->StartAmendment(signatory_, number, "amendment", meta_).error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_EQ(apps_->StartAmendment(other_exporter_, number, "amendment", meta_).error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "copy", meta_).error().kind, ErrorKind::kInvalidArgument);
-  auto draft = apps_->StartAmendment(exporter_, number, "amendment", meta_);
-  ASSERT_TRUE(draft) << draft.error().message;
-  EXPECT_EQ((*draft)["status"].as_string(), "draft");
-  EXPECT_EQ((*draft)["kind"].as_string(), "amendment");
-  EXPECT_EQ((*draft)["predecessor"].as_string(), number);
-  EXPECT_EQ((*draft)["goods"].as_array().size(), 1u);  // the predecessor's data
-  // Only one amendment or duplicate at a time; the agent may start one too.
-  EXPECT_EQ(apps_->StartAmendment(agent_, number, "duplicate", meta_).error().kind, ErrorKind::kConflict);
-
-  const int64_t id = (*draft)["id"].as_int64();
-  ASSERT_TRUE(apps_->Submit(exporter_, id, meta_));
-  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-  // Still valid until the successor is signed.
-  EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kValid);
-  auto signed_app = apps_->Sign(signatory_, id, meta_);
-  ASSERT_TRUE(signed_app) << signed_app.error().message;
-  const std::string successor(signed_app->at("certificate_number").as_string());
-  EXPECT_NE(successor, number);
-
-  Verification old = certs_->VerifyQr(Qr(number));
-  EXPECT_EQ(ToString(old.status), "amended") << old.reason;
-  ASSERT_TRUE(old.successor);
-  EXPECT_EQ(old.successor->number, successor);
-  EXPECT_EQ(old.successor->kind, "amendment");
-  EXPECT_TRUE(old.claims);
-  EXPECT_EQ(certs_->VerifyNumber(successor).status, Outcome::kValid);
-  auto cert = certs_->Get(exporter_, number);
-  EXPECT_EQ((*cert)["status"].as_string(), "replaced");
-  EXPECT_EQ((*cert)["successor"].at("number").as_string(), successor);
-  auto next = certs_->Get(exporter_, successor);
-  EXPECT_EQ((*next)["kind"].as_string(), "amendment");
-  EXPECT_EQ((*next)["predecessor"].as_string(), number);
-  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'certificate.replace'"), 1);
-  // Replaced: no second amendment.
-  EXPECT_EQ(apps_->StartAmendment(exporter_, number, "duplicate", meta_).error().kind, ErrorKind::kConflict);
-}
-
-TEST_F(OutcomeTest, DocumentMismatchRecomputesTheStoredDocumentsHash) {
-  const std::string number = Issue();
-  Exec("UPDATE certificates SET document = replace(document, 'Sésame', 'Or') WHERE number = ?", {number});
-  Verification v = certs_->VerifyNumber(number);
-  EXPECT_EQ(ToString(v.status), "document_mismatch") << v.reason;
-  EXPECT_TRUE(v.document_checked);
-  EXPECT_FALSE(v.document_hash_matches);
-  // The stored hash column is not what is trusted: changing it too changes nothing.
-  Exec("UPDATE certificates SET document_sha256 = 'x' WHERE number = ?", {number});
-  EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kDocumentMismatch);
-}
-
-TEST_F(OutcomeTest, SignerRevokedThroughTheTrustList) {
-  const std::string number = Issue();
-  std::vector<trust::TrustEntry> list = certs_->trust_list();
-  ASSERT_EQ(list.size(), 1u);
-  list[0].revocation = trust::SignerRevocation{clock_.NowUnix(), "key compromise"};
-  certs_->SetTrustList(list, "tl-2");
-  EXPECT_EQ(certs_->trust_store()->version(), "tl-2");
-  Verification v = certs_->VerifyNumber(number);
-  EXPECT_EQ(v.status, Outcome::kRevoked);
-  ASSERT_TRUE(v.revocation);
-  EXPECT_EQ(v.revocation->scope, "signer");
-  EXPECT_EQ(v.revocation->reason, "key compromise");
-  // A certificate revocation, when both apply, is the one reported.
-  ASSERT_TRUE(apps_->RevokeCertificate(signatory_, number, "annulé", meta_));
-  v = certs_->VerifyNumber(number);
-  EXPECT_EQ(v.revocation->scope, "certificate");
-}
-
-TEST_F(OutcomeTest, SignerRemovedByTheKeyManagerRevokesWhatItSigned) {
-  const std::string number = Issue();
-  auto keys = keys_->List();
-  ASSERT_TRUE(keys);
-  const pki::KeyInfo signer = keys->back();
-  ASSERT_EQ(signer.status, "active");
-  clock_.Advance(60);
-  ASSERT_TRUE(keys_->RevokeSigner(meta_, signer.kid, "key compromise"));
-  // The service follows the new trust-list version by itself.
-  Verification v = certs_->VerifyNumber(number);
-  EXPECT_EQ(v.status, Outcome::kRevoked) << v.reason;
-  ASSERT_TRUE(v.revocation);
-  EXPECT_EQ(v.revocation->scope, "signer");
-  EXPECT_EQ(v.revocation->reason, "key compromise");
-  EXPECT_EQ(v.revocation->at, clock_.NowUnix());
-  // No active signer: signing is refused until a rotation, then uses the new one.
-  int64_t id = NewSubmitted();
-  ASSERT_TRUE(apps_->Approve(agent_, id, "", meta_));
-  auto refused = apps_->Sign(signatory_, id, meta_);
-  ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().kind, ErrorKind::kUnavailable);
-  auto rotated = keys_->RotateSigner(meta_, 730, {"ETLS"});
-  ASSERT_TRUE(rotated) << rotated.error().message;
-  auto signed_now = apps_->Sign(signatory_, id, meta_);
-  ASSERT_TRUE(signed_now) << signed_now.error().message;
-  const std::string second = std::string((*signed_now)["certificate_number"].as_string());
-  EXPECT_EQ(certs_->VerifyNumber(second).status, Outcome::kValid);
-  // A signer that may not sign the regime, or that expires before the certificate: refused.
-  ASSERT_TRUE(keys_->RotateSigner(meta_, 365, {"UEMOA"}));
-  int64_t id2 = NewSubmitted();
-  ASSERT_TRUE(apps_->Approve(agent_, id2, "", meta_));
-  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().kind, ErrorKind::kConflict);
-  ASSERT_TRUE(keys_->RotateSigner(meta_, 1, {"ETLS"}));
-  EXPECT_EQ(apps_->Sign(signatory_, id2, meta_).error().kind, ErrorKind::kConflict);
-}
-
-// Every outcome through the JSON contract, from one table.
-TEST_F(OutcomeTest, JsonContractPerOutcome) {
-  struct Case {
-    Outcome outcome;
-    const char* status;
-  };
-  for (const Case& c : std::vector<Case>{{Outcome::kValid, "valid"},
-                                         {Outcome::kRevoked, "revoked"},
-                                         {Outcome::kAmended, "amended"},
-                                         {Outcome::kExpired, "expired"},
-                                         {Outcome::kNotYetValid, "not_yet_valid"},
-                                         {Outcome::kUnknownSigner, "unknown_signer"},
-                                         {Outcome::kBadSignature, "bad_signature"},
-                                         {Outcome::kMalformed, "malformed"},
-                                         {Outcome::kNotFound, "not_found"},
-                                         {Outcome::kDocumentMismatch, "document_mismatch"}}) {
-    SCOPED_TRACE(c.status);
-    Verification v;
-    v.status = c.outcome;
-    if (c.outcome == Outcome::kRevoked) v.revocation = Revocation{1795757970, "fraude", "certificate"};
-    if (c.outcome == Outcome::kAmended) v.successor = Successor{"ML-ETLS-2026-000002", "amendment"};
-    json::object o = VerificationToJson(v);
-    EXPECT_EQ(o["status"].as_string(), c.status);
-    EXPECT_EQ(o["valid"].as_bool(), c.outcome == Outcome::kValid);
-    EXPECT_FALSE(o["message_fr"].as_string().empty());
-    EXPECT_FALSE(o["message_en"].as_string().empty());
-    EXPECT_EQ(o.contains("revocation"), c.outcome == Outcome::kRevoked);
-    EXPECT_EQ(o.contains("successor"), c.outcome == Outcome::kAmended);
-    EXPECT_FALSE(o["document"].at("checked").as_bool());
+TEST_F(WorkflowTest, APaymentMovesAnAwaitingApplicationOnOnce) {
+  OwingGate gate;
+  apps_->SetPaymentGate(&gate);
+  auto app = apps_->Create(people_.exporter, CompleteInput(), meta_);
+  ASSERT_THAT(app, IsOk());
+  const int64_t id = (*app)["id"].as_int64();
+  auto submitted = apps_->Submit(people_.exporter, id, meta_);
+  ASSERT_THAT(submitted, IsOk());
+  EXPECT_EQ((*submitted)["status"].as_string(), "awaiting_payment");
+  EXPECT_EQ((*submitted)["payment"].at("status").as_string(), "due");
+  // No review before the payment.
+  EXPECT_THAT(apps_->Approve(people_.agent, id, "", meta_), IsError("application.state"));
+  {
+    auto tx = std::move(*db_->Begin());
+    ASSERT_THAT(MarkPaid(*tx, id, people_.exporter.user_id, "PAY-1", clock_.NowUnix()), IsOk());
+    // Paid twice (another intent won): a conflict, which the payments module turns into a refund case.
+    EXPECT_THAT(MarkPaid(*tx, id, people_.exporter.user_id, "PAY-2", clock_.NowUnix()), IsError("application.state"));
+    EXPECT_THAT(MarkPaid(*tx, 9999, people_.exporter.user_id, "PAY-3", clock_.NowUnix()),
+                IsError("application.not_found"));
+    ASSERT_THAT(tx->Commit(), IsOk());
   }
-  Verification r;
-  r.status = Outcome::kRevoked;
-  r.revocation = Revocation{1795757970, "fraude", "signer"};
-  json::object o = VerificationToJson(r);
-  EXPECT_EQ(o["revocation"].at("at").as_string(), "2026-11-27T05:39:30Z");
-  EXPECT_EQ(o["revocation"].at("scope").as_string(), "signer");
+  auto paid = apps_->Get(people_.exporter, id);
+  ASSERT_THAT(paid, IsOk());
+  EXPECT_EQ((*paid)["status"].as_string(), "submitted");
+  EXPECT_EQ((*paid)["history"].as_array().back().at("action").as_string(), "payment");
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'application.payment'"), 1);
+  ASSERT_THAT(apps_->Approve(people_.agent, id, "", meta_), IsOk());
+}
+
+// Every status change is a compare-and-set on the status it was read in.
+TEST_F(WorkflowTest, StatusChangesAreCompareAndSet) {
+  int64_t id = NewSubmitted();
+  auto tx = std::move(*db_->Begin());
+  auto wrong = application_store::Review(*tx, id, ApplicationStatus::kDraft, ApplicationStatus::kSubmitted,
+                                         std::nullopt, std::nullopt, clock_.NowUnix());
+  ASSERT_THAT(wrong, IsOk());
+  EXPECT_FALSE(*wrong);
+  EXPECT_FALSE(*application_store::Move(*tx, id, ApplicationStatus::kAwaitingPayment, ApplicationStatus::kSubmitted,
+                                        clock_.NowUnix()));
+  EXPECT_FALSE(*application_store::MarkIssued(*tx, id, "ML-ETLS-2026-000009", clock_.NowUnix()));
+  EXPECT_FALSE(*application_store::UpdateData(*tx, id, ApplicationStatus::kDraft, "NP", "{}", clock_.NowUnix()));
+  auto right = application_store::Review(*tx, id, ApplicationStatus::kSubmitted, ApplicationStatus::kApproved, "",
+                                         people_.agent.user_id, clock_.NowUnix());
+  ASSERT_THAT(right, IsOk());
+  EXPECT_TRUE(*right);
+  auto app = *application_store::Find(*tx, id);
+  ASSERT_TRUE(app);
+  EXPECT_EQ(app->status, ApplicationStatus::kApproved);
+  EXPECT_EQ(app->approved_by, people_.agent.user_id);
+}
+
+TEST_F(WorkflowTest, ListingPagesNewestFirstWithCompanyNames) {
+  std::vector<int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    ids.push_back(NewSubmitted());
+    clock_.Advance(10);
+  }
+  auto draft = apps_->Create(people_.exporter, json::parse(R"({"regime": "NP"})"), meta_);
+  ASSERT_THAT(draft, IsOk());
+  std::vector<int64_t> seen;
+  PageRequest page{2, ""};
+  for (int pages = 0; pages < 10; ++pages) {
+    auto list = apps_->List(people_.agent, std::string("submitted"), page);
+    ASSERT_THAT(list, IsOk());
+    for (const auto& item : list->at("items").as_array()) {
+      seen.push_back(item.at("id").as_int64());
+      EXPECT_EQ(item.at("company").at("name").as_string(), "Sahel Sésame SARL");
+      EXPECT_EQ(item.at("total_value_xof").as_int64(), 12000000);
+      EXPECT_EQ(item.at("consignee_name").as_string(), "Dakar Import");
+    }
+    if (list->at("next_cursor").is_null()) break;
+    page.cursor = std::string(list->at("next_cursor").as_string());
+  }
+  EXPECT_EQ(seen, (std::vector<int64_t>{ids[4], ids[3], ids[2], ids[1], ids[0]}));
+  // Every status: the draft too, on top.
+  auto all = apps_->List(people_.exporter, std::nullopt, {});
+  ASSERT_THAT(all, IsOk());
+  EXPECT_EQ(all->at("items").as_array().size(), 6u);
+  EXPECT_EQ(all->at("items").as_array()[0].at("status").as_string(), "draft");
+  EXPECT_THAT(apps_->List(people_.agent, std::string("paid"), {}), IsError("application.status_unknown"));
+  EXPECT_THAT(apps_->List(people_.agent, std::nullopt, {10, "garbage"}), testkit::IsErrorKind(ErrorKind::kBadRequest));
 }
 
 }  // namespace

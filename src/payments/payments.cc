@@ -3,7 +3,6 @@
 #include <array>
 #include <utility>
 
-#include "certificates/application_input.h"
 #include "origin/engine.h"
 
 namespace origine::payments {
@@ -84,8 +83,9 @@ bool IsProviderName(std::string_view name) {
   return false;
 }
 
-Result<std::vector<Fee>> FeesFor(const std::string& regime, const std::string& date) {
-  std::optional<certificates::RegimeInfo> info = certificates::FindRegime(regime, date);
+Result<std::vector<Fee>> FeesFor(const certificates::RegimeSetPtr& regimes, const std::string& regime,
+                                 const std::string& date) {
+  std::optional<certificates::RegimeInfo> info = certificates::FindRegime(regimes, regime, date);
   if (!info) return Error::NotFound("the regime " + regime + " is not in force on " + date);
   std::vector<Fee> out;
   for (const auto& f : info->regime->fees)
@@ -94,8 +94,9 @@ Result<std::vector<Fee>> FeesFor(const std::string& regime, const std::string& d
   return out;
 }
 
-Result<Fee> FeeFor(const std::string& regime, const std::string& service, const std::string& date) {
-  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regime, date));
+Result<Fee> FeeFor(const certificates::RegimeSetPtr& regimes, const std::string& regime, const std::string& service,
+                   const std::string& date) {
+  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regimes, regime, date));
   for (const auto& f : fees)
     if (f.service == service && f.form.empty() && f.amount_xof > 0) return f;
   return Error::NotFound("no " + service + " fee for " + regime);

@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "certificates/regimes.h"
 #include "core/result.h"
 #include "storage/db.h"
 
@@ -67,12 +68,14 @@ struct Fee {
   int64_t amount_xof = 0;
 };
 
-// The fees of `regime` (application or data code) in force on `date`
-// (YYYY-MM-DD), every service; kNotFound when the regime is not in force.
-Result<std::vector<Fee>> FeesFor(const std::string& regime, const std::string& date);
+// The fees of `regime` (application or data code) of `regimes` in force on
+// `date` (YYYY-MM-DD), every service; kNotFound when the regime is not in force.
+Result<std::vector<Fee>> FeesFor(const certificates::RegimeSetPtr& regimes, const std::string& regime,
+                                 const std::string& date);
 // The single fee for `service` ("issue" for a new certificate); kNotFound
 // when none is configured (nothing to pay).
-Result<Fee> FeeFor(const std::string& regime, const std::string& service, const std::string& date);
+Result<Fee> FeeFor(const certificates::RegimeSetPtr& regimes, const std::string& regime, const std::string& service,
+                   const std::string& date);
 
 const std::vector<storage::Migration>& PaymentsMigrations();
 

@@ -5,8 +5,8 @@
 
 #include <set>
 
-#include "certificates/application_input.h"
-#include "origin/engine.h"
+#include "certificates/regimes.h"
+#include "testkit/regimes.h"
 
 namespace origine::payments {
 namespace {
@@ -54,11 +54,7 @@ TEST(StateMachine, OpenStatesAreTheOnesAProviderMayStillSettle) {
 
 class FeesTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto set = origin::LoadRegimes("data/regimes");
-    ASSERT_TRUE(set) << set.error().message;
-    certificates::InstallRegimes(std::make_shared<const origin::RegimeSet>(std::move(*set)));
-  }
+  const certificates::RegimeSetPtr regimes_ = testkit::Regimes();
 };
 
 TEST_F(FeesTest, EachRegimeChargesItsDataAmountPerService) {
@@ -71,7 +67,7 @@ TEST_F(FeesTest, EachRegimeChargesItsDataAmountPerService) {
   for (const Case& c : {Case{"ETLS", "issue", 1500, "ETLS-ISSUE"}, Case{"ETLS", "duplicata", 3000, "ETLS-DUP"},
                         Case{"ETLS", "amendment", 1500, "ETLS-AMEND"}, Case{"NP", "issue", 1500, "GEN-ISSUE"},
                         Case{"AFCFTA", "duplicata", 5000, "AFCFTA-DUP"}}) {
-    auto fee = FeeFor(c.regime, c.service, "2026-11-27");
+    auto fee = FeeFor(regimes_, c.regime, c.service, "2026-11-27");
     ASSERT_TRUE(fee) << c.regime << " " << c.service << ": " << fee.error().message;
     EXPECT_EQ(fee->amount_xof, c.amount) << c.regime << " " << c.service;
     EXPECT_EQ(fee->code, c.code);
@@ -80,10 +76,10 @@ TEST_F(FeesTest, EachRegimeChargesItsDataAmountPerService) {
 }
 
 TEST_F(FeesTest, AnUnknownRegimeOrServiceIsNotFound) {
-  EXPECT_EQ(FeeFor("XYZ", "issue", "2026-11-27").error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(FeeFor("ETLS", "express", "2026-11-27").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(FeeFor(regimes_, "XYZ", "issue", "2026-11-27").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(FeeFor(regimes_, "ETLS", "express", "2026-11-27").error().kind, ErrorKind::kNotFound);
   // Before the regime data takes effect there is no fee (no regime in force).
-  EXPECT_EQ(FeesFor("ETLS", "1990-01-01").error().kind, ErrorKind::kNotFound);
+  EXPECT_EQ(FeesFor(regimes_, "ETLS", "1990-01-01").error().kind, ErrorKind::kNotFound);
 }
 
 }  // namespace

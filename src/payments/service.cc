@@ -251,7 +251,7 @@ Status PaymentService::Move(storage::Tx& tx, const Intent& i, State to, int64_t 
 Result<int64_t> PaymentService::AmountDue(storage::Tx& tx, int64_t application_id, const std::string& regime,
                                           int64_t now) {
   ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
-  auto fee = FeeFor(regime, service, FormatUtc(now, true));
+  auto fee = FeeFor(options_.regimes, regime, service, FormatUtc(now, true));
   if (!fee) return fee.error().kind == ErrorKind::kNotFound ? Result<int64_t>(0) : Result<int64_t>(fee.error());
   ASSIGN_OR_RETURN(auto paid, tx.Query("SELECT COUNT(*) FROM payment_intents WHERE application_id = ? AND service = ? "
                                        "AND state = 'succeeded'",
@@ -276,7 +276,7 @@ Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_i
     intents.push_back(std::move(j));
   }
   ASSIGN_OR_RETURN(std::string service, ServiceOf(tx, application_id));
-  auto fee = FeeFor(std::string(app[0].Text(0)), service, FormatUtc(clock_.NowUnix(), true));
+  auto fee = FeeFor(options_.regimes, std::string(app[0].Text(0)), service, FormatUtc(clock_.NowUnix(), true));
   if (fee) {
     o["fee"] = {{"code", fee->code},
                 {"label_fr", fee->label_fr},
@@ -309,7 +309,7 @@ Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_i
 
 Result<json::object> PaymentService::Fees(const std::string& regime, const std::string& date_in) {
   const std::string date = date_in.empty() ? FormatUtc(clock_.NowUnix(), true) : date_in;
-  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regime, date));
+  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(options_.regimes, regime, date));
   json::array items;
   for (const auto& f : fees)
     items.push_back({{"code", f.code},
@@ -384,7 +384,7 @@ Result<json::object> PaymentService::CreateIntent(const Principal& who, int64_t 
     ASSIGN_OR_RETURN(int64_t due, AmountDue(*tx, application_id, app[0].Text(2), now));
     if (due <= 0) return Error::Conflict("nothing is due for this application");
     ASSIGN_OR_RETURN(std::string service, ServiceOf(*tx, application_id));
-    ASSIGN_OR_RETURN(Fee fee, FeeFor(app[0].Text(2), service, FormatUtc(now, true)));
+    ASSIGN_OR_RETURN(Fee fee, FeeFor(options_.regimes, app[0].Text(2), service, FormatUtc(now, true)));
     reference = NewUuid();
     RETURN_IF_ERROR(tx->Exec(
         "INSERT INTO payment_intents (reference, application_id, company_id, regime, service, fee_code, provider, "
@@ -935,7 +935,7 @@ Status PaymentService::SeedPaidForDemo(int64_t application_id, const std::string
                                          {application_id}));
     if (app.empty()) return Error::Conflict("the application is not awaiting payment");
     ASSIGN_OR_RETURN(std::string service, ServiceOf(*tx, application_id));
-    ASSIGN_OR_RETURN(Fee fee, FeeFor(app[0].Text(1), service, FormatUtc(now, true)));
+    ASSIGN_OR_RETURN(Fee fee, FeeFor(options_.regimes, app[0].Text(1), service, FormatUtc(now, true)));
     ASSIGN_OR_RETURN(
         auto ins,
         tx->Query(
@@ -1288,7 +1288,7 @@ Result<std::string> PaymentService::ReceiptPdf(const Principal& who, const std::
                              "ON p.id = r.intent_id JOIN companies c ON c.id = p.company_id WHERE r.intent_id = ?",
                              {i.id}));
   if (rec.empty()) return Error::NotFound("this payment has no receipt (not paid)");
-  auto fee = FeeFor(i.regime, i.service, FormatUtc(i.created_at, true));
+  auto fee = FeeFor(options_.regimes, i.regime, i.service, FormatUtc(i.created_at, true));
   render::ReportView v;
   v.issuer_name = options_.issuer_name;
   v.title = "Reçu de paiement";

@@ -54,6 +54,7 @@ struct PaymentsOptions {
   int64_t poll_initial_seconds = 5;   // first status query after initiation; then doubles
   int64_t poll_max_seconds = 300;
   int64_t late_window_seconds = 3600;  // after expiry, keep asking this long (late successes)
+  certificates::RegimeSetPtr regimes;  // the regimes of origin, whose data gives the fees
 };
 
 // Counters exposed at /metrics (Prometheus text).

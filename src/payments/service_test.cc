@@ -13,12 +13,13 @@
 
 #include "app/schema.h"
 #include "audit/audit.h"
-#include "certificates/application_input.h"
+#include "certificates/regimes.h"
 #include "identity/identity_service.h"
 #include "origin/engine.h"
 #include "payments/ledger.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
+#include "testkit/regimes.h"
 #include "tlog/log.h"
 #include "trust/key_store.h"
 
@@ -91,11 +92,6 @@ class ScriptedProvider : public PaymentProvider {
 
 class PaymentServiceTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto set = origin::LoadRegimes("data/regimes");
-    ASSERT_TRUE(set) << set.error().message;
-    certificates::InstallRegimes(std::make_shared<const origin::RegimeSet>(std::move(*set)));
-  }
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() / ("origine-paysvc-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir_);
@@ -108,8 +104,8 @@ class PaymentServiceTest : public ::testing::Test {
     keys_ = std::move(*store);
     signers_ = std::make_unique<pki::KeyManager>(*db_, clock_, *keys_, log_, pki::KeyOptions{});
     ASSERT_TRUE(signers_->EnsureInitialKeys(meta_, {"ETLS", "NP", "UEMOA"}));
-    apps_ =
-        std::make_unique<certificates::ApplicationService>(*db_, clock_, *signers_, log_, certificates::IssuerConfig{});
+    apps_ = std::make_unique<certificates::ApplicationService>(*db_, clock_, testkit::Regimes(), *signers_, log_,
+                                                               certificates::IssuerConfig{});
     std::map<std::string, std::unique_ptr<PaymentProvider>> providers;
     providers["wave"] = std::make_unique<ScriptedProvider>(script_);
     PaymentsOptions o;
@@ -118,6 +114,7 @@ class PaymentServiceTest : public ::testing::Test {
     o.intent_ttl_seconds = 600;
     o.poll_initial_seconds = 5;
     o.late_window_seconds = 3600;
+    o.regimes = testkit::Regimes();
     pay_ = std::make_unique<PaymentService>(*db_, clock_, std::move(providers), o);
     apps_->SetPaymentGate(pay_.get());
     identity::IdentityService ids(*db_, clock_);

@@ -106,7 +106,7 @@ void AddKeysCommands(CLI::App& cli, Common& common, Commands& commands) {
                         return WithPlatform(config, [&v](Platform& p) {
                           std::vector<std::string> types;
                           if (v->types.empty()) {
-                            types = DefaultSignerTypes();
+                            types = DefaultSignerTypes(p);
                           } else {
                             std::stringstream ss(v->types);
                             for (std::string t; std::getline(ss, t, ',');)

@@ -32,6 +32,4 @@ export default {
   },
   'upload.too_large': { fr: 'Le fichier dépasse {max_mib} Mo.', en: 'The file is larger than {max_mib} MB.' },
   'upload.type': { fr: 'Le fichier n’est ni un PDF ni une image PNG.', en: 'The file is neither a PDF nor a PNG image.' },
-  // Owned by their modules' catalogues once those exist (moved there by their engineers).
-  'application.not_found': { fr: 'Demande introuvable.', en: 'Application not found.' },
 } satisfies ErrorCatalogue;

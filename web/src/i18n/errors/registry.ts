@@ -156,8 +156,8 @@ export default {
   'field.date': { fr: 'Date attendue au format AAAA-MM-JJ.', en: 'A date YYYY-MM-DD is expected.' },
   'field.too_long': { fr: '{max} caractères au plus.', en: 'At most {max} characters.' },
   'amount.range': {
-    fr: 'Montant attendu en francs CFA entiers, de {min} à {max}.',
-    en: 'A whole number of CFA francs from {min} to {max} is expected.',
+    fr: 'Un nombre entier de francs CFA (0 à 10^15) est attendu.',
+    en: 'A whole number of CFA francs (0 to 10^15) is expected.',
   },
   'hs_code.format': {
     fr: 'Le code SH doit comporter de {min} à {max} chiffres.',
