@@ -29,7 +29,7 @@ TEST_F(RegistryTest, ApprovedExporterStatusPerRegime) {
   std::map<std::string, std::string> fields;
   for (const auto& f : bad.error().fields) fields[f.field] = f.code;
   EXPECT_EQ(fields, (std::map<std::string, std::string>{{"regime", "regime.not_in_force"},
-                                                        {"number", "field.required"},
+                                                        {"number", "approval_number.required"},
                                                         {"valid_until", "valid_until.past"},
                                                         {"x", "field.unknown"}}));
   auto backwards = svc_->GrantCompanyApproval(

@@ -101,8 +101,9 @@ TEST_F(RegistryTest, ApprovalWorkflowIsAuditedAndFeedsTheFacts) {
   ASSERT_THAT(bad, IsError("approval.invalid"));
   std::map<std::string, std::string> fields;
   for (const auto& f : bad.error().fields) fields[f.field] = f.code;
-  EXPECT_EQ(fields, (std::map<std::string, std::string>{
-                        {"x", "field.unknown"}, {"number", "field.required"}, {"valid_until", "valid_until.past"}}));
+  EXPECT_EQ(fields,
+            (std::map<std::string, std::string>{
+                {"x", "field.unknown"}, {"number", "approval_number.required"}, {"valid_until", "valid_until.past"}}));
   EXPECT_THAT(svc_->Decide(agent, aid, json::parse(R"({"decision": "maybe"})"), meta_), IsError("approval.invalid"));
   auto d = svc_->Decide(agent, aid, grant, meta_);
   ASSERT_THAT(d, IsOk());
