@@ -8,12 +8,13 @@ namespace origine::app {
 
 Status ParseListen(const std::string& listen, Config* c) {
   size_t colon = listen.rfind(':');
-  if (colon == std::string::npos || colon == 0) return Error::Invalid("listen must be HOST:PORT, got '" + listen + "'");
+  if (colon == std::string::npos || colon == 0)
+    return Error::Invalid("config.listen"_code, "listen must be HOST:PORT, got '" + listen + "'").With("value", listen);
   std::string host = listen.substr(0, colon), port = listen.substr(colon + 1);
   if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
       std::stoi(port) > 65535)
-    return Error::Invalid("invalid port in '" + listen + "'");
+    return Error::Invalid("config.listen"_code, "invalid port in '" + listen + "'").With("value", listen);
   c->host = host;
   c->port = static_cast<uint16_t>(std::stoi(port));
   return {};
@@ -24,8 +25,11 @@ namespace {
 Status CheckIssuer(const Config& c) {
   if (c.issuer_country.size() != 2 || !std::isupper(static_cast<unsigned char>(c.issuer_country[0])) ||
       !std::isupper(static_cast<unsigned char>(c.issuer_country[1])))
-    return Error::Invalid("issuer country must be two capital letters, got '" + c.issuer_country + "'");
-  if (c.threads < 1 || c.threads > 64) return Error::Invalid("threads must be between 1 and 64");
+    return Error::Invalid("config.issuer_country"_code,
+                          "issuer country must be two capital letters, got '" + c.issuer_country + "'")
+        .With("value", c.issuer_country);
+  if (c.threads < 1 || c.threads > 64)
+    return Error::Invalid("config.threads"_code, "threads must be between 1 and 64").With("min", "1").With("max", "64");
   return {};
 }
 
@@ -41,17 +45,24 @@ Result<Config> LoadConfig(const std::string& path_in) {
     try {
       t = toml::parse_file(path);
     } catch (const toml::parse_error& e) {
-      return Error::Invalid("config " + path + " line " + std::to_string(e.source().begin.line) + ": " +
-                            std::string(e.description()));
+      const std::string line = std::to_string(e.source().begin.line);
+      return Error::Invalid("config.syntax"_code,
+                            "config " + path + " line " + line + ": " + std::string(e.description()))
+          .With("path", path)
+          .With("line", line);
     }
     auto bad = [&](const char* key, const char* want) {
-      return Error::Invalid("config " + path + ": " + key + " must be " + want);
+      return Error::Invalid("config.value"_code, "config " + path + ": " + key + " must be " + want)
+          .With("path", path)
+          .With("key", key);
     };
     for (auto&& [section, node] : t) {
       const std::string s(section.str());
       if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin" && s != "payments" &&
           s != "keys")
-        return Error::Invalid("config " + path + ": unknown section [" + s + "]");
+        return Error::Invalid("config.unknown_section"_code, "config " + path + ": unknown section [" + s + "]")
+            .With("path", path)
+            .With("section", s);
     }
     if (auto n = t["server"]["listen"]; n) {
       if (!n.is_string()) return bad("server.listen", "a string HOST:PORT");
@@ -101,7 +112,10 @@ Result<Config> LoadConfig(const std::string& path_in) {
           for (auto&& [pk, pv] : *node.as_table()) {
             const std::string name(pk.str());
             if (!IsProviderKey(name))
-              return Error::Invalid("config " + path + ": unknown key payments." + k + "." + name);
+              return Error::Invalid("config.unknown_key"_code,
+                                    "config " + path + ": unknown key payments." + k + "." + name)
+                  .With("path", path)
+                  .With("key", "payments." + k + "." + name);
             if (pv.is_string())
               c.providers[k][name] = **pv.as_string();
             else if (pv.is_integer())
@@ -126,7 +140,9 @@ Result<Config> LoadConfig(const std::string& path_in) {
           else
             c.late_window_seconds = v;
         } else {
-          return Error::Invalid("config " + path + ": unknown key payments." + k);
+          return Error::Invalid("config.unknown_key"_code, "config " + path + ": unknown key payments." + k)
+              .With("path", path)
+              .With("key", "payments." + k);
         }
       }
     }
@@ -181,7 +197,9 @@ Result<Config> LoadConfig(const std::string& path_in) {
   if (const char* e = std::getenv("ORIGINE_PKCS11_TOKEN")) c.pkcs11_token = e;
   if (const char* e = std::getenv("ORIGINE_PKCS11_PIN_FILE")) c.pkcs11_pin_file = e;
   if (c.keys_store != "file" && c.keys_store != "pkcs11")
-    return Error::Invalid("keys.store must be \"file\" or \"pkcs11\", got '" + c.keys_store + "'");
+    return Error::Invalid("config.keys_store"_code,
+                          "keys.store must be \"file\" or \"pkcs11\", got '" + c.keys_store + "'")
+        .With("value", c.keys_store);
   RETURN_IF_ERROR(CheckIssuer(c));
   return c;
 }

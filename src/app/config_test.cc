@@ -6,8 +6,11 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "testkit/testkit.h"
+
 namespace origine::app {
 namespace {
+using testkit::IsError;
 
 std::string WriteTemp(const std::string& text) {
   std::string path = "/tmp/origine-config-" + std::to_string(::getpid()) + ".toml";
@@ -36,16 +39,18 @@ TEST(ConfigTest, DefaultsFileAndEnvironmentInThatOrder) {
 TEST(ConfigTest, BadFilesNameTheProblem) {
   std::string path = WriteTemp("[server]\nlisten = 8080\n");
   auto c = LoadConfig(path);
-  ASSERT_FALSE(c);
+  ASSERT_THAT(c, IsError("config.value"));
   EXPECT_NE(c.error().message.find("server.listen"), std::string::npos);
   path = WriteTemp("[server\nlisten = \"x\"\n");
   c = LoadConfig(path);
-  ASSERT_FALSE(c);
+  ASSERT_THAT(c, IsError("config.syntax"));
   EXPECT_NE(c.error().message.find("line 1"), std::string::npos) << c.error().message;
   path = WriteTemp("[payments]\nx = 1\n");
-  EXPECT_FALSE(LoadConfig(path));
+  EXPECT_THAT(LoadConfig(path), IsError("config.unknown_key"));
+  path = WriteTemp("[bank]\nx = 1\n");
+  EXPECT_THAT(LoadConfig(path), IsError("config.unknown_section"));
   path = WriteTemp("[issuer]\ncountry = \"mali\"\n");
-  EXPECT_FALSE(LoadConfig(path));
+  EXPECT_THAT(LoadConfig(path), IsError("config.issuer_country"));
   std::remove(path.c_str());
 }
 
@@ -54,9 +59,9 @@ TEST(ConfigTest, ParsesListen) {
   EXPECT_TRUE(ParseListen("0.0.0.0:1", &c).ok());
   EXPECT_TRUE(ParseListen("[::1]:8080", &c).ok());
   EXPECT_EQ(c.host, "::1");
-  EXPECT_FALSE(ParseListen("8080", &c).ok());
-  EXPECT_FALSE(ParseListen("host:99999", &c).ok());
-  EXPECT_FALSE(ParseListen("host:", &c).ok());
+  EXPECT_THAT(ParseListen("8080", &c), IsError("config.listen"));
+  EXPECT_THAT(ParseListen("host:99999", &c), IsError("config.listen"));
+  EXPECT_THAT(ParseListen("host:", &c), IsError("config.listen"));
 }
 
 }  // namespace

@@ -51,7 +51,7 @@ json::value SesameApplication(const char* invoice, const char* destination, cons
 Status SeedRegistry(Platform& p, const Principal& exporter, const RequestMeta& meta) {
   const auto hs = std::filesystem::path(p.config.regimes_dir).parent_path() / "hs" / "hs-fr-demo.csv";
   if (std::filesystem::exists(hs))
-    RETURN_IF_ERROR(ImportHsFile(*p.db, hs.string(), "fr"));
+    RETURN_IF_ERROR(ImportHsFile(*p.db, p.clock, hs.string(), "fr"));
   else
     log::Info("demo HS set not found", {{"path", hs.string()}});
   registry::RegistryService reg(*p.db, p.clock);

@@ -93,7 +93,10 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
 Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) return Error::Unavailable("cannot create data directory " + config.data_dir + ": " + ec.message());
+  if (ec)
+    return Error::Unavailable("data_dir.unavailable"_code,
+                              "cannot create data directory " + config.data_dir + ": " + ec.message())
+        .With("path", config.data_dir);
   ::chmod(config.data_dir.c_str(), 0700);
   ASSIGN_OR_RETURN(auto db, storage::OpenSqlite((std::filesystem::path(config.data_dir) / "origine.db").string()));
   ASSIGN_OR_RETURN(auto applied, db->Migrate(AllMigrations()));
@@ -101,19 +104,19 @@ Result<std::unique_ptr<storage::Db>> OpenDatabase(const Config& config) {
   return db;
 }
 
-Result<size_t> ImportHsFile(storage::Db& db, const std::string& path, const std::string& lang) {
+Result<size_t> ImportHsFile(storage::Db& db, const Clock& clock, const std::string& path, const std::string& lang) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Error::NotFound("cannot read " + path + ": " + ec.message());
-  if (size > registry::kMaxHsFileBytes) return Error::Invalid(path + ": file larger than 32 MiB");
+  if (ec) return Error::NotFound("file.not_found"_code, "cannot read " + path + ": " + ec.message()).With("path", path);
+  if (size > registry::kMaxHsFileBytes)
+    return Error::Invalid("file.too_large"_code, path + ": file larger than 32 MiB").With("path", path);
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  if (!in && !in.eof()) return Error::Unavailable("cannot read " + path);
+  if (!in && !in.eof()) return Error::Unavailable("file.unreadable"_code, "cannot read " + path).With("path", path);
   ASSIGN_OR_RETURN(std::vector<registry::HsLine> lines, registry::ParseHsCsv(text.str(), path));
   ASSIGN_OR_RETURN(auto tx, db.Begin());
   ASSIGN_OR_RETURN(size_t n, registry::StoreHs(*tx, lang, lines));
-  SystemClock clock;
   RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, {"cli", "", "origine import hs"}, clock.NowUnix(),
                                 {"hs.import", "hs_nomenclature", lang,
                                  boost::json::serialize(boost::json::object{
@@ -138,6 +141,7 @@ Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
   if (config.keys_store == "pkcs11") {
     if (config.pkcs11_module.empty() || config.pkcs11_token.empty() || config.pkcs11_pin_file.empty())
       return Error::Invalid(
+          "config.pkcs11"_code,
           "keys.store = \"pkcs11\" needs keys.pkcs11_module, keys.pkcs11_token and keys.pkcs11_pin_file");
     ASSIGN_OR_RETURN(std::string pin, trust::ReadSecretFile(config.pkcs11_pin_file, 4));
     ASSIGN_OR_RETURN(auto store,
@@ -163,8 +167,10 @@ Result<std::unique_ptr<trust::KeyStore>> OpenKeyStore(const Config& config) {
       std::error_code ec;
       for (std::filesystem::directory_iterator it(keys_dir, ec), end; !ec && it != end; it.increment(ec))
         if (it->path().filename().string().ends_with(".key.pem"))
-          return Error::Invalid("the keys in " + keys_dir + " are encrypted but no passphrase is configured: set " +
-                                "keys.passphrase_file or ORIGINE_KEY_PASSPHRASE_FILE");
+          return Error::Invalid("config.passphrase_missing"_code,
+                                "the keys in " + keys_dir + " are encrypted but no passphrase is configured: set " +
+                                    "keys.passphrase_file or ORIGINE_KEY_PASSPHRASE_FILE")
+              .With("path", keys_dir);
       ASSIGN_OR_RETURN(passphrase, trust::CreatePassphraseFile(kek));
       log::Info("development key-encryption passphrase created", {{"file", kek}});
     }
@@ -195,7 +201,9 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   // Transparency-log key.
   const std::string origin =
       config.log_origin.empty() ? "origine.local/" + config.issuer_country + "/log" : config.log_origin;
-  if (!tlog::IsValidKeyName(origin)) return Error::Invalid("log origin '" + origin + "' is not a valid key name");
+  if (!tlog::IsValidKeyName(origin))
+    return Error::Invalid("config.log_origin"_code, "log origin '" + origin + "' is not a valid key name")
+        .With("value", origin);
   const std::string log_key_path = tlog::DefaultSignerKeyPath(config.data_dir);
   const bool log_key_existed = std::filesystem::exists(log_key_path, ec);
   ASSIGN_OR_RETURN(tlog::NoteSigner log_signer, tlog::NoteSigner::LoadOrCreate(log_key_path, origin));
@@ -238,7 +246,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     if (fee != config.providers.end() && fee->second.count("fee_bp")) {
       const std::string& v = fee->second.at("fee_bp");
       if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos)
-        return Error::Invalid("payments." + pc.name + ".fee_bp must be an integer (basis points)");
+        return Error::Invalid("config.value"_code, "payments." + pc.name + ".fee_bp must be an integer (basis points)")
+            .With("key", "payments." + pc.name + ".fee_bp");
       reconcile.fee_bp[pc.name] = std::stoi(v);
     }
   }

@@ -73,9 +73,9 @@ std::vector<std::string> DefaultSignerTypes(const Platform& platform);
 Result<std::optional<uint64_t>> AnchorAudit(Platform& platform);
 
 // Reads, checks (every line) and stores an HS nomenclature CSV for `lang` in
-// one transaction with its audit event ("hs.import"): on any error nothing is
-// written. Returns the number of codes imported.
-Result<size_t> ImportHsFile(storage::Db& db, const std::string& path, const std::string& lang);
+// one transaction with its audit event ("hs.import", at clock's time): on any
+// error nothing is written. Returns the number of codes imported.
+Result<size_t> ImportHsFile(storage::Db& db, const Clock& clock, const std::string& path, const std::string& lang);
 
 // The simulator's base URL ("http://127.0.0.1:8090") when `provider` is
 // played by origine-paysim (no base_url of its own, a simulator configured),

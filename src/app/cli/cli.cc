@@ -9,24 +9,13 @@
 
 namespace origine::app::cli {
 
-void Common::AddData(CLI::App* cmd) { cmd->add_option("--data", data_dir, "Data directory (default ./var)"); }
-
-void Common::AddKeyPassphrase(CLI::App* cmd) {
-  cmd->add_option("--key-passphrase-file", key_passphrase_file,
-                  "File holding the key-encryption passphrase (default keys.passphrase_file, else DATA/keys/kek)");
-}
-
-void Common::AddRegimes(CLI::App* cmd) {
-  cmd->add_option("--regimes", regimes_dir, "Regime data directory (default data/regimes)");
-}
-
 Result<Config> BuildConfig(const Common& common) {
   ASSIGN_OR_RETURN(Config config, LoadConfig(common.config_file));
   if (!common.listen.empty()) RETURN_IF_ERROR(ParseListen(common.listen, &config));
   if (!common.data_dir.empty()) config.data_dir = common.data_dir;
   if (!common.web_root.empty()) config.web_root = common.web_root;
   if (!common.regimes_dir.empty()) config.regimes_dir = common.regimes_dir;
-  if (common.paysim && common.paysim->count()) config.paysim_url = common.paysim_url;
+  if (common.paysim_given) config.paysim_url = common.paysim_url;
   if (!common.public_url.empty()) config.public_url = common.public_url;
   if (!common.key_passphrase_file.empty()) {
     config.key_passphrase_file = common.key_passphrase_file;
@@ -36,8 +25,8 @@ Result<Config> BuildConfig(const Common& common) {
 }
 
 int Fail(const Error& e) {
-  std::cerr << "origine: " << e.message << "\n";
-  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << "\n";
+  std::cerr << "error: " << e.message << " (" << e.code << ")\n";
+  for (const auto& f : e.fields) std::cerr << "  " << f.field << ": " << f.message << " (" << f.code << ")\n";
   return 2;
 }
 
@@ -54,7 +43,7 @@ Status WriteOutput(const std::string& path, const std::string& bytes) {
 
 Result<std::string> ReadInput(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::NotFound("cannot read " + path);
+  if (!in) return Error::NotFound("file.not_found"_code, "cannot read " + path).With("path", path);
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();

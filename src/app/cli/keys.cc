@@ -4,9 +4,9 @@
 // trust-list read (docs/adr/0040-key-hierarchy.md).
 #include <boost/json.hpp>
 #include <iostream>
-#include <memory>
 #include <sstream>
 
+#include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/encoding.h"
 #include "pki/key_manager.h"
@@ -68,85 +68,55 @@ std::string PemOf(const trust::Bytes& der) {
 
 }  // namespace
 
-void AddKeysCommands(CLI::App& cli, Common& common, Commands& commands) {
-  struct Values {
-    int64_t days = 0;
-    std::string types, kid, reason, out_file;
-    bool as_pem = false, as_json = false;
-  };
-  auto v = std::make_shared<Values>();
-  auto* keys = cli.add_subcommand("keys", "Root and document-signer keys; each change publishes a trust list version");
-  keys->require_subcommand(1);
-  auto* init = keys->add_subcommand("init-root", "Create the authority root key and certificate");
-  init->add_option("--days", v->days, "Validity in days (default keys.root_days, 3650)")->check(CLI::PositiveNumber);
-  auto* rotate = keys->add_subcommand(
-      "rotate", "Create a new document signer; it becomes active, the previous one keeps verifying until it expires");
-  rotate->add_option("--days", v->days, "Validity in days (default keys.signer_days, 730)")->check(CLI::PositiveNumber);
-  rotate->add_option("--types", v->types, "Certificate types it may sign, comma-separated (default: every regime)");
-  auto* list = keys->add_subcommand("list", "List keys: kid, role, validity, status, types");
-  list->add_flag("--json", v->as_json, "Print JSON");
-  auto* revoke =
-      keys->add_subcommand("revoke", "Remove a document signer: everything it signed is revoked, with the reason");
-  revoke->add_option("kid", v->kid, "The signer's kid (Base64, as listed)")->required();
-  revoke->add_option("--reason", v->reason, "Why (shown to verifiers), 1-200 characters")->required();
-  auto* export_root = keys->add_subcommand("export-root", "Write the root certificate (to pin in verifiers)");
-  export_root->add_option("-o,--output", v->out_file, "Output file")->required();
-  export_root->add_flag("--pem", v->as_pem, "PEM instead of DER");
-  for (auto* c : {init, rotate, list, revoke, export_root}) {
-    common.AddData(c);
-    common.AddKeyPassphrase(c);
-  }
+int RunKeysInitRoot(const Config& config, const KeysInitRootOptions& options) {
+  return WithPlatform(config, [&options](Platform& p) {
+    return Changed(p, p.keys->CreateRoot(kMeta, options.days > 0 ? options.days : p.config.root_days));
+  });
+}
 
-  commands.push_back({init, [v](const Config& config) {
-                        return WithPlatform(config, [&v](Platform& p) {
-                          return Changed(p, p.keys->CreateRoot(kMeta, v->days > 0 ? v->days : p.config.root_days));
-                        });
-                      }});
-  commands.push_back({rotate, [v](const Config& config) {
-                        return WithPlatform(config, [&v](Platform& p) {
-                          std::vector<std::string> types;
-                          if (v->types.empty()) {
-                            types = DefaultSignerTypes(p);
-                          } else {
-                            std::stringstream ss(v->types);
-                            for (std::string t; std::getline(ss, t, ',');)
-                              if (!t.empty()) types.push_back(t);
-                          }
-                          return Changed(
-                              p, p.keys->RotateSigner(kMeta, v->days > 0 ? v->days : p.config.signer_days, types));
-                        });
-                      }});
-  commands.push_back({revoke, [v](const Config& config) {
-                        return WithPlatform(config, [&v](Platform& p) {
-                          return Changed(p, p.keys->RevokeSigner(kMeta, v->kid, v->reason));
-                        });
-                      }});
-  commands.push_back({list, [v](const Config& config) {
-                        return WithPlatform(config, [&v](Platform& p) {
-                          auto keys = p.keys->List();
-                          if (!keys) return Fail(keys.error());
-                          if (v->as_json) {
-                            json::array a;
-                            for (const auto& k : *keys) a.push_back(KeyJson(k));
-                            std::cout << json::serialize(json::object{{"keys", std::move(a)}}) << "\n";
-                          } else {
-                            for (const auto& k : *keys) PrintKey(k);
-                          }
-                          return 0;
-                        });
-                      }});
-  commands.push_back({export_root, [v](const Config& config) {
-                        return WithPlatform(config, [&v](Platform& p) {
-                          auto der = p.keys->RootCertificate();
-                          if (!der) return Fail(der.error());
-                          Status st =
-                              WriteOutput(v->out_file, v->as_pem ? PemOf(*der) : std::string(der->begin(), der->end()));
-                          if (!st) return Fail(st.error());
-                          std::cout << "root " << encoding::Base64(trust::KidOf(*der)) << " written to " << v->out_file
-                                    << "\n";
-                          return 0;
-                        });
-                      }});
+int RunKeysRotate(const Config& config, const KeysRotateOptions& options) {
+  return WithPlatform(config, [&options](Platform& p) {
+    std::vector<std::string> types;
+    if (options.types.empty()) {
+      types = DefaultSignerTypes(p);
+    } else {
+      std::stringstream ss(options.types);
+      for (std::string t; std::getline(ss, t, ',');)
+        if (!t.empty()) types.push_back(t);
+    }
+    return Changed(p, p.keys->RotateSigner(kMeta, options.days > 0 ? options.days : p.config.signer_days, types));
+  });
+}
+
+int RunKeysRevoke(const Config& config, const KeysRevokeOptions& options) {
+  return WithPlatform(
+      config, [&options](Platform& p) { return Changed(p, p.keys->RevokeSigner(kMeta, options.kid, options.reason)); });
+}
+
+int RunKeysList(const Config& config, const KeysListOptions& options) {
+  return WithPlatform(config, [&options](Platform& p) {
+    auto keys = p.keys->List();
+    if (!keys) return Fail(keys.error());
+    if (options.json) {
+      json::array a;
+      for (const auto& k : *keys) a.push_back(KeyJson(k));
+      std::cout << json::serialize(json::object{{"keys", std::move(a)}}) << "\n";
+    } else {
+      for (const auto& k : *keys) PrintKey(k);
+    }
+    return 0;
+  });
+}
+
+int RunKeysExportRoot(const Config& config, const KeysExportRootOptions& options) {
+  return WithPlatform(config, [&options](Platform& p) {
+    auto der = p.keys->RootCertificate();
+    if (!der) return Fail(der.error());
+    Status st = WriteOutput(options.output, options.pem ? PemOf(*der) : std::string(der->begin(), der->end()));
+    if (!st) return Fail(st.error());
+    std::cout << "root " << encoding::Base64(trust::KidOf(*der)) << " written to " << options.output << "\n";
+    return 0;
+  });
 }
 
 }  // namespace origine::app::cli

@@ -6,31 +6,42 @@
 #include <boost/json.hpp>
 #include <filesystem>
 #include <iostream>
-#include <memory>
 
+#include "app/cli/cli.h"
 #include "app/cli/commands.h"
-#include "core/clock.h"
 #include "net/http_client.h"
 #include "tlog/monitor.h"
 
 namespace origine::app::cli {
-namespace {
 namespace json = boost::json;
 
-int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
+int RunLogKey(const Config& config) {
+  return WithPlatform(config, [](Platform& p) {
+    std::cout << p.log_signer->VerifierKey() << "\n";
+    return 0;
+  });
+}
+
+int RunLogMonitor(const Clock& clock, const LogMonitorOptions& options) {
+  std::string url = options.url, vkey = options.key;
+  const std::string& state_dir = options.state;
   while (!url.empty() && url.back() == '/') url.pop_back();
   if (url.rfind("http://", 0) != 0 && url.rfind("https://", 0) != 0)
-    return Fail(Error::Invalid("the URL must start with http:// or https://"));
+    return Fail(Error::Invalid("cli.url_scheme"_code, "the URL must start with http:// or https://"));
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(state_dir) / "checkpoints", ec);
-  if (ec) return Fail(Error::Unavailable("cannot create " + state_dir + ": " + ec.message()));
+  if (ec)
+    return Fail(Error::Unavailable("cli.state_dir"_code, "cannot create " + state_dir + ": " + ec.message())
+                    .With("path", state_dir));
   const std::string vkey_file = state_dir + "/vkey", cp_file = state_dir + "/checkpoint";
   auto stored_vkey = ReadInput(vkey_file);
   if (stored_vkey) {
     while (!stored_vkey->empty() && (stored_vkey->back() == '\n' || stored_vkey->back() == '\r'))
       stored_vkey->pop_back();
     if (!vkey.empty() && vkey != *stored_vkey)
-      return Fail(Error::Invalid("--key differs from the key kept in " + vkey_file + "; use another --state"));
+      return Fail(Error::Invalid("cli.key_mismatch"_code,
+                                 "--key differs from the key kept in " + vkey_file + "; use another --state")
+                      .With("path", vkey_file));
     vkey = *stored_vkey;
   }
   if (vkey.empty()) {
@@ -40,12 +51,13 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
     boost::system::error_code jec;
     json::value v = json::parse(*body, jec);
     if (jec || !v.is_object() || !v.as_object().contains("vkey") || !v.as_object().at("vkey").is_string())
-      return Fail(Error::Invalid(url + "/api/v1/log/key did not return a vkey"));
+      return Fail(
+          Error::Invalid("cli.vkey_missing"_code, url + "/api/v1/log/key did not return a vkey").With("url", url));
     vkey = std::string(v.as_object().at("vkey").as_string());
     std::cerr << "origine: no --key given; trusting the key the log publishes: " << vkey << "\n";
   }
   auto verifier = tlog::ParseVerifierKey(vkey);
-  if (!verifier) return Fail(Error::Invalid("bad verifier key: " + verifier.error().message));
+  if (!verifier) return Fail(Error::Invalid("cli.verifier_key"_code, "bad verifier key: " + verifier.error().message));
   if (!stored_vkey) {
     Status st = WriteOutput(vkey_file, vkey + "\n");
     if (!st) return Fail(st.error());
@@ -57,7 +69,10 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   std::string previous_note;
   if (auto kept = ReadInput(cp_file)) {
     auto cp = tlog::OpenCheckpoint(*kept, origin, verifiers);
-    if (!cp) return Fail(Error::Invalid("the kept checkpoint " + cp_file + " does not verify: " + cp.error().message));
+    if (!cp)
+      return Fail(Error::Invalid("cli.kept_checkpoint"_code,
+                                 "the kept checkpoint " + cp_file + " does not verify: " + cp.error().message)
+                      .With("path", cp_file));
     previous = *cp;
     previous_note = *kept;
   }
@@ -67,7 +82,7 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   auto cp = tlog::VerifyCheckpointUpdate(*note, origin, verifiers, previous, fetch);
   if (!cp) {
     if (cp.error().kind != ErrorKind::kInvalidArgument) return Fail(cp.error());
-    const std::string evidence = state_dir + "/inconsistent-" + std::to_string(SystemClock().NowUnix()) + ".txt";
+    const std::string evidence = state_dir + "/inconsistent-" + std::to_string(clock.NowUnix()) + ".txt";
     (void)WriteOutput(evidence, "kept checkpoint:\n" + previous_note + "\nnew checkpoint:\n" + *note);
     std::cout << "INCONSISTENT: " << cp.error().message << "\n"
               << "  log " << url << (previous ? ", last accepted size " + std::to_string(previous->size) : "")
@@ -81,33 +96,6 @@ int Monitor(std::string url, const std::string& state_dir, std::string vkey) {
   if (previous) std::cout << " (previous " << previous->size << ")";
   std::cout << "\n";
   return 0;
-}
-
-}  // namespace
-
-void AddLogCommands(CLI::App& cli, Common& common, Commands& commands) {
-  struct Values {
-    std::string url, state = "origine-monitor", key;
-  };
-  auto v = std::make_shared<Values>();
-  auto* log_cmd = cli.add_subcommand("log", "Transparency log");
-  log_cmd->require_subcommand(1);
-  auto* key = log_cmd->add_subcommand("key", "Print the log's verifier key (signed-note vkey)");
-  auto* monitor = log_cmd->add_subcommand(
-      "monitor", "Check a log's new checkpoint against the last one kept (exit 0 consistent, 1 inconsistent, 2 error)");
-  monitor->add_option("url", v->url, "Base URL of the server (its log is at URL/log/)")->required();
-  monitor->add_option("--state", v->state, "Directory of kept checkpoints (default ./origine-monitor)");
-  monitor->add_option("--key", v->key, "Verifier key (vkey); default: the one kept, else the log's own");
-  common.AddData(key);
-  common.AddKeyPassphrase(key);
-
-  commands.push_back({key, [](const Config& config) {
-                        return WithPlatform(config, [](Platform& p) {
-                          std::cout << p.log_signer->VerifierKey() << "\n";
-                          return 0;
-                        });
-                      }});
-  commands.push_back({monitor, [v](const Config&) { return Monitor(v->url, v->state, v->key); }});
 }
 
 }  // namespace origine::app::cli

@@ -3,14 +3,15 @@
 #include <iostream>
 
 #include "api/api.h"
+#include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "core/log.h"
 #include "http/server.h"
 
 namespace origine::app::cli {
-namespace {
 
-int Serve(const Config& config, bool demo) {
+int RunServe(const Config& config, const ServeOptions& options) {
+  const bool demo = options.demo;
   auto platform = OpenPlatform(config);
   if (!platform) return Fail(platform.error());
   if (demo) {
@@ -42,25 +43,6 @@ int Serve(const Config& config, bool demo) {
   if (!st) return Fail(st.error());
   log::Info("stopped");
   return 0;
-}
-
-}  // namespace
-
-void AddServeCommands(CLI::App& cli, Common& common, Commands& commands) {
-  auto demo = std::make_shared<bool>(false);
-  auto* serve = cli.add_subcommand("serve", "Start the HTTP server");
-  serve->add_option("--config", common.config_file, "TOML configuration file");
-  serve->add_option("--listen", common.listen, "HOST:PORT (default 127.0.0.1:8080)");
-  common.AddData(serve);
-  serve->add_option("--web-root", common.web_root, "Built web app directory (default web/dist)");
-  serve->add_flag("--demo", *demo, "Seed demo accounts and certificates when the database is new");
-  common.paysim = serve->add_option("--paysim", common.paysim_url,
-                                    "Payment simulator base URL (default http://127.0.0.1:8090; \"\" none)");
-  serve->add_option("--public-url", common.public_url,
-                    "Our base URL as the providers reach it (default http://LISTEN)");
-  common.AddKeyPassphrase(serve);
-  common.AddRegimes(serve);
-  commands.push_back({serve, [demo](const Config& config) { return Serve(config, *demo); }});
 }
 
 }  // namespace origine::app::cli

@@ -11,9 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <sstream>
 
+#include "app/cli/cli.h"
 #include "app/cli/commands.h"
 #include "certificates/verification.h"
 #include "core/encoding.h"
@@ -27,6 +27,12 @@ namespace origine::app::cli {
 namespace {
 namespace json = boost::json;
 
+// The error `e` of reading `file`, its message prefixed with what was read.
+Error About(const std::string& what, Error e) {
+  e.message = what + ": " + e.message;
+  return e;
+}
+
 // A root certificate file: DER, or PEM ("BEGIN CERTIFICATE").
 Result<trust::Bytes> ReadRootFile(const std::string& path) {
   ASSIGN_OR_RETURN(std::string text, ReadInput(path));
@@ -37,11 +43,13 @@ Result<trust::Bytes> ReadRootFile(const std::string& path) {
     for (size_t i = b; b != std::string::npos && i < e; ++i)
       if (!std::isspace(static_cast<unsigned char>(text[i]))) b64 += text[i];
     auto der = encoding::FromBase64(b64);
-    if (!der) return Error::Invalid(path + ": not a PEM certificate");
+    if (!der) return Error::Invalid("cli.certificate_file"_code, path + ": not a PEM certificate").With("path", path);
     text.assign(der->begin(), der->end());
   }
   trust::Bytes der(text.begin(), text.end());
-  if (!trust::ParseCertificate(der)) return Error::Invalid(path + ": not an X.509 certificate (DER or PEM)");
+  if (!trust::ParseCertificate(der))
+    return Error::Invalid("cli.certificate_file"_code, path + ": not an X.509 certificate (DER or PEM)")
+        .With("path", path);
   return der;
 }
 
@@ -52,14 +60,16 @@ Result<std::vector<trust::TrustEntry>> LoadTrustFile(const std::string& trust_fi
                                                      json::object& info) {
   ASSIGN_OR_RETURN(std::string text, ReadInput(trust_file));
   auto format = trust::TrustListFormat(text);
-  if (!format) return Error::Invalid("trust list " + trust_file + ": " + format.error().message);
+  const std::string what = "trust list " + trust_file;
+  if (!format) return About(what, format.error());
   if (*format == 1) {
     if (!root_file.empty())
-      return Error::Invalid("trust list " + trust_file +
-                            " is format 1 (unsigned): it cannot be checked against --root");
+      return Error::Invalid("cli.trust_list_unsigned"_code,
+                            what + " is format 1 (unsigned): it cannot be checked against --root")
+          .With("path", trust_file);
     std::cerr << "origine: warning: " << trust_file << " is an unsigned (format 1) trust list\n";
     auto parsed = trust::TrustListFromJson(text);
-    if (!parsed) return Error::Invalid("trust list " + trust_file + ": " + parsed.error().message);
+    if (!parsed) return About(what, parsed.error());
     info = {{"version", 1}, {"format", 1}, {"signed", false}, {"root_pinned", false}};
     return std::move(*parsed);
   }
@@ -68,13 +78,13 @@ Result<std::vector<trust::TrustEntry>> LoadTrustFile(const std::string& trust_fi
     ASSIGN_OR_RETURN(root, ReadRootFile(root_file));
   } else {
     auto embedded = trust::EmbeddedTrustListRoot(text);
-    if (!embedded) return Error::Invalid("trust list " + trust_file + ": " + embedded.error().message);
+    if (!embedded) return About(what, embedded.error());
     root = std::move(*embedded);
     std::cerr << "origine: warning: the trust list's signature was checked against the root it carries, which is "
                  "not pinned; give --root ROOT (from `origine keys export-root` or GET /api/v1/trust-list/root)\n";
   }
   auto verified = trust::VerifySignedTrustList(text, root);
-  if (!verified) return Error::Invalid("trust list " + trust_file + ": " + verified.error().message);
+  if (!verified) return About(what, verified.error());
   info = {{"version", verified->document.version},
           {"format", 2},
           {"signed", true},
@@ -93,7 +103,7 @@ Result<std::string> ReadQr(const std::string& input) {
   if (input.rfind(trust::kQrPrefix, 0) == 0) return input;
   if (std::ifstream(input).good()) return render::DecodeQrFromFile(input);
   if (input.find('/') != std::string::npos || (input.size() > 4 && input[input.size() - 4] == '.'))
-    return Error::NotFound("no such file: " + input);
+    return Error::NotFound("file.not_found"_code, "no such file: " + input).With("path", input);
   return input;
 }
 
@@ -118,25 +128,27 @@ void PrintText(const certificates::Verification& v) {
               << "\n";
 }
 
-struct Values {
-  std::string trust_file, root_file, input;
-  bool as_json = false;
-};
+}  // namespace
 
-int Verify(const Values& v, const Config& config) {
+int RunVerify(const Config& config, const Clock& clock, const VerifyOptions& v) {
   std::vector<trust::TrustEntry> trust_list;
   std::unique_ptr<Platform> platform;
   json::object list_info;
-  if (!v.trust_file.empty()) {
-    auto loaded = LoadTrustFile(v.trust_file, v.root_file, list_info);
+  if (!v.trust_list.empty()) {
+    auto loaded = LoadTrustFile(v.trust_list, v.root, list_info);
     if (!loaded) return Fail(loaded.error());
     trust_list = std::move(*loaded);
-    if (trust_list.empty()) return Fail(Error::Invalid("the trust list " + v.trust_file + " is empty"));
+    if (trust_list.empty())
+      return Fail(Error::Invalid("cli.trust_list_empty"_code, "the trust list " + v.trust_list + " is empty")
+                      .With("path", v.trust_list));
   } else {
-    if (!v.root_file.empty()) return Fail(Error::Invalid("--root needs --trust-list FILE"));
+    if (!v.root.empty())
+      return Fail(Error::Invalid("cli.root_without_trust_list"_code, "--root needs --trust-list FILE"));
     std::error_code ec;
     if (!std::filesystem::exists(std::filesystem::path(config.data_dir) / "origine.db", ec))
-      return Fail(Error::Invalid("no database in " + config.data_dir + ": give --trust-list FILE or --data DIR"));
+      return Fail(Error::Invalid("cli.no_database"_code,
+                                 "no database in " + config.data_dir + ": give --trust-list FILE or --data DIR")
+                      .With("path", config.data_dir));
     log::SetQuiet(true);
     auto p = OpenPlatform(config);
     if (!p) return Fail(p.error());
@@ -144,11 +156,10 @@ int Verify(const Values& v, const Config& config) {
   }
   auto qr = ReadQr(v.input);
   if (!qr) return Fail(qr.error());
-  SystemClock clock;
   certificates::Verification result = platform ? platform->certificates->VerifyQr(*qr)
                                                : certificates::FromOffline(trust::VerifyQrText(
                                                      *qr, trust::TrustStore(std::move(trust_list)), clock.NowUnix()));
-  if (v.as_json) {
+  if (v.json) {
     json::object o = certificates::VerificationToJson(result);
     if (!list_info.empty()) o["trust_list"] = list_info;
     std::cout << json::serialize(o) << "\n";
@@ -156,22 +167,6 @@ int Verify(const Values& v, const Config& config) {
     PrintText(result);
   }
   return result.status == certificates::Outcome::kValid ? 0 : 1;
-}
-
-}  // namespace
-
-void AddVerifyCommands(CLI::App& cli, Common& common, Commands& commands) {
-  auto v = std::make_shared<Values>();
-  auto* verify = cli.add_subcommand("verify",
-                                    "Verify a certificate: offline with --trust-list, else online against --data (exit "
-                                    "0 valid, 1 not valid, 2 error)");
-  verify->add_option("--trust-list", v->trust_file, "Trust list JSON (from `origine trust-list export`)");
-  verify->add_option("--root", v->root_file,
-                     "Pinned root certificate (DER or PEM) to check the trust list's signature");
-  verify->add_flag("--json", v->as_json, "Print the result as JSON");
-  verify->add_option("input", v->input, "QR text, - for standard input, or a PDF or PNG file")->required();
-  common.AddData(verify);
-  commands.push_back({verify, [v](const Config& config) { return Verify(*v, config); }});
 }
 
 }  // namespace origine::app::cli
