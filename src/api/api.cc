@@ -31,7 +31,7 @@ Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identit
   AddSystemRoutes(add, db, metrics_, payments, OpenApiJson());
   AddAuthRoutes(add, identity, options.secure_cookies);
   AddRegistryRoutes(add, db, clock, applications);
-  AddPaymentRoutes(add, payments, reconciler);
+  AddPaymentRoutes(add, clock, payments, reconciler);
   AddTrustRoutes(add, keys, trust);
   AddApplicationRoutes(add, applications);
   AddCertificateRoutes(add, applications, certificates);

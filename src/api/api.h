@@ -8,7 +8,8 @@
 //   api/*_routes.h       one file per route group, each documenting its routes and
 //                        who may call them: system, auth, registry, payment, trust,
 //                        application, certificate, verify, log, audit
-//   api/internal/        decoding helpers shared by the route files
+//   api/internal/        decoding helpers shared by the route files (bodies,
+//                        parameters, the coded errors of both)
 // Handlers are thin: decode, call a service, encode. Services hold the rules.
 // Thread-safety: Handle() may be called concurrently once constructed.
 #pragma once

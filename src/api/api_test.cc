@@ -2,17 +2,13 @@
 #include "api/api.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/json.hpp>
-#include <filesystem>
 #include <set>
 
-#include "app/schema.h"
 #include "audit/audit.h"
-#include "registry/registry.h"
-#include "storage/sqlite_db.h"
 #include "testkit/regimes.h"
+#include "testkit/testkit.h"
 #include "trust/base64.h"
 #include "trust/keys.h"
 #include "trust/qr.h"
@@ -26,26 +22,22 @@ TEST(OpenApiTest, DocumentIsValidJsonWithVersion31) {
   EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
 }
 
-std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = app::AllMigrations();
-  return all;
-}
-
 // Template as documented in OpenAPI: "{path...}" is written "{path}".
 std::string DocPath(std::string t) {
   if (auto pos = t.find("...}"); pos != std::string::npos) t.erase(pos, 3);
   return t;
 }
 
+using Headers = std::map<std::string, std::string>;
+
+// The API over the test kit's database and people, with real keys and log.
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("origine-api-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    ASSERT_TRUE(db_->Migrate(TestMigrations()));
-    auto store = trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10);
+    db_ = testkit::OpenDb(dir_.path());
+    ASSERT_TRUE(db_);
+    people_ = testkit::SeedPeople(*db_, clock_);
+    auto store = trust::FileKeyStore::Open(dir_.File("keys"), "test passphrase 0123456789", 10);
     ASSERT_TRUE(store) << store.error().message;
     store_ = std::move(*store);
     keys_ = std::make_unique<pki::KeyManager>(*db_, clock_, *store_, log_, pki::KeyOptions{});
@@ -58,15 +50,10 @@ class ApiTest : public ::testing::Test {
     certs_ = std::make_unique<certificates::CertificateService>(*db_, clock_, *trust_, certificates::IssuerConfig{});
     api_ = std::make_unique<Api>(*db_, clock_, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_,
                                  ApiOptions{});
-    int64_t company = *identity_->EnsureCompany({"C", "084151646T", "R", "A"}, {});
-    ASSERT_TRUE(identity_->EnsureUser({"e@t.ml", "E", "password-1", Role::kExporter, company}, {}));
   }
-  void TearDown() override {
-    api_.reset();
-    std::filesystem::remove_all(dir_);
-  }
+
   http::Response Call(const std::string& method, const std::string& target, const std::string& body = "",
-                      std::map<std::string, std::string> headers = {}) {
+                      Headers headers = {}) {
     http::Request req;
     req.method = method;
     req.target = target;
@@ -78,9 +65,23 @@ class ApiTest : public ::testing::Test {
     return api_->Handle(req);
   }
 
-  std::filesystem::path dir_;
+  // Logs `who` in through the API (the test kit's password): the session
+  // cookie and the CSRF header to send along.
+  Headers LogIn(const Principal& who) {
+    auto r = Call("POST", "/api/v1/auth/login",
+                  json::serialize(json::object{{"email", who.email}, {"password", "password-12345"}}));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::string cookie;
+    for (auto& [k, v] : r.headers)
+      if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
+    if (r.status != 200) return {};
+    return {{"cookie", cookie}, {"x-csrf-token", std::string(json::parse(r.body).at("csrf_token").as_string())}};
+  }
+
+  testkit::TempDir dir_;
   FakeClock clock_{SystemClock().NowUnix()};
   std::unique_ptr<storage::Db> db_;
+  testkit::People people_;
   std::unique_ptr<trust::FileKeyStore> store_;
   std::unique_ptr<pki::KeyManager> keys_;
   std::unique_ptr<pki::DbTrustListSource> trust_;
@@ -129,12 +130,8 @@ TEST_F(ApiTest, SessionRoutesRefuseAnonymousCallers) {
 }
 
 TEST_F(ApiTest, LoginThenCsrfIsRequired) {
-  auto login = Call("POST", "/api/v1/auth/login", R"({"email":"e@t.ml","password":"password-1"})");
-  ASSERT_EQ(login.status, 200) << login.body;
-  std::string cookie;
-  for (auto& [k, v] : login.headers)
-    if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
-  std::string csrf(json::parse(login.body).at("csrf_token").as_string());
+  Headers session = LogIn(people_.exporter);
+  const std::string cookie = session["cookie"], csrf = session["x-csrf-token"];
   auto no_csrf = Call("POST", "/api/v1/applications", R"({"regime":"ETLS"})", {{"cookie", cookie}});
   EXPECT_EQ(no_csrf.status, 403);
   EXPECT_NE(no_csrf.body.find("/problems/csrf"), std::string::npos);
@@ -152,13 +149,7 @@ TEST_F(ApiTest, LoginThenCsrfIsRequired) {
 }
 
 TEST_F(ApiTest, RefusedPermissionsAreAudited) {
-  ASSERT_TRUE(identity_->EnsureUser({"x@t.ml", "X", "password-1", Role::kAgent, std::nullopt}, {}));
-  auto login = Call("POST", "/api/v1/auth/login", R"({"email":"x@t.ml","password":"password-1"})");
-  ASSERT_EQ(login.status, 200) << login.body;
-  std::string cookie;
-  for (auto& [k, v] : login.headers)
-    if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
-  auto denied = Call("GET", "/api/v1/audit/events", "", {{"cookie", cookie}});
+  auto denied = Call("GET", "/api/v1/audit/events", "", LogIn(people_.agent));
   EXPECT_EQ(denied.status, 403) << denied.body;
   auto tx = std::move(*db_->Begin(false));
   audit::Filter f;
@@ -221,21 +212,8 @@ TEST_F(ApiTest, MetricsOnlyOnLoopback) {
 
 // Every verification outcome through POST /api/v1/verify, from one table.
 TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
-  const RequestMeta meta{"t", "127.0.0.1", "test"};
-  auto principal = [&](const std::string& email, Role role, std::optional<int64_t> company) {
-    Principal p;
-    p.user_id = *identity_->EnsureUser({email, email, "password-1", role, company}, {});
-    p.email = p.name = email;
-    p.role = role;
-    p.company_id = company;
-    return p;
-  };
-  auto tx0 = std::move(*db_->Begin(false));
-  const int64_t company = (*tx0->Query("SELECT id FROM companies"))[0].Int(0);
-  tx0.reset();
-  const Principal exporter = principal("e@t.ml", Role::kExporter, company);
-  const Principal agent = principal("a@t.ml", Role::kAgent, std::nullopt);
-  const Principal signatory = principal("s@t.ml", Role::kSignatory, std::nullopt);
+  const RequestMeta& meta = testkit::kMeta;
+  const Principal &exporter = people_.exporter, &agent = people_.agent, &signatory = people_.signatory;
   const json::value input = json::parse(R"({"regime": "ETLS",
     "consignee": {"name": "Dakar Import", "address": "Rue 10, Dakar", "country": "SN"},
     "origin_country": "ML", "destination_country": "SN", "transport": {"mode": "road", "details": "Camion"},
@@ -324,20 +302,7 @@ TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
 
 // The new certificate routes: who may, who may not, and bad input.
 TEST_F(ApiTest, RevokeAndAmendRoutesCheckRolesAndInput) {
-  auto login = [&](const std::string& email, Role role, std::optional<int64_t> company) {
-    EXPECT_TRUE(identity_->EnsureUser({email, email, "password-1", role, company}, {}));
-    auto r =
-        Call("POST", "/api/v1/auth/login", json::serialize(json::object{{"email", email}, {"password", "password-1"}}));
-    EXPECT_EQ(r.status, 200) << r.body;
-    std::string cookie;
-    for (auto& [k, v] : r.headers)
-      if (k == "Set-Cookie") cookie = v.substr(0, v.find(';'));
-    return std::map<std::string, std::string>{
-        {"cookie", cookie}, {"x-csrf-token", std::string(json::parse(r.body).at("csrf_token").as_string())}};
-  };
-  auto agent = login("a@t.ml", Role::kAgent, std::nullopt);
-  auto signatory = login("s@t.ml", Role::kSignatory, std::nullopt);
-  auto auditor = login("au@t.ml", Role::kAuditor, std::nullopt);
+  Headers agent = LogIn(people_.agent), signatory = LogIn(people_.signatory), auditor = LogIn(people_.auditor);
   const std::string n = "/api/v1/certificates/ML-ETLS-2026-000001";
   EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", agent).status, 403);
   EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", auditor).status, 403);
@@ -354,6 +319,85 @@ TEST_F(ApiTest, RevokeAndAmendRoutesCheckRolesAndInput) {
   auto no_csrf = signatory;
   no_csrf.erase("x-csrf-token");
   EXPECT_EQ(Call("POST", n + "/revoke", R"({"reason":"x"})", no_csrf).status, 403);
+}
+
+// Every problem carries a machine-readable code, and so does each of its
+// field errors (the web translates by them): one case per kind of failure.
+TEST_F(ApiTest, ProblemsAndTheirFieldErrorsCarryCodes) {
+  const Headers exporter = LogIn(people_.exporter), agent = LogIn(people_.agent), auditor = LogIn(people_.auditor);
+  struct Case {
+    std::string method, target, body;
+    Headers headers;
+    int status;
+    std::string code, field, field_code;  // field "": no errors[]
+  };
+  const std::vector<Case> cases = {
+      {"GET", "/api/v1/applications", "", {}, 401, "", "", ""},
+      {"POST",
+       "/api/v1/applications",
+       R"({"regime":"ETLS"})",
+       {{"cookie", exporter.at("cookie")}},
+       403,
+       "csrf.invalid",
+       "",
+       ""},
+      {"POST", "/api/v1/applications", R"({"regime":"ETLS"})", agent, 403, "application.forbidden", "", ""},
+      {"POST", "/api/v1/applications", R"({"regime":)", exporter, 400, "json.malformed", "", ""},
+      {"GET", "/api/v1/applications/x", "", exporter, 404, "application.not_found", "", ""},
+      {"GET", "/api/v1/applications?status=lost", "", exporter, 422, "application.status_unknown", "status",
+       "application.status_unknown"},
+      {"POST", "/api/v1/verify", R"([1])", {}, 422, "json.object", "", ""},
+      {"POST", "/api/v1/verify", R"({"qr":1})", {}, 422, "field.string", "qr", "field.string"},
+      {"POST", "/api/v1/verify", R"({"qr":"x","extra":1})", {}, 422, "field.unknown", "extra", "field.unknown"},
+      {"POST", "/api/v1/verify", R"({})", {}, 422, "verify.qr_or_number", "qr", "verify.qr_or_number"},
+      {"POST", "/api/v1/auth/login", R"({"email":"a@t.ml"})", {}, 422, "field.required", "password", "field.required"},
+      {"GET", "/api/v1/log/proof/inclusion", "", {}, 422, "field.required", "index", "field.required"},
+      {"GET", "/api/v1/log/proof/inclusion?index=x", "", {}, 422, "field.integer", "index", "field.integer"},
+      {"GET", "/api/v1/log/proof/inclusion?index=2", "", {}, 422, "log_proof.range", "index", "log_proof.range"},
+      {"GET", "/api/v1/audit/events?from=2026-02-30", "", auditor, 422, "date.format", "from", "date.format"},
+      {"GET", "/api/v1/audit/events?limit=0", "", auditor, 422, "audit.limit", "limit", "audit.limit"},
+      {"GET", "/api/v1/audit/events", "", agent, 403, "audit.forbidden", "", ""},
+      {"GET", "/api/v1/hs?lang=de", "", {}, 422, "lang.unknown", "lang", "lang.unknown"},
+      {"GET", "/api/v1/trust-list/versions/0", "", {}, 404, "trust_list.not_found", "", ""},
+      {"GET", "/api/v1/fees?regime=ETLS", "", {}, 503, "payment.not_configured", "", ""},
+      {"GET", "/api/v1/nowhere", "", {}, 404, "http.not_found", "", ""},
+      {"DELETE", "/api/v1/regimes", "", {}, 405, "http.method_not_allowed", "", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.method + " " + c.target + " " + c.body);
+    auto r = Call(c.method, c.target, c.body, c.headers);
+    ASSERT_EQ(r.status, c.status) << r.body;
+    EXPECT_EQ(r.content_type, "application/problem+json");
+    auto doc = json::parse(r.body).as_object();
+    ASSERT_TRUE(doc.contains("code")) << r.body;
+    const std::string code(doc.at("code").as_string());
+    EXPECT_FALSE(code.empty());
+    if (!c.code.empty()) EXPECT_EQ(code, c.code);  // "": the code is another module's (identity's session codes)
+    if (c.field.empty()) continue;
+    ASSERT_TRUE(doc.contains("errors")) << r.body;
+    bool found = false;
+    for (const auto& e : doc.at("errors").as_array()) {
+      const auto& item = e.as_object();
+      EXPECT_TRUE(item.contains("code") && !item.at("code").as_string().empty()) << r.body;
+      if (item.at("field").as_string() != c.field) continue;
+      found = true;
+      EXPECT_EQ(item.at("code").as_string(), c.field_code);
+      ASSERT_TRUE(item.contains("params")) << r.body;
+      EXPECT_EQ(item.at("params").at("field").as_string(), c.field);
+    }
+    EXPECT_TRUE(found) << "no error for the field " << c.field << ": " << r.body;
+  }
+}
+
+// An impossible date in a query is refused (2026-02-30 used to become 2 March).
+TEST_F(ApiTest, ImpossibleDatesInQueriesAreRefused) {
+  const Headers auditor = LogIn(people_.auditor);
+  for (const char* date : {"2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "26-01-01"}) {
+    auto r = Call("GET", std::string("/api/v1/audit/events?to=") + date, "", auditor);
+    EXPECT_EQ(r.status, 422) << date << ": " << r.body;
+    EXPECT_EQ(json::parse(r.body).at("code").as_string(), "date.format") << date;
+  }
+  EXPECT_EQ(Call("GET", "/api/v1/audit/events?from=2024-02-29&to=2026-12-31", "", auditor).status, 200);
 }
 
 }  // namespace

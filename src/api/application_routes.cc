@@ -1,9 +1,9 @@
 #include "api/application_routes.h"
 
 #include <boost/json.hpp>
-#include <set>
 
 #include "api/internal/json_io.h"
+#include "api/internal/params.h"
 
 namespace origine::api {
 namespace json = boost::json;
@@ -13,7 +13,9 @@ using internal::JsonBody;
 
 namespace {
 
-Result<int64_t> IdParam(const http::Request& req) { return internal::IdParam(req, "application"); }
+Result<int64_t> IdParam(const http::Request& req) {
+  return internal::IdParam(req, "application.not_found"_code, "application");
+}
 
 // Optional {"comment": "..."} body of review actions (an empty body is allowed).
 Result<std::string> CommentBody(const http::Request& req) { return internal::OptionalStringBody(req, "comment"); }
@@ -22,22 +24,19 @@ Result<std::string> CommentBody(const http::Request& req) { return internal::Opt
 
 void AddApplicationRoutes(const AddRoute& add, certificates::ApplicationService& applications) {
   add("GET", "/api/v1/applications", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
-    std::optional<std::string> status;
-    if (auto it = c.req.query.find("status"); it != c.req.query.end()) {
-      static const std::set<std::string> kStatuses = {"draft",    "awaiting_payment", "submitted",
-                                                      "returned", "approved",         "issued"};
-      if (!kStatuses.count(it->second))
-        return Error::Invalid("unknown status",
-                              {{"status", "must be draft, awaiting_payment, submitted, returned, approved or issued"}});
-      status = it->second;
-    }
+    ASSIGN_OR_RETURN(std::optional<std::string> status,
+                     internal::OneOfQuery(c.req, "status",
+                                          {"draft", "awaiting_payment", "submitted", "returned", "approved", "issued"},
+                                          "application.status_unknown"_code,
+                                          "must be draft, awaiting_payment, submitted, returned, approved or issued"));
     // Default 500: the web pages that read one page keep working.
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 500}));
     ASSIGN_OR_RETURN(json::object list, applications.List(*c.who, status, page));
     return Json(list);
   });
   add("POST", "/api/v1/applications", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters create applications");
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("application.forbidden"_code, "only exporters create applications");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object app, applications.Create(*c.who, body, c.meta));
     Response r = Json(app, 201);
@@ -50,7 +49,8 @@ void AddApplicationRoutes(const AddRoute& add, certificates::ApplicationService&
     return Json(app);
   });
   add("PUT", "/api/v1/applications/{id}", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit applications");
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("application.forbidden"_code, "only exporters edit applications");
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object app, applications.Update(*c.who, id, body, c.meta));

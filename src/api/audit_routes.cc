@@ -2,8 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
-#include "api/internal/query.h"
+#include "api/internal/params.h"
 #include "audit/audit.h"
 #include "identity/directory.h"
 
@@ -26,7 +27,9 @@ Result<AuditQuery> AuditFilter(const http::Request& req) {
   auto text = [&](const char* name, std::string* out) -> Status {
     auto it = req.query.find(name);
     if (it == req.query.end()) return {};
-    if (it->second.size() > 200) return Error::Invalid(std::string(name) + " is too long", {{name, "too long"}});
+    if (it->second.size() > 200)
+      return internal::InvalidField("field.too_long"_code, name, "too long", std::string(name) + " is too long",
+                                    {{"max", "200"}});
     *out = it->second;
     return {};
   };
@@ -45,7 +48,9 @@ Result<AuditQuery> AuditFilter(const http::Request& req) {
   ASSIGN_OR_RETURN(f.before_id, internal::IntQuery(req, "before_id"));
   ASSIGN_OR_RETURN(std::optional<int64_t> limit, internal::IntQuery(req, "limit"));
   if (limit) {
-    if (*limit < 1 || *limit > 1000) return Error::Invalid("limit must be between 1 and 1000", {{"limit", "1..1000"}});
+    if (*limit < 1 || *limit > 1000)
+      return internal::InvalidField("audit.limit"_code, "limit", "1..1000", "limit must be between 1 and 1000",
+                                    {{"min", "1"}, {"max", "1000"}});
     f.limit = static_cast<int>(*limit);
   }
   return q;
@@ -117,7 +122,8 @@ bool MayReadAudit(const Principal& p) { return p.role == Role::kAuditor || p.rol
 
 void AddAuditRoutes(const AddRoute& add, storage::Db& db, const Clock& clock) {
   add("GET", "/api/v1/audit/events", Access::kSession, [&db](RouteCtx& c) -> Result<Response> {
-    if (!MayReadAudit(*c.who)) return Error::Denied("only auditors and administrators read the audit trail");
+    if (!MayReadAudit(*c.who))
+      return Error::Denied("audit.forbidden"_code, "only auditors and administrators read the audit trail");
     ASSIGN_OR_RETURN(AuditQuery q, AuditFilter(c.req));
     const audit::Filter& f = q.filter;
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
@@ -134,7 +140,8 @@ void AddAuditRoutes(const AddRoute& add, storage::Db& db, const Clock& clock) {
     return internal::Json(json::object{{"items", std::move(items)}, {"next_before_id", next}});
   });
   add("GET", "/api/v1/audit/events.csv", Access::kSession, [&db, &clock](RouteCtx& c) -> Result<Response> {
-    if (!MayReadAudit(*c.who)) return Error::Denied("only auditors and administrators export the audit trail");
+    if (!MayReadAudit(*c.who))
+      return Error::Denied("audit.forbidden"_code, "only auditors and administrators export the audit trail");
     ASSIGN_OR_RETURN(AuditQuery q, AuditFilter(c.req));
     // The export's audit event records the query as asked (before the actor's e-mail is resolved).
     json::object details = FilterJson(q);

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
 #include "api/middleware.h"
 
@@ -26,13 +27,13 @@ void AddAuthRoutes(const AddRoute& add, identity::IdentityService& identity, boo
     std::vector<FieldError> bad;
     auto field = [&](const char* k) -> std::string {
       if (!body.is_object() || !body.as_object().contains(k) || !body.as_object().at(k).is_string()) {
-        bad.push_back({k, "is required"});
+        bad.push_back(internal::Field("field.required"_code, k, "is required"));
         return "";
       }
       return std::string(body.as_object().at(k).as_string());
     };
     std::string email = field("email"), password = field("password");
-    if (!bad.empty()) return Error::Invalid("email and password are required", bad);
+    if (!bad.empty()) return Error::Invalid("field.required"_code, "email and password are required", bad);
     ASSIGN_OR_RETURN(identity::Session s, identity.Login(email, password, c.meta));
     Response r = internal::Json(json::object{{"user", UserJson(s.principal)}, {"csrf_token", s.csrf_token}});
     r.AddHeader("Set-Cookie",

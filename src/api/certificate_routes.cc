@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "api/internal/json_io.h"
+#include "api/internal/params.h"
 
 namespace origine::api {
 namespace json = boost::json;

@@ -2,9 +2,10 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
 #include "api/internal/log_json.h"
-#include "api/internal/query.h"
+#include "api/internal/params.h"
 #include "core/encoding.h"
 #include "tlog/tiles.h"
 
@@ -13,6 +14,21 @@ namespace json = boost::json;
 using http::Response;
 using internal::IntQuery;
 using internal::RequiredIntQuery;
+
+namespace {
+
+// kInvalidArgument "log_proof.range": the asked positions do not fit the tree
+// of `tree_size` leaves; `fields` are (parameter, what it must be).
+Error ProofRange(const std::string& rule, uint64_t tree_size,
+                 std::initializer_list<std::pair<const char*, const char*>> fields) {
+  const std::string size = std::to_string(tree_size);
+  std::vector<FieldError> errors;
+  for (auto [field, message] : fields)
+    errors.push_back(internal::Field("log_proof.range"_code, field, message, {{"tree_size", size}}));
+  return Error::Invalid("log_proof.range"_code, rule + " (" + size + ")", std::move(errors)).With("tree_size", size);
+}
+
+}  // namespace
 
 void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, const tlog::NoteSigner& log_signer) {
   add("GET", "/log/checkpoint", Access::kPublic, [&db, &log, &log_signer](RouteCtx&) -> Result<Response> {
@@ -26,7 +42,7 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
   });
   add("GET", "/log/tile/{path...}", Access::kPublic, [&db, &log](RouteCtx& c) -> Result<Response> {
     auto tile = tlog::ParseTilePath("tile/" + c.req.path_params.at("path"));
-    if (!tile) return Error::NotFound("no such tile");
+    if (!tile) return Error::NotFound("tlog.tile_not_found"_code, "no such tile");
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
     ASSIGN_OR_RETURN(std::string bytes, log.ReadTile(*tx, *tile));
     Response r;
@@ -45,8 +61,8 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
     ASSIGN_OR_RETURN(std::optional<int64_t> size_q, IntQuery(c.req, "size"));
     const uint64_t size = size_q ? static_cast<uint64_t>(*size_q) : current;
     if (size > current || index >= size)
-      return Error::Invalid("need index < size <= the tree size (" + std::to_string(current) + ")",
-                            {{"index", "must be below size"}, {"size", "at most the tree size"}});
+      return ProofRange("need index < size <= the tree size", current,
+                        {{"index", "must be below size"}, {"size", "at most the tree size"}});
     ASSIGN_OR_RETURN(tlog::LogEntry entry, log.Entry(*tx, index));
     ASSIGN_OR_RETURN(auto proof, log.Inclusion(*tx, index, size));
     ASSIGN_OR_RETURN(tlog::Hash root, log.RootAt(*tx, size));
@@ -64,8 +80,8 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
     ASSIGN_OR_RETURN(std::optional<int64_t> to_q, IntQuery(c.req, "to"));
     const uint64_t to = to_q ? static_cast<uint64_t>(*to_q) : current;
     if (from == 0 || from > to || to > current)
-      return Error::Invalid("need 0 < from <= to <= the tree size (" + std::to_string(current) + ")",
-                            {{"from", "must be positive and at most to"}, {"to", "at most the tree size"}});
+      return ProofRange("need 0 < from <= to <= the tree size", current,
+                        {{"from", "must be positive and at most to"}, {"to", "at most the tree size"}});
     ASSIGN_OR_RETURN(auto proof, log.Consistency(*tx, from, to));
     ASSIGN_OR_RETURN(tlog::Hash root1, log.RootAt(*tx, from));
     ASSIGN_OR_RETURN(tlog::Hash root2, log.RootAt(*tx, to));

@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
+#include "api/internal/params.h"
 
 namespace origine::api {
 namespace json = boost::json;
@@ -11,36 +13,21 @@ using http::Response;
 namespace {
 
 using internal::Json;
-using internal::JsonBody;
-
-std::string QueryParam(const http::Request& req, const char* name) {
-  auto it = req.query.find(name);
-  return it == req.query.end() ? "" : it->second;
-}
-
-// A JSON object body whose members are all strings among `allowed`.
-Result<std::map<std::string, std::string>> StringFields(const http::Request& req,
-                                                        std::initializer_list<const char*> allowed) {
-  ASSIGN_OR_RETURN(json::value v, JsonBody(req));
-  if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
-  std::map<std::string, std::string> out;
-  for (const auto& kv : v.as_object()) {
-    bool known = false;
-    for (const char* a : allowed) known = known || kv.key() == a;
-    if (!known) return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
-    if (kv.value().is_null()) continue;
-    if (!kv.value().is_string())
-      return Error::Invalid(std::string(kv.key()) + " must be a string", {{std::string(kv.key()), "must be a string"}});
-    out[std::string(kv.key())] = std::string(kv.value().as_string());
-  }
-  return out;
-}
+using internal::Query;
+using internal::StringFields;
 
 Result<std::string> Reference(const http::Request& req) {
   const std::string& r = req.path_params.at("reference");
   if (r.size() != 36 || r.find_first_not_of("0123456789abcdef-") != std::string::npos)
-    return Error::NotFound("no such payment");
+    return Error::NotFound("payment.not_found"_code, "no such payment");
   return r;
+}
+
+// A required date YYYY-MM-DD (a real calendar day) in the query parameter "date".
+Result<std::string> RequiredDate(const http::Request& req) {
+  if (Query(req, "date").empty())
+    return internal::InvalidField("field.required"_code, "date", "is required (YYYY-MM-DD)", "date is required");
+  return internal::DateTextQuery(req, "date");
 }
 
 Response Bytes(std::string body, const char* type, const std::string& filename) {
@@ -52,32 +39,32 @@ Response Bytes(std::string body, const char* type, const std::string& filename) 
   return r;
 }
 
-bool SafeName(const std::string& s) { return s.find_first_not_of("0123456789-") == std::string::npos; }
-
 }  // namespace
 
-void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, payments::Reconciler* rec) {
+void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::PaymentService* pay,
+                      payments::Reconciler* rec) {
   auto need = [pay]() -> Status {
-    if (!pay) return Error::Unavailable("payments are not configured");
+    if (!pay) return Error::Unavailable("payment.not_configured"_code, "payments are not configured");
     return {};
   };
 
   add("GET", "/api/v1/fees", Access::kPublic, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    std::string regime = QueryParam(c.req, "regime"), date = QueryParam(c.req, "date");
-    if (regime.empty() || regime.size() > 20) return Error::Invalid("regime is required", {{"regime", "is required"}});
-    if (!date.empty() && (date.size() != 10 || date[4] != '-' || date[7] != '-'))
-      return Error::Invalid("date must be YYYY-MM-DD", {{"date", "must be a date YYYY-MM-DD"}});
+    const std::string regime = Query(c.req, "regime");
+    if (regime.empty() || regime.size() > 20) return internal::RequiredField("regime");
+    ASSIGN_OR_RETURN(std::string date, internal::DateTextQuery(c.req, "date"));
     ASSIGN_OR_RETURN(json::object fees, pay->Fees(regime, date));
     return Json(fees, 200, "public, max-age=300");
   });
 
   add("POST", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kExporter) return Error::Denied("only the exporter pays its application");
-    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application"));
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("payment.forbidden"_code, "only the exporter pays its application");
+    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application.not_found"_code, "application"));
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider", "payer_msisdn"}));
-    if (!f.count("provider")) return Error::Invalid("choose a provider", {{"provider", "is required"}});
+    if (!f.count("provider"))
+      return internal::InvalidField("field.required"_code, "provider", "is required", "choose a provider");
     bool replayed = false;
     ASSIGN_OR_RETURN(json::object intent, pay->CreateIntent(*c.who, id, f["provider"], f["payer_msisdn"],
                                                             c.req.headers.Get("idempotency-key"), c.meta, &replayed));
@@ -87,14 +74,14 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
   });
   add("GET", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application"));
+    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application.not_found"_code, "application"));
     ASSIGN_OR_RETURN(json::array items, pay->ListIntents(*c.who, id));
     return Json(json::object{{"items", std::move(items)}});
   });
   add("GET", "/api/v1/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 100}));
-    ASSIGN_OR_RETURN(json::object list, pay->ListAll(*c.who, QueryParam(c.req, "state"), page));
+    ASSIGN_OR_RETURN(json::object list, pay->ListAll(*c.who, Query(c.req, "state"), page));
     return Json(list);
   });
   add("GET", "/api/v1/payments/{reference}", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
@@ -117,7 +104,8 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
   });
   add("POST", "/api/v1/payments/{reference}/refund", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator refunds payments");
+    if (c.who->role != Role::kAdmin)
+      return Error::Denied("payment.forbidden"_code, "only an administrator refunds payments");
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"reason"}));
     ASSIGN_OR_RETURN(json::object intent, pay->Refund(*c.who, ref, f["reason"], c.meta));
@@ -126,7 +114,8 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
   add("POST", "/api/v1/payments/{reference}/refund/confirm", Access::kSession,
       [pay, need](RouteCtx& c) -> Result<Response> {
         RETURN_IF_ERROR(need());
-        if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator confirms refunds");
+        if (c.who->role != Role::kAdmin)
+          return Error::Denied("payment.forbidden"_code, "only an administrator confirms refunds");
         ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
         ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider_refund_id"}));
         ASSIGN_OR_RETURN(json::object intent, pay->ConfirmRefund(*c.who, ref, f["provider_refund_id"], c.meta));
@@ -134,21 +123,25 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
       });
 
   // Provider callbacks: public, raw body kept; authenticity checked per provider.
-  add("POST", "/api/v1/payments/callbacks/{provider}", Access::kPublic, [pay, need](RouteCtx& c) -> Result<Response> {
-    RETURN_IF_ERROR(need());
-    payments::CallbackRequest cb;
-    cb.headers = c.req.headers.values;
-    cb.query = c.req.query;
-    cb.content_type = c.req.headers.Get("content-type");
-    cb.body = c.req.body;
-    cb.now = std::time(nullptr);
-    auto answer = pay->ReceiveCallback(c.req.path_params.at("provider"), cb);
-    if (answer.status == 404) return Error::NotFound("no such payment provider");
-    if (answer.status == 401) return Error::Unauthenticated("the callback's authenticity could not be verified");
-    if (answer.status == 400) return Error::Invalid("the callback is not readable");
-    if (answer.status == 503) return Error::Unavailable("the callback could not be stored; send it again");
-    return Json(json::object{{"received", true}, {"outcome", answer.outcome}});
-  });
+  add("POST", "/api/v1/payments/callbacks/{provider}", Access::kPublic,
+      [pay, need, &clock](RouteCtx& c) -> Result<Response> {
+        RETURN_IF_ERROR(need());
+        payments::CallbackRequest cb;
+        cb.headers = c.req.headers.values;
+        cb.query = c.req.query;
+        cb.content_type = c.req.headers.Get("content-type");
+        cb.body = c.req.body;
+        cb.now = clock.NowUnix();
+        auto answer = pay->ReceiveCallback(c.req.path_params.at("provider"), cb);
+        if (answer.status == 404) return Error::NotFound("payment_provider.not_found"_code, "no such payment provider");
+        if (answer.status == 401)
+          return Error::Unauthenticated("callback.authenticity"_code,
+                                        "the callback's authenticity could not be verified");
+        if (answer.status == 400) return Error::Invalid("callback.unreadable"_code, "the callback is not readable");
+        if (answer.status == 503)
+          return Error::Unavailable("callback.not_stored"_code, "the callback could not be stored; send it again");
+        return Json(json::object{{"received", true}, {"outcome", answer.outcome}});
+      });
 
   add("GET", "/api/v1/ledger", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
@@ -159,12 +152,13 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
 
   add("POST", "/api/v1/reconciliations", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator imports provider statements");
+    if (c.who->role != Role::kAdmin)
+      return Error::Denied("reconciliation.forbidden"_code, "only an administrator imports provider statements");
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider", "date", "statement"}));
     std::vector<FieldError> bad;
-    if (f["provider"].empty()) bad.push_back({"provider", "is required"});
-    if (f["date"].empty()) bad.push_back({"date", "is required"});
-    if (!bad.empty()) return Error::Invalid("provider and date are required", bad);
+    if (f["provider"].empty()) bad.push_back(internal::Field("field.required"_code, "provider", "is required"));
+    if (f["date"].empty()) bad.push_back(internal::Field("field.required"_code, "date", "is required"));
+    if (!bad.empty()) return Error::Invalid("field.required"_code, "provider and date are required", bad);
     ASSIGN_OR_RETURN(json::object r, rec->Import(*c.who, f["provider"], f["date"], f["statement"], c.meta));
     return Json(r, 201);
   });
@@ -175,8 +169,11 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
   });
   add("GET", "/api/v1/reconciliations/{id}", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "reconciliation"));
-    const std::string format = QueryParam(c.req, "format");
+    ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "reconciliation.not_found"_code, "reconciliation"));
+    ASSIGN_OR_RETURN(
+        std::optional<std::string> format_q,
+        internal::OneOfQuery(c.req, "format", {"", "json", "csv", "xlsx"}, "format.unknown"_code, "json, csv or xlsx"));
+    const std::string format = format_q.value_or("");
     const std::string name = "rapprochement-" + std::to_string(id);
     if (format == "csv") {
       ASSIGN_OR_RETURN(std::string csv, rec->Csv(*c.who, id));
@@ -186,17 +183,16 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
       ASSIGN_OR_RETURN(std::string x, rec->Xlsx(*c.who, id));
       return Bytes(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
     }
-    if (!format.empty() && format != "json")
-      return Error::Invalid("format must be json, csv or xlsx", {{"format", "json, csv or xlsx"}});
     ASSIGN_OR_RETURN(json::object r, rec->Get(*c.who, id));
     return Json(r);
   });
   add("GET", "/api/v1/treasury", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    std::string date = QueryParam(c.req, "date");
-    if (date.empty()) return Error::Invalid("date is required", {{"date", "is required (YYYY-MM-DD)"}});
-    if (!SafeName(date)) return Error::Invalid("date must be YYYY-MM-DD", {{"date", "must be a date YYYY-MM-DD"}});
-    const std::string format = QueryParam(c.req, "format");
+    ASSIGN_OR_RETURN(std::string date, RequiredDate(c.req));
+    ASSIGN_OR_RETURN(
+        std::optional<std::string> format_q,
+        internal::OneOfQuery(c.req, "format", {"", "json", "pdf", "xlsx"}, "format.unknown"_code, "json, pdf or xlsx"));
+    const std::string format = format_q.value_or("");
     if (format == "pdf") {
       ASSIGN_OR_RETURN(std::string pdf, rec->TreasuryPdf(*c.who, date));
       return Bytes(std::move(pdf), "application/pdf", "tresor-" + date + ".pdf");
@@ -206,8 +202,6 @@ void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* pay, paymen
       return Bytes(std::move(x), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                    "tresor-" + date + ".xlsx");
     }
-    if (!format.empty() && format != "json")
-      return Error::Invalid("format must be json, pdf or xlsx", {{"format", "json, pdf or xlsx"}});
     ASSIGN_OR_RETURN(json::object t, rec->Treasury(*c.who, date));
     return Json(t);
   });

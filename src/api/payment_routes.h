@@ -13,12 +13,15 @@
 #pragma once
 
 #include "api/route.h"
+#include "core/clock.h"
 #include "payments/reconcile.h"
 #include "payments/service.h"
 
 namespace origine::api {
 
-// `payments` and `reconciler` may be null; otherwise they must outlive the routes.
-void AddPaymentRoutes(const AddRoute& add, payments::PaymentService* payments, payments::Reconciler* reconciler);
+// `payments` and `reconciler` may be null; otherwise they must outlive the
+// routes, as must `clock` (the time a provider callback is received).
+void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::PaymentService* payments,
+                      payments::Reconciler* reconciler);
 
 }  // namespace origine::api

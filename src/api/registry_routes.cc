@@ -3,7 +3,9 @@
 #include <boost/json.hpp>
 #include <memory>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
+#include "api/internal/params.h"
 #include "certificates/regimes.h"
 #include "identity/identity_service.h"
 #include "origin/engine.h"
@@ -20,42 +22,28 @@ namespace {
 using internal::IdParam;
 using internal::Json;
 using internal::JsonBody;
+using internal::Query;
 
-// A second numeric path parameter ({user_id}, {approval_id}); kNotFound naming `what` otherwise.
-Result<int64_t> PathId(const http::Request& req, const char* param, const char* what) {
-  auto it = req.path_params.find(param);
-  const std::string s = it == req.path_params.end() ? "" : it->second;
-  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
-    return Error::NotFound(std::string("no ") + what + " " + s);
-  return std::stoll(s);
-}
+Result<int64_t> CompanyId(const http::Request& req) { return IdParam(req, "company.not_found"_code, "company"); }
+Result<int64_t> ProductId(const http::Request& req) { return IdParam(req, "product.not_found"_code, "product"); }
 
 json::object CompanyUserJson(const identity::CompanyUser& u) {
   return {{"id", u.id},         {"email", u.email},   {"name", u.name},
           {"role", "exporter"}, {"active", u.active}, {"created_at", FormatUtc(u.created_at)}};
 }
 
-// {"comment": "..."} (required by the caller's rules); other fields refused.
-Result<std::string> CommentOnly(const json::value& body) {
-  if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
-  for (const auto& kv : body.as_object())
-    if (kv.key() != "comment") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
-  auto it = body.as_object().find("comment");
-  if (it == body.as_object().end() || it->value().is_null()) return std::string();
-  if (!it->value().is_string()) return Error::Invalid("comment must be a string", {{"comment", "must be a string"}});
-  return std::string(it->value().as_string());
+// A JSON body {"comment": "..."} (the service says whether it is required); other fields refused.
+Result<std::string> CommentBody(const http::Request& req) {
+  ASSIGN_OR_RETURN(json::object o, internal::ObjectBody(req));
+  RETURN_IF_ERROR(internal::OnlyFields(o, {"comment"}));
+  return internal::StringMember(o, "comment");
 }
 
-std::string Query(const http::Request& req, const char* name) {
-  auto it = req.query.find(name);
-  return it == req.query.end() ? "" : it->second;
-}
-
+// The "lang" query parameter: fr (default) or en.
 Result<std::string> Lang(const http::Request& req) {
-  std::string lang = Query(req, "lang");
-  if (lang.empty()) return std::string("fr");
-  if (lang != "fr" && lang != "en") return Error::Invalid("lang must be fr or en", {{"lang", "must be fr or en"}});
-  return lang;
+  ASSIGN_OR_RETURN(std::optional<std::string> lang,
+                   internal::OneOfQuery(req, "lang", {"", "fr", "en"}, "lang.unknown"_code, "must be fr or en"));
+  return lang && !lang->empty() ? *lang : std::string("fr");
 }
 
 const char* ServiceName(origin::Service s) {
@@ -127,7 +115,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     return Json(json::object{{"date", d}, {"items", std::move(items)}});
   });
   add("POST", "/api/v1/applications/evaluate", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters use the origin calculator");
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("application.forbidden"_code, "only exporters use the origin calculator");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object out, applications.Evaluate(*c.who, body));
     return Json(out);
@@ -139,7 +128,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     return Json(o);
   });
   add("PUT", "/api/v1/company", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only an exporter edits its company profile");
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("company.forbidden"_code, "only an exporter edits its company profile");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->UpdateCompany(*c.who, body, c.meta));
     return Json(o);
@@ -149,7 +139,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     return Json(json::object{{"items", std::move(items)}});
   });
   add("GET", "/api/v1/companies/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->GetCompanyById(*c.who, id));
     return Json(o);
   });
@@ -157,8 +147,9 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   add("POST", "/api/v1/companies/{id}/approved-exporter", Access::kSession,
       [reg, today, regimes](RouteCtx& c) -> Result<Response> {
         if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-          return Error::Denied("only an agent or an administrator grants the approved-exporter status");
-        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+          return Error::Denied("approved_exporter.forbidden"_code,
+                               "only an agent or an administrator grants the approved-exporter status");
+        ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
         ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
         const std::string d = today();
         auto resolve = [&d, &regimes](const std::string& code) -> std::optional<std::string> {
@@ -172,44 +163,45 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", Access::kSession,
       [reg](RouteCtx& c) -> Result<Response> {
         if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-          return Error::Denied("only an agent or an administrator revokes the approved-exporter status");
-        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
-        ASSIGN_OR_RETURN(int64_t approval, PathId(c.req, "approval_id", "approved-exporter status"));
-        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-        ASSIGN_OR_RETURN(std::string comment, CommentOnly(body));
+          return Error::Denied("approved_exporter.forbidden"_code,
+                               "only an agent or an administrator revokes the approved-exporter status");
+        ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+        ASSIGN_OR_RETURN(int64_t approval,
+                         IdParam(c.req, "approved_exporter.not_found"_code, "approved-exporter status", "approval_id"));
+        ASSIGN_OR_RETURN(std::string comment, CommentBody(c.req));
         ASSIGN_OR_RETURN(json::object a, reg->RevokeCompanyApproval(*c.who, id, approval, comment, c.meta));
         return Json(a);
       });
   // --- users of a company (its exporters; an administrator for any company)
   add("GET", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(auto users, ids->ListCompanyUsers(*c.who, id));
     json::array items;
     for (const auto& u : users) items.push_back(CompanyUserJson(u));
     return Json(json::object{{"items", std::move(items)}});
   });
   add("POST", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
-    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-    if (!body.is_object()) return Error::Invalid("the user must be a JSON object");
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+    ASSIGN_OR_RETURN(json::object body, internal::ObjectBody(c.req));
+    // Every bad field at once, for the form.
     std::vector<FieldError> bad;
-    for (const auto& kv : body.as_object())
+    for (const auto& kv : body)
       if (kv.key() != "email" && kv.key() != "name" && kv.key() != "password")
-        bad.push_back({std::string(kv.key()), "unknown field"});
+        bad.push_back(internal::Field("field.unknown"_code, std::string(kv.key()), "unknown field"));
     auto text = [&](const char* k) {
-      auto it = body.as_object().find(k);
-      if (it == body.as_object().end() || it->value().is_null()) {
-        bad.push_back({k, "is required"});
+      auto it = body.find(k);
+      if (it == body.end() || it->value().is_null()) {
+        bad.push_back(internal::Field("field.required"_code, k, "is required"));
         return std::string();
       }
       if (!it->value().is_string()) {
-        bad.push_back({k, "must be a string"});
+        bad.push_back(internal::Field("field.string"_code, k, "must be a string"));
         return std::string();
       }
       return std::string(it->value().as_string());
     };
     const std::string email = text("email"), name = text("name"), password = text("password");
-    if (!bad.empty()) return Error::Invalid("the user has invalid fields", std::move(bad));
+    if (!bad.empty()) return Error::Invalid("user.invalid"_code, "the user has invalid fields", std::move(bad));
     ASSIGN_OR_RETURN(identity::CompanyUser u, ids->AddCompanyUser(*c.who, id, email, name, password, c.meta));
     return Json(CompanyUserJson(u), 201);
   });
@@ -218,21 +210,18 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     add("POST",
         active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
         Access::kSession, [ids, active](RouteCtx& c) -> Result<Response> {
-          ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
-          ASSIGN_OR_RETURN(int64_t user, PathId(c.req, "user_id", "user"));
+          ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+          ASSIGN_OR_RETURN(int64_t user, IdParam(c.req, "user.not_found"_code, "user", "user_id"));
           ASSIGN_OR_RETURN(identity::CompanyUser u, ids->SetCompanyUserActive(*c.who, id, user, active, c.meta));
           return Json(CompanyUserJson(u));
         });
   }
   add("POST", "/api/v1/companies/{id}/status", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kAdmin) return Error::Denied("only an administrator sets a company's status");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "company"));
-    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-    if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
-    const auto& o = body.as_object();
-    for (const auto& kv : o)
-      if (kv.key() != "status" && kv.key() != "comment")
-        return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+    if (c.who->role != Role::kAdmin)
+      return Error::Denied("company.forbidden"_code, "only an administrator sets a company's status");
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+    ASSIGN_OR_RETURN(json::object o, internal::ObjectBody(c.req));
+    RETURN_IF_ERROR(internal::OnlyFields(o, {"status", "comment"}));
     auto text = [&](const char* k) {
       auto it = o.find(k);
       return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
@@ -247,7 +236,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     return Json(json::object{{"items", std::move(items)}});
   });
   add("POST", "/api/v1/products", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters declare products");
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("product.forbidden"_code, "only exporters declare products");
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->CreateProduct(*c.who, body, c.meta));
     Response r = Json(p, 201);
@@ -255,20 +245,21 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     return r;
   });
   add("GET", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+    ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->GetProduct(*c.who, id));
     return Json(p);
   });
   add("PUT", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters edit products");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+    if (c.who->role != Role::kExporter) return Error::Denied("product.forbidden"_code, "only exporters edit products");
+    ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->UpdateProduct(*c.who, id, body, c.meta));
     return Json(p);
   });
   add("DELETE", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("only exporters delete products");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+    if (c.who->role != Role::kExporter)
+      return Error::Denied("product.forbidden"_code, "only exporters delete products");
+    ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     RETURN_IF_ERROR(reg->DeleteProduct(*c.who, id, c.meta));
     Response r;
     r.status = 204;
@@ -277,18 +268,19 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/products/{id}/approvals", Access::kSession,
       [reg, today, regimes](RouteCtx& c) -> Result<Response> {
-        if (c.who->role != Role::kExporter) return Error::Denied("only exporters request approvals");
-        ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "product"));
+        if (c.who->role != Role::kExporter)
+          return Error::Denied("approval.forbidden"_code, "only exporters request approvals");
+        ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
         ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
         if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
-          return Error::Invalid("regime is required", {{"regime", "is required"}});
-        for (const auto& kv : body.as_object())
-          if (kv.key() != "regime") return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+          return internal::RequiredField("regime");
+        RETURN_IF_ERROR(internal::OnlyFields(body.as_object(), {"regime"}));
         const std::string regime(body.at("regime").as_string());
         auto info = certificates::FindRegime(regimes, regime, today());
         if (!info || !info->preferential)
-          return Error::Invalid("no preferential regime " + regime + " in force",
-                                {{"regime", "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)"}});
+          return internal::InvalidField("regime.not_in_force"_code, "regime",
+                                        "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)",
+                                        "no preferential regime " + regime + " in force", {{"regime", regime}});
         ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
         return Json(a, 201);
       });
@@ -300,8 +292,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
   add("POST", "/api/v1/approvals/{id}/decide", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
     if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-      return Error::Denied("only an agent or an administrator decides approvals");
-    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "approval"));
+      return Error::Denied("approval.forbidden"_code, "only an agent or an administrator decides approvals");
+    ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "approval.not_found"_code, "approval"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object a, reg->Decide(*c.who, id, body, c.meta));
     return Json(a);
@@ -313,7 +305,8 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     int limit = 20;
     if (std::string l = Query(c.req, "limit"); !l.empty()) {
       if (l.size() > 3 || l.find_first_not_of("0123456789") != std::string::npos)
-        return Error::Invalid("limit must be 1..100", {{"limit", "1..100"}});
+        return internal::InvalidField("hs_search.limit"_code, "limit", "1..100", "limit must be 1..100",
+                                      {{"min", "1"}, {"max", "100"}});
       limit = std::stoi(l);
     }
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));

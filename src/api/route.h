@@ -6,7 +6,7 @@
 // `add` to the middleware (api/middleware.h), so that the session, CSRF,
 // refused-request audit and problem-details rules are the same for every route.
 //
-// A handler is thin: decode (api/internal/json_io.h, api/internal/query.h),
+// A handler is thin: decode (api/internal/json_io.h, api/internal/params.h),
 // check the role, call a service, encode. It returns an Error (with its code)
 // rather than building a problem itself; the middleware maps it.
 #pragma once

@@ -19,11 +19,11 @@ bool IsLoopback(const std::string& ip) {
 void AddSystemRoutes(const AddRoute& add, storage::Db& db, const http::Metrics& metrics,
                      payments::PaymentService* payments, const std::string& openapi_json) {
   add("GET", "/healthz", Access::kPublic, [&db](RouteCtx&) -> Result<Response> {
-    if (!db.Healthy()) return Error::Unavailable("the database is not ready");
+    if (!db.Healthy()) return Error::Unavailable("health.database"_code, "the database is not ready");
     return internal::Json(json::object{{"status", "ok"}});
   });
   add("GET", "/metrics", Access::kPublic, [&metrics, payments](RouteCtx& c) -> Result<Response> {
-    if (!IsLoopback(c.req.remote_ip)) return Error::NotFound("not found");
+    if (!IsLoopback(c.req.remote_ip)) return Error::NotFound("http.not_found"_code, "not found");
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     r.body = metrics.Render();

@@ -25,7 +25,7 @@ Response Document(std::string body, int64_t version, const char* cache) {
 void AddTrustRoutes(const AddRoute& add, pki::KeyManager& keys, trust::TrustListSource& trust) {
   add("GET", "/api/v1/trust-list", Access::kPublic, [&trust](RouteCtx&) -> Result<Response> {
     std::shared_ptr<const trust::TrustListSnapshot> list = trust.Current();
-    if (list->version == 0) return Error::NotFound("no trust list published yet");
+    if (list->version == 0) return Error::NotFound("trust_list.not_found"_code, "no trust list published yet");
     // no-cache: a removed signer must reach verifiers at their next request
     // (the ETag lets caches revalidate).
     return Document(list->json, list->version, "no-cache");
@@ -43,7 +43,7 @@ void AddTrustRoutes(const AddRoute& add, pki::KeyManager& keys, trust::TrustList
   add("GET", "/api/v1/trust-list/versions/{version}", Access::kPublic, [&keys](RouteCtx& c) -> Result<Response> {
     const std::string& s = c.req.path_params.at("version");
     if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos || s[0] == '0')
-      return Error::NotFound("no trust list version " + s);
+      return Error::NotFound("trust_list.not_found"_code, "no trust list version " + s).With("version", s);
     const int64_t n = std::stoll(s);
     ASSIGN_OR_RETURN(std::string doc, keys.TrustListDocument(n));
     return Document(std::move(doc), n, "public, max-age=31536000, immutable");

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
 #include "api/internal/json_io.h"
 #include "api/internal/log_json.h"
 #include "certificates/verification.h"
@@ -15,22 +16,19 @@ void AddVerifyRoutes(const AddRoute& add, storage::Db& db, certificates::Certifi
                      const tlog::Log& log, const tlog::NoteSigner& log_signer) {
   add("POST", "/api/v1/verify", Access::kPublic,
       [&db, &certificates, &log, &log_signer](RouteCtx& c) -> Result<Response> {
-        ASSIGN_OR_RETURN(json::value body, internal::JsonBody(c.req));
-        if (!body.is_object()) return Error::Invalid("the body must be a JSON object");
-        const auto& o = body.as_object();
-        for (const auto& kv : o)
-          if (kv.key() != "qr" && kv.key() != "number")
-            return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
+        ASSIGN_OR_RETURN(json::object o, internal::ObjectBody(c.req));
+        RETURN_IF_ERROR(internal::OnlyFields(o, {"qr", "number"}));
         const bool has_qr = o.contains("qr"), has_number = o.contains("number");
         if (has_qr == has_number)
-          return Error::Invalid("send either qr or number",
-                                {{has_qr ? "number" : "qr", "send exactly one of qr, number"}});
+          return internal::InvalidField("verify.qr_or_number"_code, has_qr ? "number" : "qr",
+                                        "send exactly one of qr, number", "send either qr or number");
         const char* key = has_qr ? "qr" : "number";
-        if (!o.at(key).is_string())
-          return Error::Invalid(std::string(key) + " must be a string", {{key, "must be a string"}});
+        if (!o.at(key).is_string()) return internal::NotAString(key);
         std::string value(o.at(key).as_string());
-        if (value.size() > (has_qr ? 8192u : 64u))
-          return Error::Invalid(std::string(key) + " is too long", {{key, "too long"}});
+        const size_t max = has_qr ? 8192u : 64u;
+        if (value.size() > max)
+          return internal::InvalidField("field.too_long"_code, key, "too long", std::string(key) + " is too long",
+                                        {{"max", std::to_string(max)}});
         certificates::Verification v = has_qr ? certificates.VerifyQr(value) : certificates.VerifyNumber(value);
         json::object out = certificates::VerificationToJson(v);
         if (v.claims) {

@@ -121,11 +121,13 @@ ErrorKind KindFor(int status) {
 
 }  // namespace
 
-Response Problem(const Error& error, const Request& req, const std::string& slug) {
-  const int status = StatusFor(error.kind);
+namespace {
+
+// The problem document: `status` and its title, type /problems/<slug>.
+Response Document(int status, const std::string& slug, const Error& error, const Request& req) {
   const bool internal = error.kind == ErrorKind::kInternal;
   boost::json::object doc;
-  doc["type"] = "/problems/" + (slug.empty() ? std::string(DefaultSlug(error.kind)) : slug);
+  doc["type"] = "/problems/" + slug;
   doc["title"] = Title(status);
   doc["status"] = status;
   // Internal errors never leak their message (it may name tables or files).
@@ -151,17 +153,19 @@ Response Problem(const Error& error, const Request& req, const std::string& slug
   return r;
 }
 
+}  // namespace
+
+Response Problem(const Error& error, const Request& req, const std::string& slug) {
+  return Document(StatusFor(error.kind), slug.empty() ? DefaultSlug(error.kind) : slug, error, req);
+}
+
 Response Problem(int status, ErrorId code, const std::string& slug, const std::string& detail, const Request& req) {
-  Error e = Error::Make(KindFor(status), code, detail);
-  Response r = Problem(e, req, slug);
-  if (r.status != status) {  // 405 has no ErrorKind of its own
-    r.status = status;
-    auto doc = boost::json::parse(r.body).as_object();
-    doc["status"] = status;
-    doc["title"] = Title(status);
-    r.body = boost::json::serialize(doc);
-  }
-  return r;
+  // A 4xx status without an ErrorKind of its own (405) is no internal error:
+  // its detail and code are shown (the document keeps the status given).
+  ErrorKind kind = KindFor(status);
+  if (kind == ErrorKind::kInternal && status < 500) kind = ErrorKind::kBadRequest;
+  const Error e = Error::Make(kind, code, detail);
+  return Document(status, slug.empty() ? DefaultSlug(kind) : slug, e, req);
 }
 
 }  // namespace origine::http

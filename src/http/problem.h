@@ -20,7 +20,8 @@ int StatusFor(ErrorKind kind);
 Response Problem(const Error& error, const Request& req, const std::string& slug = "");
 
 // Shorthand for a problem with an explicit status, code and slug (slug empty:
-// the default type of the status).
+// the default type of the status). Any 4xx status shows its detail and code,
+// also one without an ErrorKind (405); a 5xx one is internal (neither shown).
 Response Problem(int status, ErrorId code, const std::string& slug, const std::string& detail, const Request& req);
 
 }  // namespace origine::http

@@ -80,22 +80,55 @@ TEST(RouterTest, ParsesTargetsStrictly) {
 TEST(ProblemTest, MapsErrorsToRfc9457) {
   Request req = Make("POST", "/api/v1/applications");
   req.request_id = "abc";
-  Response r = Problem(Error::Invalid("bad input", {{"goods/0/hs_code", "must be 6 to 10 digits"}}), req);
+  Error invalid = Error::Invalid(
+      "application.invalid"_code, "bad input",
+      {{"goods/0/hs_code", "hs_code.format"_code, "must be 6 to 10 digits", {{"min", "6"}, {"max", "10"}}},
+       {"consignee/name", "field.required"_code, "is required"}});
+  invalid.With("count", "2");
+  Response r = Problem(invalid, req);
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.content_type, "application/problem+json");
   auto doc = boost::json::parse(r.body).as_object();
   EXPECT_EQ(doc["type"].as_string(), "/problems/invalid-input");
   EXPECT_EQ(doc["instance"].as_string(), "/api/v1/applications");
   EXPECT_EQ(doc["request_id"].as_string(), "abc");
-  EXPECT_EQ(doc["errors"].as_array()[0].as_object()["field"].as_string(), "goods/0/hs_code");
+  EXPECT_EQ(doc["detail"].as_string(), "bad input");
+  // The codes: of the problem, with its params, and of each field error, with theirs.
+  EXPECT_EQ(doc["code"].as_string(), "application.invalid");
+  EXPECT_EQ(boost::json::serialize(doc["params"]), R"({"count":"2"})");
+  auto& errors = doc["errors"].as_array();
+  ASSERT_EQ(errors.size(), 2u);
+  EXPECT_EQ(boost::json::serialize(errors[0]),
+            R"({"field":"goods/0/hs_code","code":"hs_code.format","message":"must be 6 to 10 digits",)"
+            R"("params":{"min":"6","max":"10"}})");
+  EXPECT_EQ(boost::json::serialize(errors[1]),
+            R"({"field":"consignee/name","code":"field.required","message":"is required"})");
+
+  Response not_found = Problem(Error::NotFound("application.not_found"_code, "no application 7").With("id", "7"), req);
+  auto nf = boost::json::parse(not_found.body).as_object();
+  EXPECT_EQ(not_found.status, 404);
+  EXPECT_EQ(nf["type"].as_string(), "/problems/not-found");
+  EXPECT_EQ(nf["code"].as_string(), "application.not_found");
+  EXPECT_EQ(nf["params"].at("id").as_string(), "7");
+  EXPECT_FALSE(nf.contains("errors"));
 
   Response internal = Problem(Error::Internal("table users is corrupt"), req);
   EXPECT_EQ(internal.status, 500);
   EXPECT_EQ(internal.body.find("users"), std::string::npos);  // internals never leak
+  EXPECT_EQ(boost::json::parse(internal.body).at("code").as_string(), "internal");
 
   Response bad_json = Problem(400, "json.malformed"_code, "invalid-json", "Body is not JSON", req);
   EXPECT_EQ(bad_json.status, 400);
   EXPECT_EQ(boost::json::parse(bad_json.body).as_object()["status"].as_int64(), 400);
+  EXPECT_EQ(boost::json::parse(bad_json.body).as_object()["code"].as_string(), "json.malformed");
+  EXPECT_EQ(boost::json::parse(bad_json.body).as_object()["type"].as_string(), "/problems/invalid-json");
+
+  Response not_allowed = Problem(405, "http.method_not_allowed"_code, "method-not-allowed", "use GET", req);
+  auto na = boost::json::parse(not_allowed.body).as_object();
+  EXPECT_EQ(not_allowed.status, 405);
+  EXPECT_EQ(na["status"].as_int64(), 405);
+  EXPECT_EQ(na["title"].as_string(), "Method Not Allowed");
+  EXPECT_EQ(na["code"].as_string(), "http.method_not_allowed");
 }
 
 TEST(MetricsTest, RendersPrometheusText) {

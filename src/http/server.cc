@@ -187,7 +187,8 @@ Status RunServer(const ServerOptions& options, const std::function<Response(Requ
   net::io_context ioc(options.threads);
   boost::system::error_code ec;
   auto address = net::ip::make_address(options.host, ec);
-  if (ec) return Error::Invalid("invalid listen address: " + options.host);
+  if (ec)
+    return Error::Invalid("server.address"_code, "invalid listen address: " + options.host).With("host", options.host);
   tcp::acceptor acceptor(ioc);
   tcp::endpoint endpoint(address, options.port);
   acceptor.open(endpoint.protocol(), ec);
@@ -195,8 +196,9 @@ Status RunServer(const ServerOptions& options, const std::function<Response(Requ
   if (!ec) acceptor.bind(endpoint, ec);
   if (!ec) acceptor.listen(net::socket_base::max_listen_connections, ec);
   if (ec)
-    return Error::Unavailable("cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
-                              ec.message());
+    return Error::Unavailable("server.listen"_code, "cannot listen on " + options.host + ":" +
+                                                        std::to_string(options.port) + ": " + ec.message())
+        .With("address", options.host + ":" + std::to_string(options.port));
 
   Shared shared{options, handler};
   net::co_spawn(ioc, Listen(acceptor, shared), net::detached);

@@ -211,6 +211,26 @@ test('auditors search and export the trail; other roles get 403, which is itself
   assert.equal(exported.data.items[0].details.rows, 3);
 });
 
+test('an impossible date in a query is refused with a problem coded date.format, never rolled over', async () => {
+  const auditor = new Client(server.base);
+  await auditor.login('auditeur@demo.ml');
+  for (const q of ['from=2026-02-30', 'to=2025-02-29', 'from=2026-04-31&to=2026-05-01']) {
+    const r = await auditor.request('GET', `/api/v1/audit/events?${q}`);
+    assert.equal(r.status, 422, q);
+    assert.match(r.type, /^application\/problem\+json/);
+    assert.equal(r.data.type, '/problems/invalid-input');
+    assert.equal(r.data.code, 'date.format');
+    assert.match(r.data.detail, /must be a date YYYY-MM-DD/);
+    const field = q.slice(0, q.indexOf('='));
+    assert.deepEqual(r.data.params, { field });
+    assert.deepEqual(r.data.errors, [
+      { field, code: 'date.format', message: 'must be a date YYYY-MM-DD', params: { field } },
+    ]);
+  }
+  // The real 29 February of a leap year is a date.
+  assert.equal((await auditor.request('GET', '/api/v1/audit/events?from=2024-02-29&limit=1')).status, 200);
+});
+
 // Runs sqlite3 (Debian's CLI) on the database of `dataDir`.
 const sql = (dataDir, statements) => execFileSync('sqlite3', [join(dataDir, 'origine.db'), statements], { encoding: 'utf8' });
 

@@ -2,8 +2,20 @@
 
 #include <boost/json.hpp>
 
+#include "api/internal/errors.h"
+
 namespace origine::api::internal {
 namespace json = boost::json;
+
+namespace {
+
+bool Known(std::string_view key, std::initializer_list<std::string_view> allowed) {
+  for (std::string_view a : allowed)
+    if (key == a) return true;
+  return false;
+}
+
+}  // namespace
 
 http::Response Json(const json::value& v, int status, const char* cache) {
   http::Response r;
@@ -25,30 +37,43 @@ Result<json::value> JsonBody(const http::Request& req) {
   return v;
 }
 
-Result<std::string> OptionalStringBody(const http::Request& req, const std::string& field) {
-  if (req.body.empty()) return std::string();
+Result<json::object> ObjectBody(const http::Request& req) {
   ASSIGN_OR_RETURN(json::value v, JsonBody(req));
-  if (!v.is_object()) return Error::Invalid("the body must be a JSON object");
-  const auto& o = v.as_object();
+  if (!v.is_object()) return NotAnObject();
+  return std::move(v.as_object());
+}
+
+Status OnlyFields(const json::object& o, std::initializer_list<std::string_view> allowed) {
   for (const auto& kv : o)
-    if (kv.key() != field) return Error::Invalid("unknown field", {{std::string(kv.key()), "unknown field"}});
-  auto it = o.find(field);
+    if (!Known(kv.key(), allowed)) return UnknownField(std::string(kv.key()));
+  return {};
+}
+
+Result<std::string> StringMember(const json::object& o, const std::string& name) {
+  auto it = o.find(name);
   if (it == o.end() || it->value().is_null()) return std::string();
-  if (!it->value().is_string()) return Error::Invalid(field + " must be a string", {{field, "must be a string"}});
+  if (!it->value().is_string()) return NotAString(name);
   return std::string(it->value().as_string());
 }
 
-Result<int64_t> IdParam(const http::Request& req, const char* what) {
-  const std::string& s = req.path_params.at("id");
-  if (s.empty() || s.size() > 15 || s.find_first_not_of("0123456789") != std::string::npos)
-    return Error::NotFound(std::string("no ") + what + " " + s);
-  return std::stoll(s);
+Result<std::map<std::string, std::string>> StringFields(const http::Request& req,
+                                                        std::initializer_list<std::string_view> allowed) {
+  ASSIGN_OR_RETURN(json::object o, ObjectBody(req));
+  std::map<std::string, std::string> out;
+  for (const auto& kv : o) {
+    if (!Known(kv.key(), allowed)) return UnknownField(std::string(kv.key()));
+    if (kv.value().is_null()) continue;
+    if (!kv.value().is_string()) return NotAString(std::string(kv.key()));
+    out[std::string(kv.key())] = std::string(kv.value().as_string());
+  }
+  return out;
 }
 
-Result<PageRequest> PageQuery(const http::Request& req, const PageLimits& limits) {
-  auto limit = req.query.find("limit"), cursor = req.query.find("cursor");
-  return ParsePageQuery(limit == req.query.end() ? nullptr : &limit->second,
-                        cursor == req.query.end() ? nullptr : &cursor->second, limits);
+Result<std::string> OptionalStringBody(const http::Request& req, const std::string& field) {
+  if (req.body.empty()) return std::string();
+  ASSIGN_OR_RETURN(json::object o, ObjectBody(req));
+  RETURN_IF_ERROR(OnlyFields(o, {field}));
+  return StringMember(o, field);
 }
 
 }  // namespace origine::api::internal
