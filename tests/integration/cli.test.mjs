@@ -39,6 +39,8 @@ test('cert list, qr, pdf and trust-list export', async () => {
   const missing = await cli(['cert', 'qr', '--data', server.dataDir, 'ML-ETLS-1999-000001']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no certificate/);
+  // Errors are printed as "error: <message> (<code>)".
+  assert.match(missing.stderr, /^error: .*no certificate.* \([a-z0-9_.]+\)$/m);
 });
 
 test('verify offline: text, stdin, PDF; valid 0, not valid 1, error 2', async () => {
@@ -74,6 +76,7 @@ test('verify offline: text, stdin, PDF; valid 0, not valid 1, error 2', async ()
 
   const noFile = await cli(['verify', '--trust-list', tlPath, '/nonexistent/file.pdf']);
   assert.equal(noFile.code, 2);
+  assert.match(noFile.stderr, /^error: no such file: \/nonexistent\/file\.pdf \(file\.not_found\)$/m);
   const badTrust = join(server.dataDir, 'bad-trust.json');
   writeFileSync(badTrust, '{"certificates": [{"kid": "!!", "certificate": "x"}]}');
   const badList = await cli(['verify', '--trust-list', badTrust, qr]);
@@ -85,6 +88,10 @@ test('verify offline: text, stdin, PDF; valid 0, not valid 1, error 2', async ()
   writeFileSync(empty, JSON.stringify({ version: 1, certificates: [] }));
   const none = await cli(['verify', '--trust-list', empty, qr]);
   assert.equal(none.code, 2);
+  assert.match(none.stderr, /\(cli\.trust_list_empty\)$/m);
+  const rootAlone = await cli(['verify', '--root', tlPath, qr]);
+  assert.equal(rootAlone.code, 2);
+  assert.equal(rootAlone.stderr, 'error: --root needs --trust-list FILE (cli.root_without_trust_list)\n');
   // Emptying the outer copy of a signed list changes nothing: only the JWS payload counts.
   const outer = JSON.parse(readFileSync(tlPath, 'utf8'));
   outer.certificates = [];
