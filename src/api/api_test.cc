@@ -7,9 +7,9 @@
 #include <set>
 
 #include "audit/audit.h"
+#include "core/encoding.h"
 #include "testkit/regimes.h"
 #include "testkit/testkit.h"
-#include "trust/base64.h"
 #include "trust/keys.h"
 #include "trust/qr.h"
 
@@ -184,7 +184,7 @@ TEST_F(ApiTest, TrustListRoutesArePublicAndVersioned) {
   EXPECT_EQ(doc.at("version").as_int64(), 2);
   auto root = Call("GET", "/api/v1/trust-list/root");
   ASSERT_EQ(root.status, 200);
-  auto root_der = trust::Base64Decode(std::string(json::parse(root.body).at("certificate").as_string()));
+  auto root_der = encoding::FromBase64(std::string(json::parse(root.body).at("certificate").as_string()));
   ASSERT_TRUE(root_der);
   EXPECT_TRUE(trust::VerifySignedTrustList(latest.body, *root_der));
   auto v1 = Call("GET", "/api/v1/trust-list/versions/1");

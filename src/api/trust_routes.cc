@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/internal/json_io.h"
-#include "trust/base64.h"
+#include "core/encoding.h"
 
 namespace origine::api {
 
@@ -51,9 +51,9 @@ void AddTrustRoutes(const AddRoute& add, pki::KeyManager& keys, trust::TrustList
   add("GET", "/api/v1/trust-list/root", Access::kPublic, [&keys](RouteCtx&) -> Result<Response> {
     ASSIGN_OR_RETURN(trust::Bytes der, keys.RootCertificate());
     ASSIGN_OR_RETURN(trust::CertInfo info, trust::ParseCertificate(der));
-    return internal::Json(json::object{{"kid", trust::Base64Encode(trust::KidOf(der))},
-                                       {"certificate", trust::Base64Encode(der)},
-                                       {"public_key", trust::Base64Encode(info.public_key_spki_der)},
+    return internal::Json(json::object{{"kid", encoding::Base64(trust::KidOf(der))},
+                                       {"certificate", encoding::Base64(der)},
+                                       {"public_key", encoding::Base64(info.public_key_spki_der)},
                                        {"not_before", FormatUtc(info.not_before)},
                                        {"not_after", FormatUtc(info.not_after)}},
                           200, "public, max-age=3600");

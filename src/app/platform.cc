@@ -15,7 +15,6 @@
 #include "registry/hs.h"
 #include "registry/registry.h"
 #include "storage/sqlite_db.h"
-#include "trust/base64.h"
 #include "trust/key_store.h"
 #include "trust/pkcs11_key_store.h"
 #include "trust/trust_list.h"

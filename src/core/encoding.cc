@@ -56,6 +56,7 @@ std::string Hex(std::span<const uint8_t> data) {
 
 Result<Bytes> FromHex(std::string_view text) {
   if (text.size() % 2 != 0) return Error::Invalid("encoding.hex"_code, "hex of odd length");
+  if (text.empty()) return Bytes{};  // libsodium must not be given a null output buffer
   Bytes out(text.size() / 2);
   size_t len = 0;
   const char* end = nullptr;

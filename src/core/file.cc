@@ -45,12 +45,15 @@ Status EnsurePrivateDirectory(const std::string& dir) {
   return Status::Ok();
 }
 
-Status WriteFileAtomic(const std::string& path, const std::string& data, unsigned mode) {
-  std::filesystem::path target(path);
-  std::string dir = target.parent_path().empty() ? "." : target.parent_path().string();
+namespace {
+
+// Writes `data` to a new temporary beside `path` (O_EXCL, `mode`) and fsyncs
+// it; returns the temporary's name. The caller renames or links it into place.
+Result<std::string> WriteTemporary(const std::string& path, const std::string& dir, const std::string& data,
+                                   unsigned mode) {
   std::random_device rd;
-  std::string tmp =
-      dir + "/." + target.filename().string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(rd());
+  std::string tmp = dir + "/." + std::filesystem::path(path).filename().string() + ".tmp-" +
+                    std::to_string(::getpid()) + "-" + std::to_string(rd());
   Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode));
   if (fd.get() < 0) return Error::Internal(Errno("cannot create", tmp));
   size_t done = 0;
@@ -58,24 +61,57 @@ Status WriteFileAtomic(const std::string& path, const std::string& data, unsigne
     ssize_t n = ::write(fd.get(), data.data() + done, data.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
-      Status st = Error::Internal(Errno("cannot write", tmp));
+      Error e = Error::Internal(Errno("cannot write", tmp));
       ::unlink(tmp.c_str());
-      return st;
+      return e;
     }
     done += static_cast<size_t>(n);
   }
   if (::fsync(fd.get()) != 0 || ::close(fd.release()) != 0) {
-    Status st = Error::Internal(Errno("cannot sync", tmp));
+    Error e = Error::Internal(Errno("cannot sync", tmp));
     ::unlink(tmp.c_str());
-    return st;
+    return e;
   }
+  return tmp;
+}
+
+std::string DirectoryOf(const std::string& path) {
+  std::filesystem::path target(path);
+  return target.parent_path().empty() ? "." : target.parent_path().string();
+}
+
+void SyncDirectory(const std::string& dir) {
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() >= 0) ::fsync(dfd.get());
+}
+
+}  // namespace
+
+Status WriteFileAtomic(const std::string& path, const std::string& data, unsigned mode) {
+  const std::string dir = DirectoryOf(path);
+  ASSIGN_OR_RETURN(std::string tmp, WriteTemporary(path, dir, data, mode));
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     Status st = Error::Internal(Errno("cannot rename into", path));
     ::unlink(tmp.c_str());
     return st;
   }
-  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (dfd.get() >= 0) ::fsync(dfd.get());
+  SyncDirectory(dir);
+  return Status::Ok();
+}
+
+Status CreateFileAtomic(const std::string& path, const std::string& data, unsigned mode) {
+  const std::string dir = DirectoryOf(path);
+  ASSIGN_OR_RETURN(std::string tmp, WriteTemporary(path, dir, data, mode));
+  // link() never replaces: of two racing creators exactly one succeeds.
+  const int rc = ::link(tmp.c_str(), path.c_str());
+  const int err = errno;
+  ::unlink(tmp.c_str());
+  if (rc != 0) {
+    if (err == EEXIST) return Error::Conflict("file.exists"_code, "file already exists: " + path);
+    errno = err;
+    return Error::Internal(Errno("cannot create", path));
+  }
+  SyncDirectory(dir);
   return Status::Ok();
 }
 

@@ -55,5 +55,21 @@ TEST_F(FileTest, WriteIntoAMissingDirectoryFailsCleanly) {
   EXPECT_EQ(st.error().kind, ErrorKind::kInternal);
 }
 
+TEST_F(FileTest, CreateNeverReplaces) {
+  ASSERT_TRUE(EnsurePrivateDirectory(dir_.string()));
+  const std::string path = (dir_ / "key").string();
+  ASSERT_TRUE(CreateFileAtomic(path, "first", 0600));
+  auto again = CreateFileAtomic(path, "second", 0600);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, "file.exists");
+  EXPECT_EQ(*ReadFile(path), "first");
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  int entries = 0;  // no temporary left behind, even after the refusal
+  for (const auto& e : std::filesystem::directory_iterator(dir_)) entries += e.exists();
+  EXPECT_EQ(entries, 1);
+}
+
 }  // namespace
 }  // namespace origine::file

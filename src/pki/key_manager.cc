@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "audit/audit.h"
-#include "trust/base64.h"
+#include "core/encoding.h"
 
 namespace origine::pki {
 namespace {
@@ -59,10 +59,10 @@ Result<std::string> NewLabel(const std::string& role, int64_t now) {
       t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
   unsigned char rnd[2];
   if (RAND_bytes(rnd, sizeof rnd) != 1) return Error::Internal("RAND_bytes failed");
-  return role + "-" + stamp + "-" + trust::HexEncode(rnd);
+  return role + "-" + stamp + "-" + encoding::Hex(rnd);
 }
 
-std::string Hex(const tlog::Hash& h) { return trust::HexEncode(h); }
+std::string Hex(const tlog::Hash& h) { return encoding::Hex(h); }
 
 const std::optional<Principal> kOperator = std::nullopt;
 
@@ -102,7 +102,7 @@ Result<int64_t> KeyManager::Publish(storage::Tx& tx, const RequestMeta& meta, in
     e.kid = trust::KidOf(e.certificate_der);
     e.types = ParseTypes(r.Text(1));
     if (!r.IsNull(2)) e.revocation = trust::SignerRevocation{r.Int(2), r.Text(3)};
-    kids.emplace_back(trust::Base64Encode(e.kid));
+    kids.emplace_back(encoding::Base64(e.kid));
     doc.entries.push_back(std::move(e));
   }
   ASSIGN_OR_RETURN(auto last, tx.Query("SELECT MAX(version) FROM trust_list_versions"));
@@ -139,7 +139,7 @@ Result<KeyInfo> KeyManager::CreateRoot(const RequestMeta& meta, int64_t days) {
   auto done = [&]() -> Result<KeyInfo> {
     ASSIGN_OR_RETURN(Bytes cert, trust::MakeRootCertificate(*key, "Origine root " + options_.country, options_.country,
                                                             now, now + days * kDay));
-    const std::string kid = trust::Base64Encode(trust::KidOf(cert));
+    const std::string kid = encoding::Base64(trust::KidOf(cert));
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
     ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT kid FROM pki_keys WHERE role = 'root'"));
     if (!rows.empty()) return Error::Conflict("a root key already exists (kid " + rows[0].Text(0) + ")");
@@ -196,7 +196,7 @@ Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, 
                                                     "Origine document signer " + options_.country, options_.country,
                                                     std::max(now, root_info.not_before), not_after));
     }
-    const std::string kid = trust::Base64Encode(trust::KidOf(cert));
+    const std::string kid = encoding::Base64(trust::KidOf(cert));
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
     ASSIGN_OR_RETURN(auto previous, tx->Query("SELECT kid FROM pki_keys WHERE role = 'signer' AND status = 'active'"));
     RETURN_IF_ERROR(tx->Exec("UPDATE pki_keys SET status = 'retired' WHERE role = 'signer' AND status = 'active'"));

@@ -7,8 +7,8 @@
 
 #include "app/schema.h"
 #include "audit/audit.h"
+#include "core/encoding.h"
 #include "storage/sqlite_db.h"
-#include "trust/base64.h"
 #include "trust/cose.h"
 
 namespace origine::pki {
@@ -84,7 +84,7 @@ TEST_F(KeyManagerTest, InitialKeysRotationAndVersions) {
   auto second = Active();
   ASSERT_TRUE(second);
   EXPECT_NE(second->kid, first->kid);
-  EXPECT_EQ(trust::Base64Encode(second->kid), rotated->kid);
+  EXPECT_EQ(encoding::Base64(second->kid), rotated->kid);
 
   // The new list has both; the old signer is retired but still listed.
   auto v3 = source.Current();
@@ -125,7 +125,7 @@ TEST_F(KeyManagerTest, RevokeSigner) {
   ASSERT_TRUE(keys_->EnsureInitialKeys(meta_, {"ETLS"}));
   auto active = Active();
   ASSERT_TRUE(active);
-  const std::string kid = trust::Base64Encode(active->kid);
+  const std::string kid = encoding::Base64(active->kid);
   auto label = keys_->List()->at(1).label;
   ASSERT_TRUE(std::filesystem::exists(store_->PathOf(label)));
 

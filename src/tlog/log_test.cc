@@ -8,9 +8,9 @@
 #include <random>
 #include <thread>
 
+#include "core/encoding.h"
 #include "storage/sqlite_db.h"
 #include "testkit/testkit.h"
-#include "tlog/encoding.h"
 #include "tlog/test_util.h"
 
 namespace origine::tlog {

@@ -13,7 +13,8 @@
 #include <stdexcept>
 #include <utility>
 
-#include "tlog/encoding.h"
+#include "core/encoding.h"
+#include "core/utf8.h"
 
 namespace origine::tlog {
 namespace {
@@ -51,7 +52,7 @@ bool IsUnicodeSpace(int32_t cp) {  // Go's unicode.IsSpace
 // Valid UTF-8 with no control character other than "\n".
 bool IsValidNoteText(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    int32_t cp = encoding::NextCodePoint(s, i);
+    int32_t cp = utf8::NextCodePoint(s, i);
     if (cp < 0) return false;
     if (cp < 0x20 && cp != '\n') return false;
   }
@@ -98,7 +99,7 @@ bool ContainsControl(std::string_view s) {
 bool IsValidKeyName(std::string_view name) {
   if (name.empty()) return false;
   for (size_t i = 0; i < name.size();) {
-    int32_t cp = encoding::NextCodePoint(name, i);
+    int32_t cp = utf8::NextCodePoint(name, i);
     if (cp < 0 || cp < 0x20 || cp == '+' || IsUnicodeSpace(cp)) return false;
   }
   return true;

@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tlog/encoding.h"
+#include "core/encoding.h"
 #include "tlog/test_util.h"
 
 namespace origine::tlog {

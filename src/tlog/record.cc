@@ -2,7 +2,7 @@
 
 #include <cstring>
 
-#include "tlog/encoding.h"
+#include "core/utf8.h"
 
 namespace origine::tlog {
 namespace {
@@ -94,8 +94,7 @@ Result<Event> ParseEvent(std::string_view name) {
 }
 
 Result<std::vector<uint8_t>> EncodeLeafRecord(const LeafRecord& r) {
-  if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize ||
-      !encoding::IsValidUtf8(r.certificate_id))
+  if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize || !utf8::IsValid(r.certificate_id))
     return Error::Invalid("log record certificate id must be 1..256 bytes of UTF-8");
   if (r.time < 0) return Error::Invalid("log record time must not be negative");
   if (EventName(r.event) == "unknown") return Error::Invalid("unknown log event");
@@ -133,8 +132,7 @@ Result<LeafRecord> DecodeLeafRecord(std::span<const uint8_t> data) {
   if (t > static_cast<uint64_t>(INT64_MAX)) return Error::Invalid("leaf record time out of range");
   r.time = static_cast<int64_t>(t);
   if (!rd.done()) return Error::Invalid("trailing bytes after leaf record");
-  if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize ||
-      !encoding::IsValidUtf8(r.certificate_id))
+  if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize || !utf8::IsValid(r.certificate_id))
     return Error::Invalid("log record certificate id must be 1..256 bytes of UTF-8");
   return r;
 }

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/encoding.h"
 #include "storage/sqlite_db.h"
-#include "tlog/encoding.h"
 #include "tlog/log.h"
 
 namespace origine::tlog::testing {
@@ -33,8 +33,11 @@ boost::json::value ReadJson(const std::string& path) {
 std::vector<uint8_t> B64(const boost::json::value& v) {
   if (v.is_null()) return {};
   auto r = encoding::FromBase64(std::string(v.as_string()));
-  if (!r) ADD_FAILURE() << "bad base64 in vector: " << v;
-  return r.value_or(std::vector<uint8_t>{});
+  if (!r) {
+    ADD_FAILURE() << "bad base64 in vector: " << v;
+    return {};
+  }
+  return *r;
 }
 
 std::vector<uint8_t> FromHex(std::string_view hex) { return encoding::FromHex(hex).value(); }

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace origine::trust {
 
 Status CborPrecheck(std::span<const uint8_t> data, int max_depth) {
@@ -128,7 +130,7 @@ std::optional<std::string_view> CborAsText(const cbor_item_t* item) {
   size_t len = cbor_string_length(item);
   const char* p = reinterpret_cast<const char*>(cbor_string_handle(item));
   std::string_view s = len == 0 ? std::string_view() : std::string_view(p, len);
-  if (!IsValidUtf8(s)) return std::nullopt;
+  if (!utf8::IsValid(s)) return std::nullopt;
   return s;
 }
 
@@ -139,42 +141,6 @@ std::optional<std::span<const uint8_t>> CborAsBytes(const cbor_item_t* item) {
   size_t len = cbor_bytestring_length(item);
   if (len == 0) return std::span<const uint8_t>();
   return std::span<const uint8_t>(cbor_bytestring_handle(item), len);
-}
-
-bool IsValidUtf8(std::string_view s) {
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    uint8_t c = static_cast<uint8_t>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len;
-    uint32_t cp;
-    if (c >= 0xc2 && c <= 0xdf) {
-      len = 2;
-      cp = c & 0x1f;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      len = 3;
-      cp = c & 0x0f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (n - i < len) return false;
-    for (size_t j = 1; j < len; ++j) {
-      uint8_t cc = static_cast<uint8_t>(s[i + j]);
-      if ((cc & 0xc0) != 0x80) return false;
-      cp = cp << 6 | (cc & 0x3f);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff))) return false;
-    if (cp >= 0xd800 && cp <= 0xdfff) return false;
-    i += len;
-  }
-  return true;
 }
 
 }  // namespace origine::trust

@@ -50,7 +50,4 @@ std::optional<int64_t> CborAsInt(const cbor_item_t* item);                     /
 std::optional<std::string_view> CborAsText(const cbor_item_t* item);           // definite, valid UTF-8
 std::optional<std::span<const uint8_t>> CborAsBytes(const cbor_item_t* item);  // definite
 
-// True when `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-
 }  // namespace origine::trust

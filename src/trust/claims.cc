@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/utf8.h"
 #include "trust/cbor_reader.h"
 #include "trust/cbor_writer.h"
 
@@ -96,7 +97,7 @@ Result<Item> ReadItem(std::span<const uint8_t> d, size_t& pos) {
       it.str = d.subspan(pos, static_cast<size_t>(it.arg));
       pos += static_cast<size_t>(it.arg);
       if (it.major == 3 &&
-          !IsValidUtf8(std::string_view(reinterpret_cast<const char*>(it.str.data()), it.str.size()))) {
+          !utf8::IsValid(std::string_view(reinterpret_cast<const char*>(it.str.data()), it.str.size()))) {
         return Error::Invalid("CBOR: a text string is not valid UTF-8");
       }
       break;

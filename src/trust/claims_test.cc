@@ -73,14 +73,14 @@ const char* kSmallHex =
     "0d"
     "1818";  // 13: 24 (1-byte form)
 
-TEST(Claims, CanonicalEncodingMatchesHandWrittenHex) { EXPECT_EQ(HexEncode(EncodeClaims(Small())), kSmallHex); }
+TEST(Claims, CanonicalEncodingMatchesHandWrittenHex) { EXPECT_EQ(encoding::Hex(EncodeClaims(Small())), kSmallHex); }
 
 TEST(Claims, OmitsAbsentLogIndex) {
   Claims c = Small();
   c.log_index.reset();
   std::string hex = kSmallHex;
   hex = "ac" + hex.substr(2, hex.size() - 2 - 6);
-  EXPECT_EQ(HexEncode(EncodeClaims(c)), hex);
+  EXPECT_EQ(encoding::Hex(EncodeClaims(c)), hex);
 }
 
 TEST(Claims, RoundTrip) {
@@ -166,7 +166,7 @@ TEST(Claims, RejectsBadInput) {
 
 TEST(Claims, GoodsLineMustHaveFourTexts) {
   Bytes good = EncodeClaims(Small());
-  std::string hex = HexEncode(good);
+  std::string hex = encoding::Hex(good);
   std::string line =
       "84"
       "6430313031"

@@ -16,10 +16,10 @@ TEST(Cose, SignParseVerifyRoundTrip) {
   auto cose = SignSign1(payload, *key, kid);
   ASSERT_TRUE(cose) << cose.error().message;
   // 18([h'a2012604480102030405060708', {}, h'7061796c6f6164', sig])
-  EXPECT_EQ(HexEncode(Bytes(cose->begin(), cose->begin() + 17)), "d2844da2012604480102030405060708a0");
+  EXPECT_EQ(encoding::Hex(Bytes(cose->begin(), cose->begin() + 17)), "d2844da2012604480102030405060708a0");
   auto msg = ParseSign1(*cose);
   ASSERT_TRUE(msg) << msg.error().message;
-  EXPECT_EQ(HexEncode(msg->protected_bstr), "a2012604480102030405060708");
+  EXPECT_EQ(encoding::Hex(msg->protected_bstr), "a2012604480102030405060708");
   EXPECT_EQ(msg->alg, -7);
   EXPECT_EQ(msg->kid, kid);
   EXPECT_EQ(msg->payload, payload);
@@ -31,7 +31,7 @@ TEST(Cose, SignParseVerifyRoundTrip) {
 }
 
 TEST(Cose, SigStructureBytes) {
-  EXPECT_EQ(HexEncode(SigStructure(Hex("a10126"), {}, ToBytes("A"))),
+  EXPECT_EQ(encoding::Hex(SigStructure(Hex("a10126"), {}, ToBytes("A"))),
             "846a5369676e61747572653143a101264041"
             "41");
 }
@@ -92,7 +92,7 @@ bool RunExample(const boost::json::value& doc, std::string* tbs_hex) {
   const auto& sign0 = doc.at("input").at("sign0");
   Bytes external;
   if (const auto* e = sign0.as_object().if_contains("external")) external = Hex(Str(*e));
-  *tbs_hex = HexEncode(SigStructure(msg->protected_bstr, external, msg->payload));
+  *tbs_hex = encoding::Hex(SigStructure(msg->protected_bstr, external, msg->payload));
   const auto& key = sign0.at("key");
   if (Str(key.at("crv")) != "P-256") return VerifySign1Es256(*msg, {}, external);
   return VerifySign1Es256(*msg, SpkiFromJwk(key), external);

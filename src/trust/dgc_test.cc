@@ -4,8 +4,8 @@
 // files are skipped: we implement ES256 only.
 #include <set>
 
+#include "core/encoding.h"
 #include "trust/base45.h"
-#include "trust/base64.h"
 #include "trust/cose.h"
 #include "trust/deflate.h"
 #include "trust/keys.h"
@@ -52,7 +52,7 @@ TEST(DccVectors, Base45ZlibCoseLayers) {
       auto decoded = Base45Decode(text);
       EXPECT_EQ(decoded.ok(), *want) << (decoded ? "" : decoded.error().message);
       if (decoded && doc.contains("COMPRESSED")) {
-        EXPECT_EQ(HexEncode(*decoded), HexEncode(Hex(Str(doc.at("COMPRESSED")))));
+        EXPECT_EQ(encoding::Hex(*decoded), encoding::Hex(Hex(Str(doc.at("COMPRESSED")))));
       }
       ++b45;
     }
@@ -60,7 +60,7 @@ TEST(DccVectors, Base45ZlibCoseLayers) {
       auto inflated = ZlibDecompress(Hex(Str(doc.at("COMPRESSED"))));
       EXPECT_EQ(inflated.ok(), *want) << (inflated ? "" : inflated.error().message);
       if (inflated && *want && doc.contains("COSE")) {
-        EXPECT_EQ(HexEncode(*inflated), HexEncode(Hex(Str(doc.at("COSE")))));
+        EXPECT_EQ(encoding::Hex(*inflated), encoding::Hex(Hex(Str(doc.at("COSE")))));
       }
       ++zlib;
     }
@@ -71,7 +71,7 @@ TEST(DccVectors, Base45ZlibCoseLayers) {
         ++skipped_ps256;
         continue;
       }
-      auto cert = Base64Decode(Str(doc.at("TESTCTX").at("CERTIFICATE")));
+      auto cert = encoding::FromBase64(Str(doc.at("TESTCTX").at("CERTIFICATE")));
       ASSERT_TRUE(cert);
       bool ok = msg && msg->alg == kCoseAlgEs256 && msg->kid == KidOf(*cert) &&
                 VerifyEs256WithCertificate(*cert, SigStructure(msg->protected_bstr, {}, msg->payload), msg->signature);

@@ -10,8 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/encoding.h"
 #include "core/file.h"
-#include "trust/base64.h"
 
 namespace origine::trust {
 
@@ -137,7 +137,7 @@ Result<std::string> CreatePassphraseFile(const std::string& path) {
   if (!dir.empty()) RETURN_IF_ERROR(file::EnsurePrivateDirectory(dir));
   unsigned char raw[32];
   if (RAND_bytes(raw, sizeof raw) != 1) return Error::Internal("RAND_bytes failed");
-  std::string text = Base64Encode(raw);
+  std::string text = encoding::Base64(raw);
   OPENSSL_cleanse(raw, sizeof raw);
   Status st = file::WriteFileAtomic(path, text + "\n", 0600);
   if (!st) {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "trust/base64.h"
+#include "core/encoding.h"
 
 namespace origine::trust::testing {
 
@@ -40,7 +40,7 @@ boost::json::value ReadJson(const std::filesystem::path& path) {
 }
 
 Bytes Hex(std::string_view hex) {
-  auto r = HexDecode(hex);
+  auto r = encoding::FromHex(hex);
   if (!r) {
     ADD_FAILURE() << "bad hex: " << hex;
     return {};
@@ -55,7 +55,7 @@ Bytes Base64Url(std::string_view text) {
     if (c == '_') c = '/';
   }
   while (s.size() % 4 != 0) s.push_back('=');
-  auto r = Base64Decode(s);
+  auto r = encoding::FromBase64(s);
   if (!r) {
     ADD_FAILURE() << "bad base64url: " << text;
     return {};

@@ -6,7 +6,7 @@
 #include <ctime>
 
 #include "core/clock.h"
-#include "trust/base64.h"
+#include "core/encoding.h"
 #include "trust/keys.h"
 
 namespace origine::trust {
@@ -17,8 +17,8 @@ std::string TrustListToJson(const std::vector<TrustEntry>& entries) {
   std::string out = "{\"version\":1,\"certificates\":[";
   for (size_t i = 0; i < entries.size(); ++i) {
     if (i > 0) out += ',';
-    out += "{\"kid\":\"" + Base64Encode(entries[i].kid) + "\",\"certificate\":\"" +
-           Base64Encode(entries[i].certificate_der) + "\"}";
+    out += "{\"kid\":\"" + encoding::Base64(entries[i].kid) + "\",\"certificate\":\"" +
+           encoding::Base64(entries[i].certificate_der) + "\"}";
   }
   out += "]}";
   return out;
@@ -31,7 +31,7 @@ Result<Bytes> Field(const boost::json::object& obj, const char* name, const std:
   if (v == nullptr) return Error::Invalid(where + ": field \"" + name + "\" is missing");
   const boost::json::string* s = v->if_string();
   if (s == nullptr) return Error::Invalid(where + ": field \"" + name + "\" is not a string");
-  auto bytes = Base64Decode(std::string_view(s->data(), s->size()));
+  auto bytes = encoding::FromBase64(std::string_view(s->data(), s->size()));
   if (!bytes) return Error::Invalid(where + ": field \"" + name + "\" is not valid Base64");
   return std::move(bytes).value();
 }
@@ -122,9 +122,10 @@ Result<std::string> EntryJson(const TrustEntry& e, const std::string& where) {
   if (e.types.empty()) return Error::Invalid(where + ": types is empty");
   std::vector<std::string> types = e.types;
   std::sort(types.begin(), types.end());
-  std::string out = "{\"kid\":\"" + Base64Encode(e.kid) + "\",\"certificate\":\"" + Base64Encode(e.certificate_der) +
-                    "\",\"public_key\":\"" + Base64Encode(info->public_key_spki_der) + "\",\"not_before\":\"" +
-                    FormatUtc(info->not_before) + "\",\"not_after\":\"" + FormatUtc(info->not_after) + "\",\"types\":[";
+  std::string out = "{\"kid\":\"" + encoding::Base64(e.kid) + "\",\"certificate\":\"" +
+                    encoding::Base64(e.certificate_der) + "\",\"public_key\":\"" +
+                    encoding::Base64(info->public_key_spki_der) + "\",\"not_before\":\"" + FormatUtc(info->not_before) +
+                    "\",\"not_after\":\"" + FormatUtc(info->not_after) + "\",\"types\":[";
   for (size_t i = 0; i < types.size(); ++i) {
     if (types[i].empty()) return Error::Invalid(where + ": empty type");
     out += (i ? "," : "") + Quote(types[i]);
@@ -142,7 +143,7 @@ Result<std::string> EntryJson(const TrustEntry& e, const std::string& where) {
 }
 
 std::string HeaderJson(std::span<const uint8_t> root_cert_der) {
-  return "{\"alg\":\"ES256\",\"kid\":\"" + Base64Encode(KidOf(root_cert_der)) + "\",\"typ\":\"" +
+  return "{\"alg\":\"ES256\",\"kid\":\"" + encoding::Base64(KidOf(root_cert_der)) + "\",\"typ\":\"" +
          std::string(kTrustListJwsType) + "\"}";
 }
 
@@ -240,12 +241,12 @@ Result<std::string> SignTrustList(const TrustListDocument& doc, const Signer& ro
     return Error::Invalid("trust list: the root key does not match the root certificate");
   ASSIGN_OR_RETURN(std::string payload, TrustListPayload(doc));
   const std::string header = HeaderJson(root_cert_der);
-  const std::string signing_input = Base64UrlEncode(ToBytes(header)) + "." + Base64UrlEncode(ToBytes(payload));
+  const std::string signing_input = encoding::Base64Url(ToBytes(header)) + "." + encoding::Base64Url(ToBytes(payload));
   ASSIGN_OR_RETURN(Bytes sig, root.SignEs256(ToBytes(signing_input)));
   // The document = the payload's fields, then root and jws.
   std::string out = payload.substr(0, payload.size() - 1);
-  out += ",\"root\":\"" + Base64Encode(root_cert_der) + "\",\"jws\":\"" + signing_input + "." + Base64UrlEncode(sig) +
-         "\"}";
+  out += ",\"root\":\"" + encoding::Base64(root_cert_der) + "\",\"jws\":\"" + signing_input + "." +
+         encoding::Base64Url(sig) + "\"}";
   return out;
 }
 
@@ -275,9 +276,9 @@ Result<VerifiedTrustList> VerifySignedTrustList(std::string_view json, std::span
   const size_t dot2 = dot1 == std::string::npos ? dot1 : jws.find('.', dot1 + 1);
   if (dot2 == std::string::npos || jws.find('.', dot2 + 1) != std::string::npos)
     return Error::Invalid("trust list: jws is not a JWS compact serialization (three parts)");
-  auto header_bytes = Base64UrlDecode(std::string_view(jws).substr(0, dot1));
-  auto payload_bytes = Base64UrlDecode(std::string_view(jws).substr(dot1 + 1, dot2 - dot1 - 1));
-  auto sig = Base64UrlDecode(std::string_view(jws).substr(dot2 + 1));
+  auto header_bytes = encoding::FromBase64Url(std::string_view(jws).substr(0, dot1));
+  auto payload_bytes = encoding::FromBase64Url(std::string_view(jws).substr(dot1 + 1, dot2 - dot1 - 1));
+  auto sig = encoding::FromBase64Url(std::string_view(jws).substr(dot2 + 1));
   if (!header_bytes || !payload_bytes || !sig) return Error::Invalid("trust list: jws is not valid base64url");
   auto header = ParseJson(std::string_view(reinterpret_cast<const char*>(header_bytes->data()), header_bytes->size()),
                           "trust list JWS header");
@@ -290,7 +291,7 @@ Result<VerifiedTrustList> VerifySignedTrustList(std::string_view json, std::span
     return Error::Invalid("trust list: JWS alg must be ES256");
   if (typ == nullptr || !typ->is_string() || typ->get_string() != kTrustListJwsType)
     return Error::Invalid("trust list: JWS typ must be " + std::string(kTrustListJwsType));
-  if (kid == nullptr || !kid->is_string() || kid->get_string() != Base64Encode(KidOf(pinned_root_der)))
+  if (kid == nullptr || !kid->is_string() || kid->get_string() != encoding::Base64(KidOf(pinned_root_der)))
     return Error::Invalid("trust list: signed by another root (JWS kid is not the pinned root's kid)");
   if (h.if_contains("crit") != nullptr) return Error::Invalid("trust list: JWS crit is not supported");
   const std::string signing_input = jws.substr(0, dot2);

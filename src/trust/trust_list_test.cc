@@ -1,6 +1,6 @@
 #include "trust/trust_list.h"
 
-#include "trust/base64.h"
+#include "core/encoding.h"
 #include "trust/keys.h"
 #include "trust/test_util.h"
 
@@ -125,10 +125,10 @@ TEST(SignedTrustList, SignVerifyRoundTrip) {
   // Deterministic payload; the JWS header is exactly as documented.
   EXPECT_EQ(*TrustListPayload(doc), *TrustListPayload(doc));
   const std::string jws = JwsOf(*signed_doc);
-  auto header = Base64UrlDecode(jws.substr(0, jws.find('.')));
-  EXPECT_EQ(
-      std::string(header->begin(), header->end()),
-      "{\"alg\":\"ES256\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) + "\",\"typ\":\"origine-trust-list+jws\"}");
+  auto header = encoding::FromBase64Url(jws.substr(0, jws.find('.')));
+  EXPECT_EQ(std::string(header->begin(), header->end()), "{\"alg\":\"ES256\",\"kid\":\"" +
+                                                             encoding::Base64(KidOf(pki.root_cert)) +
+                                                             "\",\"typ\":\"origine-trust-list+jws\"}");
   // The interop shape: certificates[].kid/certificate still read as format 1 fields.
   auto outer = boost::json::parse(*signed_doc).as_object();
   EXPECT_EQ(outer.at("certificates").as_array().size(), 2u);
@@ -148,10 +148,10 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
     EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
   };
   // Payload changed (a signer added / version bumped): the signature fails.
-  auto payload = Base64UrlDecode(jws.substr(d1 + 1, d2 - d1 - 1));
+  auto payload = encoding::FromBase64Url(jws.substr(d1 + 1, d2 - d1 - 1));
   std::string p(payload->begin(), payload->end());
   p.replace(p.find("\"version\":1"), 11, "\"version\":9");
-  expect_fail(WithJws(doc, jws.substr(0, d1 + 1) + Base64UrlEncode(ToBytes(p)) + jws.substr(d2)), "does not verify",
+  expect_fail(WithJws(doc, jws.substr(0, d1 + 1) + encoding::Base64Url(ToBytes(p)) + jws.substr(d2)), "does not verify",
               pki.root_cert);
   // Signature flipped.
   std::string bad_sig = jws;
@@ -166,12 +166,15 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
   // Not a JWS, bad base64url, wrong header fields.
   expect_fail(WithJws(doc, "abc"), "three parts", pki.root_cert);
   expect_fail(WithJws(doc, "a+b.c.d"), "base64url", pki.root_cert);
-  auto with_header = [&](const std::string& h) { return WithJws(doc, Base64UrlEncode(ToBytes(h)) + jws.substr(d1)); };
-  expect_fail(with_header("{\"alg\":\"none\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) +
+  auto with_header = [&](const std::string& h) {
+    return WithJws(doc, encoding::Base64Url(ToBytes(h)) + jws.substr(d1));
+  };
+  expect_fail(with_header("{\"alg\":\"none\",\"kid\":\"" + encoding::Base64(KidOf(pki.root_cert)) +
                           "\",\"typ\":\"origine-trust-list+jws\"}"),
               "alg must be ES256", pki.root_cert);
-  expect_fail(with_header("{\"alg\":\"ES256\",\"kid\":\"" + Base64Encode(KidOf(pki.root_cert)) + "\",\"typ\":\"JWT\"}"),
-              "typ must be", pki.root_cert);
+  expect_fail(
+      with_header("{\"alg\":\"ES256\",\"kid\":\"" + encoding::Base64(KidOf(pki.root_cert)) + "\",\"typ\":\"JWT\"}"),
+      "typ must be", pki.root_cert);
   expect_fail("{\"format\":2}", "\"jws\" is missing", pki.root_cert);
 
   // The outer copy is ignored: changing it does not change what verifies.

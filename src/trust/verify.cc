@@ -81,7 +81,7 @@ VerifyOutcome VerifyQrText(std::string_view text, const TrustStore& trust, int64
   // Try every entry whose kid matches: kids are 8-byte hashes and may collide.
   std::span<const TrustStore::Signer> candidates = trust.Find(out.kid);
   if (candidates.empty()) {
-    return Fail(out, VerifyStatus::kUnknownSigner, "no trusted certificate has kid " + HexEncode(out.kid));
+    return Fail(out, VerifyStatus::kUnknownSigner, "no trusted certificate has kid " + encoding::Hex(out.kid));
   }
   const Bytes to_be_signed = SigStructure(msg->protected_bstr, {}, msg->payload);
   const TrustStore::Signer* signer = nullptr;
@@ -93,7 +93,7 @@ VerifyOutcome VerifyQrText(std::string_view text, const TrustStore& trust, int64
   }
   if (signer == nullptr) {
     return Fail(out, VerifyStatus::kBadSignature,
-                "signature does not verify with any certificate of kid " + HexEncode(out.kid));
+                "signature does not verify with any certificate of kid " + encoding::Hex(out.kid));
   }
 
   auto claims = DecodeClaims(msg->payload);

@@ -131,7 +131,7 @@ TEST_F(VerifyTest, UnknownSigner) {
   VerifyOutcome out = VerifyQrText(text, {{KidOf(*other_cert), *other_cert, std::nullopt}}, kNow);
   EXPECT_STATUS(out, VerifyStatus::kUnknownSigner);
   EXPECT_EQ(out.kid, kid_);
-  EXPECT_NE(out.reason.find(HexEncode(kid_)), std::string::npos);
+  EXPECT_NE(out.reason.find(encoding::Hex(kid_)), std::string::npos);
   EXPECT_FALSE(out.claims);
 }
 
@@ -330,7 +330,7 @@ TEST_F(VerifyTest, TrustStoreSignatureEncodingAgreesWithOpenssl) {
     ASSERT_TRUE(sig);
     leading_zero += (*sig)[0] == 0 || (*sig)[32] == 0;
     high_bit += ((*sig)[0] & 0x80) != 0;
-    ASSERT_TRUE(store.VerifyEs256(s, msg, *sig)) << HexEncode(*sig);
+    ASSERT_TRUE(store.VerifyEs256(s, msg, *sig)) << encoding::Hex(*sig);
     ASSERT_TRUE(VerifyEs256WithSpki(spki, msg, *sig));
     Bytes bad = *sig;
     bad[i % 64] ^= 0x01;
@@ -385,7 +385,7 @@ TEST_F(VerifyTest, RandomMutationsNeverVerify) {
     }
     VerifyOutcome out = Verify(Wrap(m));
     ASSERT_NE(out.status, VerifyStatus::kValid)
-        << "iteration " << i << ": " << HexEncode(cose) << " -> " << HexEncode(m);
+        << "iteration " << i << ": " << encoding::Hex(cose) << " -> " << encoding::Hex(m);
     Bytes c = claims;
     c[rng() % c.size()] ^= static_cast<uint8_t>(1u << (rng() % 8));
     (void)DecodeClaims(c);
