@@ -7,6 +7,7 @@
 
 #include "audit/audit.h"
 #include "core/encoding.h"
+#include "pki/pki_store.h"
 
 namespace origine::pki {
 namespace {
@@ -14,57 +15,50 @@ namespace {
 namespace json = boost::json;
 constexpr int64_t kDay = 86400;
 
-constexpr const char* kSelectKey =
-    "SELECT kid, role, status, not_before, not_after, created_at, types, revoked_at, revocation_reason, store, label, "
-    "certificate FROM pki_keys ";
+KeyInfo ToInfo(const store::KeyRow& r, int64_t now) {
+  KeyInfo k;
+  k.kid = r.kid;
+  k.role = std::string(KeyRoleName(r.role));
+  k.status = std::string(KeyStatusName(r.status));
+  k.not_before = r.not_before;
+  k.not_after = r.not_after;
+  k.created_at = r.created_at;
+  k.types = r.types;
+  k.revocation = r.revocation;
+  k.store = r.store;
+  k.label = r.label;
+  k.certificate_der = r.certificate;
+  if (r.status != KeyStatus::kRevoked && now > k.not_after) k.status = "expired";
+  return k;
+}
 
-std::string TypesJson(const std::vector<std::string>& types) {
+json::array TypesJson(const std::vector<std::string>& types) {
   json::array a;
   for (const auto& t : types) a.emplace_back(t);
-  return json::serialize(a);
-}
-
-std::vector<std::string> ParseTypes(const std::string& text) {
-  std::vector<std::string> out;
-  boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& t : v.as_array())
-    if (t.is_string()) out.emplace_back(t.as_string());
-  return out;
-}
-
-KeyInfo ToInfo(const storage::Row& r, int64_t now) {
-  KeyInfo k;
-  k.kid = r.Text(0);
-  k.role = r.Text(1);
-  k.status = r.Text(2);
-  k.not_before = r.Int(3);
-  k.not_after = r.Int(4);
-  k.created_at = r.Int(5);
-  k.types = ParseTypes(r.Text(6));
-  if (!r.IsNull(7)) k.revocation = trust::SignerRevocation{r.Int(7), r.Text(8)};
-  k.store = r.Text(9);
-  k.label = r.Text(10);
-  k.certificate_der = r.Bytes(11);
-  if (k.status != "revoked" && now > k.not_after) k.status = "expired";
-  return k;
+  return a;
 }
 
 // "signer-20261127-083000-3fa1": sortable, unique enough with 16 random bits
 // (Generate refuses an existing label anyway).
-Result<std::string> NewLabel(const std::string& role, int64_t now) {
+Result<std::string> NewLabel(KeyRole role, int64_t now) {
   std::string t = FormatUtc(now);  // 2026-11-27T08:30:00Z
   std::string stamp =
       t.substr(0, 4) + t.substr(5, 2) + t.substr(8, 2) + "-" + t.substr(11, 2) + t.substr(14, 2) + t.substr(17, 2);
   unsigned char rnd[2];
   if (RAND_bytes(rnd, sizeof rnd) != 1) return Error::Internal("RAND_bytes failed");
-  return role + "-" + stamp + "-" + encoding::Hex(rnd);
+  return std::string(KeyRoleName(role)) + "-" + stamp + "-" + encoding::Hex(rnd);
 }
 
-std::string Hex(const tlog::Hash& h) { return encoding::Hex(h); }
+// The key just written in `tx`, as the caller returns it.
+Result<KeyInfo> Reread(storage::Tx& tx, const std::string& kid, int64_t now) {
+  ASSIGN_OR_RETURN(std::optional<store::KeyRow> row, store::FindKey(tx, kid));
+  if (!row) return Error::Internal("key " + kid + " vanished in its own transaction");
+  return ToInfo(*row, now);
+}
 
-const std::optional<Principal> kOperator = std::nullopt;
+Error RootExists(const std::string& kid) {
+  return Error::Conflict("key.root_exists"_code, "a root key already exists (kid " + kid + ")").With("kid", kid);
+}
 
 }  // namespace
 
@@ -85,143 +79,109 @@ Result<std::shared_ptr<const trust::Signer>> KeyManager::LoadCached(const std::s
   return shared;
 }
 
-Result<int64_t> KeyManager::Publish(storage::Tx& tx, const RequestMeta& meta, int64_t now) {
-  ASSIGN_OR_RETURN(auto roots,
-                   tx.Query("SELECT label, certificate, kid FROM pki_keys WHERE role = 'root' AND status = 'active'"));
-  if (roots.empty()) return Error::Conflict("no root key: run `origine keys init-root` first");
-  const Bytes root_der = roots[0].Bytes(1);
-  ASSIGN_OR_RETURN(auto signers, tx.Query("SELECT certificate, types, revoked_at, revocation_reason FROM pki_keys "
-                                          "WHERE role = 'signer' ORDER BY kid"));
-  trust::TrustListDocument doc;
-  doc.issuer = options_.country;
-  doc.issued_at = now;
-  json::array kids;
-  for (const auto& r : signers) {
-    trust::TrustEntry e;
-    e.certificate_der = r.Bytes(0);
-    e.kid = trust::KidOf(e.certificate_der);
-    e.types = ParseTypes(r.Text(1));
-    if (!r.IsNull(2)) e.revocation = trust::SignerRevocation{r.Int(2), r.Text(3)};
-    kids.emplace_back(encoding::Base64(e.kid));
-    doc.entries.push_back(std::move(e));
-  }
-  ASSIGN_OR_RETURN(auto last, tx.Query("SELECT MAX(version) FROM trust_list_versions"));
-  doc.version = (last.empty() || last[0].IsNull(0) ? 0 : last[0].Int(0)) + 1;
-  // The root key is loaded for this signature only (never cached).
-  ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> root_key, store_.Load(roots[0].Text(0)));
-  ASSIGN_OR_RETURN(std::string document, trust::SignTrustList(doc, *root_key, root_der));
-  ASSIGN_OR_RETURN(std::string payload, trust::TrustListPayload(doc));
-  const tlog::Hash hash = tlog::Sha256({reinterpret_cast<const uint8_t*>(payload.data()), payload.size()});
-  const std::string id = "tl-" + std::to_string(doc.version);
-  ASSIGN_OR_RETURN(uint64_t index, log_.Append(tx, {tlog::Event::kTrustList, id, hash, now}));
-  RETURN_IF_ERROR(
-      tx.Exec("INSERT INTO trust_list_versions (version, issued_at, root_kid, document, payload_sha256, log_index) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {doc.version, now, roots[0].Text(2), document, Hex(hash), static_cast<int64_t>(index)}));
-  RETURN_IF_ERROR(audit::Record(
-      tx, kOperator, meta, now,
-      {"trust_list.publish", "trust_list", id,
-       json::serialize(json::object{
-           {"version", doc.version}, {"kids", std::move(kids)}, {"sha256", Hex(hash)}, {"log_index", index}})}));
-  return doc.version;
-}
-
 Result<KeyInfo> KeyManager::CreateRoot(const RequestMeta& meta, int64_t days) {
-  if (days < 1) return Error::Invalid("the root validity must be at least one day");
+  if (days < 1) return Error::Invalid("key.validity"_code, "the root validity must be at least one day");
   const int64_t now = clock_.NowUnix();
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT kid FROM pki_keys WHERE role = 'root'"));
-    if (!rows.empty()) return Error::Conflict("a root key already exists (kid " + rows[0].Text(0) + ")");
+    ASSIGN_OR_RETURN(std::optional<store::KeyRow> root, store::FindAnyKey(*tx, KeyRole::kRoot));
+    if (root) return RootExists(root->kid);
   }
-  ASSIGN_OR_RETURN(std::string label, NewLabel("root", now));
+  ASSIGN_OR_RETURN(std::string label, NewLabel(KeyRole::kRoot, now));
   ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> key, store_.Generate(label));
   auto done = [&]() -> Result<KeyInfo> {
-    ASSIGN_OR_RETURN(Bytes cert, trust::MakeRootCertificate(*key, "Origine root " + options_.country, options_.country,
-                                                            now, now + days * kDay));
-    const std::string kid = encoding::Base64(trust::KidOf(cert));
+    store::KeyRow row;
+    row.role = KeyRole::kRoot;
+    row.status = KeyStatus::kActive;
+    row.not_before = now;
+    row.not_after = now + days * kDay;
+    ASSIGN_OR_RETURN(row.certificate, trust::MakeRootCertificate(*key, "Origine root " + options_.country,
+                                                                 options_.country, row.not_before, row.not_after));
+    row.kid = encoding::Base64(trust::KidOf(row.certificate));
+    row.store = std::string(store_.Kind());
+    row.label = label;
+    row.created_at = now;
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT kid FROM pki_keys WHERE role = 'root'"));
-    if (!rows.empty()) return Error::Conflict("a root key already exists (kid " + rows[0].Text(0) + ")");
-    RETURN_IF_ERROR(tx->Exec(
-        "INSERT INTO pki_keys (kid, role, certificate, not_before, not_after, types, store, label, status, created_at) "
-        "VALUES (?, 'root', ?, ?, ?, '[]', ?, ?, 'active', ?)",
-        {kid, storage::Blob{cert}, now, now + days * kDay, std::string(store_.Kind()), label, now}));
-    RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
-                                  {"key.create", "root_key", kid,
-                                   json::serialize(json::object{{"store", std::string(store_.Kind())},
+    ASSIGN_OR_RETURN(std::optional<store::KeyRow> existing, store::FindAnyKey(*tx, KeyRole::kRoot));
+    if (existing) return RootExists(existing->kid);
+    RETURN_IF_ERROR(store::InsertKey(*tx, row));
+    RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, meta, now,
+                                  {"key.create", "root_key", row.kid,
+                                   json::serialize(json::object{{"store", row.store},
                                                                 {"label", label},
-                                                                {"not_after", FormatUtc(now + days * kDay)},
+                                                                {"not_after", FormatUtc(row.not_after)},
                                                                 {"private_key", audit::kMasked}})}));
-    RETURN_IF_ERROR(Publish(*tx, meta, now));
-    ASSIGN_OR_RETURN(auto row, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
+    RETURN_IF_ERROR(PublishTrustList(*tx, store_, log_, options_.country, meta, now));
+    ASSIGN_OR_RETURN(KeyInfo info, Reread(*tx, row.kid, now));
     RETURN_IF_ERROR(tx->Commit());
-    return ToInfo(row[0], now);
+    return info;
   }();
   if (!done) (void)store_.Destroy(label);  // nothing refers to it
   return done;
 }
 
 Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, std::vector<std::string> types) {
-  if (days < 1) return Error::Invalid("the signer validity must be at least one day");
+  if (days < 1) return Error::Invalid("key.validity"_code, "the signer validity must be at least one day");
   std::sort(types.begin(), types.end());
   types.erase(std::unique(types.begin(), types.end()), types.end());
-  if (types.empty()) return Error::Invalid("a document signer needs at least one certificate type (regime)");
+  if (types.empty())
+    return Error::Invalid("key.types"_code, "a document signer needs at least one certificate type (regime)");
   for (const auto& t : types)
-    if (t.empty() || t.size() > 32) return Error::Invalid("invalid certificate type '" + t + "'");
+    if (t.empty() || t.size() > 32)
+      return Error::Invalid("key.types"_code, "invalid certificate type '" + t + "'").With("type", t);
   const int64_t now = clock_.NowUnix();
-  std::string root_label;
-  Bytes root_der;
+  std::optional<store::KeyRow> root;
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(
-        auto roots,
-        tx->Query("SELECT label, certificate, not_after FROM pki_keys WHERE role = 'root' AND status = 'active'"));
-    if (roots.empty()) return Error::Conflict("no root key: run `origine keys init-root` first");
-    if (now >= roots[0].Int(2)) return Error::Conflict("the root certificate has expired");
-    root_label = roots[0].Text(0);
-    root_der = roots[0].Bytes(1);
+    ASSIGN_OR_RETURN(root, store::FindKeyByStatus(*tx, KeyRole::kRoot, KeyStatus::kActive));
   }
-  ASSIGN_OR_RETURN(trust::CertInfo root_info, trust::ParseCertificate(root_der));
+  if (!root) return Error::Conflict("key.no_root"_code, "no root key: run `origine keys init-root` first");
+  if (now >= root->not_after) return Error::Conflict("key.root_expired"_code, "the root certificate has expired");
+  ASSIGN_OR_RETURN(trust::CertInfo root_info, trust::ParseCertificate(root->certificate));
   const int64_t not_after = std::min(now + days * kDay, root_info.not_after);
-  ASSIGN_OR_RETURN(std::string label, NewLabel("signer", now));
+  ASSIGN_OR_RETURN(std::string label, NewLabel(KeyRole::kSigner, now));
   ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> key, store_.Generate(label));
   std::shared_ptr<const trust::Signer> shared(std::move(key));
   auto done = [&]() -> Result<KeyInfo> {
-    Bytes cert;
+    store::KeyRow row;
+    row.role = KeyRole::kSigner;
+    row.status = KeyStatus::kActive;
+    row.not_before = std::max(now, root_info.not_before);
+    row.not_after = not_after;
     {
-      ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> root_key, store_.Load(root_label));
-      ASSIGN_OR_RETURN(cert,
-                       trust::MakeSignerCertificate(*root_key, root_der, shared->PublicKeySpkiDer(),
+      ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> root_key, store_.Load(root->label));
+      ASSIGN_OR_RETURN(row.certificate,
+                       trust::MakeSignerCertificate(*root_key, root->certificate, shared->PublicKeySpkiDer(),
                                                     "Origine document signer " + options_.country, options_.country,
-                                                    std::max(now, root_info.not_before), not_after));
+                                                    row.not_before, row.not_after));
     }
-    const std::string kid = encoding::Base64(trust::KidOf(cert));
+    row.kid = encoding::Base64(trust::KidOf(row.certificate));
+    row.types = types;
+    row.store = std::string(store_.Kind());
+    row.label = label;
+    row.created_at = now;
     ASSIGN_OR_RETURN(auto tx, db_.Begin());
-    ASSIGN_OR_RETURN(auto previous, tx->Query("SELECT kid FROM pki_keys WHERE role = 'signer' AND status = 'active'"));
-    RETURN_IF_ERROR(tx->Exec("UPDATE pki_keys SET status = 'retired' WHERE role = 'signer' AND status = 'active'"));
-    RETURN_IF_ERROR(tx->Exec(
-        "INSERT INTO pki_keys (kid, role, certificate, not_before, not_after, types, store, label, status, created_at) "
-        "VALUES (?, 'signer', ?, ?, ?, ?, ?, ?, 'active', ?)",
-        {kid, storage::Blob{cert}, std::max(now, root_info.not_before), not_after, TypesJson(types),
-         std::string(store_.Kind()), label, now}));
-    RETURN_IF_ERROR(audit::Record(*tx, kOperator, meta, now,
-                                  {"key.create", "document_signer", kid,
-                                   json::serialize(json::object{{"store", std::string(store_.Kind())},
+    ASSIGN_OR_RETURN(std::optional<store::KeyRow> previous,
+                     store::FindKeyByStatus(*tx, KeyRole::kSigner, KeyStatus::kActive));
+    RETURN_IF_ERROR(store::RetireActive(*tx, KeyRole::kSigner));
+    RETURN_IF_ERROR(store::InsertKey(*tx, row));
+    RETURN_IF_ERROR(audit::Record(*tx, std::nullopt, meta, now,
+                                  {"key.create", "document_signer", row.kid,
+                                   json::serialize(json::object{{"store", row.store},
                                                                 {"label", label},
-                                                                {"types", json::parse(TypesJson(types))},
+                                                                {"types", TypesJson(types)},
                                                                 {"not_after", FormatUtc(not_after)},
                                                                 {"private_key", audit::kMasked}})}));
-    if (!previous.empty())
+    if (previous)
       RETURN_IF_ERROR(
-          audit::Record(*tx, kOperator, meta, now,
-                        {"key.rotate", "document_signer", kid,
+          audit::Record(*tx, std::nullopt, meta, now,
+                        {"key.rotate", "document_signer", row.kid,
                          json::serialize(json::object{{"status", {{"before", "active"}, {"after", "retired"}}},
-                                                      {"previous", previous[0].Text(0)}})}));
-    RETURN_IF_ERROR(Publish(*tx, meta, now));
-    ASSIGN_OR_RETURN(auto row, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
+                                                      {"previous", previous->kid}})}));
+    RETURN_IF_ERROR(PublishTrustList(*tx, store_, log_, options_.country, meta, now));
+    ASSIGN_OR_RETURN(KeyInfo info, Reread(*tx, row.kid, now));
     RETURN_IF_ERROR(tx->Commit());
-    return ToInfo(row[0], now);
+    return info;
   }();
   if (!done) {
     (void)store_.Destroy(label);
@@ -233,26 +193,27 @@ Result<KeyInfo> KeyManager::RotateSigner(const RequestMeta& meta, int64_t days, 
 }
 
 Result<KeyInfo> KeyManager::RevokeSigner(const RequestMeta& meta, const std::string& kid, const std::string& reason) {
+  const std::string max = std::to_string(trust::kMaxRevocationReason);
   if (reason.empty() || reason.size() > trust::kMaxRevocationReason)
-    return Error::Invalid("the reason must have 1 to " + std::to_string(trust::kMaxRevocationReason) + " characters");
+    return Error::Invalid("key.reason"_code, "the reason must have 1 to " + max + " characters").With("max", max);
   if (std::any_of(reason.begin(), reason.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
-    return Error::Invalid("the reason must not contain control characters");
+    return Error::Invalid("key.reason"_code, "the reason must not contain control characters").With("max", max);
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectKey) + "WHERE kid = ? AND role = 'signer'", {kid}));
-  if (rows.empty()) return Error::NotFound("no document signer has kid " + kid);
-  KeyInfo before = ToInfo(rows[0], now);
-  if (before.revocation) return Error::Conflict("signer " + kid + " is already revoked");
+  ASSIGN_OR_RETURN(std::optional<store::KeyRow> row, store::FindKey(*tx, kid));
+  if (!row || row->role != KeyRole::kSigner)
+    return Error::NotFound("key.not_found"_code, "no document signer has kid " + kid).With("kid", kid);
+  KeyInfo before = ToInfo(*row, now);
+  if (before.revocation)
+    return Error::Conflict("key.revoked"_code, "signer " + kid + " is already revoked").With("kid", kid);
+  RETURN_IF_ERROR(store::MarkRevoked(*tx, kid, {now, reason}));
   RETURN_IF_ERROR(
-      tx->Exec("UPDATE pki_keys SET status = 'revoked', revoked_at = ?, revocation_reason = ? WHERE kid = ?",
-               {now, reason, kid}));
-  RETURN_IF_ERROR(
-      audit::Record(*tx, kOperator, meta, now,
+      audit::Record(*tx, std::nullopt, meta, now,
                     {"key.revoke", "document_signer", kid,
                      json::serialize(json::object{{"status", {{"before", before.status}, {"after", "revoked"}}},
                                                   {"reason", reason}})}));
-  RETURN_IF_ERROR(Publish(*tx, meta, now));
-  ASSIGN_OR_RETURN(auto after, tx->Query(std::string(kSelectKey) + "WHERE kid = ?", {kid}));
+  RETURN_IF_ERROR(PublishTrustList(*tx, store_, log_, options_.country, meta, now));
+  ASSIGN_OR_RETURN(KeyInfo after, Reread(*tx, kid, now));
   RETURN_IF_ERROR(tx->Commit());
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -261,14 +222,14 @@ Result<KeyInfo> KeyManager::RevokeSigner(const RequestMeta& meta, const std::str
   // After the commit: the list already says revoked; a failure here leaves a
   // key that the database will never use again, and is reported.
   RETURN_IF_ERROR(store_.Destroy(before.label));
-  return ToInfo(after[0], now);
+  return after;
 }
 
 Result<bool> KeyManager::EnsureInitialKeys(const RequestMeta& meta, const std::vector<std::string>& types) {
   {
     ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT COUNT(*) FROM pki_keys"));
-    if (rows[0].Int(0) > 0) return false;
+    ASSIGN_OR_RETURN(int64_t count, store::CountKeys(*tx));
+    if (count > 0) return false;
   }
   RETURN_IF_ERROR(CreateRoot(meta, options_.root_days));
   RETURN_IF_ERROR(RotateSigner(meta, options_.signer_days, types));
@@ -278,88 +239,42 @@ Result<bool> KeyManager::EnsureInitialKeys(const RequestMeta& meta, const std::v
 Result<std::vector<KeyInfo>> KeyManager::List() {
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query(std::string(kSelectKey) +
-                                        "ORDER BY CASE role WHEN 'root' THEN 0 ELSE 1 END, created_at, kid"));
+  ASSIGN_OR_RETURN(std::vector<store::KeyRow> rows, store::ListKeys(*tx));
   std::vector<KeyInfo> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(ToInfo(r, now));
   return out;
 }
 
 Result<Bytes> KeyManager::RootCertificate() {
   ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT certificate FROM pki_keys WHERE role = 'root' AND status = 'active'"));
-  if (rows.empty()) return Error::NotFound("no root key yet");
-  return rows[0].Bytes(0);
+  ASSIGN_OR_RETURN(std::optional<store::KeyRow> root, store::FindKeyByStatus(*tx, KeyRole::kRoot, KeyStatus::kActive));
+  if (!root) return Error::NotFound("key.no_root"_code, "no root key yet");
+  return std::move(root->certificate);
 }
 
-Result<std::vector<VersionInfo>> KeyManager::Versions() {
-  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT version, issued_at, payload_sha256, log_index FROM trust_list_versions "
-                                        "ORDER BY version DESC"));
-  std::vector<VersionInfo> out;
-  for (const auto& r : rows) out.push_back({r.Int(0), r.Int(1), r.Int(3), r.Text(2)});
-  return out;
-}
+Result<std::vector<VersionInfo>> KeyManager::Versions() { return ListTrustListVersions(db_); }
 
 Result<std::string> KeyManager::TrustListDocument(std::optional<int64_t> version) {
-  ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-  std::vector<storage::Row> rows;
-  if (version) {
-    ASSIGN_OR_RETURN(rows, tx->Query("SELECT document FROM trust_list_versions WHERE version = ?", {*version}));
-    if (rows.empty()) return Error::NotFound("no trust list version " + std::to_string(*version));
-  } else {
-    ASSIGN_OR_RETURN(rows, tx->Query("SELECT document FROM trust_list_versions ORDER BY version DESC LIMIT 1"));
-    if (rows.empty()) return Error::NotFound("no trust list published yet");
-  }
-  return rows[0].Text(0);
+  return ReadTrustListDocument(db_, version);
 }
 
 Result<ActiveSigner> KeyManager::Active(storage::Tx& tx, int64_t now) {
-  ASSIGN_OR_RETURN(auto rows, tx.Query("SELECT certificate, types, not_after, label FROM pki_keys "
-                                       "WHERE role = 'signer' AND status = 'active'"));
-  if (rows.empty()) return Error::Unavailable("no active document signer: run `origine keys rotate` to create one");
-  if (now >= rows[0].Int(2))
-    return Error::Unavailable("the active document signer expired on " + FormatUtc(rows[0].Int(2)) +
-                              ": run `origine keys rotate`");
+  ASSIGN_OR_RETURN(std::optional<store::KeyRow> row, store::FindKeyByStatus(tx, KeyRole::kSigner, KeyStatus::kActive));
+  if (!row)
+    return Error::Unavailable("key.no_signer"_code,
+                              "no active document signer: run `origine keys rotate` to create one");
+  if (now >= row->not_after)
+    return Error::Unavailable("key.signer_expired"_code, "the active document signer expired on " +
+                                                             FormatUtc(row->not_after) + ": run `origine keys rotate`")
+        .With("date", FormatUtc(row->not_after, true));
   ActiveSigner s;
-  ASSIGN_OR_RETURN(s.key, LoadCached(rows[0].Text(3)));
-  s.certificate_der = rows[0].Bytes(0);
+  ASSIGN_OR_RETURN(s.key, LoadCached(row->label));
+  s.certificate_der = std::move(row->certificate);
   s.kid = trust::KidOf(s.certificate_der);
-  s.types = ParseTypes(rows[0].Text(1));
-  s.not_after = rows[0].Int(2);
+  s.types = std::move(row->types);
+  s.not_after = row->not_after;
   return s;
-}
-
-Result<std::shared_ptr<const trust::TrustListSnapshot>> SnapshotOf(int64_t version, const std::string& document) {
-  ASSIGN_OR_RETURN(Bytes root, trust::EmbeddedTrustListRoot(document));
-  ASSIGN_OR_RETURN(trust::VerifiedTrustList list, trust::VerifySignedTrustList(document, root));
-  auto snap = std::make_shared<trust::TrustListSnapshot>();
-  snap->version = version;
-  snap->issued_at = list.document.issued_at;
-  snap->json = document;
-  snap->entries = std::move(list.document.entries);
-  snap->root_der = std::move(root);
-  return std::shared_ptr<const trust::TrustListSnapshot>(std::move(snap));
-}
-
-std::shared_ptr<const trust::TrustListSnapshot> DbTrustListSource::Current() {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto refresh = [&]() -> Status {
-    ASSIGN_OR_RETURN(auto tx, db_.Begin(false));
-    ASSIGN_OR_RETURN(auto latest, tx->Query("SELECT MAX(version) FROM trust_list_versions"));
-    const int64_t version = latest.empty() || latest[0].IsNull(0) ? 0 : latest[0].Int(0);
-    if (current_ && current_->version == version) return {};
-    if (version == 0) {
-      current_ = std::make_shared<const trust::TrustListSnapshot>();
-      return {};
-    }
-    ASSIGN_OR_RETURN(auto rows, tx->Query("SELECT document FROM trust_list_versions WHERE version = ?", {version}));
-    if (rows.empty()) return Error::Internal("trust list version vanished");
-    ASSIGN_OR_RETURN(current_, SnapshotOf(version, rows[0].Text(0)));
-    return {};
-  };
-  if (Status st = refresh(); !st && !current_) current_ = std::make_shared<const trust::TrustListSnapshot>();
-  return current_;
 }
 
 }  // namespace origine::pki

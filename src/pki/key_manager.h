@@ -8,21 +8,19 @@
 //        revoked)
 //
 // Private keys live in a trust::KeyStore (encrypted files or PKCS#11); the
-// database holds what each key is (table pki_keys) and every published trust
-// list (table trust_list_versions: numbered from 1, one row per version,
-// never updated). Every change — root creation, rotation, revocation — runs
-// in one write transaction with its audit events, the new trust-list version
-// and its "trust-list" leaf in the transparency log (id "tl-<version>", hash
-// = SHA-256 of the signed payload).
+// database holds what each key is (table pki_keys, pki/pki_store.h) and every
+// published trust list (pki/trust_list_publication.h). Every change — root
+// creation, rotation, revocation — runs in one write transaction with its
+// audit events, the new trust-list version and its "trust-list" leaf in the
+// transparency log.
 //
 // How a running server learns of a rotation made by `origine keys` in another
-// process: ActiveSigner() reads the active signer from the database inside
-// the signing transaction, every time (the private key is loaded from the
-// store once per signer and cached); DbTrustListSource::Current() compares the
-// latest version number in the database at every call and re-reads the list
-// only when it changed. No signal or restart is needed.
+// process: Active() reads the active signer from the database inside the
+// signing transaction, every time (the private key is loaded from the store
+// once per signer and cached); DbTrustListSource (pki/trust_list_source.h)
+// follows the published versions. No signal or restart is needed.
 //
-// Thread-safety: KeyManager and DbTrustListSource may be shared by threads.
+// Thread-safety: KeyManager may be shared by threads.
 #pragma once
 
 #include <map>
@@ -35,6 +33,10 @@
 #include "core/clock.h"
 #include "core/context.h"
 #include "core/result.h"
+#include "pki/key_role.h"
+#include "pki/schema.h"
+#include "pki/trust_list_publication.h"
+#include "pki/trust_list_source.h"
 #include "storage/db.h"
 #include "tlog/log.h"
 #include "trust/key_store.h"
@@ -43,9 +45,6 @@
 namespace origine::pki {
 
 using trust::Bytes;
-
-// Migration 500: pki_keys, trust_list_versions (versions 500-519 belong here).
-const std::vector<storage::Migration>& PkiMigrations();
 
 // The signer used to sign a certificate of origin now.
 struct ActiveSigner {
@@ -68,7 +67,7 @@ class SignerSource {
 
 struct KeyInfo {
   std::string kid;   // standard Base64, as in the trust list
-  std::string role;  // "root" or "signer"
+  std::string role;  // KeyRoleName: "root" or "signer"
   // "active", "retired", "revoked", or "expired" (computed: past not_after
   // and not revoked).
   std::string status;
@@ -77,11 +76,6 @@ struct KeyInfo {
   std::optional<trust::SignerRevocation> revocation;
   std::string store, label;  // where the private key is ("file"/"pkcs11", label)
   Bytes certificate_der;
-};
-
-struct VersionInfo {
-  int64_t version = 0, issued_at = 0, log_index = 0;
-  std::string sha256;  // hex SHA-256 of the signed payload (the log leaf's hash)
 };
 
 struct KeyOptions {
@@ -97,19 +91,21 @@ class KeyManager final : public SignerSource {
 
   // Creates the root key and certificate valid [now, now + days) and
   // publishes a trust list (with the signers so far: none). Fails with
-  // kConflict when a root exists, kInvalidArgument when days < 1.
+  // kConflict "key.root_exists" when a root exists, kInvalidArgument
+  // "key.validity" when days < 1.
   Result<KeyInfo> CreateRoot(const RequestMeta& meta, int64_t days);
   // Creates a document signer valid [now, min(now + days, root notAfter)) for
   // `types` (non-empty, sorted and de-duplicated); it becomes the active one
   // and the previous active becomes "retired". Publishes a new version.
-  // Fails with kConflict when there is no root or it has expired.
+  // Fails with kConflict "key.no_root" / "key.root_expired" when there is no
+  // root or it has expired, kInvalidArgument "key.validity" / "key.types".
   Result<KeyInfo> RotateSigner(const RequestMeta& meta, int64_t days, std::vector<std::string> types);
   // Removes signer `kid` (standard Base64): status "revoked" with `reason`
   // (1–200 characters), its private key destroyed, a new version published
   // that lists it with {at, reason}. If it was the active signer there is no
-  // active signer until the next rotation. Fails with kNotFound for an
-  // unknown kid, kConflict when already revoked, kInvalidArgument on a bad
-  // reason.
+  // active signer until the next rotation. Fails with kNotFound
+  // "key.not_found" for an unknown kid, kConflict "key.revoked" when already
+  // revoked, kInvalidArgument "key.reason" on a bad reason.
   Result<KeyInfo> RevokeSigner(const RequestMeta& meta, const std::string& kid, const std::string& reason);
   // First start of a development installation: when the database knows no
   // key at all, CreateRoot and RotateSigner with the default validities.
@@ -118,18 +114,17 @@ class KeyManager final : public SignerSource {
 
   // Root first, then signers by creation time.
   Result<std::vector<KeyInfo>> List();
-  // The current root certificate (DER). kNotFound when there is none.
+  // The current root certificate (DER). kNotFound "key.no_root" when there is none.
   Result<Bytes> RootCertificate();
-  // Newest first.
+  // The published trust-list versions, newest first (ListTrustListVersions).
   Result<std::vector<VersionInfo>> Versions();
   // The published document of `version`, or of the latest when nullopt.
-  // kNotFound when there is none.
+  // kNotFound "trust_list.not_found" when there is none (ReadTrustListDocument).
   Result<std::string> TrustListDocument(std::optional<int64_t> version);
 
   Result<ActiveSigner> Active(storage::Tx& tx, int64_t now) override;
 
  private:
-  Result<int64_t> Publish(storage::Tx& tx, const RequestMeta& meta, int64_t now);
   Result<std::shared_ptr<const trust::Signer>> LoadCached(const std::string& label);
 
   storage::Db& db_;
@@ -140,24 +135,5 @@ class KeyManager final : public SignerSource {
   std::mutex mu_;  // guards cache_
   std::map<std::string, std::shared_ptr<const trust::Signer>> cache_;
 };
-
-// The latest published trust list, re-read when its version changes (one
-// indexed query per call to compare). Current() returns an empty snapshot
-// (version 0, no entries) while nothing is published, or when the database
-// cannot be read and nothing was read before.
-class DbTrustListSource final : public trust::TrustListSource {
- public:
-  explicit DbTrustListSource(storage::Db& db) : db_(db) {}
-  std::shared_ptr<const trust::TrustListSnapshot> Current() override;
-
- private:
-  storage::Db& db_;
-  std::mutex mu_;
-  std::shared_ptr<const trust::TrustListSnapshot> current_;
-};
-
-// Parses a stored document into a snapshot (the entries as published,
-// checked against the root embedded in it: the database is trusted).
-Result<std::shared_ptr<const trust::TrustListSnapshot>> SnapshotOf(int64_t version, const std::string& document);
 
 }  // namespace origine::pki

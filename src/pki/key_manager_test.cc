@@ -1,14 +1,11 @@
 #include "pki/key_manager.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
-#include "app/schema.h"
-#include "audit/audit.h"
 #include "core/encoding.h"
-#include "storage/sqlite_db.h"
+#include "testkit/testkit.h"
 #include "trust/cose.h"
 
 namespace origine::pki {
@@ -17,36 +14,29 @@ namespace {
 constexpr int64_t kNow = 1795757970;  // 2026-11-27
 constexpr int64_t kDay = 86400;
 
-std::vector<storage::Migration> TestMigrations() {
-  std::vector<storage::Migration> all = app::AllMigrations();
-  return all;
-}
+using testkit::IsError;
+using testkit::IsOk;
 
 class KeyManagerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("origine-pki-" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    db_ = std::move(*storage::OpenSqlite((dir_ / "t.db").string()));
-    ASSERT_TRUE(db_->Migrate(TestMigrations()));
-    store_ = std::move(*trust::FileKeyStore::Open((dir_ / "keys").string(), "test passphrase 0123456789", 10));
+    db_ = testkit::OpenDb(dir_.path());
+    ASSERT_NE(db_, nullptr);
+    auto store = trust::FileKeyStore::Open(dir_.File("keys"), "test passphrase 0123456789", 10);
+    ASSERT_THAT(store, IsOk());
+    store_ = std::move(*store);
     keys_ = std::make_unique<KeyManager>(*db_, clock_, *store_, log_, KeyOptions{"ML", 3650, 365});
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
 
-  int64_t Count(const std::string& sql, storage::Params params = {}) {
-    auto tx = db_->Begin(false);
-    return (*(*tx)->Query(sql, params))[0].Int(0);
-  }
+  int64_t Count(const std::string& sql) { return testkit::Count(*db_, sql); }
   Result<ActiveSigner> Active() {
     auto tx = db_->Begin();
     return keys_->Active(**tx, clock_.NowUnix());
   }
 
-  std::filesystem::path dir_;
+  testkit::TempDir dir_;
   FakeClock clock_{kNow};
-  RequestMeta meta_{"req", "", "test"};
+  const RequestMeta& meta_ = testkit::kMeta;
   std::unique_ptr<storage::Db> db_;
   std::unique_ptr<trust::FileKeyStore> store_;
   tlog::Log log_{"test.local/log"};
@@ -54,12 +44,12 @@ class KeyManagerTest : public ::testing::Test {
 };
 
 TEST_F(KeyManagerTest, InitialKeysRotationAndVersions) {
-  EXPECT_EQ(Active().error().kind, ErrorKind::kUnavailable);  // nothing yet
+  EXPECT_THAT(Active(), IsError("key.no_signer"));  // nothing yet
   auto created = keys_->EnsureInitialKeys(meta_, {"ETLS", "UEMOA"});
   ASSERT_TRUE(created) << created.error().message;
   EXPECT_TRUE(*created);
   EXPECT_FALSE(*keys_->EnsureInitialKeys(meta_, {"ETLS"}));  // only once
-  EXPECT_EQ(keys_->CreateRoot(meta_, 10).error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(keys_->CreateRoot(meta_, 10), IsError("key.root_exists"));
 
   auto first = Active();
   ASSERT_TRUE(first) << first.error().message;
@@ -113,12 +103,14 @@ TEST_F(KeyManagerTest, InitialKeysRotationAndVersions) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'trust_list.publish'"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'key.create'"), 3);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_events WHERE action = 'key.rotate'"), 1);
-  EXPECT_EQ(keys_->TrustListDocument(99).error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(keys_->TrustListDocument(99), IsError("trust_list.not_found"));
   EXPECT_EQ(*keys_->TrustListDocument(std::nullopt), *keys_->TrustListDocument(3));
 
   // Bad input.
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {}).error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(keys_->RotateSigner(meta_, 0, {"ETLS"}).error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_THAT(keys_->RotateSigner(meta_, 30, {}), IsError("key.types"));
+  EXPECT_THAT(keys_->RotateSigner(meta_, 0, {"ETLS"}), IsError("key.validity"));
+  EXPECT_THAT(keys_->RotateSigner(meta_, 30, {std::string(33, 'X')}), IsError("key.types"));
+  EXPECT_THAT(keys_->CreateRoot(meta_, 0), IsError("key.validity"));
 }
 
 TEST_F(KeyManagerTest, RevokeSigner) {
@@ -129,12 +121,12 @@ TEST_F(KeyManagerTest, RevokeSigner) {
   auto label = keys_->List()->at(1).label;
   ASSERT_TRUE(std::filesystem::exists(store_->PathOf(label)));
 
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "").error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, std::string(201, 'x')).error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "a\nb").error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(keys_->RevokeSigner(meta_, "AAAAAAAAAAA=", "x").error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(keys_->RevokeSigner(meta_, kid, ""), IsError("key.reason"));
+  EXPECT_THAT(keys_->RevokeSigner(meta_, kid, std::string(201, 'x')), IsError("key.reason"));
+  EXPECT_THAT(keys_->RevokeSigner(meta_, kid, "a\nb"), IsError("key.reason"));
+  EXPECT_THAT(keys_->RevokeSigner(meta_, "AAAAAAAAAAA=", "x"), IsError("key.not_found"));
   auto root_kid = keys_->List()->at(0).kid;
-  EXPECT_EQ(keys_->RevokeSigner(meta_, root_kid, "x").error().kind, ErrorKind::kNotFound);  // not a signer
+  EXPECT_THAT(keys_->RevokeSigner(meta_, root_kid, "x"), IsError("key.not_found"));  // not a signer
 
   clock_.Advance(3600);
   auto revoked = keys_->RevokeSigner(meta_, kid, "key compromise");
@@ -143,11 +135,11 @@ TEST_F(KeyManagerTest, RevokeSigner) {
   ASSERT_TRUE(revoked->revocation);
   EXPECT_EQ(revoked->revocation->revoked_at, kNow + 3600);
   EXPECT_FALSE(std::filesystem::exists(store_->PathOf(label)));  // the private key is gone
-  EXPECT_EQ(keys_->RevokeSigner(meta_, kid, "again").error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(keys_->RevokeSigner(meta_, kid, "again"), IsError("key.revoked"));
 
   // No active signer any more: signing must fail until a rotation.
   auto none = Active();
-  ASSERT_FALSE(none);
+  ASSERT_THAT(none, IsError("key.no_signer"));
   EXPECT_EQ(none.error().kind, ErrorKind::kUnavailable);
   EXPECT_NE(none.error().message.find("origine keys rotate"), std::string::npos);
 
@@ -167,16 +159,17 @@ TEST_F(KeyManagerTest, ExpiredSignerAndRoot) {
   ASSERT_TRUE(keys_->EnsureInitialKeys(meta_, {"ETLS"}));
   clock_.Advance(366 * kDay);
   auto expired = Active();
-  ASSERT_FALSE(expired);
+  ASSERT_THAT(expired, IsError("key.signer_expired"));
   EXPECT_NE(expired.error().message.find("expired"), std::string::npos);
   EXPECT_EQ(keys_->List()->at(1).status, "expired");
   clock_.Advance(3650 * kDay);
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(keys_->RotateSigner(meta_, 30, {"ETLS"}), IsError("key.root_expired"));
 }
 
 TEST_F(KeyManagerTest, NoRootMeansNoSigner) {
-  EXPECT_EQ(keys_->RotateSigner(meta_, 30, {"ETLS"}).error().kind, ErrorKind::kConflict);
-  EXPECT_EQ(keys_->RootCertificate().error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(keys_->RotateSigner(meta_, 30, {"ETLS"}), IsError("key.no_root"));
+  EXPECT_THAT(keys_->RootCertificate(), IsError("key.no_root"));
+  EXPECT_THAT(keys_->TrustListDocument(std::nullopt), IsError("trust_list.not_found"));
   DbTrustListSource source(*db_);
   EXPECT_EQ(source.Current()->version, 0);
   EXPECT_TRUE(source.Current()->entries.empty());

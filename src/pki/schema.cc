@@ -1,7 +1,7 @@
 // The pki module's tables (docs/ARCHITECTURE.md, "Tables and owners"). Key
 // roles are rows of pki_key_roles, so a new kind of key (a list signer, a
 // system signer) is an INSERT in a later migration.
-#include "pki/key_manager.h"
+#include "pki/schema.h"
 
 namespace origine::pki {
 

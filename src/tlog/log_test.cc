@@ -11,6 +11,7 @@
 #include "core/encoding.h"
 #include "storage/sqlite_db.h"
 #include "testkit/testkit.h"
+#include "tlog/log_store.h"
 #include "tlog/test_util.h"
 
 namespace origine::tlog {
@@ -87,10 +88,9 @@ TEST(Log, EveryEventKindIsARowOfTheLookupTable) {
   auto db = std::move(*opened);
   ASSERT_TRUE(db->Migrate(TlogMigrations()));
   auto tx = db->Begin(false);
-  auto rows = (*tx)->Query("SELECT event FROM tlog_events ORDER BY event");
-  ASSERT_TRUE(rows);
-  std::vector<std::string> in_db;
-  for (const auto& r : *rows) in_db.push_back(r.Text(0));
+  auto names = store::ListEventNames(**tx);
+  ASSERT_TRUE(names);
+  const std::vector<std::string>& in_db = *names;
   std::vector<std::string> in_code;
   for (Event e : {Event::kIssue, Event::kAmend, Event::kRevoke, Event::kTrustList, Event::kAuditAnchor})
     in_code.emplace_back(EventName(e));
