@@ -110,7 +110,7 @@ Result<std::vector<Hash>> ToHashes(std::span<const std::vector<uint8_t>> proof) 
   std::vector<Hash> out;
   out.reserve(proof.size());
   for (const auto& p : proof) {
-    if (p.size() != kHashSize) return Error::Invalid("proof hash is not 32 bytes");
+    if (p.size() != kHashSize) return Error::Invalid("tlog.hash"_code, "proof hash is not 32 bytes");
     Hash h;
     std::memcpy(h.data(), p.data(), kHashSize);
     out.push_back(h);
@@ -129,7 +129,7 @@ Hash NodeHash(const Hash& left, const Hash& right) { return Digest(kNodePrefix, 
 Hash EmptyRoot() { return Digest({}); }
 
 Result<Hash> HashFromBytes(std::span<const uint8_t> bytes) {
-  if (bytes.size() != kHashSize) return Error::Invalid("hash is not 32 bytes");
+  if (bytes.size() != kHashSize) return Error::Invalid("tlog.hash"_code, "hash is not 32 bytes");
   Hash h;
   std::memcpy(h.data(), bytes.data(), kHashSize);
   return h;
@@ -159,7 +159,8 @@ Result<Hash> RootAt(HashReader& reader, uint64_t size) {
 
 Result<std::vector<Hash>> InclusionProof(HashReader& reader, uint64_t index, uint64_t size) {
   if (index >= size)
-    return Error::Invalid("leaf index " + std::to_string(index) + " is not below tree size " + std::to_string(size));
+    return Error::Invalid("tlog.proof_range"_code,
+                          "leaf index " + std::to_string(index) + " is not below tree size " + std::to_string(size));
   std::vector<Hash> out;
   RETURN_IF_ERROR(Path(reader, index, 0, size, out));
   return out;
@@ -167,8 +168,8 @@ Result<std::vector<Hash>> InclusionProof(HashReader& reader, uint64_t index, uin
 
 Result<std::vector<Hash>> ConsistencyProof(HashReader& reader, uint64_t size1, uint64_t size2) {
   if (size1 == 0 || size1 > size2)
-    return Error::Invalid("consistency proof needs 0 < size1 <= size2 (got " + std::to_string(size1) + ", " +
-                          std::to_string(size2) + ")");
+    return Error::Invalid("tlog.proof_range"_code, "consistency proof needs 0 < size1 <= size2 (got " +
+                                                       std::to_string(size1) + ", " + std::to_string(size2) + ")");
   std::vector<Hash> out;
   if (size1 == size2) return out;
   RETURN_IF_ERROR(SubProof(reader, size1, 0, size2, true, out));
@@ -176,11 +177,11 @@ Result<std::vector<Hash>> ConsistencyProof(HashReader& reader, uint64_t size1, u
 }
 
 Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint64_t size, std::span<const Hash> proof) {
-  if (index >= size) return Error::Invalid("leaf index is not below tree size");
+  if (index >= size) return Error::Invalid("tlog.proof_range"_code, "leaf index is not below tree size");
   uint64_t fn = index, sn = size - 1;
   Hash r = leaf_hash;
   for (const Hash& p : proof) {
-    if (sn == 0) return Error::Invalid("inclusion proof is too long");
+    if (sn == 0) return Error::Invalid("tlog.inclusion"_code, "inclusion proof is too long");
     if ((fn & 1) || fn == sn) {
       r = NodeHash(p, r);
       if (!(fn & 1)) {
@@ -195,27 +196,28 @@ Result<Hash> RootFromInclusionProof(const Hash& leaf_hash, uint64_t index, uint6
     fn >>= 1;
     sn >>= 1;
   }
-  if (sn != 0) return Error::Invalid("inclusion proof is too short");
+  if (sn != 0) return Error::Invalid("tlog.inclusion"_code, "inclusion proof is too short");
   return r;
 }
 
 Status VerifyInclusion(const Hash& leaf_hash, uint64_t index, uint64_t size, std::span<const Hash> proof,
                        const Hash& root) {
   ASSIGN_OR_RETURN(Hash r, RootFromInclusionProof(leaf_hash, index, size, proof));
-  if (r != root) return Error::Invalid("inclusion proof does not match the root");
+  if (r != root) return Error::Invalid("tlog.inclusion"_code, "inclusion proof does not match the root");
   return {};
 }
 
 Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const Hash> proof, const Hash& root1,
                          const Hash& root2) {
-  if (size1 == 0) return Error::Invalid("consistency from an empty tree is not checked (size1 = 0)");
-  if (size1 > size2) return Error::Invalid("size1 is greater than size2");
+  if (size1 == 0)
+    return Error::Invalid("tlog.proof_range"_code, "consistency from an empty tree is not checked (size1 = 0)");
+  if (size1 > size2) return Error::Invalid("tlog.proof_range"_code, "size1 is greater than size2");
   if (size1 == size2) {
-    if (!proof.empty()) return Error::Invalid("proof must be empty for equal sizes");
-    if (root1 != root2) return Error::Invalid("roots differ for equal sizes");
+    if (!proof.empty()) return Error::Invalid("tlog.consistency"_code, "proof must be empty for equal sizes");
+    if (root1 != root2) return Error::Invalid("tlog.consistency"_code, "roots differ for equal sizes");
     return {};
   }
-  if (proof.empty()) return Error::Invalid("empty consistency proof");
+  if (proof.empty()) return Error::Invalid("tlog.consistency"_code, "empty consistency proof");
   // RFC 9162 §2.1.4.2.
   std::vector<Hash> path;
   path.reserve(proof.size() + 1);
@@ -229,7 +231,7 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const Hash> p
   Hash fr = path[0], sr = path[0];
   for (size_t i = 1; i < path.size(); ++i) {
     const Hash& c = path[i];
-    if (sn == 0) return Error::Invalid("consistency proof is too long");
+    if (sn == 0) return Error::Invalid("tlog.consistency"_code, "consistency proof is too long");
     if ((fn & 1) || fn == sn) {
       fr = NodeHash(c, fr);
       sr = NodeHash(c, sr);
@@ -245,9 +247,9 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, std::span<const Hash> p
     fn >>= 1;
     sn >>= 1;
   }
-  if (sn != 0) return Error::Invalid("consistency proof is too short");
-  if (fr != root1) return Error::Invalid("consistency proof does not match the first root");
-  if (sr != root2) return Error::Invalid("consistency proof does not match the second root");
+  if (sn != 0) return Error::Invalid("tlog.consistency"_code, "consistency proof is too short");
+  if (fr != root1) return Error::Invalid("tlog.consistency"_code, "consistency proof does not match the first root");
+  if (sr != root2) return Error::Invalid("tlog.consistency"_code, "consistency proof does not match the second root");
   return {};
 }
 
@@ -283,7 +285,8 @@ void MemoryTree::Append(const Hash& leaf_hash) {
 
 Result<Hash> MemoryTree::NodeAt(int level, uint64_t index) {
   if (level < 0 || static_cast<size_t>(level) >= levels_.size() || index >= levels_[level].size())
-    return Error::NotFound("no such node (" + std::to_string(level) + ", " + std::to_string(index) + ")");
+    return Error::NotFound("tlog.node_not_found"_code,
+                           "no such node (" + std::to_string(level) + ", " + std::to_string(index) + ")");
   return levels_[level][index];
 }
 

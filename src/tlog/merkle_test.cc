@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "testkit/vectors.h"
 #include "tlog/test_util.h"
 
 namespace origine::tlog {
@@ -14,8 +15,6 @@ namespace {
 namespace fs = std::filesystem;
 using testing::B64;
 using testing::HexHash;
-using testing::ReadJson;
-using testing::VectorsDir;
 
 // Vectors we reject by policy (see testdata/REJECTED_VECTORS.md): expected to
 // fail although upstream marks them valid.
@@ -49,9 +48,9 @@ std::vector<Hash> ReferenceLeafHashes(const boost::json::value& ref) {
 }
 
 TEST(Merkle, ReferenceTree) {
-  auto dir = VectorsDir();
-  if (!dir) GTEST_SKIP() << "../shared/vectors is absent";
-  auto ref = ReadJson(*dir + "/derived/rfc6962_reference_tree.json");
+  TESTKIT_REQUIRE_VECTORS(vectors);
+  const std::string dir = vectors.string();
+  auto ref = testkit::ReadJsonFile(dir + "/derived/rfc6962_reference_tree.json");
   const auto& prim = ref.at("hash_primitives").as_array();
   EXPECT_EQ(EmptyRoot(), HexHash(std::string(prim[0].at("want_hex").as_string())));
   for (size_t i = 1; i < prim.size(); ++i) {
@@ -88,17 +87,17 @@ TEST(Merkle, ReferenceTree) {
 }
 
 TEST(Merkle, InclusionVectors) {
-  auto dir = VectorsDir();
-  if (!dir) GTEST_SKIP() << "../shared/vectors is absent";
-  const std::string base = *dir + "/transparency-dev-merkle/testdata/";
-  auto ref = ReadJson(*dir + "/derived/rfc6962_reference_tree.json");
+  TESTKIT_REQUIRE_VECTORS(vectors);
+  const std::string dir = vectors.string();
+  const std::string base = dir + "/transparency-dev-merkle/testdata/";
+  auto ref = testkit::ReadJsonFile(dir + "/derived/rfc6962_reference_tree.json");
   auto ref_leaves = ReferenceLeafHashes(ref);
   MemoryTree tree;
   for (const Hash& h : ref_leaves) tree.Append(h);
   int valid = 0, invalid = 0, generated = 0;
   for (const std::string& path : JsonFiles(base + "inclusion")) {
     const std::string name = path.substr(base.size());
-    auto v = ReadJson(path).as_object();
+    auto v = testkit::ReadJsonFile(path).as_object();
     const bool want_err = v.at("wantErr").as_bool();
     const uint64_t index = U64(v.at("leafIdx"));
     const uint64_t size = U64(v.at("treeSize"));
@@ -128,16 +127,16 @@ TEST(Merkle, InclusionVectors) {
 }
 
 TEST(Merkle, ConsistencyVectors) {
-  auto dir = VectorsDir();
-  if (!dir) GTEST_SKIP() << "../shared/vectors is absent";
-  const std::string base = *dir + "/transparency-dev-merkle/testdata/";
-  auto ref = ReadJson(*dir + "/derived/rfc6962_reference_tree.json");
+  TESTKIT_REQUIRE_VECTORS(vectors);
+  const std::string dir = vectors.string();
+  const std::string base = dir + "/transparency-dev-merkle/testdata/";
+  auto ref = testkit::ReadJsonFile(dir + "/derived/rfc6962_reference_tree.json");
   MemoryTree tree;
   for (const Hash& h : ReferenceLeafHashes(ref)) tree.Append(h);
   int valid = 0, invalid = 0, rejected = 0, generated = 0;
   for (const std::string& path : JsonFiles(base + "consistency")) {
     const std::string name = path.substr(base.size());
-    auto v = ReadJson(path).as_object();
+    auto v = testkit::ReadJsonFile(path).as_object();
     bool want_err = v.at("wantErr").as_bool();
     if (kRejectedByPolicy.count(name)) {
       EXPECT_FALSE(want_err) << name << " is listed as rejected by policy but is invalid upstream";

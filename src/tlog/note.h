@@ -8,10 +8,14 @@
 //   skey      = "PRIVATE+KEY+" + name + "+" + hex8(key ID) + "+" + base64(0x01 ‖ seed)
 //               (the golang.org/x/mod/sumdb/note private key format)
 //
-// Parsing is strict (see OpenNote). Thread-safety: free functions are pure;
-// a NoteSigner is immutable after construction and may be shared by threads.
-// Failure: kInvalidArgument for malformed input or a signature that does not
-// verify; kNotFound / kInternal / kConflict for key files (see NoteSigner).
+// Parsing is strict (see OpenNote). Notes and checkpoints are in note.cc, the
+// log's signer and its key file in note_signer.cc.
+// Thread-safety: free functions are pure; a NoteSigner is immutable after
+// construction and may be shared by threads.
+// Failure: kInvalidArgument for malformed input ("note.malformed",
+// "note.text", "note.key", "note.key_name", "checkpoint.malformed",
+// "checkpoint.origin") or a signature that does not verify ("note.signature");
+// kNotFound / kInternal / kConflict for key files (see NoteSigner).
 // Error messages never contain key material.
 #pragma once
 
@@ -111,16 +115,16 @@ class NoteSigner {
   static Result<NoteSigner> FromSeed(std::string_view name, std::span<const uint8_t> seed);
   // From an skey string "PRIVATE+KEY+name+hex8+base64(0x01‖seed)".
   static Result<NoteSigner> FromPrivateKey(std::string_view skey);
-  // Loads the skey file at `path` (kNotFound if absent, kInvalidArgument if
-  // malformed, kInternal if it is not a regular file or is readable by group or
-  // others).
+  // Loads the skey file at `path` (kNotFound "tlog.key_not_found" if absent,
+  // kInvalidArgument "tlog.key_file" if malformed, kInternal if it is not a
+  // regular file or is readable by group or others).
   static Result<NoteSigner> Load(const std::string& path);
   // Loads `path` if it exists, else creates it with a new key named `name`:
-  // the parent directory is created with mode 0700 if missing, the file is
-  // written to a temporary (O_CREAT|O_EXCL|O_NOFOLLOW, 0600), fsynced and
-  // linked into place without replacing anything (two racing creators end up
-  // with the same key). An existing key whose name differs from `name` gives
-  // kConflict (renaming a log's key would change its identity).
+  // the parent directory is created with mode 0700 if missing, the file with
+  // file::CreateFileAtomic (mode 0600, fsynced, never replacing anything: two
+  // racing creators end up with the same key). An existing key whose name
+  // differs from `name` gives kConflict "tlog.key_name" (renaming a log's key
+  // would change its identity).
   static Result<NoteSigner> LoadOrCreate(const std::string& path, std::string_view name);
 
   NoteSigner(NoteSigner&& other) noexcept;

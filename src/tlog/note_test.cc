@@ -4,23 +4,22 @@
 #include <sys/stat.h>
 
 #include <filesystem>
-#include <fstream>
 
 #include "core/encoding.h"
+#include "core/file.h"
+#include "testkit/testkit.h"
+#include "testkit/vectors.h"
 #include "tlog/test_util.h"
 
 namespace origine::tlog {
 namespace {
 
-using testing::ReadJson;
-using testing::VectorsDir;
-
 const std::string kEmDash = "\xE2\x80\x94";
 
 TEST(Note, C2spExampleVerifies) {
-  auto dir = VectorsDir();
-  if (!dir) GTEST_SKIP() << "../shared/vectors is absent";
-  auto ex = ReadJson(*dir + "/derived/signed_note_c2sp_example.json").as_object();
+  TESTKIT_REQUIRE_VECTORS(vectors);
+  const std::string dir = vectors.string();
+  auto ex = testkit::ReadJsonFile(dir + "/derived/signed_note_c2sp_example.json").as_object();
   const std::string vkey(ex.at("vkey").as_string());
   const std::string note(ex.at("note").as_string());
   const std::string text(ex.at("text").as_string());
@@ -82,9 +81,11 @@ TEST(Note, C2spExampleVerifies) {
 }
 
 TEST(Note, CheckpointExampleParses) {
-  auto dir = VectorsDir();
-  if (!dir) GTEST_SKIP() << "../shared/vectors is absent";
-  auto ex = ReadJson(*dir + "/derived/signed_note_c2sp_example.json").at("checkpoint_example_unverifiable").as_object();
+  TESTKIT_REQUIRE_VECTORS(vectors);
+  const std::string dir = vectors.string();
+  auto ex = testkit::ReadJsonFile(dir + "/derived/signed_note_c2sp_example.json")
+                .at("checkpoint_example_unverifiable")
+                .as_object();
   const std::string note(ex.at("note").as_string());
   const std::string text = note.substr(0, note.rfind("\n\n") + 1);
   auto cp = ParseCheckpoint(text);
@@ -208,18 +209,13 @@ TEST(Note, VerifierKeyStrictness) {
 
 class NoteSignerFile : public ::testing::Test {
  protected:
-  void SetUp() override {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "tlog-key.XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-  std::string dir_;
+  testkit::TempDir tmp_;
+  const std::string dir_ = tmp_.path().string();
 };
 
 TEST_F(NoteSignerFile, CreateThenLoad) {
   const std::string path = DefaultSignerKeyPath(dir_);
-  EXPECT_EQ(NoteSigner::Load(path).error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(NoteSigner::Load(path), testkit::IsError("tlog.key_not_found"));
   auto created = NoteSigner::LoadOrCreate(path, "origine.example/ML/log");
   ASSERT_TRUE(created.ok()) << created.error().message;
   struct stat st {};
@@ -230,7 +226,7 @@ TEST_F(NoteSignerFile, CreateThenLoad) {
   auto loaded = NoteSigner::LoadOrCreate(path, "origine.example/ML/log");
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->VerifierKey(), created->VerifierKey());
-  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "other.example/log").error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(NoteSigner::LoadOrCreate(path, "other.example/log"), testkit::IsError("tlog.key_name"));
   // No leftover temporaries.
   int files = 0;
   for (const auto& e : std::filesystem::directory_iterator(dir_ + "/keys")) files += e.is_regular_file();
@@ -240,8 +236,8 @@ TEST_F(NoteSignerFile, CreateThenLoad) {
   EXPECT_FALSE(NoteSigner::Load(path).ok());
   ASSERT_EQ(::chmod(path.c_str(), 0600), 0);
   // A corrupt key file is refused, not replaced.
-  { std::ofstream(path, std::ios::trunc) << "PRIVATE+KEY+broken\n"; }
-  EXPECT_EQ(NoteSigner::LoadOrCreate(path, "origine.example/ML/log").error().kind, ErrorKind::kInvalidArgument);
+  ASSERT_THAT(file::WriteFileAtomic(path, "PRIVATE+KEY+broken\n", 0600), testkit::IsOk());
+  EXPECT_THAT(NoteSigner::LoadOrCreate(path, "origine.example/ML/log"), testkit::IsError("tlog.key_file"));
 }
 
 }  // namespace

@@ -36,30 +36,30 @@ class Reader {
   explicit Reader(std::span<const uint8_t> d) : d_(d) {}
   // Reads a head of `major`, requiring the shortest form.
   Result<uint64_t> ReadHead(uint8_t major) {
-    if (pos_ >= d_.size()) return Error::Invalid("truncated leaf record");
+    if (pos_ >= d_.size()) return Error::Invalid("tlog.record"_code, "truncated leaf record");
     const uint8_t b = d_[pos_++];
-    if ((b >> 5) != major) return Error::Invalid("unexpected CBOR type in leaf record");
+    if ((b >> 5) != major) return Error::Invalid("tlog.record"_code, "unexpected CBOR type in leaf record");
     const uint8_t info = b & 31;
     if (info < 24) return uint64_t{info};
-    if (info > 27) return Error::Invalid("indefinite or reserved CBOR length in leaf record");
+    if (info > 27) return Error::Invalid("tlog.record"_code, "indefinite or reserved CBOR length in leaf record");
     const size_t n = size_t{1} << (info - 24);
-    if (d_.size() - pos_ < n) return Error::Invalid("truncated leaf record");
+    if (d_.size() - pos_ < n) return Error::Invalid("tlog.record"_code, "truncated leaf record");
     uint64_t v = 0;
     for (size_t i = 0; i < n; ++i) v = (v << 8) | d_[pos_++];
     const uint64_t min = info == 24 ? 24 : info == 25 ? 0x100 : info == 26 ? 0x10000 : 0x100000000ULL;
-    if (v < min) return Error::Invalid("non-canonical CBOR integer in leaf record");
+    if (v < min) return Error::Invalid("tlog.record"_code, "non-canonical CBOR integer in leaf record");
     return v;
   }
   Result<std::span<const uint8_t>> ReadBytes(uint8_t major) {
     ASSIGN_OR_RETURN(uint64_t n, ReadHead(major));
-    if (d_.size() - pos_ < n) return Error::Invalid("truncated leaf record");
+    if (d_.size() - pos_ < n) return Error::Invalid("tlog.record"_code, "truncated leaf record");
     auto s = d_.subspan(pos_, n);
     pos_ += n;
     return s;
   }
   Status ExpectKey(uint64_t key) {
     ASSIGN_OR_RETURN(uint64_t k, ReadHead(0));
-    if (k != key) return Error::Invalid("unexpected key in leaf record");
+    if (k != key) return Error::Invalid("tlog.record"_code, "unexpected key in leaf record");
     return {};
   }
   bool done() const { return pos_ == d_.size(); }
@@ -90,14 +90,15 @@ std::string_view EventName(Event event) {
 Result<Event> ParseEvent(std::string_view name) {
   for (Event e : {Event::kIssue, Event::kAmend, Event::kRevoke, Event::kTrustList, Event::kAuditAnchor})
     if (EventName(e) == name) return e;
-  return Error::Invalid("unknown log event '" + std::string(name) + "'");
+  return Error::Invalid("tlog.event"_code, "unknown log event '" + std::string(name) + "'")
+      .With("event", std::string(name));
 }
 
 Result<std::vector<uint8_t>> EncodeLeafRecord(const LeafRecord& r) {
   if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize || !utf8::IsValid(r.certificate_id))
-    return Error::Invalid("log record certificate id must be 1..256 bytes of UTF-8");
-  if (r.time < 0) return Error::Invalid("log record time must not be negative");
-  if (EventName(r.event) == "unknown") return Error::Invalid("unknown log event");
+    return Error::Invalid("tlog.record"_code, "log record certificate id must be 1..256 bytes of UTF-8");
+  if (r.time < 0) return Error::Invalid("tlog.record"_code, "log record time must not be negative");
+  if (EventName(r.event) == "unknown") return Error::Invalid("tlog.event"_code, "unknown log event");
   std::vector<uint8_t> out;
   out.reserve(64 + r.certificate_id.size());
   Head(out, 5, 4);  // map of 4 pairs
@@ -116,7 +117,7 @@ Result<std::vector<uint8_t>> EncodeLeafRecord(const LeafRecord& r) {
 Result<LeafRecord> DecodeLeafRecord(std::span<const uint8_t> data) {
   Reader rd(data);
   ASSIGN_OR_RETURN(uint64_t pairs, rd.ReadHead(5));
-  if (pairs != 4) return Error::Invalid("leaf record must be a map of 4 entries");
+  if (pairs != 4) return Error::Invalid("tlog.record"_code, "leaf record must be a map of 4 entries");
   LeafRecord r;
   RETURN_IF_ERROR(rd.ExpectKey(1));
   ASSIGN_OR_RETURN(auto ev, rd.ReadBytes(3));
@@ -129,11 +130,11 @@ Result<LeafRecord> DecodeLeafRecord(std::span<const uint8_t> data) {
   ASSIGN_OR_RETURN(r.cose_sha256, HashFromBytes(h));
   RETURN_IF_ERROR(rd.ExpectKey(4));
   ASSIGN_OR_RETURN(uint64_t t, rd.ReadHead(0));
-  if (t > static_cast<uint64_t>(INT64_MAX)) return Error::Invalid("leaf record time out of range");
+  if (t > static_cast<uint64_t>(INT64_MAX)) return Error::Invalid("tlog.record"_code, "leaf record time out of range");
   r.time = static_cast<int64_t>(t);
-  if (!rd.done()) return Error::Invalid("trailing bytes after leaf record");
+  if (!rd.done()) return Error::Invalid("tlog.record"_code, "trailing bytes after leaf record");
   if (r.certificate_id.empty() || r.certificate_id.size() > kMaxCertificateIdSize || !utf8::IsValid(r.certificate_id))
-    return Error::Invalid("log record certificate id must be 1..256 bytes of UTF-8");
+    return Error::Invalid("tlog.record"_code, "log record certificate id must be 1..256 bytes of UTF-8");
   return r;
 }
 

@@ -7,13 +7,15 @@ namespace origine::tlog {
 namespace {
 
 Result<uint64_t> ParseDecimal(std::string_view s, bool allow_leading_zero) {
-  if (s.empty()) return Error::Invalid("empty number in tile path");
-  if (!allow_leading_zero && s.size() > 1 && s[0] == '0') return Error::Invalid("leading zero in tile path");
+  if (s.empty()) return Error::Invalid("tlog.tile_path"_code, "empty number in tile path");
+  if (!allow_leading_zero && s.size() > 1 && s[0] == '0')
+    return Error::Invalid("tlog.tile_path"_code, "leading zero in tile path");
   for (char c : s)
-    if (c < '0' || c > '9') return Error::Invalid("non-digit in tile path");
+    if (c < '0' || c > '9') return Error::Invalid("tlog.tile_path"_code, "non-digit in tile path");
   uint64_t v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return Error::Invalid("number out of range in tile path");
+  if (ec != std::errc() || ptr != s.data() + s.size())
+    return Error::Invalid("tlog.tile_path"_code, "number out of range in tile path");
   return v;
 }
 
@@ -34,25 +36,25 @@ std::string TilePath(const Tile& tile) {
 }
 
 Result<Tile> ParseTilePath(std::string_view path) {
-  if (!path.starts_with("tile/")) return Error::Invalid("tile path must start with tile/");
+  if (!path.starts_with("tile/")) return Error::Invalid("tlog.tile_path"_code, "tile path must start with tile/");
   path.remove_prefix(5);
   Tile tile;
   size_t slash = path.find('/');
-  if (slash == std::string_view::npos) return Error::Invalid("tile path has no index");
+  if (slash == std::string_view::npos) return Error::Invalid("tlog.tile_path"_code, "tile path has no index");
   std::string_view level = path.substr(0, slash);
   path.remove_prefix(slash + 1);
   if (level == "entries") {
     tile.level = kEntriesLevel;
   } else {
     ASSIGN_OR_RETURN(uint64_t l, ParseDecimal(level, false));
-    if (l > 63) return Error::Invalid("tile level must be 0..63");
+    if (l > 63) return Error::Invalid("tlog.tile_path"_code, "tile level must be 0..63");
     tile.level = static_cast<int>(l);
   }
   // Partial suffix.
   const size_t p = path.find(".p/");
   if (p != std::string_view::npos) {
     ASSIGN_OR_RETURN(uint64_t w, ParseDecimal(path.substr(p + 3), false));
-    if (w < 1 || w > 255) return Error::Invalid("partial tile width must be 1..255");
+    if (w < 1 || w > 255) return Error::Invalid("tlog.tile_path"_code, "partial tile width must be 1..255");
     tile.width = static_cast<uint32_t>(w);
     path = path.substr(0, p);
   }
@@ -63,18 +65,20 @@ Result<Tile> ParseTilePath(std::string_view path) {
     std::string_view group = path.substr(0, slash);
     const bool last = slash == std::string_view::npos;
     if (!last) {
-      if (!group.starts_with("x")) return Error::Invalid("tile index groups but the last must start with x");
+      if (!group.starts_with("x"))
+        return Error::Invalid("tlog.tile_path"_code, "tile index groups but the last must start with x");
       group.remove_prefix(1);
     }
-    if (group.size() != 3) return Error::Invalid("tile index groups must have 3 digits");
+    if (group.size() != 3) return Error::Invalid("tlog.tile_path"_code, "tile index groups must have 3 digits");
     for (char c : group)
-      if (c < '0' || c > '9') return Error::Invalid("tile index must be decimal");
+      if (c < '0' || c > '9') return Error::Invalid("tlog.tile_path"_code, "tile index must be decimal");
     digits += group;
     if (last) break;
     path.remove_prefix(slash + 1);
   }
-  if (digits.size() > 3 && digits.substr(0, 3) == "000") return Error::Invalid("tile index has a leading zero group");
-  if (digits.size() > 21) return Error::Invalid("tile index out of range");
+  if (digits.size() > 3 && digits.substr(0, 3) == "000")
+    return Error::Invalid("tlog.tile_path"_code, "tile index has a leading zero group");
+  if (digits.size() > 21) return Error::Invalid("tlog.tile_path"_code, "tile index out of range");
   ASSIGN_OR_RETURN(tile.index, ParseDecimal(digits, true));
   return tile;
 }
@@ -89,8 +93,8 @@ Result<Tile> TileAt(int level, uint64_t index, uint64_t size) {
   const uint64_t count = HashesAtLevel(level, size);
   const uint64_t start = index * kTileWidth;
   if (index > (UINT64_MAX / kTileWidth) || start >= count)
-    return Error::NotFound("tile " + TilePath({level, index, kTileWidth}) + " does not exist at tree size " +
-                           std::to_string(size));
+    return Error::NotFound("tlog.tile_not_found"_code, "tile " + TilePath({level, index, kTileWidth}) +
+                                                           " does not exist at tree size " + std::to_string(size));
   Tile t{level, index, kTileWidth};
   if (count - start < kTileWidth) t.width = static_cast<uint32_t>(count - start);
   return t;
@@ -116,8 +120,8 @@ std::string EncodeHashTile(std::span<const Hash> hashes) {
 
 Result<std::vector<Hash>> DecodeHashTile(std::string_view data, uint32_t width) {
   if (width == 0 || width > kTileWidth || data.size() != size_t{width} * kHashSize)
-    return Error::Invalid("tile has " + std::to_string(data.size()) + " bytes, want " +
-                          std::to_string(size_t{width} * kHashSize));
+    return Error::Invalid("tlog.tile_content"_code, "tile has " + std::to_string(data.size()) + " bytes, want " +
+                                                        std::to_string(size_t{width} * kHashSize));
   std::vector<Hash> out(width);
   for (uint32_t i = 0; i < width; ++i) std::memcpy(out[i].data(), data.data() + size_t{i} * kHashSize, kHashSize);
   return out;
@@ -126,7 +130,8 @@ Result<std::vector<Hash>> DecodeHashTile(std::string_view data, uint32_t width) 
 Result<std::string> EncodeEntryBundle(std::span<const std::vector<uint8_t>> entries) {
   std::string out;
   for (const auto& e : entries) {
-    if (e.size() > kMaxEntrySize) return Error::Invalid("log entry is longer than 65535 bytes");
+    if (e.size() > kMaxEntrySize)
+      return Error::Invalid("tlog.entry_too_large"_code, "log entry is longer than 65535 bytes");
     out += static_cast<char>(e.size() >> 8);
     out += static_cast<char>(e.size() & 0xFF);
     out.append(reinterpret_cast<const char*>(e.data()), e.size());
@@ -138,16 +143,17 @@ Result<std::vector<std::vector<uint8_t>>> DecodeEntryBundle(std::string_view dat
   std::vector<std::vector<uint8_t>> out;
   size_t pos = 0;
   while (pos < data.size()) {
-    if (data.size() - pos < 2) return Error::Invalid("truncated entry bundle");
+    if (data.size() - pos < 2) return Error::Invalid("tlog.tile_content"_code, "truncated entry bundle");
     const size_t len = (size_t{static_cast<uint8_t>(data[pos])} << 8) | static_cast<uint8_t>(data[pos + 1]);
     pos += 2;
-    if (data.size() - pos < len) return Error::Invalid("truncated entry bundle");
+    if (data.size() - pos < len) return Error::Invalid("tlog.tile_content"_code, "truncated entry bundle");
     out.emplace_back(reinterpret_cast<const uint8_t*>(data.data()) + pos,
                      reinterpret_cast<const uint8_t*>(data.data()) + pos + len);
     pos += len;
   }
   if (out.size() != width)
-    return Error::Invalid("entry bundle has " + std::to_string(out.size()) + " entries, want " + std::to_string(width));
+    return Error::Invalid("tlog.tile_content"_code,
+                          "entry bundle has " + std::to_string(out.size()) + " entries, want " + std::to_string(width));
   return out;
 }
 
@@ -163,17 +169,17 @@ Result<const std::vector<Hash>*> TileHashReader::Get(int tile_level, uint64_t ti
 }
 
 Result<Hash> TileHashReader::NodeAt(int level, uint64_t index) {
-  if (level < 0 || level >= 64) return Error::Invalid("bad tree level");
+  if (level < 0 || level >= 64) return Error::Invalid("tlog.proof_range"_code, "bad tree level");
   const int tile_level = level / kTileHeight;
   const int r = level % kTileHeight;
   // The 2^r hashes at height 8·tile_level under this node; they share a tile.
   const uint64_t first = index << r;
   const uint64_t count = uint64_t{1} << r;
   if ((uint64_t{1} << level) > size_ || index >= (size_ >> level))
-    return Error::NotFound("node is not a complete subtree of the tree");
+    return Error::NotFound("tlog.node_not_found"_code, "node is not a complete subtree of the tree");
   ASSIGN_OR_RETURN(const std::vector<Hash>* tile, Get(tile_level, first / kTileWidth));
   const uint64_t offset = first % kTileWidth;
-  if (offset + count > tile->size()) return Error::Invalid("tile is too narrow");
+  if (offset + count > tile->size()) return Error::Invalid("tlog.tile_content"_code, "tile is too narrow");
   std::vector<Hash> layer(tile->begin() + offset, tile->begin() + offset + count);
   while (layer.size() > 1) {
     for (size_t i = 0; i < layer.size() / 2; ++i) layer[i] = NodeHash(layer[2 * i], layer[2 * i + 1]);

@@ -65,10 +65,11 @@ Hash LeafN(uint64_t i) {
 // Serves tiles of a MemoryTree as a tlog-tiles log would.
 Result<std::string> ServeTile(MemoryTree& tree, const Tile& t) {
   const int level = t.level * kTileHeight;
-  if (static_cast<size_t>(level) >= tree.levels().size()) return Error::NotFound("no such level");
+  if (static_cast<size_t>(level) >= tree.levels().size())
+    return Error::NotFound("tlog.tile_not_found"_code, "no such level");
   const auto& hashes = tree.levels()[level];
   const uint64_t start = t.index * kTileWidth;
-  if (start + t.width > hashes.size()) return Error::NotFound("no such tile");
+  if (start + t.width > hashes.size()) return Error::NotFound("tlog.tile_not_found"_code, "no such tile");
   return EncodeHashTile(std::span<const Hash>(hashes.data() + start, t.width));
 }
 

@@ -30,8 +30,8 @@ TEST(Base45, RejectsStrictCases) {
 }
 
 TEST(Base45, Rfc9285Vectors) {
-  TRUST_REQUIRE_VECTORS(dir);
-  boost::json::value doc = testing::ReadJson(dir / "derived" / "base45_rfc9285.json");
+  TESTKIT_REQUIRE_VECTORS(dir);
+  boost::json::value doc = testkit::ReadJsonFile(dir / "derived" / "base45_rfc9285.json");
   int valid = 0, invalid = 0;
   for (const auto& v : doc.at("valid").as_array()) {
     Bytes bytes = Hex(Str(v.at("bytes_hex")));

@@ -104,7 +104,7 @@ std::string Lower(std::string s) {
 }
 
 TEST(CoseVectors, CoseWgExamples) {
-  TRUST_REQUIRE_VECTORS(dir);
+  TESTKIT_REQUIRE_VECTORS(dir);
   const std::filesystem::path base = dir / "cose-wg-examples";
   // must_verify=false covers the sign-fail cases (fail: true) and the cases
   // rejected by policy (testdata/REJECTED_VECTORS.md).
@@ -126,7 +126,7 @@ TEST(CoseVectors, CoseWgExamples) {
   };
   for (const CoseCase& c : cases) {
     SCOPED_TRACE(c.file);
-    boost::json::value doc = testing::ReadJson(base / c.file);
+    boost::json::value doc = testkit::ReadJsonFile(base / c.file);
     const bool fail_expected = doc.as_object().contains("fail") && doc.at("fail").as_bool();
     if (c.must_verify) {
       ASSERT_FALSE(fail_expected);

@@ -26,7 +26,7 @@ std::optional<bool> Expected(const boost::json::object& doc, const char* key) {
 }
 
 TEST(DccVectors, Base45ZlibCoseLayers) {
-  TRUST_REQUIRE_VECTORS(dir);
+  TESTKIT_REQUIRE_VECTORS(dir);
   const std::filesystem::path base = dir / "dgc-testdata";
   // tests/known_issues.csv: upstream expectations known to be wrong.
   const std::set<std::string> known_wrong_verify = {"ES/2DCode/raw/401.json", "ES/2DCode/raw/402.json",
@@ -38,7 +38,7 @@ TEST(DccVectors, Base45ZlibCoseLayers) {
     const std::string rel = std::filesystem::relative(f.path(), base).string();
     if (f.path().extension() != ".json" || rel.find("2DCode/raw/") == std::string::npos) continue;
     SCOPED_TRACE(rel);
-    boost::json::value v = testing::ReadJson(f.path());
+    boost::json::value v = testkit::ReadJsonFile(f.path());
     if (!v.is_object()) continue;
     const boost::json::object& doc = v.as_object();
     ++files;

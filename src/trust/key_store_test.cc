@@ -62,7 +62,7 @@ TEST(FileKeyStore, EncryptedRoundTripAndModes) {
   ASSERT_TRUE(key) << key.error().message;
   EXPECT_EQ(Mode(dir), 0700u);
   EXPECT_EQ(Mode(store->PathOf("signer-1")), 0600u);
-  const std::string pem = testing::ReadTextFile(store->PathOf("signer-1"));
+  const std::string pem = testkit::ReadTextFile(store->PathOf("signer-1"));
   EXPECT_NE(pem.find("BEGIN ENCRYPTED PRIVATE KEY"), std::string::npos);
   EXPECT_EQ(pem.find("BEGIN PRIVATE KEY"), std::string::npos);
 

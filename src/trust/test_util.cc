@@ -1,43 +1,8 @@
 #include "trust/test_util.h"
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-
 #include "core/encoding.h"
 
 namespace origine::trust::testing {
-
-std::filesystem::path RepoRoot() {
-  const char* env = std::getenv("ORIGINE_SOURCE_DIR");
-  if (env != nullptr && *env != '\0') return env;
-  return std::filesystem::current_path();
-}
-
-std::optional<std::filesystem::path> VectorsDir() {
-  std::filesystem::path p = RepoRoot() / ".." / "shared" / "vectors";
-  std::error_code ec;
-  if (!std::filesystem::is_directory(p, ec)) return std::nullopt;
-  return p.lexically_normal();
-}
-
-std::string ReadTextFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    ADD_FAILURE() << "cannot read " << path;
-    return {};
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-boost::json::value ReadJson(const std::filesystem::path& path) {
-  boost::json::error_code ec;
-  boost::json::value v = boost::json::parse(ReadTextFile(path), ec);
-  if (ec) ADD_FAILURE() << path << ": " << ec.message();
-  return v;
-}
 
 Bytes Hex(std::string_view hex) {
   auto r = encoding::FromHex(hex);
@@ -49,13 +14,7 @@ Bytes Hex(std::string_view hex) {
 }
 
 Bytes Base64Url(std::string_view text) {
-  std::string s(text);
-  for (char& c : s) {
-    if (c == '-') c = '+';
-    if (c == '_') c = '/';
-  }
-  while (s.size() % 4 != 0) s.push_back('=');
-  auto r = encoding::FromBase64(s);
+  auto r = encoding::FromBase64Url(text);
   if (!r) {
     ADD_FAILURE() << "bad base64url: " << text;
     return {};

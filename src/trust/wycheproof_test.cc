@@ -10,9 +10,9 @@ using testing::Hex;
 using testing::Str;
 
 TEST(Wycheproof, EcdsaP256Sha256P1363) {
-  TRUST_REQUIRE_VECTORS(dir);
+  TESTKIT_REQUIRE_VECTORS(dir);
   boost::json::value doc =
-      testing::ReadJson(dir / "wycheproof" / "testvectors_v1" / "ecdsa_secp256r1_sha256_p1363_test.json");
+      testkit::ReadJsonFile(dir / "wycheproof" / "testvectors_v1" / "ecdsa_secp256r1_sha256_p1363_test.json");
   int valid = 0, invalid = 0, acceptable = 0;
   for (const auto& group : doc.at("testGroups").as_array()) {
     ASSERT_EQ(Str(group.at("sha")), "SHA-256");
