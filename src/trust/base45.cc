@@ -42,7 +42,8 @@ std::string Base45Encode(std::span<const uint8_t> data) {
 
 Result<Bytes> Base45Decode(std::string_view text) {
   if (text.size() % 3 == 1) {
-    return Error::Invalid("Base45: length " + std::to_string(text.size()) + " leaves a dangling single character");
+    return Error::Invalid("qr.base45"_code,
+                          "Base45: length " + std::to_string(text.size()) + " leaves a dangling single character");
   }
   Bytes out;
   out.reserve(text.size() / 3 * 2 + 1);
@@ -52,21 +53,23 @@ Result<Bytes> Base45Decode(std::string_view text) {
     for (size_t j = 0; j < group; ++j) {
       uint8_t v = kReverse[static_cast<uint8_t>(text[i + j])];
       if (v == kInvalid) {
-        return Error::Invalid("Base45: character at offset " + std::to_string(i + j) + " is not in the alphabet");
+        return Error::Invalid("qr.base45"_code,
+                              "Base45: character at offset " + std::to_string(i + j) + " is not in the alphabet");
       }
       digits[j] = static_cast<unsigned>(v);
     }
     if (group == 3) {
       unsigned n = digits[0] + digits[1] * 45 + digits[2] * 2025;
       if (n > 65535) {
-        return Error::Invalid("Base45: group at offset " + std::to_string(i) + " decodes to more than 65535");
+        return Error::Invalid("qr.base45"_code,
+                              "Base45: group at offset " + std::to_string(i) + " decodes to more than 65535");
       }
       out.push_back(static_cast<uint8_t>(n >> 8));
       out.push_back(static_cast<uint8_t>(n & 0xff));
     } else {
       unsigned n = digits[0] + digits[1] * 45;
       if (n > 255) {
-        return Error::Invalid("Base45: final pair decodes to more than 255");
+        return Error::Invalid("qr.base45"_code, "Base45: final pair decodes to more than 255");
       }
       out.push_back(static_cast<uint8_t>(n));
     }

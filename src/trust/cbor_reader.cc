@@ -13,7 +13,7 @@ Status CborPrecheck(std::span<const uint8_t> data, int max_depth) {
   size_t pos = 0;
   std::vector<uint64_t> open;  // items still expected by each open container
   do {
-    if (pos >= n) return Error::Invalid("CBOR: input ends in the middle of an item");
+    if (pos >= n) return Error::Invalid("cbor.malformed"_code, "CBOR: input ends in the middle of an item");
     const uint8_t initial = data[pos++];
     const int major = initial >> 5;
     const int info = initial & 0x1f;
@@ -22,29 +22,31 @@ Status CborPrecheck(std::span<const uint8_t> data, int max_depth) {
       arg = static_cast<uint64_t>(info);
     } else if (info <= 27) {
       size_t width = size_t{1} << (info - 24);
-      if (n - pos < width) return Error::Invalid("CBOR: input ends in an item header");
+      if (n - pos < width) return Error::Invalid("cbor.malformed"_code, "CBOR: input ends in an item header");
       for (size_t i = 0; i < width; ++i) arg = arg << 8 | data[pos++];
     } else if (info == 31) {
-      return Error::Invalid("CBOR: indefinite-length items are not accepted");
+      return Error::Invalid("cbor.malformed"_code, "CBOR: indefinite-length items are not accepted");
     } else {
-      return Error::Invalid("CBOR: reserved additional information value");
+      return Error::Invalid("cbor.malformed"_code, "CBOR: reserved additional information value");
     }
     bool container = false;
     switch (major) {
       case 2:
       case 3:
-        if (arg > n - pos) return Error::Invalid("CBOR: string longer than the input");
+        if (arg > n - pos) return Error::Invalid("cbor.malformed"_code, "CBOR: string longer than the input");
         pos += static_cast<size_t>(arg);
         break;
       case 4:
-        if (arg > n - pos) return Error::Invalid("CBOR: array declares more items than bytes left");
+        if (arg > n - pos)
+          return Error::Invalid("cbor.malformed"_code, "CBOR: array declares more items than bytes left");
         if (arg > 0) {
           open.push_back(arg);
           container = true;
         }
         break;
       case 5:
-        if (arg > (n - pos) / 2) return Error::Invalid("CBOR: map declares more entries than bytes left");
+        if (arg > (n - pos) / 2)
+          return Error::Invalid("cbor.malformed"_code, "CBOR: map declares more entries than bytes left");
         if (arg > 0) {
           open.push_back(arg * 2);
           container = true;
@@ -58,7 +60,7 @@ Status CborPrecheck(std::span<const uint8_t> data, int max_depth) {
         break;
     }
     if (open.size() > static_cast<size_t>(max_depth)) {
-      return Error::Invalid("CBOR: nesting deeper than " + std::to_string(max_depth));
+      return Error::Invalid("cbor.malformed"_code, "CBOR: nesting deeper than " + std::to_string(max_depth));
     }
     if (container) continue;
     while (!open.empty()) {
@@ -67,7 +69,7 @@ Status CborPrecheck(std::span<const uint8_t> data, int max_depth) {
     }
   } while (!open.empty());
   if (pos != n) {
-    return Error::Invalid("CBOR: " + std::to_string(n - pos) + " bytes follow the item");
+    return Error::Invalid("cbor.malformed"_code, "CBOR: " + std::to_string(n - pos) + " bytes follow the item");
   }
   return Status::Ok();
 }
@@ -77,11 +79,11 @@ Result<CborItem> CborParse(std::span<const uint8_t> data, int max_depth) {
   cbor_load_result result{};
   CborItem item(cbor_load(data.data(), data.size(), &result));
   if (!item || result.error.code != CBOR_ERR_NONE) {
-    return Error::Invalid("CBOR: not well-formed (libcbor error " +
-                          std::to_string(static_cast<int>(result.error.code)) + " at byte " +
-                          std::to_string(result.error.position) + ")");
+    return Error::Invalid("cbor.malformed"_code, "CBOR: not well-formed (libcbor error " +
+                                                     std::to_string(static_cast<int>(result.error.code)) + " at byte " +
+                                                     std::to_string(result.error.position) + ")");
   }
-  if (result.read != data.size()) return Error::Invalid("CBOR: trailing bytes after the item");
+  if (result.read != data.size()) return Error::Invalid("cbor.malformed"_code, "CBOR: trailing bytes after the item");
   return item;
 }
 
@@ -89,17 +91,17 @@ Result<Untagged> StripOuterTags(std::span<const uint8_t> data, size_t max_tags) 
   Untagged out;
   size_t pos = 0;
   while (pos < data.size() && (data[pos] >> 5) == 6) {
-    if (out.tags.size() == max_tags) return Error::Invalid("CBOR: too many nested tags");
+    if (out.tags.size() == max_tags) return Error::Invalid("cbor.malformed"_code, "CBOR: too many nested tags");
     const int info = data[pos++] & 0x1f;
     uint64_t tag = 0;
     if (info < 24) {
       tag = static_cast<uint64_t>(info);
     } else if (info <= 27) {
       size_t width = size_t{1} << (info - 24);
-      if (data.size() - pos < width) return Error::Invalid("CBOR: input ends in a tag");
+      if (data.size() - pos < width) return Error::Invalid("cbor.malformed"_code, "CBOR: input ends in a tag");
       for (size_t i = 0; i < width; ++i) tag = tag << 8 | data[pos++];
     } else {
-      return Error::Invalid("CBOR: malformed tag");
+      return Error::Invalid("cbor.malformed"_code, "CBOR: malformed tag");
     }
     out.tags.push_back(tag);
   }

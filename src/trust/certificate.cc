@@ -12,9 +12,9 @@ namespace {
 Result<ossl::X509NamePtr> MakeName(const std::string& common_name, const std::string& country) {
   ossl::X509NamePtr name(X509_NAME_new());
   if (!name) return Error::Internal(ossl::Drain("cannot allocate a name"));
-  if (country.size() != 2) return Error::Invalid("country must be a 2-letter ISO 3166 code");
+  if (country.size() != 2) return Error::Invalid("x509.name"_code, "country must be a 2-letter ISO 3166 code");
   if (common_name.empty() || common_name.size() > 64) {
-    return Error::Invalid("common name must have 1 to 64 characters");
+    return Error::Invalid("x509.name"_code, "common name must have 1 to 64 characters");
   }
   auto add = [&](const char* field, const std::string& value) {
     return X509_NAME_add_entry_by_txt(name.get(), field, MBSTRING_UTF8,
@@ -22,7 +22,7 @@ Result<ossl::X509NamePtr> MakeName(const std::string& common_name, const std::st
                                       static_cast<int>(value.size()), -1, 0) == 1;
   };
   if (!add("C", country) || !add("CN", common_name)) {
-    return Error::Invalid(ossl::Drain("invalid certificate name"));
+    return Error::Invalid("x509.name"_code, ossl::Drain("invalid certificate name"));
   }
   return name;
 }
@@ -97,11 +97,13 @@ Result<Bytes> SignTbs(const Signer& signer, std::span<const uint8_t> tbs) {
 // issuer's public key.
 Result<Bytes> Build(const Signer& issuer_key, X509* issuer_cert, EVP_PKEY* subject_key, const std::string& common_name,
                     const std::string& country, int64_t not_before, int64_t not_after, bool ca) {
-  if (subject_key == nullptr || !ossl::IsP256(subject_key)) return Error::Invalid("key is empty or not P-256");
+  if (subject_key == nullptr || !ossl::IsP256(subject_key))
+    return Error::Invalid("x509.key"_code, "key is empty or not P-256");
   const Bytes issuer_spki = issuer_key.PublicKeySpkiDer();
   ossl::Pkey issuer_public = ossl::ParseSpki(issuer_spki);
-  if (!issuer_public || !ossl::IsP256(issuer_public.get())) return Error::Invalid("issuer key is empty or not P-256");
-  if (not_before >= not_after) return Error::Invalid("not_before must be before not_after");
+  if (!issuer_public || !ossl::IsP256(issuer_public.get()))
+    return Error::Invalid("x509.key"_code, "issuer key is empty or not P-256");
+  if (not_before >= not_after) return Error::Invalid("x509.validity"_code, "not_before must be before not_after");
   ASSIGN_OR_RETURN(ossl::X509NamePtr subject, MakeName(common_name, country));
   ossl::X509Ptr cert(X509_new());
   if (!cert) return Error::Internal(ossl::Drain("cannot allocate a certificate"));
@@ -145,7 +147,7 @@ Result<Bytes> Build(const Signer& issuer_key, X509* issuer_cert, EVP_PKEY* subje
 Result<int64_t> ToUnix(const ASN1_TIME* t) {
   struct tm tm {};
   if (t == nullptr || ASN1_TIME_to_tm(t, &tm) != 1) {
-    return Error::Invalid(ossl::Drain("certificate has an invalid time"));
+    return Error::Invalid("x509.validity"_code, ossl::Drain("certificate has an invalid time"));
   }
   return static_cast<int64_t>(timegm(&tm));
 }
@@ -169,7 +171,7 @@ std::string NameEntry(const X509_NAME* name, int nid) {
 Result<Bytes> MakeRootCertificate(const Signer& root, const std::string& common_name, const std::string& country,
                                   int64_t not_before, int64_t not_after) {
   ossl::Pkey pub = ossl::ParseSpki(root.PublicKeySpkiDer());
-  if (!pub) return Error::Invalid("root key is empty or not P-256");
+  if (!pub) return Error::Invalid("x509.key"_code, "root key is empty or not P-256");
   return Build(root, nullptr, pub.get(), common_name, country, not_before, not_after, true);
 }
 
@@ -177,17 +179,17 @@ Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t>
                                     std::span<const uint8_t> signer_spki_der, const std::string& common_name,
                                     const std::string& country, int64_t not_before, int64_t not_after) {
   ossl::X509Ptr root_cert = ossl::ParseX509(root_cert_der);
-  if (!root_cert) return Error::Invalid("root certificate does not parse");
+  if (!root_cert) return Error::Invalid("x509.parse"_code, "root certificate does not parse");
   ASSIGN_OR_RETURN(CertInfo root_info, ParseCertificate(root_cert_der));
   const Bytes root_spki = root.PublicKeySpkiDer();
   if (root_spki.empty() || root_spki != root_info.public_key_spki_der) {
-    return Error::Invalid("root key does not match the root certificate");
+    return Error::Invalid("x509.key"_code, "root key does not match the root certificate");
   }
   if (not_before < root_info.not_before || not_after > root_info.not_after) {
-    return Error::Invalid("signer validity must lie inside the root certificate's validity");
+    return Error::Invalid("x509.validity"_code, "signer validity must lie inside the root certificate's validity");
   }
   ossl::Pkey pub = ossl::ParseSpki(signer_spki_der);
-  if (!pub) return Error::Invalid("signer public key is not a DER SubjectPublicKeyInfo");
+  if (!pub) return Error::Invalid("x509.key"_code, "signer public key is not a DER SubjectPublicKeyInfo");
   return Build(root, root_cert.get(), pub.get(), common_name, country, not_before, not_after, false);
 }
 
@@ -195,7 +197,7 @@ Result<Bytes> MakeSignerCertificate(const Signer& root, std::span<const uint8_t>
                                     const SigningKey& signer_public, const std::string& common_name,
                                     const std::string& country, int64_t not_before, int64_t not_after) {
   const Bytes spki = signer_public.PublicKeySpkiDer();
-  if (spki.empty()) return Error::Invalid("key is empty");
+  if (spki.empty()) return Error::Invalid("x509.key"_code, "key is empty");
   return MakeSignerCertificate(root, root_cert_der, spki, common_name, country, not_before, not_after);
 }
 
@@ -207,7 +209,7 @@ Bytes KidOf(std::span<const uint8_t> cert_der) {
 
 Result<CertInfo> ParseCertificate(std::span<const uint8_t> cert_der) {
   ossl::X509Ptr cert = ossl::ParseX509(cert_der);
-  if (!cert) return Error::Invalid("certificate is not a single DER X.509 certificate");
+  if (!cert) return Error::Invalid("x509.parse"_code, "certificate is not a single DER X.509 certificate");
   CertInfo info;
   ASSIGN_OR_RETURN(info.not_before, ToUnix(X509_get0_notBefore(cert.get())));
   ASSIGN_OR_RETURN(info.not_after, ToUnix(X509_get0_notAfter(cert.get())));
@@ -217,7 +219,7 @@ Result<CertInfo> ParseCertificate(std::span<const uint8_t> cert_der) {
   EVP_PKEY* key = X509_get0_pubkey(cert.get());
   unsigned char* der = nullptr;
   int len = key ? i2d_PUBKEY(key, &der) : -1;
-  if (len <= 0) return Error::Invalid(ossl::Drain("certificate public key cannot be read"));
+  if (len <= 0) return Error::Invalid("x509.parse"_code, ossl::Drain("certificate public key cannot be read"));
   ossl::Buffer owned(der);
   info.public_key_spki_der.assign(der, der + len);
   return info;
@@ -226,12 +228,12 @@ Result<CertInfo> ParseCertificate(std::span<const uint8_t> cert_der) {
 Status VerifyIssuedBy(std::span<const uint8_t> cert_der, std::span<const uint8_t> issuer_cert_der) {
   ossl::X509Ptr cert = ossl::ParseX509(cert_der);
   ossl::X509Ptr issuer = ossl::ParseX509(issuer_cert_der);
-  if (!cert || !issuer) return Error::Invalid("certificate does not parse");
-  if (X509_check_ca(issuer.get()) == 0) return Error::Invalid("issuer is not a CA");
+  if (!cert || !issuer) return Error::Invalid("x509.parse"_code, "certificate does not parse");
+  if (X509_check_ca(issuer.get()) == 0) return Error::Invalid("x509.issuer"_code, "issuer is not a CA");
   EVP_PKEY* key = X509_get0_pubkey(issuer.get());
   if (key == nullptr || X509_verify(cert.get(), key) != 1) {
     ERR_clear_error();
-    return Error::Invalid("certificate signature does not verify with the issuer key");
+    return Error::Invalid("x509.issuer"_code, "certificate signature does not verify with the issuer key");
   }
   return Status::Ok();
 }

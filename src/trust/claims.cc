@@ -98,7 +98,7 @@ Result<Item> ReadItem(std::span<const uint8_t> d, size_t& pos) {
       pos += static_cast<size_t>(it.arg);
       if (it.major == 3 &&
           !utf8::IsValid(std::string_view(reinterpret_cast<const char*>(it.str.data()), it.str.size()))) {
-        return Error::Invalid("CBOR: a text string is not valid UTF-8");
+        return Error::Invalid("claims.malformed"_code, "CBOR: a text string is not valid UTF-8");
       }
       break;
     case 4:
@@ -108,7 +108,7 @@ Result<Item> ReadItem(std::span<const uint8_t> d, size_t& pos) {
       break;
     }
     case 6:
-      return Error::Invalid("CBOR: tags are not accepted in claims");
+      return Error::Invalid("claims.malformed"_code, "CBOR: tags are not accepted in claims");
     default:  // 0, 1, 7: the head is the whole item
       break;
   }
@@ -138,7 +138,7 @@ const Item* Find(const IntFields& m, int64_t key) {
 
 // Integer-keyed map → key to value; rejects non-integer or duplicate keys.
 Result<IntFields> IntMap(std::span<const uint8_t> d, const Item& map, const std::string& what) {
-  if (map.major != 5) return Error::Invalid(what + " is not a map");
+  if (map.major != 5) return Error::Invalid("claims.malformed"_code, what + " is not a map");
   IntFields out;
   out.reserve(static_cast<size_t>(map.arg));
   size_t pos = map.body;
@@ -146,8 +146,9 @@ Result<IntFields> IntMap(std::span<const uint8_t> d, const Item& map, const std:
     ASSIGN_OR_RETURN(Item k, ReadItem(d, pos));
     ASSIGN_OR_RETURN(Item v, ReadItem(d, pos));
     auto key = AsInt(k);
-    if (!key) return Error::Invalid(what + " has a key that is not an integer");
-    if (Find(out, *key) != nullptr) return Error::Invalid(what + " has duplicate key " + std::to_string(*key));
+    if (!key) return Error::Invalid("claims.malformed"_code, what + " has a key that is not an integer");
+    if (Find(out, *key) != nullptr)
+      return Error::Invalid("claims.malformed"_code, what + " has duplicate key " + std::to_string(*key));
     out.emplace_back(*key, v);
   }
   return out;
@@ -155,9 +156,9 @@ Result<IntFields> IntMap(std::span<const uint8_t> d, const Item& map, const std:
 
 Status Text(const IntFields& m, int64_t key, const std::string& what, std::string* out) {
   const Item* v = Find(m, key);
-  if (v == nullptr) return Error::Invalid(what + " is missing");
+  if (v == nullptr) return Error::Invalid("claims.malformed"_code, what + " is missing");
   auto s = AsText(*v);
-  if (!s) return Error::Invalid(what + " is not a UTF-8 text string");
+  if (!s) return Error::Invalid("claims.malformed"_code, what + " is not a UTF-8 text string");
   *out = std::move(*s);
   return Status::Ok();
 }
@@ -166,7 +167,7 @@ Status Uint(const IntFields& m, int64_t key, std::optional<int64_t>* out) {
   const Item* v = Find(m, key);
   if (v == nullptr) return Status::Ok();
   auto i = AsInt(*v);
-  if (!i || *i < 0) return Error::Invalid(Name(key) + " is not an unsigned integer");
+  if (!i || *i < 0) return Error::Invalid("claims.malformed"_code, Name(key) + " is not an unsigned integer");
   *out = *i;
   return Status::Ok();
 }
@@ -174,14 +175,14 @@ Status Uint(const IntFields& m, int64_t key, std::optional<int64_t>* out) {
 Status RequiredUint(const IntFields& m, int64_t key, int64_t* out) {
   std::optional<int64_t> v;
   RETURN_IF_ERROR(Uint(m, key, &v));
-  if (!v) return Error::Invalid(Name(key) + " is missing");
+  if (!v) return Error::Invalid("claims.malformed"_code, Name(key) + " is missing");
   *out = *v;
   return Status::Ok();
 }
 
 Status DecodeParty(std::span<const uint8_t> d, const IntFields& m, int64_t key, std::string* a, std::string* b) {
   const Item* v = Find(m, key);
-  if (v == nullptr) return Error::Invalid(Name(key) + " is missing");
+  if (v == nullptr) return Error::Invalid("claims.malformed"_code, Name(key) + " is missing");
   ASSIGN_OR_RETURN(auto party, IntMap(d, *v, Name(key)));
   RETURN_IF_ERROR(Text(party, 1, Name(key) + "/1", a));
   RETURN_IF_ERROR(Text(party, 2, Name(key) + "/2", b));
@@ -190,14 +191,15 @@ Status DecodeParty(std::span<const uint8_t> d, const IntFields& m, int64_t key, 
 
 Status Goods(std::span<const uint8_t> d, const IntFields& m, std::vector<GoodsLine>* out) {
   const Item* v = Find(m, kGoods);
-  if (v == nullptr) return Error::Invalid(Name(kGoods) + " is missing");
-  if (v->major != 4) return Error::Invalid(Name(kGoods) + " is not an array");
+  if (v == nullptr) return Error::Invalid("claims.malformed"_code, Name(kGoods) + " is missing");
+  if (v->major != 4) return Error::Invalid("claims.malformed"_code, Name(kGoods) + " is not an array");
   out->reserve(static_cast<size_t>(v->arg));
   size_t pos = v->body;
   for (uint64_t i = 0; i < v->arg; ++i) {
     ASSIGN_OR_RETURN(Item line, ReadItem(d, pos));
     if (line.major != 4 || line.arg != 4) {
-      return Error::Invalid(Name(kGoods) + "/" + std::to_string(i) + " is not an array of 4 text strings");
+      return Error::Invalid("claims.malformed"_code,
+                            Name(kGoods) + "/" + std::to_string(i) + " is not an array of 4 text strings");
     }
     GoodsLine g;
     std::string* fields[4] = {&g.hs_code, &g.quantity, &g.unit, &g.net_weight_kg};
@@ -206,8 +208,8 @@ Status Goods(std::span<const uint8_t> d, const IntFields& m, std::vector<GoodsLi
       ASSIGN_OR_RETURN(Item f, ReadItem(d, fpos));
       auto text = AsText(f);
       if (!text) {
-        return Error::Invalid(Name(kGoods) + "/" + std::to_string(i) + "/" + std::to_string(j) +
-                              " is not a UTF-8 text string");
+        return Error::Invalid("claims.malformed"_code, Name(kGoods) + "/" + std::to_string(i) + "/" +
+                                                           std::to_string(j) + " is not a UTF-8 text string");
       }
       *fields[j] = std::move(*text);
     }
@@ -236,9 +238,9 @@ Result<Claims> DecodeClaims(std::span<const uint8_t> cbor) {
   RETURN_IF_ERROR(Goods(cbor, m, &c.goods));
   RETURN_IF_ERROR(Text(m, kInvoiceReference, Name(kInvoiceReference), &c.invoice_reference));
   const Item* hash = Find(m, kDocumentHash);
-  if (hash == nullptr) return Error::Invalid(Name(kDocumentHash) + " is missing");
+  if (hash == nullptr) return Error::Invalid("claims.malformed"_code, Name(kDocumentHash) + " is missing");
   if (hash->major != 2 || hash->str.size() != 32) {
-    return Error::Invalid(Name(kDocumentHash) + " is not a 32-byte byte string");
+    return Error::Invalid("claims.malformed"_code, Name(kDocumentHash) + " is not a 32-byte byte string");
   }
   c.document_hash.assign(hash->str.begin(), hash->str.end());
   RETURN_IF_ERROR(Uint(m, kLogIndex, &c.log_index));

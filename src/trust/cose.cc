@@ -36,27 +36,27 @@ struct Header {
 // labels are ignored. Labels must be integers or text and must not repeat.
 Result<Header> ReadHeader(const cbor_item_t* map, const char* which) {
   const std::string what = std::string("COSE: ") + which + " header";
-  if (!cbor_isa_map(map)) return Error::Invalid(what + " is not a map");
+  if (!cbor_isa_map(map)) return Error::Invalid("cose.malformed"_code, what + " is not a map");
   Header h;
   std::set<int64_t> int_labels;
   std::set<std::string> text_labels;
   const cbor_pair* pairs = cbor_map_handle(map);
   for (size_t i = 0; i < cbor_map_size(map); ++i) {
     if (auto text = CborAsText(pairs[i].key)) {
-      if (!text_labels.emplace(*text).second) return Error::Invalid(what + " repeats a label");
+      if (!text_labels.emplace(*text).second) return Error::Invalid("cose.malformed"_code, what + " repeats a label");
       continue;
     }
     auto label = CborAsInt(pairs[i].key);
-    if (!label) return Error::Invalid(what + " has a label that is neither integer nor text");
+    if (!label) return Error::Invalid("cose.malformed"_code, what + " has a label that is neither integer nor text");
     if (!int_labels.insert(*label).second) {
-      return Error::Invalid(what + " repeats label " + std::to_string(*label));
+      return Error::Invalid("cose.malformed"_code, what + " repeats label " + std::to_string(*label));
     }
     if (*label == 1) {
       h.alg = CborAsInt(pairs[i].value);
-      if (!h.alg) return Error::Invalid(what + ": alg is not an integer");
+      if (!h.alg) return Error::Invalid("cose.malformed"_code, what + ": alg is not an integer");
     } else if (*label == 4) {
       auto kid = CborAsBytes(pairs[i].value);
-      if (!kid) return Error::Invalid(what + ": kid is not a byte string");
+      if (!kid) return Error::Invalid("cose.malformed"_code, what + ": kid is not a byte string");
       h.kid = Bytes(kid->begin(), kid->end());
     }
   }
@@ -69,7 +69,7 @@ Result<Sign1> ParseSign1(std::span<const uint8_t> cose) {
   // Accept 61(18(x)), 61(x), 18(x) and x. The tags are read here rather than
   // by libcbor, whose 0.8 release rejects tag 18.
   auto stripped = StripOuterTags(cose, 2);
-  if (!stripped) return Error::Invalid("COSE: " + stripped.error().message);
+  if (!stripped) return Error::Invalid("cose.malformed"_code, "COSE: " + stripped.error().message);
   const Untagged& untagged = *stripped;
   const std::vector<uint64_t>& tags = untagged.tags;
   const bool tags_ok = tags.empty() || (tags.size() == 1 && (tags[0] == kCoseSign1Tag || tags[0] == kCwtTag)) ||
@@ -77,26 +77,29 @@ Result<Sign1> ParseSign1(std::span<const uint8_t> cose) {
   if (!tags_ok) {
     std::string list;
     for (uint64_t t : tags) list += (list.empty() ? "" : ", ") + std::to_string(t);
-    return Error::Invalid("COSE: unexpected CBOR tag(s) " + list + " (expected 18, or 61 for a CWT)");
+    return Error::Invalid("cose.malformed"_code,
+                          "COSE: unexpected CBOR tag(s) " + list + " (expected 18, or 61 for a CWT)");
   }
   auto parsed = CborParse(untagged.rest, 16);
-  if (!parsed) return Error::Invalid("COSE: " + parsed.error().message);
+  if (!parsed) return Error::Invalid("cose.malformed"_code, "COSE: " + parsed.error().message);
   CborItem item = std::move(parsed).value();
   if (!cbor_isa_array(item.get()) || cbor_array_size(item.get()) != 4) {
-    return Error::Invalid("COSE: COSE_Sign1 is not an array of 4 elements");
+    return Error::Invalid("cose.malformed"_code, "COSE: COSE_Sign1 is not an array of 4 elements");
   }
   cbor_item_t** parts = cbor_array_handle(item.get());
   auto protected_bstr = CborAsBytes(parts[0]);
-  if (!protected_bstr) return Error::Invalid("COSE: protected header is not a byte string");
+  if (!protected_bstr) return Error::Invalid("cose.malformed"_code, "COSE: protected header is not a byte string");
   auto payload = CborAsBytes(parts[2]);
-  if (!payload) return Error::Invalid("COSE: payload is not a byte string (detached payloads are not accepted)");
+  if (!payload)
+    return Error::Invalid("cose.malformed"_code,
+                          "COSE: payload is not a byte string (detached payloads are not accepted)");
   auto signature = CborAsBytes(parts[3]);
-  if (!signature) return Error::Invalid("COSE: signature is not a byte string");
+  if (!signature) return Error::Invalid("cose.malformed"_code, "COSE: signature is not a byte string");
 
   Header prot;
   if (!protected_bstr->empty()) {
     auto prot_map = CborParse(*protected_bstr, 4);
-    if (!prot_map) return Error::Invalid("COSE: protected header: " + prot_map.error().message);
+    if (!prot_map) return Error::Invalid("cose.malformed"_code, "COSE: protected header: " + prot_map.error().message);
     ASSIGN_OR_RETURN(prot, ReadHeader(prot_map->get(), "protected"));
   }
   ASSIGN_OR_RETURN(Header unprot, ReadHeader(parts[1], "unprotected"));

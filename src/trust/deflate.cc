@@ -30,7 +30,7 @@ struct Inflater {
 }  // namespace
 
 Result<Bytes> ZlibDecompress(std::span<const uint8_t> data, size_t max_output) {
-  if (data.size() > (1u << 30)) return Error::Invalid("zlib: input is too large");
+  if (data.size() > (1u << 30)) return Error::Invalid("qr.zlib"_code, "zlib: input is too large");
   thread_local Inflater inflater;
   if (!inflater.ready || inflateReset(&inflater.stream) != Z_OK)
     return Error::Internal("zlib: cannot initialise the inflate state");
@@ -46,19 +46,21 @@ Result<Bytes> ZlibDecompress(std::span<const uint8_t> data, size_t max_output) {
     int rc = inflate(&stream, Z_NO_FLUSH);
     size_t produced = sizeof chunk - stream.avail_out;
     if (out.size() + produced > max_output) {
-      return Error::Invalid("zlib: decompressed data exceeds the limit of " + std::to_string(max_output) + " bytes");
+      return Error::Invalid("qr.zlib"_code,
+                            "zlib: decompressed data exceeds the limit of " + std::to_string(max_output) + " bytes");
     }
     out.insert(out.end(), chunk, chunk + produced);
     if (rc == Z_STREAM_END) break;
     if (rc == Z_OK) continue;
     if (rc == Z_BUF_ERROR && stream.avail_in == 0) {
-      return Error::Invalid("zlib: stream is truncated");
+      return Error::Invalid("qr.zlib"_code, "zlib: stream is truncated");
     }
-    return Error::Invalid(std::string("zlib: corrupt stream") +
-                          (stream.msg ? std::string(" (") + stream.msg + ")" : ""));
+    return Error::Invalid(
+        "qr.zlib"_code, std::string("zlib: corrupt stream") + (stream.msg ? std::string(" (") + stream.msg + ")" : ""));
   }
   if (stream.avail_in != 0) {
-    return Error::Invalid("zlib: " + std::to_string(stream.avail_in) + " bytes follow the end of the stream");
+    return Error::Invalid("qr.zlib"_code,
+                          "zlib: " + std::to_string(stream.avail_in) + " bytes follow the end of the stream");
   }
   return out;
 }

@@ -50,21 +50,24 @@ FileKeyStore::~FileKeyStore() { OPENSSL_cleanse(passphrase_.data(), passphrase_.
 Result<std::unique_ptr<FileKeyStore>> FileKeyStore::Open(const std::string& directory, std::string passphrase,
                                                          int scrypt_log2_n) {
   Wipe wipe{passphrase};
-  if (passphrase.empty()) return Error::Invalid("the key-encryption passphrase is empty");
+  if (passphrase.empty()) return Error::Invalid("key.passphrase"_code, "the key-encryption passphrase is empty");
   RETURN_IF_ERROR(file::EnsurePrivateDirectory(directory));
   std::error_code ec;
   for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (!name.ends_with(kKeySuffix)) continue;
     if (IsUnencryptedPem(it->path().string())) {
-      return Error::Conflict(it->path().string() +
-                             " is an unencrypted key from an earlier version of Origine; keys are now encrypted. "
-                             "Development data: delete the data directory and start again. Otherwise move the "
-                             "keys directory away and create new keys (origine keys init-root, origine keys rotate).");
+      return Error::Conflict(
+          "key.legacy"_code,
+          it->path().string() +
+              " is an unencrypted key from an earlier version of Origine; keys are now encrypted. "
+              "Development data: delete the data directory and start again. Otherwise move the "
+              "keys directory away and create new keys (origine keys init-root, origine keys rotate).");
     }
   }
   if (ec) return Error::Internal("cannot list " + directory + ": " + ec.message());
-  if (scrypt_log2_n < 10 || scrypt_log2_n > 14) return Error::Invalid("scrypt log2(N) must be 10 to 14");
+  if (scrypt_log2_n < 10 || scrypt_log2_n > 14)
+    return Error::Invalid("key.scrypt"_code, "scrypt log2(N) must be 10 to 14");
   return std::unique_ptr<FileKeyStore>(new FileKeyStore(directory, std::move(passphrase), scrypt_log2_n));
 }
 
@@ -73,10 +76,12 @@ std::string FileKeyStore::PathOf(const std::string& label) const {
 }
 
 Result<std::unique_ptr<Signer>> FileKeyStore::Generate(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(mu_);
   const std::string path = PathOf(label);
-  if (file::Exists(path)) return Error::Conflict("key " + label + " already exists");
+  if (file::Exists(path))
+    return Error::Conflict("key.exists"_code, "key " + label + " already exists").With("label", label);
   ASSIGN_OR_RETURN(SigningKey key, SigningKey::Generate());
   ASSIGN_OR_RETURN(std::string pem, key.ToEncryptedPem(passphrase_, scrypt_log2_n_));
   RETURN_IF_ERROR(file::WriteFileAtomic(path, pem, 0600));
@@ -84,12 +89,14 @@ Result<std::unique_ptr<Signer>> FileKeyStore::Generate(const std::string& label)
 }
 
 Result<std::unique_ptr<Signer>> FileKeyStore::Load(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(mu_);
   const std::string path = PathOf(label);
   auto pem = file::ReadFile(path);
   if (!pem) {
-    if (pem.error().kind == ErrorKind::kNotFound) return Error::NotFound("no key " + label + " (" + path + ")");
+    if (pem.error().kind == ErrorKind::kNotFound)
+      return Error::NotFound("key.not_found"_code, "no key " + label + " (" + path + ")").With("label", label);
     return pem.error();
   }
   Wipe wipe{*pem};
@@ -103,7 +110,8 @@ Result<std::unique_ptr<Signer>> FileKeyStore::Load(const std::string& label) {
 }
 
 Status FileKeyStore::Destroy(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(mu_);
   const std::string path = PathOf(label);
   if (::unlink(path.c_str()) != 0 && errno != ENOENT)
@@ -116,23 +124,28 @@ Result<std::string> ReadPassphraseFile(const std::string& path) { return ReadSec
 Result<std::string> ReadSecretFile(const std::string& path, size_t min_size) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Error::NotFound("secret file " + path + " does not exist");
+    if (errno == ENOENT)
+      return Error::NotFound("secret_file.not_found"_code, "secret file " + path + " does not exist");
     return Error::Internal("cannot stat " + path + ": " + std::strerror(errno));
   }
   if ((st.st_mode & 077) != 0)
-    return Error::Denied("secret file " + path + " is readable by other users: chmod 600 " + path);
+    return Error::Denied("secret_file.mode"_code,
+                         "secret file " + path + " is readable by other users: chmod 600 " + path);
   ASSIGN_OR_RETURN(std::string text, file::ReadFile(path));
   if (!text.empty() && text.back() == '\n') text.pop_back();
   if (!text.empty() && text.back() == '\r') text.pop_back();
   if (text.size() < min_size) {
     OPENSSL_cleanse(text.data(), text.size());
-    return Error::Invalid("secret file " + path + " holds fewer than " + std::to_string(min_size) + " bytes");
+    return Error::Invalid("secret_file.too_short"_code,
+                          "secret file " + path + " holds fewer than " + std::to_string(min_size) + " bytes")
+        .With("min", std::to_string(min_size));
   }
   return text;
 }
 
 Result<std::string> CreatePassphraseFile(const std::string& path) {
-  if (file::Exists(path)) return Error::Conflict("passphrase file " + path + " already exists");
+  if (file::Exists(path))
+    return Error::Conflict("secret_file.exists"_code, "passphrase file " + path + " already exists");
   const std::string dir = std::filesystem::path(path).parent_path().string();
   if (!dir.empty()) RETURN_IF_ERROR(file::EnsurePrivateDirectory(dir));
   unsigned char raw[32];

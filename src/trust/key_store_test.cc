@@ -3,34 +3,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
+#include "core/file.h"
+#include "testkit/testkit.h"
 #include "trust/test_util.h"
 
 namespace origine::trust {
 namespace {
 
+using testkit::IsError;
+using testkit::IsOk;
+
 constexpr const char* kPass = "correct horse battery staple";
-
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "origine-keys-XXXXXX").string();
-    char* p = ::mkdtemp(tmpl.data());
-    EXPECT_NE(p, nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 unsigned Mode(const std::string& path) {
   struct stat st {};
@@ -39,11 +24,7 @@ unsigned Mode(const std::string& path) {
 }
 
 void WriteText(const std::string& path, const std::string& text, unsigned mode) {
-  FILE* f = std::fopen(path.c_str(), "w");
-  ASSERT_NE(f, nullptr);
-  std::fputs(text.c_str(), f);
-  std::fclose(f);
-  ::chmod(path.c_str(), mode);
+  ASSERT_THAT(file::WriteFileAtomic(path, text, mode), IsOk());
 }
 
 std::unique_ptr<FileKeyStore> OpenStore(const std::string& dir, const std::string& pass = kPass) {
@@ -53,8 +34,8 @@ std::unique_ptr<FileKeyStore> OpenStore(const std::string& dir, const std::strin
 }
 
 TEST(FileKeyStore, EncryptedRoundTripAndModes) {
-  TempDir tmp;
-  const std::string dir = tmp.path() + "/var/keys";
+  testkit::TempDir tmp;
+  const std::string dir = tmp.File("var/keys");
   auto store = OpenStore(dir);
   ASSERT_TRUE(store);
   EXPECT_EQ(store->Kind(), "file");
@@ -77,26 +58,24 @@ TEST(FileKeyStore, EncryptedRoundTripAndModes) {
 
   // Generating an existing label is refused; an absent one is kNotFound.
   auto dup = store->Generate("signer-1");
-  ASSERT_FALSE(dup);
-  EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(dup, IsError("key.exists"));
   auto absent = store->Load("signer-2");
-  ASSERT_FALSE(absent);
-  EXPECT_EQ(absent.error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(absent, IsError("key.not_found"));
 
   // Destroy removes the file; destroying again is fine.
   ASSERT_TRUE(store->Destroy("signer-1"));
   EXPECT_FALSE(std::filesystem::exists(store->PathOf("signer-1")));
   EXPECT_TRUE(store->Destroy("signer-1"));
-  EXPECT_EQ(store->Load("signer-1").error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(store->Load("signer-1"), IsError("key.not_found"));
 }
 
 TEST(FileKeyStore, WrongPassphraseIsRefusedWithoutLeaking) {
-  TempDir tmp;
-  auto store = OpenStore(tmp.path());
+  testkit::TempDir tmp;
+  auto store = OpenStore(tmp.path().string());
   ASSERT_TRUE(store->Generate("root-1"));
-  auto other = OpenStore(tmp.path(), "another passphrase entirely");
+  auto other = OpenStore(tmp.path().string(), "another passphrase entirely");
   auto r = other->Load("root-1");
-  ASSERT_FALSE(r);
+  ASSERT_THAT(r, IsError("key.locked"));
   EXPECT_EQ(r.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_NE(r.error().message.find("wrong passphrase"), std::string::npos) << r.error().message;
   EXPECT_EQ(r.error().message.find("another passphrase"), std::string::npos);
@@ -110,21 +89,20 @@ TEST(FileKeyStore, WrongPassphraseIsRefusedWithoutLeaking) {
 }
 
 TEST(FileKeyStore, RefusesLegacyUnencryptedKeysAndBadInput) {
-  TempDir tmp;
+  testkit::TempDir tmp;
   auto key = SigningKey::Generate();
-  WriteText(tmp.path() + "/root.key.pem", key->ToPem(), 0600);
-  auto r = FileKeyStore::Open(tmp.path(), kPass);
-  ASSERT_FALSE(r);
-  EXPECT_EQ(r.error().kind, ErrorKind::kConflict);
+  WriteText(tmp.File("root.key.pem"), key->ToPem(), 0600);
+  auto r = FileKeyStore::Open(tmp.path().string(), kPass);
+  ASSERT_THAT(r, IsError("key.legacy"));
   EXPECT_NE(r.error().message.find("root.key.pem is an unencrypted key"), std::string::npos) << r.error().message;
   EXPECT_EQ(r.error().message.find("BEGIN"), std::string::npos);
 
-  EXPECT_EQ(FileKeyStore::Open(tmp.path() + "/x", "").error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_FALSE(FileKeyStore::Open(tmp.path() + "/x", kPass, 9));
-  auto store = OpenStore(tmp.path() + "/y");
+  EXPECT_THAT(FileKeyStore::Open(tmp.File("x"), ""), IsError("key.passphrase"));
+  EXPECT_THAT(FileKeyStore::Open(tmp.File("x"), kPass, 9), IsError("key.scrypt"));
+  auto store = OpenStore(tmp.File("y"));
   for (const char* bad : {"", "Root", "a/b", "../x", "a.b"}) {
-    EXPECT_EQ(store->Generate(bad).error().kind, ErrorKind::kInvalidArgument) << bad;
-    EXPECT_EQ(store->Load(bad).error().kind, ErrorKind::kInvalidArgument) << bad;
+    EXPECT_THAT(store->Generate(bad), IsError("key.label")) << bad;
+    EXPECT_THAT(store->Load(bad), IsError("key.label")) << bad;
   }
   EXPECT_TRUE(IsValidKeyLabel("signer-20261127-083000-3fa1"));
   EXPECT_FALSE(IsValidKeyLabel(std::string(65, 'a')));
@@ -137,34 +115,33 @@ TEST(SigningKey, EncryptedPemRoundTrip) {
   auto back = SigningKey::FromEncryptedPem(*pem, "pass phrase 1234");
   ASSERT_TRUE(back) << back.error().message;
   EXPECT_EQ(back->PublicKeySpkiDer(), key->PublicKeySpkiDer());
-  EXPECT_EQ(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235").error().kind, ErrorKind::kPermissionDenied);
-  EXPECT_FALSE(SigningKey::FromEncryptedPem(key->ToPem(), "x"));  // not encrypted
-  EXPECT_FALSE(SigningKey::FromPem(*pem));                        // encrypted: never prompts
-  EXPECT_FALSE(key->ToEncryptedPem("", 10));
+  EXPECT_THAT(SigningKey::FromEncryptedPem(*pem, "pass phrase 1235"), IsError("key.locked"));
+  EXPECT_THAT(SigningKey::FromEncryptedPem(key->ToPem(), "x"), IsError("key.pem"));  // not encrypted
+  EXPECT_FALSE(SigningKey::FromPem(*pem));                                           // encrypted: never prompts
+  EXPECT_THAT(key->ToEncryptedPem("", 10), IsError("key.passphrase"));
 }
 
 TEST(PassphraseFile, CreateReadAndModes) {
-  TempDir tmp;
-  const std::string path = tmp.path() + "/keys/kek";
+  testkit::TempDir tmp;
+  const std::string path = tmp.File("keys/kek");
   auto created = CreatePassphraseFile(path);
   ASSERT_TRUE(created) << created.error().message;
   EXPECT_GE(created->size(), 40u);
   EXPECT_EQ(Mode(path), 0600u);
-  EXPECT_EQ(Mode(tmp.path() + "/keys"), 0700u);
+  EXPECT_EQ(Mode(tmp.File("keys")), 0700u);
   auto read = ReadPassphraseFile(path);
   ASSERT_TRUE(read);
   EXPECT_EQ(*read, *created);
-  EXPECT_EQ(CreatePassphraseFile(path).error().kind, ErrorKind::kConflict);
+  EXPECT_THAT(CreatePassphraseFile(path), IsError("secret_file.exists"));
 
   ::chmod(path.c_str(), 0644);
   auto open = ReadPassphraseFile(path);
-  ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().kind, ErrorKind::kPermissionDenied);
+  ASSERT_THAT(open, IsError("secret_file.mode"));
   EXPECT_EQ(open.error().message.find(*created), std::string::npos);
 
-  WriteText(tmp.path() + "/short", "short\n", 0600);
-  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/short").error().kind, ErrorKind::kInvalidArgument);
-  EXPECT_EQ(ReadPassphraseFile(tmp.path() + "/absent").error().kind, ErrorKind::kNotFound);
+  WriteText(tmp.File("short"), "short\n", 0600);
+  EXPECT_THAT(ReadPassphraseFile(tmp.File("short")), IsError("secret_file.too_short"));
+  EXPECT_THAT(ReadPassphraseFile(tmp.File("absent")), IsError("secret_file.not_found"));
 }
 
 }  // namespace

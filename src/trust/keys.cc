@@ -30,14 +30,14 @@ int NoPassphrase(char*, int, int, void*) { return -1; }
 
 Result<SigningKey> SigningKey::FromPem(std::string_view pem) {
   if (pem.find("-----BEGIN PRIVATE KEY-----") == std::string_view::npos) {
-    return Error::Invalid("key is not an unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY)");
+    return Error::Invalid("key.pem"_code, "key is not an unencrypted PKCS#8 PEM (BEGIN PRIVATE KEY)");
   }
-  if (pem.size() > 16384) return Error::Invalid("key PEM is too large");
+  if (pem.size() > 16384) return Error::Invalid("key.pem"_code, "key PEM is too large");
   ossl::Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return Error::Internal(ossl::Drain("cannot allocate a BIO"));
   ossl::Pkey pkey(PEM_read_bio_PrivateKey(bio.get(), nullptr, NoPassphrase, nullptr));
-  if (!pkey) return Error::Invalid(ossl::Drain("key PEM does not parse"));
-  if (!ossl::IsP256(pkey.get())) return Error::Invalid("key is not an EC P-256 key");
+  if (!pkey) return Error::Invalid("key.pem"_code, ossl::Drain("key PEM does not parse"));
+  if (!ossl::IsP256(pkey.get())) return Error::Invalid("key.pem"_code, "key is not an EC P-256 key");
   return SigningKey(pkey.release());
 }
 
@@ -56,31 +56,32 @@ std::string SigningKey::ToPem() const {
 
 Result<SigningKey> SigningKey::FromEncryptedPem(std::string_view pem, std::string_view passphrase) {
   if (pem.find("-----BEGIN ENCRYPTED PRIVATE KEY-----") == std::string_view::npos) {
-    return Error::Invalid("key is not an encrypted PKCS#8 PEM (BEGIN ENCRYPTED PRIVATE KEY)");
+    return Error::Invalid("key.pem"_code, "key is not an encrypted PKCS#8 PEM (BEGIN ENCRYPTED PRIVATE KEY)");
   }
-  if (pem.size() > 16384) return Error::Invalid("key PEM is too large");
-  if (passphrase.empty()) return Error::Invalid("empty passphrase");
+  if (pem.size() > 16384) return Error::Invalid("key.pem"_code, "key PEM is too large");
+  if (passphrase.empty()) return Error::Invalid("key.passphrase"_code, "empty passphrase");
   ossl::Bio bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return Error::Internal(ossl::Drain("cannot allocate a BIO"));
   std::unique_ptr<X509_SIG, ossl::Deleter<X509_SIG_free>> enc(
       PEM_read_bio_PKCS8(bio.get(), nullptr, NoPassphrase, nullptr));
-  if (!enc) return Error::Invalid(ossl::Drain("encrypted key PEM does not parse"));
+  if (!enc) return Error::Invalid("key.pem"_code, ossl::Drain("encrypted key PEM does not parse"));
   std::unique_ptr<PKCS8_PRIV_KEY_INFO, ossl::Deleter<PKCS8_PRIV_KEY_INFO_free>> p8(
       PKCS8_decrypt(enc.get(), passphrase.data(), static_cast<int>(passphrase.size())));
   if (!p8) {
     ERR_clear_error();
-    return Error::Denied("cannot decrypt the key: wrong passphrase or damaged file");
+    return Error::Denied("key.locked"_code, "cannot decrypt the key: wrong passphrase or damaged file");
   }
   ossl::Pkey pkey(EVP_PKCS82PKEY(p8.get()));
-  if (!pkey) return Error::Invalid(ossl::Drain("decrypted key does not parse"));
-  if (!ossl::IsP256(pkey.get())) return Error::Invalid("key is not an EC P-256 key");
+  if (!pkey) return Error::Invalid("key.pem"_code, ossl::Drain("decrypted key does not parse"));
+  if (!ossl::IsP256(pkey.get())) return Error::Invalid("key.pem"_code, "key is not an EC P-256 key");
   return SigningKey(pkey.release());
 }
 
 Result<std::string> SigningKey::ToEncryptedPem(std::string_view passphrase, int scrypt_log2_n) const {
   if (!pkey_) return Error::Internal("signing key is empty (moved from)");
-  if (passphrase.empty()) return Error::Invalid("empty passphrase");
-  if (scrypt_log2_n < 10 || scrypt_log2_n > 14) return Error::Invalid("scrypt log2(N) must be 10 to 14");
+  if (passphrase.empty()) return Error::Invalid("key.passphrase"_code, "empty passphrase");
+  if (scrypt_log2_n < 10 || scrypt_log2_n > 14)
+    return Error::Invalid("key.scrypt"_code, "scrypt log2(N) must be 10 to 14");
   unsigned char salt[16];
   if (RAND_bytes(salt, sizeof salt) != 1) return Error::Internal(ossl::Drain("RAND_bytes failed"));
   // scrypt N=2^14, r=8, p=1: 16 MiB per attempt, within OpenSSL's default

@@ -68,22 +68,23 @@ class Pkcs11Module {
   Status Open(const std::string& module_path, const std::string& token_label, std::string& pin) {
     where_ = "PKCS#11 token '" + token_label + "'";
     handle_ = ::dlopen(module_path.c_str(), RTLD_NOW | RTLD_LOCAL);
-    if (handle_ == nullptr) return Error::Unavailable("cannot load the PKCS#11 module " + module_path);
+    if (handle_ == nullptr)
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot load the PKCS#11 module " + module_path);
     auto get_list = reinterpret_cast<CK_C_GetFunctionList>(::dlsym(handle_, "C_GetFunctionList"));
     if (get_list == nullptr || get_list(&fn_) != CKR_OK || fn_ == nullptr)
-      return Error::Unavailable(module_path + " is not a PKCS#11 module");
+      return Error::Unavailable("pkcs11.unavailable"_code, module_path + " is not a PKCS#11 module");
     CK_C_INITIALIZE_ARGS args{};
     args.flags = CKF_OS_LOCKING_OK;
     if (CK_RV rv = fn_->C_Initialize(&args); rv != CKR_OK && rv != CKR_CRYPTOKI_ALREADY_INITIALIZED) {
       fn_ = nullptr;
-      return Error::Unavailable("cannot initialize " + module_path + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot initialize " + module_path + ": " + Rv(rv));
     }
     CK_ULONG count = 0;
     if (CK_RV rv = fn_->C_GetSlotList(CK_TRUE, nullptr, &count); rv != CKR_OK)
-      return Error::Unavailable("cannot list the slots of " + module_path + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot list the slots of " + module_path + ": " + Rv(rv));
     std::vector<CK_SLOT_ID> slots(count);
     if (count > 0 && fn_->C_GetSlotList(CK_TRUE, slots.data(), &count) != CKR_OK)
-      return Error::Unavailable("cannot list the slots of " + module_path);
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot list the slots of " + module_path);
     slots.resize(count);
     std::optional<CK_SLOT_ID> slot;
     for (CK_SLOT_ID s : slots) {
@@ -94,18 +95,18 @@ class Pkcs11Module {
         break;
       }
     }
-    if (!slot) return Error::Unavailable(where_ + " not found in " + module_path);
+    if (!slot) return Error::Unavailable("pkcs11.unavailable"_code, where_ + " not found in " + module_path);
     if (CK_RV rv = fn_->C_OpenSession(*slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &session_);
         rv != CKR_OK) {
       session_ = CK_INVALID_HANDLE;
-      return Error::Unavailable("cannot open a session on " + where_ + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot open a session on " + where_ + ": " + Rv(rv));
     }
     CK_RV rv = fn_->C_Login(session_, CKU_USER, reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data()), pin.size());
     OPENSSL_cleanse(pin.data(), pin.size());
     if (rv == CKR_PIN_INCORRECT || rv == CKR_PIN_LOCKED || rv == CKR_PIN_INVALID || rv == CKR_PIN_LEN_RANGE)
-      return Error::Denied("cannot log in to " + where_ + ": " + Rv(rv));
+      return Error::Denied("pkcs11.login"_code, "cannot log in to " + where_ + ": " + Rv(rv));
     if (rv != CKR_OK && rv != CKR_USER_ALREADY_LOGGED_IN)
-      return Error::Unavailable("cannot log in to " + where_ + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot log in to " + where_ + ": " + Rv(rv));
     return {};
   }
 
@@ -113,7 +114,7 @@ class Pkcs11Module {
   Result<std::vector<CK_OBJECT_HANDLE>> Find(CK_OBJECT_CLASS cls, const std::string& label) {
     CK_ATTRIBUTE tmpl[] = {{CKA_CLASS, &cls, sizeof cls}, {CKA_LABEL, const_cast<char*>(label.data()), label.size()}};
     if (CK_RV rv = fn_->C_FindObjectsInit(session_, tmpl, 2); rv != CKR_OK)
-      return Error::Unavailable("cannot search " + where_ + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot search " + where_ + ": " + Rv(rv));
     std::vector<CK_OBJECT_HANDLE> out;
     CK_OBJECT_HANDLE h[16];
     CK_ULONG n = 0;
@@ -125,18 +126,20 @@ class Pkcs11Module {
   Result<Bytes> PublicSpki(CK_OBJECT_HANDLE pub, const std::string& label) {
     CK_ATTRIBUTE a{CKA_EC_POINT, nullptr, 0};
     if (fn_->C_GetAttributeValue(session_, pub, &a, 1) != CKR_OK || a.ulValueLen == 0 || a.ulValueLen > 128)
-      return Error::Unavailable("cannot read the public key of " + label + " in " + where_);
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot read the public key of " + label + " in " + where_);
     Bytes point(a.ulValueLen);
     a.pValue = point.data();
     if (fn_->C_GetAttributeValue(session_, pub, &a, 1) != CKR_OK)
-      return Error::Unavailable("cannot read the public key of " + label + " in " + where_);
+      return Error::Unavailable("pkcs11.unavailable"_code, "cannot read the public key of " + label + " in " + where_);
     // DER OCTET STRING around the point (PKCS#11 2.40), or the bare point.
     if (point.size() == 67 && point[0] == 0x04 && point[1] == 0x41) point.erase(point.begin(), point.begin() + 2);
     if (point.size() != 65 || point[0] != 0x04)
-      return Error::Invalid("key " + label + " in " + where_ + " is not an uncompressed P-256 point");
+      return Error::Invalid("pkcs11.key"_code,
+                            "key " + label + " in " + where_ + " is not an uncompressed P-256 point");
     Bytes spki(std::begin(kSpkiPrefix), std::end(kSpkiPrefix));
     spki.insert(spki.end(), point.begin(), point.end());
-    if (!ossl::ParseSpki(spki)) return Error::Invalid("key " + label + " in " + where_ + " is not on P-256");
+    if (!ossl::ParseSpki(spki))
+      return Error::Invalid("pkcs11.key"_code, "key " + label + " in " + where_ + " is not on P-256");
     return spki;
   }
 
@@ -145,11 +148,11 @@ class Pkcs11Module {
     std::lock_guard<std::mutex> lock(mu);
     CK_MECHANISM mech{CKM_ECDSA, nullptr, 0};
     if (CK_RV rv = fn_->C_SignInit(session_, &mech, priv); rv != CKR_OK)
-      return Error::Unavailable("PKCS#11 signing failed in " + where_ + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "PKCS#11 signing failed in " + where_ + ": " + Rv(rv));
     Bytes sig(64);
     CK_ULONG len = sig.size();
     if (CK_RV rv = fn_->C_Sign(session_, digest.data(), digest.size(), sig.data(), &len); rv != CKR_OK)
-      return Error::Unavailable("PKCS#11 signing failed in " + where_ + ": " + Rv(rv));
+      return Error::Unavailable("pkcs11.unavailable"_code, "PKCS#11 signing failed in " + where_ + ": " + Rv(rv));
     if (len != 64) return Error::Internal("PKCS#11 signature is not 64 bytes");
     return sig;
   }
@@ -187,7 +190,7 @@ Result<std::unique_ptr<Pkcs11KeyStore>> Pkcs11KeyStore::Open(const std::string& 
                                                              const std::string& token_label, std::string pin) {
   if (module_path.empty() || token_label.empty() || pin.empty()) {
     OPENSSL_cleanse(pin.data(), pin.size());
-    return Error::Invalid("PKCS#11 needs a module path, a token label and a PIN");
+    return Error::Invalid("pkcs11.config"_code, "PKCS#11 needs a module path, a token label and a PIN");
   }
   auto module = std::make_shared<Pkcs11Module>();
   Status st = module->Open(module_path, token_label, pin);
@@ -199,10 +202,13 @@ Result<std::unique_ptr<Pkcs11KeyStore>> Pkcs11KeyStore::Open(const std::string& 
 Pkcs11KeyStore::~Pkcs11KeyStore() = default;
 
 Result<std::unique_ptr<Signer>> Pkcs11KeyStore::Generate(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(module_->mu);
   ASSIGN_OR_RETURN(auto existing, module_->Find(CKO_PRIVATE_KEY, label));
-  if (!existing.empty()) return Error::Conflict("key " + label + " already exists in " + module_->where());
+  if (!existing.empty())
+    return Error::Conflict("key.exists"_code, "key " + label + " already exists in " + module_->where())
+        .With("label", label);
   CK_BBOOL yes = CK_TRUE, no = CK_FALSE;
   CK_BYTE* lbl = reinterpret_cast<CK_BYTE*>(const_cast<char*>(label.data()));
   CK_ATTRIBUTE pub[] = {{CKA_TOKEN, &yes, sizeof yes},
@@ -218,31 +224,36 @@ Result<std::unique_ptr<Signer>> Pkcs11KeyStore::Generate(const std::string& labe
   CK_OBJECT_HANDLE hpub = CK_INVALID_HANDLE, hpriv = CK_INVALID_HANDLE;
   if (CK_RV rv = module_->fn()->C_GenerateKeyPair(module_->session(), &mech, pub, 5, priv, 8, &hpub, &hpriv);
       rv != CKR_OK)
-    return Error::Unavailable("cannot generate key " + label + " in " + module_->where() + ": " + Rv(rv));
+    return Error::Unavailable("pkcs11.unavailable"_code,
+                              "cannot generate key " + label + " in " + module_->where() + ": " + Rv(rv));
   ASSIGN_OR_RETURN(Bytes spki, module_->PublicSpki(hpub, label));
   return std::unique_ptr<Signer>(new Pkcs11Key(module_, hpriv, std::move(spki)));
 }
 
 Result<std::unique_ptr<Signer>> Pkcs11KeyStore::Load(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(module_->mu);
   ASSIGN_OR_RETURN(auto privs, module_->Find(CKO_PRIVATE_KEY, label));
   ASSIGN_OR_RETURN(auto pubs, module_->Find(CKO_PUBLIC_KEY, label));
-  if (privs.empty() || pubs.empty()) return Error::NotFound("no key " + label + " in " + module_->where());
+  if (privs.empty() || pubs.empty())
+    return Error::NotFound("key.not_found"_code, "no key " + label + " in " + module_->where()).With("label", label);
   if (privs.size() > 1 || pubs.size() > 1)
-    return Error::Conflict("several keys labelled " + label + " in " + module_->where());
+    return Error::Conflict("pkcs11.key"_code, "several keys labelled " + label + " in " + module_->where());
   ASSIGN_OR_RETURN(Bytes spki, module_->PublicSpki(pubs[0], label));
   return std::unique_ptr<Signer>(new Pkcs11Key(module_, privs[0], std::move(spki)));
 }
 
 Status Pkcs11KeyStore::Destroy(const std::string& label) {
-  if (!IsValidKeyLabel(label)) return Error::Invalid("invalid key label '" + label + "'");
+  if (!IsValidKeyLabel(label))
+    return Error::Invalid("key.label"_code, "invalid key label '" + label + "'").With("label", label);
   std::lock_guard<std::mutex> lock(module_->mu);
   for (CK_OBJECT_CLASS cls : {CKO_PRIVATE_KEY, CKO_PUBLIC_KEY}) {
     ASSIGN_OR_RETURN(auto handles, module_->Find(cls, label));
     for (CK_OBJECT_HANDLE h : handles)
       if (CK_RV rv = module_->fn()->C_DestroyObject(module_->session(), h); rv != CKR_OK)
-        return Error::Unavailable("cannot destroy key " + label + " in " + module_->where() + ": " + Rv(rv));
+        return Error::Unavailable("pkcs11.unavailable"_code,
+                                  "cannot destroy key " + label + " in " + module_->where() + ": " + Rv(rv));
   }
   return {};
 }

@@ -7,8 +7,9 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
+#include "core/file.h"
+#include "testkit/testkit.h"
 #include "trust/test_util.h"
 
 namespace origine::trust {
@@ -24,22 +25,19 @@ class SoftHsm : public ::testing::Test {
       std::cout << "[ did not run ] SoftHSM2 is not installed (apt install softhsm2)\n";
       GTEST_SKIP() << "did not run: SoftHSM2 is not installed";
     }
-    std::string tmpl = (std::filesystem::temp_directory_path() / "origine-hsm-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
     std::filesystem::create_directories(dir_ / "tokens");
-    std::ofstream(dir_ / "softhsm2.conf") << "directories.tokendir = " << (dir_ / "tokens").string()
-                                          << "\nobjectstore.backend = file\nlog.level = ERROR\n";
+    ASSERT_THAT(file::WriteFileAtomic((dir_ / "softhsm2.conf").string(),
+                                      "directories.tokendir = " + (dir_ / "tokens").string() +
+                                          "\nobjectstore.backend = file\nlog.level = ERROR\n",
+                                      0600),
+                testkit::IsOk());
     ::setenv("SOFTHSM2_CONF", (dir_ / "softhsm2.conf").c_str(), 1);
     const std::string init = "softhsm2-util --init-token --free --label origine-test --so-pin 12345678 --pin " +
                              std::string(kPin) + " >/dev/null";
     ASSERT_EQ(std::system(init.c_str()), 0);
   }
-  void TearDown() override {
-    std::error_code ec;
-    if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
-  }
-  std::filesystem::path dir_;
+  testkit::TempDir tmp_;
+  const std::filesystem::path dir_ = tmp_.path();
 };
 
 TEST_F(SoftHsm, GenerateSignVerifyReloadDestroy) {
@@ -54,7 +52,7 @@ TEST_F(SoftHsm, GenerateSignVerifyReloadDestroy) {
   ASSERT_TRUE(sig) << sig.error().message;
   EXPECT_TRUE(VerifyEs256WithSpki(spki, ToBytes("certificate of origin"), *sig));
   EXPECT_FALSE(VerifyEs256WithSpki(spki, ToBytes("certificate of origiN"), *sig));
-  EXPECT_EQ((*store)->Generate("signer-1").error().kind, ErrorKind::kConflict);
+  EXPECT_THAT((*store)->Generate("signer-1"), testkit::IsError("key.exists"));
 
   // Certificates signed inside the token: a root, then a signer it issues.
   auto root_cert = MakeRootCertificate(**key, "HSM root", "ML", 1767225600, 1767225600 + 86400 * 3650LL);
@@ -106,16 +104,15 @@ TEST_F(SoftHsm, PrivateKeyIsNotExtractable) {
 
 TEST_F(SoftHsm, WrongPinAndMissingTokenSayNothingSecret) {
   auto bad = Pkcs11KeyStore::Open(kModule, "origine-test", "11112222");
-  ASSERT_FALSE(bad);
+  ASSERT_THAT(bad, testkit::IsError("pkcs11.login"));
   EXPECT_EQ(bad.error().kind, ErrorKind::kPermissionDenied);
   EXPECT_EQ(bad.error().message.find("11112222"), std::string::npos);
   EXPECT_NE(bad.error().message.find("CKR_PIN_INCORRECT"), std::string::npos) << bad.error().message;
   auto absent = Pkcs11KeyStore::Open(kModule, "no-such-token", kPin);
-  ASSERT_FALSE(absent);
-  EXPECT_EQ(absent.error().kind, ErrorKind::kUnavailable);
+  ASSERT_THAT(absent, testkit::IsError("pkcs11.unavailable"));
   EXPECT_EQ(absent.error().message.find(kPin), std::string::npos);
   EXPECT_EQ(Pkcs11KeyStore::Open("/nonexistent/module.so", "origine-test", kPin).error().kind, ErrorKind::kUnavailable);
-  EXPECT_EQ(Pkcs11KeyStore::Open(kModule, "origine-test", "").error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_THAT(Pkcs11KeyStore::Open(kModule, "origine-test", ""), testkit::IsError("pkcs11.config"));
 }
 
 }  // namespace

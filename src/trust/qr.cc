@@ -7,7 +7,7 @@
 namespace origine::trust {
 
 Result<std::string> MakeQrText(const Claims& claims, const Signer& key, std::span<const uint8_t> kid) {
-  if (kid.empty()) return Error::Invalid("kid must not be empty");
+  if (kid.empty()) return Error::Invalid("cose.kid"_code, "kid must not be empty");
   ASSIGN_OR_RETURN(Bytes cose, SignSign1(EncodeClaims(claims), key, kid));
   return std::string(kQrPrefix) + Base45Encode(ZlibCompress(cose));
 }

@@ -1,6 +1,7 @@
 #include "trust/trust_list.h"
 
 #include "core/encoding.h"
+#include "testkit/testkit.h"
 #include "trust/keys.h"
 #include "trust/test_util.h"
 
@@ -37,6 +38,7 @@ void ExpectError(std::string_view json, const std::string& fragment) {
   auto r = TrustListFromJson(json);
   ASSERT_FALSE(r) << json;
   EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_TRUE(r.error().code.starts_with("trust_list.")) << r.error().code;
   EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
 }
 
@@ -145,6 +147,7 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
     auto r = VerifySignedTrustList(text, root);
     ASSERT_FALSE(r) << fragment;
     EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
+    EXPECT_TRUE(r.error().code.starts_with("trust_list.")) << r.error().code;
     EXPECT_NE(r.error().message.find(fragment), std::string::npos) << r.error().message;
   };
   // Payload changed (a signer added / version bumped): the signature fails.
@@ -157,14 +160,17 @@ TEST(SignedTrustList, TamperedWrongRootAndBadEntries) {
   std::string bad_sig = jws;
   bad_sig[bad_sig.size() - 2] = bad_sig[bad_sig.size() - 2] == 'A' ? 'B' : 'A';
   expect_fail(WithJws(doc, bad_sig), "does not verify", pki.root_cert);
+  EXPECT_THAT(VerifySignedTrustList(WithJws(doc, bad_sig), pki.root_cert), testkit::IsError("trust_list.signature"));
   // Another root: refused by kid, and by signature if the kid were forged.
   Pki other;
   expect_fail(doc, "another root", other.root_cert);
+  EXPECT_THAT(VerifySignedTrustList(doc, other.root_cert), testkit::IsError("trust_list.root"));
   // A list signed by another root that carries our signer.
   std::string foreign = *SignTrustList(pki.Doc(1), other.root, other.root_cert);
   expect_fail(foreign, "not issued by the root", other.root_cert);
   // Not a JWS, bad base64url, wrong header fields.
   expect_fail(WithJws(doc, "abc"), "three parts", pki.root_cert);
+  EXPECT_THAT(VerifySignedTrustList(WithJws(doc, "abc"), pki.root_cert), testkit::IsError("trust_list.jws"));
   expect_fail(WithJws(doc, "a+b.c.d"), "base64url", pki.root_cert);
   auto with_header = [&](const std::string& h) {
     return WithJws(doc, encoding::Base64Url(ToBytes(h)) + jws.substr(d1));
