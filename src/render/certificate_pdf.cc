@@ -107,7 +107,7 @@ Status Validate(const CertificateView& v) {
   std::vector<FieldError> errors;
   auto utf8 = [&](const std::string& s, std::string field) {
     if (!g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr)) {
-      errors.push_back({std::move(field), "must be valid UTF-8 without NUL bytes"});
+      errors.push_back({std::move(field), "render.utf8"_code, "must be valid UTF-8 without NUL bytes"});
     }
   };
   const std::pair<const std::string*, const char*> fields[] = {
@@ -134,9 +134,11 @@ Status Validate(const CertificateView& v) {
       {&v.document_sha256_hex, "document_sha256_hex"},
   };
   for (const auto& [value, name] : fields) utf8(*value, name);
-  if (v.number.empty()) errors.push_back({"number", "is required"});
-  if (v.qr_text.empty()) errors.push_back({"qr_text", "is required"});
-  if (v.goods.size() > kMaxGoodsLines) errors.push_back({"goods", "has too many lines"});
+  if (v.number.empty()) errors.push_back({"number", "render.required"_code, "is required"});
+  if (v.qr_text.empty()) errors.push_back({"qr_text", "render.required"_code, "is required"});
+  if (v.goods.size() > kMaxGoodsLines)
+    errors.push_back(
+        {"goods", "render.too_many_lines"_code, "has too many lines", {{"max", std::to_string(kMaxGoodsLines)}}});
   for (size_t i = 0; i < v.goods.size() && i < kMaxGoodsLines; ++i) {
     const CertificateView::Line& l = v.goods[i];
     const std::string p = "goods/" + std::to_string(i) + "/";
@@ -148,7 +150,8 @@ Status Validate(const CertificateView& v) {
     utf8(l.net_weight_kg, p + "net_weight_kg");
     utf8(l.value_xof, p + "value_xof");
   }
-  if (!errors.empty()) return Error::Invalid("the certificate cannot be rendered", std::move(errors));
+  if (!errors.empty())
+    return Error::Invalid("render.invalid"_code, "the certificate cannot be rendered", std::move(errors));
   return Status::Ok();
 }
 
@@ -576,7 +579,9 @@ class Renderer {
 Result<std::string> RenderCertificatePdf(const CertificateView& v) {
   RETURN_IF_ERROR(Validate(v));
   Result<QrMatrix> qr = EncodeQr(v.qr_text);
-  if (!qr) return Error::Invalid("the QR text cannot be encoded", {{"qr_text", qr.error().message}});
+  if (!qr)
+    return Error::Invalid("qr.text"_code, "the QR text cannot be encoded",
+                          {{"qr_text", "qr.text"_code, qr.error().message}});
 
   std::string pdf;
   internal::SurfacePtr surface(cairo_pdf_surface_create_for_stream(internal::AppendToString, &pdf, kPageW, kPageH));

@@ -237,16 +237,19 @@ TEST(CertificatePdf, RejectsInvalidViews) {
   v.goods[0].description = "bad \xff utf-8";
   Result<std::string> r = RenderCertificatePdf(v);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_THAT(r, testkit::IsError("render.invalid"));
   ASSERT_EQ(r.error().fields.size(), 2u);
   EXPECT_EQ(r.error().fields[0].field, "number");
+  EXPECT_EQ(r.error().fields[0].code, "render.required");
   EXPECT_EQ(r.error().fields[1].field, "goods/0/description");
+  EXPECT_EQ(r.error().fields[1].code, "render.utf8");
 
   CertificateView long_qr = SampleView(1);
   long_qr.qr_text = std::string(5000, 'q');
   Result<std::string> q = RenderCertificatePdf(long_qr);
   ASSERT_FALSE(q.ok());
   EXPECT_EQ(q.error().fields.at(0).field, "qr_text");
+  EXPECT_EQ(q.error().fields.at(0).code, "qr.text");
 }
 
 }  // namespace

@@ -87,7 +87,7 @@ Result<std::vector<uint8_t>> ToLuminance(cairo_surface_t* s, int w, int h) {
         for (int x = 0; x < w; ++x) out[x] = static_cast<uint8_t>(255 - row[x]);
         break;
       default:
-        return Error::Invalid("unsupported PNG pixel format");
+        return Error::Invalid("qr_image.format"_code, "unsupported PNG pixel format");
     }
   }
   return lum;
@@ -96,46 +96,47 @@ Result<std::vector<uint8_t>> ToLuminance(cairo_surface_t* s, int w, int h) {
 }  // namespace
 
 Result<std::string> DecodeQrFromPng(std::string_view png) {
-  if (png.empty()) return Error::Invalid("the image is empty");
+  if (png.empty()) return Error::Invalid("qr_image.format"_code, "the image is empty");
   if (png.size() > kMaxDecodeInputBytes) {
     return Error::TooLarge("upload.too_large"_code, "the image is larger than 20 MiB").With("max_mib", "20");
   }
   if (png.size() < 33 || png.substr(0, 8) != kPngSignature || png.substr(12, 4) != "IHDR") {
-    return Error::Invalid("the data is not a PNG image");
+    return Error::Invalid("qr_image.format"_code, "the data is not a PNG image");
   }
   const uint32_t w = ReadBigEndian32(png, 16), h = ReadBigEndian32(png, 20);
   if (w == 0 || h == 0 || w > kMaxPngSide || h > kMaxPngSide) {
-    return Error::Invalid("the PNG image dimensions are invalid or larger than 10000 pixels");
+    return Error::Invalid("qr_image.format"_code, "the PNG image dimensions are invalid or larger than 10000 pixels");
   }
   PngReader reader{png};
   internal::SurfacePtr surface(cairo_image_surface_create_from_png_stream(PngReader::Read, &reader));
   const cairo_status_t status = cairo_surface_status(surface.get());
   if (status == CAIRO_STATUS_NO_MEMORY) return Error::Internal("out of memory decoding the PNG image");
-  if (status != CAIRO_STATUS_SUCCESS) return Error::Invalid("the PNG image is corrupt");
+  if (status != CAIRO_STATUS_SUCCESS) return Error::Invalid("qr_image.format"_code, "the PNG image is corrupt");
   cairo_surface_flush(surface.get());
   const int width = cairo_image_surface_get_width(surface.get());
   const int height = cairo_image_surface_get_height(surface.get());
   ASSIGN_OR_RETURN(std::vector<uint8_t> lum, ToLuminance(surface.get(), width, height));
   std::optional<std::string> text = DecodeLuminance(lum.data(), width, height, width);
-  if (!text) return Error::NotFound("no QR code found in the image");
+  if (!text) return Error::NotFound("qr_image.no_code"_code, "no QR code found in the image");
   return *std::move(text);
 }
 
 Result<std::string> DecodeQrFromPdf(std::string_view pdf, int dpi) {
-  if (dpi < 50 || dpi > 600) return Error::Invalid("dpi must be between 50 and 600");
-  if (pdf.empty()) return Error::Invalid("the PDF is empty");
+  if (dpi < 50 || dpi > 600) return Error::Invalid("qr_image.dpi"_code, "dpi must be between 50 and 600");
+  if (pdf.empty()) return Error::Invalid("qr_pdf.format"_code, "the PDF is empty");
   if (pdf.size() > kMaxDecodeInputBytes) {
     return Error::TooLarge("upload.too_large"_code, "the PDF is larger than 20 MiB").With("max_mib", "20");
   }
-  if (pdf.substr(0, kPdfSignature.size()) != kPdfSignature) return Error::Invalid("the data is not a PDF");
+  if (pdf.substr(0, kPdfSignature.size()) != kPdfSignature)
+    return Error::Invalid("qr_pdf.format"_code, "the data is not a PDF");
   static std::once_flag quiet;  // poppler prints parse errors of bad uploads to stderr otherwise
   std::call_once(quiet, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
-  if (!doc) return Error::Invalid("the PDF is corrupt or cannot be opened");
-  if (doc->is_locked()) return Error::Invalid("the PDF is password-protected");
+  if (!doc) return Error::Invalid("qr_pdf.format"_code, "the PDF is corrupt or cannot be opened");
+  if (doc->is_locked()) return Error::Invalid("qr_pdf.locked"_code, "the PDF is password-protected");
   const int pages = std::min(doc->pages(), kMaxPdfPages);
-  if (pages <= 0) return Error::Invalid("the PDF has no pages");
+  if (pages <= 0) return Error::Invalid("qr_pdf.format"_code, "the PDF has no pages");
 
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
@@ -154,25 +155,26 @@ Result<std::string> DecodeQrFromPdf(std::string_view pdf, int dpi) {
       if (res == 600) break;
     }
   }
-  return Error::NotFound("no QR code found in the PDF");
+  return Error::NotFound("qr_image.no_code"_code, "no QR code found in the PDF");
 }
 
 Result<std::string> DecodeQrFromFile(const std::string& path) {
   std::error_code ec;
   const auto st = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(st)) return Error::NotFound("file not found: " + path);
-  if (!std::filesystem::is_regular_file(st)) return Error::Invalid("not a regular file: " + path);
+  if (ec || !std::filesystem::exists(st)) return Error::NotFound("file.not_found"_code, "file not found: " + path);
+  if (!std::filesystem::is_regular_file(st))
+    return Error::Invalid("file.unreadable"_code, "not a regular file: " + path);
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Error::Invalid("cannot read the file: " + path);
+  if (ec) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
   if (size > kMaxDecodeInputBytes) {
     return Error::TooLarge("upload.too_large"_code, "the file is larger than 20 MiB").With("max_mib", "20");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Invalid("cannot read the file: " + path);
+  if (!in) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.gcount() != static_cast<std::streamsize>(bytes.size())) {
-    return Error::Invalid("cannot read the file: " + path);
+    return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
   }
   const std::string_view view(bytes);
   if (view.substr(0, kPdfSignature.size()) == kPdfSignature) return DecodeQrFromPdf(view);

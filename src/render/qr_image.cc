@@ -10,18 +10,18 @@ namespace origine::render {
 using internal::QrCodePtr;
 
 Result<QrMatrix> EncodeQr(std::string_view text) {
-  if (text.empty()) return Error::Invalid("QR text is empty");
-  if (text.find('\0') != std::string_view::npos) return Error::Invalid("QR text contains a NUL byte");
+  if (text.empty()) return Error::Invalid("qr.text"_code, "QR text is empty");
+  if (text.find('\0') != std::string_view::npos) return Error::Invalid("qr.text"_code, "QR text contains a NUL byte");
   const std::string copy(text);  // libqrencode wants a NUL-terminated string
   errno = 0;
   QrCodePtr code(QRcode_encodeString(copy.c_str(), /*version=*/0, QR_ECLEVEL_Q, QR_MODE_8,
                                      /*casesensitive=*/1));
   if (!code) {
     if (errno == ERANGE) {
-      return Error::Invalid("QR text is too long (" + std::to_string(text.size()) +
-                            " bytes) for a QR code at error-correction level Q");
+      return Error::Invalid("qr.text"_code, "QR text is too long (" + std::to_string(text.size()) +
+                                                " bytes) for a QR code at error-correction level Q");
     }
-    if (errno == EINVAL) return Error::Invalid("QR text cannot be encoded");
+    if (errno == EINVAL) return Error::Invalid("qr.text"_code, "QR text cannot be encoded");
     return Error::Internal(std::string("QR encoding failed: ") + std::strerror(errno));
   }
   QrMatrix m;
@@ -33,7 +33,8 @@ Result<QrMatrix> EncodeQr(std::string_view text) {
 }
 
 Result<std::string> QrPng(std::string_view text, int module_px) {
-  if (module_px < 1 || module_px > 32) return Error::Invalid("module_px must be between 1 and 32");
+  if (module_px < 1 || module_px > 32)
+    return Error::Invalid("qr_image.module"_code, "module_px must be between 1 and 32");
   ASSIGN_OR_RETURN(QrMatrix m, EncodeQr(text));
   constexpr int kQuiet = 4;
   const int side = (m.width + 2 * kQuiet) * module_px;

@@ -35,7 +35,9 @@ TextStyle Style(double size, Rgb color = kInk, bool bold = false, PangoAlignment
 }
 
 Status Validate(const ReportView& v) {
-  if (v.title.empty()) return Error::Invalid("a report needs a title", {{"title", "is required"}});
+  if (v.title.empty())
+    return Error::Invalid("render.invalid"_code, "a report needs a title",
+                          {{"title", "render.required"_code, "is required"}});
   auto utf8 = [](const std::string& s) { return g_utf8_validate(s.data(), static_cast<gssize>(s.size()), nullptr); };
   std::vector<const std::string*> all = {&v.issuer_name, &v.title, &v.number, &v.created, &v.note};
   for (const auto& [k, val] : v.fields) {
@@ -48,14 +50,19 @@ Status Validate(const ReportView& v) {
     for (const auto& c : t.columns) all.push_back(&c);
     for (const auto& r : t.rows) {
       if (r.size() != t.columns.size())
-        return Error::Invalid("a table row has the wrong number of cells", {{"tables", "row size"}});
+        return Error::Invalid("render.invalid"_code, "a table row has the wrong number of cells",
+                              {{"tables", "render.row_size"_code, "row size"}});
       for (const auto& c : r) all.push_back(&c);
     }
     rows += t.rows.size();
   }
-  if (rows > kMaxRows) return Error::Invalid("too many table rows", {{"tables", "at most 20000 rows"}});
+  if (rows > kMaxRows)
+    return Error::Invalid(
+        "render.invalid"_code, "too many table rows",
+        {{"tables", "render.too_many_rows"_code, "at most 20000 rows", {{"max", std::to_string(kMaxRows)}}}});
   for (const auto* s : all)
-    if (!utf8(*s)) return Error::Invalid("text is not UTF-8", {{"text", "not UTF-8"}});
+    if (!utf8(*s))
+      return Error::Invalid("render.invalid"_code, "text is not UTF-8", {{"text", "render.utf8"_code, "not UTF-8"}});
   return {};
 }
 

@@ -1,15 +1,14 @@
 // origine/render/test_util.h — helpers shared by the render tests only.
 #pragma once
 
-#include <unistd.h>
-
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <random>
 #include <string>
+
+#include "core/file.h"
+#include "testkit/testkit.h"
 
 namespace origine::render::testing {
 
@@ -22,27 +21,10 @@ inline std::string Base45Text(size_t chars, unsigned seed = 42) {
   return s;
 }
 
-// A fresh directory under /tmp, removed with the object.
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/origine_render_XXXXXX";
-    path_ = ::mkdtemp(tmpl) ? tmpl : "/tmp";
-  }
-  ~TempDir() {
-    if (path_ != "/tmp") {
-      std::error_code ec;
-      std::filesystem::remove_all(path_, ec);
-    }
-  }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = testkit::TempDir;
 
 inline void WriteFile(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  ASSERT_THAT(file::WriteFileAtomic(path, bytes, 0600), testkit::IsOk());
 }
 
 inline bool HaveTool(const std::string& name) {
