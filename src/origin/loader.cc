@@ -403,7 +403,9 @@ Status CheckAcrossFiles(const RegimeSet& set) {
   for (size_t i = 0; i < set.export_bans.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (set.export_bans[i].code == set.export_bans[j].code)
-        return Error::Invalid("export ban '" + set.export_bans[i].code + "' is defined in two files");
+        return Error::Invalid("regime.duplicate"_code,
+                              "export ban '" + set.export_bans[i].code + "' is defined in two files")
+            .With("code", set.export_bans[i].code);
   return Status::Ok();
 }
 
@@ -420,11 +422,12 @@ Result<RegimeSet> LoadRegimeText(const std::string& name, const std::string& tex
 Result<RegimeSet> LoadRegimes(const std::string& dir) {
   namespace fs = std::filesystem;
   std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return Error::NotFound(dir + ": not a directory of regime files");
+  if (!fs::is_directory(dir, ec))
+    return Error::NotFound("regime.dir_not_found"_code, dir + ": not a directory of regime files").With("dir", dir);
   std::vector<fs::path> files;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
     if (it->path().extension() == ".toml" && it->is_regular_file(ec)) files.push_back(it->path());
-  if (ec) return Error::Unavailable(dir + ": " + ec.message());
+  if (ec) return Error::Unavailable("regime.unreadable"_code, dir + ": " + ec.message()).With("file", dir);
   std::sort(files.begin(), files.end());
 
   RegimeSet set;
@@ -444,7 +447,8 @@ Result<RegimeSet> LoadRegimes(const std::string& dir) {
     if (!errors.empty()) all.Absorb(errors.ToStatus().error());
   }
   RETURN_IF_ERROR(all.ToStatus());
-  if (set.regimes.empty()) return Error::NotFound(dir + ": no regime file (kind = \"regime\")");
+  if (set.regimes.empty())
+    return Error::NotFound("regime.none"_code, dir + ": no regime file (kind = \"regime\")").With("dir", dir);
   RETURN_IF_ERROR(CheckAcrossFiles(set));
   return set;
 }

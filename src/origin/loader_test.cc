@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 
+#include "core/file.h"
 #include "origin/engine.h"
+#include "testkit/testkit.h"
 
 namespace origine::origin {
 namespace {
@@ -99,8 +99,11 @@ TEST(LoadRegimeText, EveryProblemIsListed) {
   text = Replace(text, "code = \"T-IND\"", "code = \"t ind\"");
   Result<RegimeSet> r = LoadRegimeText("t.toml", text);
   ASSERT_FALSE(r.ok());
+  ASSERT_THAT(r, testkit::IsError("regime.syntax"));
   ASSERT_GE(r.error().fields.size(), 2u);
   EXPECT_EQ(r.error().fields[0].field, "t.toml:5");
+  EXPECT_EQ(r.error().fields[0].code, "regime.syntax");
+  EXPECT_EQ(r.error().fields[0].params, (ErrorParams{{"file", "t.toml"}, {"line", "5"}}));
   EXPECT_NE(r.error().message.find("more)"), std::string::npos);
 }
 
@@ -180,22 +183,16 @@ TEST_F(RegimeDataTest, BansLookup) {
   EXPECT_EQ(BansFor(*set_, "ML", "1207.40", "2026-03-02").size(), 0u);
 }
 
-// A scratch directory of regime files, removed at the end.
+// A scratch directory of regime files (the test kit's), removed at the end.
 class TempDir {
  public:
-  TempDir()
-      : path_(std::filesystem::temp_directory_path() /
-              ("origin_test_" + std::to_string(::getpid()) + "_" + std::to_string(counter_++))) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
+  void Write(const std::string& name, const std::string& text) const {
+    ASSERT_THAT(file::WriteFileAtomic(dir_.File(name), text, 0644), testkit::IsOk());
   }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  void Write(const std::string& name, const std::string& text) const { std::ofstream(path_ / name) << text; }
-  std::string path() const { return path_.string(); }
+  std::string path() const { return dir_.path().string(); }
 
  private:
-  static inline int counter_ = 0;
-  std::filesystem::path path_;
+  testkit::TempDir dir_;
 };
 
 TEST(LoadRegimes, VersionsCoexistAndTheEffectiveOneApplies) {
@@ -244,9 +241,9 @@ TEST(LoadRegimes, DuplicateVersionAndBadCsvNameTheFiles) {
   EXPECT_NE(bad.error().message.find("r.csv:3: rule: 'CTX' is not a known criterion"), std::string::npos)
       << bad.error().message;
 
-  EXPECT_EQ(LoadRegimes("/nonexistent/regimes").error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(LoadRegimes("/nonexistent/regimes"), testkit::IsError("regime.dir_not_found"));
   TempDir empty;
-  EXPECT_EQ(LoadRegimes(empty.path()).error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(LoadRegimes(empty.path()), testkit::IsError("regime.none"));
 }
 
 }  // namespace

@@ -79,7 +79,10 @@ Result<PsrTable> ParsePsrCsv(const std::string& name, std::string_view text) {
   internal::ErrorList errors(name);
   PsrTable table;
   table.source = name;
-  if (text.size() > kMaxCsvBytes) return Error::Invalid(name + ": larger than 16 MiB");
+  if (text.size() > kMaxCsvBytes)
+    return Error::Invalid("regime.file_too_large"_code, name + ": larger than 16 MiB")
+        .With("file", name)
+        .With("max", std::to_string(kMaxCsvBytes));
 
   int col_hs = -1, col_rule = -1, col_status = -1, col_description = -1, col_source = -1;
   bool have_header = false;

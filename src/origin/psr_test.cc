@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testkit/testkit.h"
+
 namespace origine::origin {
 namespace {
 
@@ -56,6 +58,7 @@ TEST(PsrCsv, ErrorsNameFileAndLine) {
 TEST(PsrCsv, ReportsEveryBadLine) {
   Result<PsrTable> t = ParsePsrCsv("t.csv", "hs,rule\n0801,X\n0802,Y\n0803,CC\n");
   ASSERT_FALSE(t.ok());
+  ASSERT_THAT(t, testkit::IsError("regime.syntax"));
   ASSERT_EQ(t.error().fields.size(), 2u);
   EXPECT_EQ(t.error().fields[0].field, "t.csv:2");
   EXPECT_EQ(t.error().fields[1].field, "t.csv:3");
@@ -69,8 +72,7 @@ TEST(PsrCsv, ImportsTheMaliSample) {
        {"710812", "520100", "120740", "120799", "151590", "080131", "080450", "130120", "010229", "310520"})
     EXPECT_NE(t->Find(hs), nullptr) << hs;
   Result<PsrTable> missing = ImportPsrCsv("data/afcfta/nope.csv");
-  ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(missing, testkit::IsError("regime.file_not_found"));
 }
 
 }  // namespace

@@ -37,11 +37,14 @@ Result<RuleTerm> ParseChange(TermKind kind, std::string_view rest) {
   constexpr std::string_view kExcept = "except";
   if (rest.substr(0, kExcept.size()) != kExcept || rest.size() == kExcept.size() ||
       (rest[kExcept.size()] != ' ' && rest[kExcept.size()] != '\t')) {
-    return Error::Invalid("expected 'except' after the change of classification, found '" + std::string(rest) + "'");
+    return Error::Invalid("rule.syntax"_code,
+                          "expected 'except' after the change of classification, found '" + std::string(rest) + "'");
   }
   for (std::string_view part : Split(rest.substr(kExcept.size()), ',')) {
     std::optional<std::string> hs = internal::NormalizeHs(Trim(part));
-    if (!hs) return Error::Invalid("'" + std::string(Trim(part)) + "' is not an HS code in the except list");
+    if (!hs)
+      return Error::Invalid("rule.syntax"_code,
+                            "'" + std::string(Trim(part)) + "' is not an HS code in the except list");
     term.except.push_back(std::move(*hs));
   }
   return term;
@@ -49,7 +52,7 @@ Result<RuleTerm> ParseChange(TermKind kind, std::string_view rest) {
 
 Result<RuleTerm> ParseTerm(std::string_view text) {
   text = Trim(text);
-  if (text.empty()) return Error::Invalid("empty criterion");
+  if (text.empty()) return Error::Invalid("rule.syntax"_code, "empty criterion");
   auto starts = [&](std::string_view p) { return text.substr(0, p.size()) == p; };
   auto word_end = [&](std::string_view p) {
     return text.size() == p.size() || text[p.size()] == ' ' || text[p.size()] == '\t';
@@ -66,11 +69,13 @@ Result<RuleTerm> ParseTerm(std::string_view text) {
   if (starts("SP:")) {
     std::string_view code = Trim(text.substr(3));
     if (!IsProcessCode(code))
-      return Error::Invalid("'" + std::string(code) + "' is not a process code (lowercase letters, digits, _)");
+      return Error::Invalid("rule.syntax"_code,
+                            "'" + std::string(code) + "' is not a process code (lowercase letters, digits, _)");
     return RuleTerm{TermKind::kSpecificProcess, 0, std::string(code), {}};
   }
-  return Error::Invalid("'" + std::string(text) +
-                        "' is not a known criterion (WO, CC, CTH, CTSH, VA>=n, VNM<=n, SP:process)");
+  return Error::Invalid(
+      "rule.syntax"_code,
+      "'" + std::string(text) + "' is not a known criterion (WO, CC, CTH, CTSH, VA>=n, VNM<=n, SP:process)");
 }
 
 std::string FormatTerm(const RuleTerm& t) {
@@ -112,7 +117,9 @@ std::string FormatTerm(const RuleTerm& t) {
 
 Result<int> ParsePercentBp(std::string_view text) {
   const std::string shown(text.substr(0, 32));
-  auto bad = [&] { return Error::Invalid("'" + shown + "' is not a percentage (e.g. 30 or 29.99, at most 100)"); };
+  auto bad = [&] {
+    return Error::Invalid("rule.syntax"_code, "'" + shown + "' is not a percentage (e.g. 30 or 29.99, at most 100)");
+  };
   if (text.empty() || text.size() > 6) return bad();
   int whole = 0;
   size_t i = 0;
@@ -134,8 +141,8 @@ Result<int> ParsePercentBp(std::string_view text) {
 }
 
 Result<Rule> ParseRule(std::string_view text) {
-  if (text.size() > kMaxRuleText) return Error::Invalid("rule longer than 4096 characters");
-  if (Trim(text).empty()) return Error::Invalid("empty rule");
+  if (text.size() > kMaxRuleText) return Error::Invalid("rule.syntax"_code, "rule longer than 4096 characters");
+  if (Trim(text).empty()) return Error::Invalid("rule.syntax"_code, "empty rule");
   Rule rule;
   for (std::string_view alt_text : Split(text, '|')) {
     RuleAlternative alt;

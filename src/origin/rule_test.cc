@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "testkit/testkit.h"
+
 namespace origine::origin {
 namespace {
 
@@ -41,7 +43,7 @@ TEST(ParseRule, RejectsWithAReadableMessage) {
     Result<Rule> r = ParseRule(bad);
     EXPECT_FALSE(r.ok()) << bad;
     if (!r.ok()) {
-      EXPECT_EQ(r.error().kind, ErrorKind::kInvalidArgument);
+      EXPECT_THAT(r, testkit::IsError("rule.syntax"));
       EXPECT_FALSE(r.error().message.empty());
     }
   }

@@ -7,12 +7,15 @@ namespace origine::origin::internal {
 
 void ErrorList::Add(int64_t line, std::string problem) {
   if (Full()) return;
-  errors_.push_back({file_ + ":" + std::to_string(line), std::move(problem)});
+  errors_.push_back({file_ + ":" + std::to_string(line),
+                     "regime.syntax"_code,
+                     std::move(problem),
+                     {{"file", file_}, {"line", std::to_string(line)}}});
 }
 
 void ErrorList::Absorb(const Error& other) {
   if (other.fields.empty()) {
-    if (!Full()) errors_.push_back({file_, other.message});
+    if (!Full()) errors_.push_back({file_, "regime.syntax"_code, other.message, {{"file", file_}}});
     return;
   }
   for (const FieldError& f : other.fields) {
@@ -25,7 +28,7 @@ Status ErrorList::ToStatus() const {
   if (errors_.empty()) return Status::Ok();
   std::string message = errors_.front().field + ": " + errors_.front().message;
   if (errors_.size() > 1) message += " (and " + std::to_string(errors_.size() - 1) + " more)";
-  return Error::Invalid(std::move(message), errors_);
+  return Error::Invalid("regime.syntax"_code, std::move(message), errors_);
 }
 
 std::string Shown(std::string_view text) {
@@ -37,14 +40,18 @@ std::string Shown(std::string_view text) {
 
 Result<std::string> ReadSmallFile(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::NotFound(path + ": cannot open the file");
+  if (!in) return Error::NotFound("regime.file_not_found"_code, path + ": cannot open the file").With("file", path);
   std::string text;
   char buf[65536];
   while (in.read(buf, sizeof buf) || in.gcount() > 0) {
     text.append(buf, static_cast<size_t>(in.gcount()));
-    if (text.size() > max_bytes) return Error::Invalid(path + ": larger than " + std::to_string(max_bytes) + " bytes");
+    if (text.size() > max_bytes)
+      return Error::Invalid("regime.file_too_large"_code,
+                            path + ": larger than " + std::to_string(max_bytes) + " bytes")
+          .With("file", path)
+          .With("max", std::to_string(max_bytes));
   }
-  if (in.bad()) return Error::Unavailable(path + ": read error");
+  if (in.bad()) return Error::Unavailable("regime.unreadable"_code, path + ": read error").With("file", path);
   return text;
 }
 
