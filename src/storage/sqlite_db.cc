@@ -58,9 +58,9 @@ Error SqliteError(sqlite3* db, int rc) {
   int primary = rc & 0xff;
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR ||
       primary == SQLITE_CANTOPEN)
-    return Error::Unavailable("database unavailable: " + msg);
+    return Error::Unavailable("storage.busy"_code, "database unavailable: " + msg);
   if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return Error::Conflict("already exists: " + msg);
+    return Error::Conflict("storage.conflict"_code, "already exists: " + msg);
   return Error::Internal("database error: " + msg);
 }
 
@@ -172,7 +172,8 @@ Result<std::unique_ptr<Connection>> OpenConnection(const std::string& path) {
   int rc =
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   auto conn = std::make_unique<Connection>(raw);
-  if (rc != SQLITE_OK) return Error::Unavailable("cannot open database " + path + ": " + sqlite3_errstr(rc));
+  if (rc != SQLITE_OK)
+    return Error::Unavailable("storage.unavailable"_code, "cannot open database " + path + ": " + sqlite3_errstr(rc));
   sqlite3_busy_timeout(raw, 5000);
   sqlite3_extended_result_codes(raw, 1);
   RETURN_IF_ERROR(conn->ExecScript("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
@@ -202,7 +203,8 @@ class SqliteDb final : public Db {
               [](const Migration& a, const Migration& b) { return a.version < b.version; });
     for (size_t i = 1; i < sorted.size(); ++i)
       if (sorted[i].version == sorted[i - 1].version)
-        return Error::Invalid("duplicate migration version " + std::to_string(sorted[i].version));
+        return Error::Invalid("storage.duplicate_migration"_code,
+                              "duplicate migration version " + std::to_string(sorted[i].version));
     ASSIGN_OR_RETURN(auto conn, Acquire());
     std::vector<int> applied;
     Status st = MigrateOn(*conn, sorted, &applied);
@@ -312,7 +314,8 @@ SqliteTx::~SqliteTx() {
 }  // namespace
 
 Result<std::unique_ptr<Db>> OpenSqlite(const std::string& path) {
-  if (path.empty() || path == ":memory:") return Error::Invalid("a database file path is required");
+  if (path.empty() || path == ":memory:")
+    return Error::Invalid("storage.path"_code, "a database file path is required");
   ASSIGN_OR_RETURN(auto conn, OpenConnection(path));
   auto db = std::make_unique<SqliteDb>(path);
   db->Release(std::move(conn));

@@ -1,13 +1,16 @@
 #include "storage/sqlite_db.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <thread>
+
+#include "testkit/testkit.h"
 
 namespace origine::storage {
 namespace {
+
+using testkit::IsError;
+using testkit::IsOk;
 
 // The storage layer owns no domain table: its tests bring their own.
 const std::vector<Migration>& TestMigrations() {
@@ -34,21 +37,13 @@ CREATE TABLE certificate_sequences (
 class SqliteDbTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() / ("origine-storage-" + std::to_string(::getpid()) + "-" +
-                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto db = OpenSqlite((dir_ / "t.db").string());
-    ASSERT_TRUE(db) << db.error().message;
+    auto db = OpenSqlite(dir_.File("t.db"));
+    ASSERT_THAT(db, IsOk());
     db_ = std::move(*db);
     auto applied = db_->Migrate(TestMigrations());
-    ASSERT_TRUE(applied) << applied.error().message;
+    ASSERT_THAT(applied, IsOk());
   }
-  void TearDown() override {
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::filesystem::path dir_;
+  testkit::TempDir dir_;  // declared first: destroyed after the database closes
   std::unique_ptr<Db> db_;
 };
 
@@ -67,9 +62,7 @@ TEST_F(SqliteDbTest, MigrationsFromSeveralListsApplyInVersionOrder) {
   ASSERT_TRUE(applied) << applied.error().message;
   EXPECT_EQ(*applied, (std::vector<int>{200, 201}));
   std::vector<Migration> dup = {{300, "a", "SELECT 1;"}, {300, "b", "SELECT 1;"}};
-  auto refused = db_->Migrate(dup);
-  ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().kind, ErrorKind::kInvalidArgument);
+  EXPECT_THAT(db_->Migrate(dup), IsError("storage.duplicate_migration"));
 }
 
 TEST_F(SqliteDbTest, ADatabaseFromAnotherVersionIsRefusedWithoutChange) {
@@ -82,8 +75,7 @@ TEST_F(SqliteDbTest, ADatabaseFromAnotherVersionIsRefusedWithoutChange) {
   std::vector<Migration> older = TestMigrations();
   older.push_back({2, "new here", "CREATE TABLE t2 (id INTEGER PRIMARY KEY);"});
   auto refused = db_->Migrate(older);
-  ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error().code, "storage.unknown_migration");
+  ASSERT_THAT(refused, IsError("storage.unknown_migration"));
   EXPECT_NE(refused.error().message.find("999"), std::string::npos);
   auto tx = db_->Begin(false);
   EXPECT_FALSE((*tx)->Query("SELECT 1 FROM t2"));  // version 2 was not applied
@@ -116,8 +108,21 @@ TEST_F(SqliteDbTest, UniqueViolationIsConflict) {
   const char* sql = "INSERT INTO companies (name, nif, rccm, address, created_at) VALUES (?, ?, ?, ?, ?)";
   ASSERT_TRUE((*tx)->Exec(sql, p));
   auto dup = (*tx)->Exec(sql, p);
-  ASSERT_FALSE(dup);
+  ASSERT_THAT(dup, IsError("storage.conflict"));
   EXPECT_EQ(dup.error().kind, ErrorKind::kConflict);
+}
+
+// Another process (here: another Db on the same file) holds the write lock
+// longer than the busy timeout (5 s): the caller gets kUnavailable
+// "storage.busy" (retry later), never an internal error.
+TEST_F(SqliteDbTest, ALockedDatabaseIsBusy) {
+  auto holder = db_->Begin();
+  ASSERT_THAT(holder, IsOk());
+  auto other = OpenSqlite(dir_.File("t.db"));
+  ASSERT_THAT(other, IsOk());
+  auto blocked = (*other)->Begin();
+  ASSERT_THAT(blocked, IsError("storage.busy"));
+  EXPECT_EQ(blocked.error().kind, ErrorKind::kUnavailable);
 }
 
 TEST_F(SqliteDbTest, ParametersAreNeverSpliced) {
@@ -167,9 +172,9 @@ TEST_F(SqliteDbTest, UpsertReturningCountsGaplesslyAcrossThreads) {
 }
 
 TEST(SqliteOpenTest, RefusesMemoryAndBadPaths) {
-  EXPECT_FALSE(OpenSqlite(":memory:"));
+  EXPECT_THAT(OpenSqlite(":memory:"), IsError("storage.path"));
   auto r = OpenSqlite("/nonexistent-dir/x/y.db");
-  ASSERT_FALSE(r);
+  ASSERT_THAT(r, IsError("storage.unavailable"));
   EXPECT_EQ(r.error().kind, ErrorKind::kUnavailable);
 }
 
