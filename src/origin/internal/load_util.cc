@@ -28,7 +28,9 @@ Status ErrorList::ToStatus() const {
   if (errors_.empty()) return Status::Ok();
   std::string message = errors_.front().field + ": " + errors_.front().message;
   if (errors_.size() > 1) message += " (and " + std::to_string(errors_.size() - 1) + " more)";
-  return Error::Invalid("regime.syntax"_code, std::move(message), errors_);
+  Error e = Error::Invalid("regime.syntax"_code, std::move(message), errors_);
+  e.params = errors_.front().params;  // the first problem's file (and line)
+  return e;
 }
 
 std::string Shown(std::string_view text) {
