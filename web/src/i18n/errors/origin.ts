@@ -1,4 +1,6 @@
 // Texts of the origin module's codes (src/origin: regime files, product-specific rules, the rules engine).
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'regime.syntax': {
     fr: 'Le fichier de régime {file} contient une erreur.',
@@ -32,4 +34,4 @@ export default {
     fr: 'L’interdiction d’exportation {code} est définie dans deux fichiers.',
     en: 'The export ban {code} is defined in two files.',
   },
-};
+} satisfies ErrorCatalogue;

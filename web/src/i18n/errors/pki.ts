@@ -1,4 +1,6 @@
 // Texts of the pki module's codes (src/pki: the authority's keys and its published trust lists).
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'key.not_found': { fr: 'Clé introuvable.', en: 'Key not found.' },
   'key.no_root': {
@@ -41,4 +43,4 @@ export default {
     fr: 'Cette version de la liste de confiance n’existe pas.',
     en: 'This version of the trust list does not exist.',
   },
-};
+} satisfies ErrorCatalogue;

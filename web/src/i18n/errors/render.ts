@@ -1,4 +1,6 @@
 // Texts of the render module's codes (src/render: certificate and report PDFs, QR images, QR reading).
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'render.invalid': {
     fr: 'Le document ne peut pas être mis en page.',
@@ -49,4 +51,4 @@ export default {
     fr: 'Le PDF est protégé par un mot de passe.',
     en: 'The PDF is password-protected.',
   },
-};
+} satisfies ErrorCatalogue;

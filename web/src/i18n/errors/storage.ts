@@ -1,5 +1,7 @@
 // Texts of the storage module's codes (src/storage: the database), and of the two file codes of
 // core/file.h and render's file reading that core.ts (the shared kits' catalogue) does not have yet.
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'storage.busy': {
     fr: 'La base de données est momentanément occupée. Réessayez dans un instant.',
@@ -23,4 +25,4 @@ export default {
   },
   'file.exists': { fr: 'Le fichier existe déjà.', en: 'The file already exists.' },
   'file.unreadable': { fr: 'Le fichier ne peut pas être lu.', en: 'The file cannot be read.' },
-};
+} satisfies ErrorCatalogue;

@@ -1,4 +1,6 @@
 // Texts of the transparency log's codes (src/tlog: leaves, proofs, tiles, signed notes, checkpoints, monitor).
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'tlog.batch': { fr: 'Aucune entrée à ajouter au journal.', en: 'No entry to append to the log.' },
   'tlog.record': {
@@ -105,4 +107,4 @@ export default {
     fr: 'Les tuiles du journal ne correspondent pas à son point de contrôle.',
     en: 'The log tiles do not match its checkpoint.',
   },
-};
+} satisfies ErrorCatalogue;

@@ -1,4 +1,6 @@
 // Texts of the trust module's codes (src/trust: QR payload, CBOR/COSE, trust lists, keys and their stores).
+import type { ErrorCatalogue } from '../lang';
+
 export default {
   'qr.base45': {
     fr: 'Le contenu du QR code est illisible (encodage Base45 invalide).',
@@ -132,4 +134,4 @@ export default {
     fr: 'La configuration PKCS#11 est incomplète (module, jeton et code PIN requis).',
     en: 'The PKCS#11 configuration is incomplete (module, token and PIN are required).',
   },
-};
+} satisfies ErrorCatalogue;
