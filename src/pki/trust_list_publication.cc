@@ -36,7 +36,7 @@ Result<int64_t> PublishTrustList(storage::Tx& tx, trust::KeyStore& keys, const t
   ASSIGN_OR_RETURN(std::unique_ptr<trust::Signer> root_key, keys.Load(root->label));
   ASSIGN_OR_RETURN(std::string document, trust::SignTrustList(doc, *root_key, root->certificate));
   ASSIGN_OR_RETURN(std::string payload, trust::TrustListPayload(doc));
-  const tlog::Hash hash = tlog::Sha256(encoding::AsBytes(payload));
+  const tlog::Hash hash = encoding::Sha256(payload);
   const std::string hash_hex = encoding::Hex(hash);
   const std::string id = "tl-" + std::to_string(doc.version);
   ASSIGN_OR_RETURN(uint64_t index, log.Append(tx, {tlog::Event::kTrustList, id, hash, now}));

@@ -11,8 +11,9 @@
 //   RETURN_IF_ERROR(tx->Commit());
 //
 // Thread-safety: a Db may be shared by threads; a Tx belongs to one thread.
-// Failures come back as Error (kUnavailable when the database is busy or
-// gone, kConflict on a uniqueness violation, kInternal otherwise).
+// Failures come back as Error (kUnavailable "storage.busy" when the database
+// is busy or gone, kConflict "storage.conflict" on a uniqueness violation,
+// kInternal otherwise).
 #pragma once
 
 #include <cstdint>

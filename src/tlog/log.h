@@ -1,6 +1,7 @@
 // origine/tlog/log.h — the transparency log over the storage Db.
 //
-// Tables (migrations from TlogMigrations(), tlog/schema.cc):
+// Tables (migrations from TlogMigrations(), tlog/schema.cc; every statement
+// on them in tlog/log_store.cc):
 //   tlog_state  one row (id = 1) with the tree size; every append updates it
 //               first, which serialises appenders (SQLite: BEGIN IMMEDIATE;
 //               PostgreSQL: the row lock), so indices are gapless.
@@ -18,9 +19,12 @@
 // restart cannot fork it: the same rows give the same root.
 //
 // Thread-safety: a Log is immutable and may be shared; each call uses the
-// given Tx (one thread per Tx). Failure: kInvalidArgument for bad records or
-// out-of-range indices/sizes, kNotFound for tiles or entries beyond the tree,
-// kInternal if stored data is inconsistent, database errors passed through.
+// given Tx (one thread per Tx). Failure: kInvalidArgument for bad records
+// ("tlog.record", "tlog.event", "tlog.entry_too_large") or out-of-range
+// sizes ("tlog.size", "tlog.proof_range", "tlog.tile_path"), kNotFound for
+// tiles or entries beyond the tree ("tlog.tile_not_found",
+// "tlog.entry_not_found"), kInternal if stored data is inconsistent, database
+// errors passed through.
 #pragma once
 
 #include <cstdint>
