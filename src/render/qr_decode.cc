@@ -161,20 +161,21 @@ Result<std::string> DecodeQrFromPdf(std::string_view pdf, int dpi) {
 Result<std::string> DecodeQrFromFile(const std::string& path) {
   std::error_code ec;
   const auto st = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(st)) return Error::NotFound("file.not_found"_code, "file not found: " + path);
+  if (ec || !std::filesystem::exists(st))
+    return Error::NotFound("file.not_found"_code, "file not found: " + path).With("path", path);
   if (!std::filesystem::is_regular_file(st))
-    return Error::Invalid("file.unreadable"_code, "not a regular file: " + path);
+    return Error::Invalid("file.unreadable"_code, "not a regular file: " + path).With("path", path);
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
+  if (ec) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path).With("path", path);
   if (size > kMaxDecodeInputBytes) {
     return Error::TooLarge("upload.too_large"_code, "the file is larger than 20 MiB").With("max_mib", "20");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
+  if (!in) return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path).With("path", path);
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.gcount() != static_cast<std::streamsize>(bytes.size())) {
-    return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path);
+    return Error::Invalid("file.unreadable"_code, "cannot read the file: " + path).With("path", path);
   }
   const std::string_view view(bytes);
   if (view.substr(0, kPdfSignature.size()) == kPdfSignature) return DecodeQrFromPdf(view);

@@ -44,6 +44,4 @@ export default {
     fr: 'Seul un administrateur importe les relevés des prestataires.',
     en: 'Only an administrator imports provider statements.',
   },
-  'trust_list.not_found': { fr: 'Liste de confiance introuvable.', en: 'Trust list not found.' },
-  'tlog.tile_not_found': { fr: 'Tuile du journal introuvable.', en: 'Log tile not found.' },
 } satisfies ErrorCatalogue;

@@ -39,8 +39,5 @@ export default {
     fr: 'Cette clé de signature est déjà révoquée.',
     en: 'This signing key is already revoked.',
   },
-  'trust_list.not_found': {
-    fr: 'Cette version de la liste de confiance n’existe pas.',
-    en: 'This version of the trust list does not exist.',
-  },
+  'trust_list.not_found': { fr: 'Liste de confiance introuvable.', en: 'Trust list not found.' },
 } satisfies ErrorCatalogue;

@@ -1,5 +1,5 @@
-// Texts of the storage module's codes (src/storage: the database), and of the two file codes of
-// core/file.h and render's file reading that core.ts (the shared kits' catalogue) does not have yet.
+// Texts of the storage module's codes (src/storage: the database), and of core/file.h's
+// file.exists (CreateFileAtomic), which core.ts (the shared kits' catalogue) does not have yet.
 import type { ErrorCatalogue } from '../lang';
 
 export default {
@@ -24,5 +24,4 @@ export default {
     en: 'Two migrations have the same version number.',
   },
   'file.exists': { fr: 'Le fichier existe déjà.', en: 'The file already exists.' },
-  'file.unreadable': { fr: 'Le fichier ne peut pas être lu.', en: 'The file cannot be read.' },
 } satisfies ErrorCatalogue;
