@@ -1,12 +1,9 @@
 // Demo data: two exporting companies, one account per role, and a few
 // applications at every stage, two of them issued as real signed certificates.
 #include <boost/json.hpp>
-#include <chrono>
 #include <filesystem>
-#include <map>
-#include <set>
-#include <thread>
 
+#include "app/demo_payments.h"
 #include "app/platform.h"
 #include "core/log.h"
 #include "registry/registry.h"
@@ -85,109 +82,6 @@ Status SeedRegistry(Platform& p, const Principal& exporter, const RequestMeta& m
                              meta));
   return {};
 }
-
-// Pays the demo's fees. With the simulator playing the provider and answering,
-// for real: a genuine intent through the adapter, the payer's "Payer" through
-// the simulator's control API (docs/formats/paysim.md), the confirmation by
-// the normal status query; so ledger, receipt and workflow come from the real
-// path and the simulator's statement matches them. Otherwise (no provider, a
-// real provider, the simulator not answering, or it never settled the
-// payment) the fee is recorded without a provider (SeedPaidForDemo).
-class DemoPayer {
- public:
-  explicit DemoPayer(Platform& p) : p_(p) {}
-
-  Status Pay(const Principal& exporter, int64_t application_id, const std::string& provider) {
-    std::string why;
-    const std::string base = Simulator(provider, &why);
-    for (int attempt = 0; !base.empty() && attempt < 3; ++attempt) {
-      auto act = [&](const std::string& reference) -> Status {
-        payments::HttpRequest req;
-        req.method = "POST";
-        req.url = base + "/_control/payments/" + provider + "/" + reference + "/complete";
-        req.headers = {{"Content-Type", "application/json"}};
-        req.body = R"({"outcome":"success"})";
-        ASSIGN_OR_RETURN(payments::HttpResponse res, p_.http->Send(req));
-        if (res.status != 200) return Error::Unavailable("the simulator answered " + std::to_string(res.status));
-        return {};
-      };
-      auto paid = p_.payments->PayForDemo(exporter, application_id, provider, act, 15000);
-      if (!paid) {
-        why = "l'intention de paiement n'a pas pu être créée (" + paid.error().message + ")";
-        break;
-      }
-      if (paid->state == "succeeded") {
-        ++real_;
-        return {};
-      }
-      why = "le simulateur n'a pas confirmé le paiement " + paid->reference + " (" + paid->state + ")";
-      log::Warn("demo payment not confirmed by the simulator",
-                {{"reference", paid->reference}, {"state", paid->state}});
-      // Still open (e.g. stuck at the provider): another intent would be refused.
-      if (paid->state == "pending" || paid->state == "unknown" || paid->state == "initiating") break;
-    }
-    RETURN_IF_ERROR(p_.payments->SeedPaidForDemo(application_id, provider));
-    ++recorded_;
-    reasons_.insert(why);
-    return {};
-  }
-
-  std::string Summary() const {
-    std::string out;
-    if (real_ > 0)
-      out += "Paiements de démonstration : " + std::to_string(real_) +
-             " payé(s) à travers le simulateur de prestataires (intention, paiement, confirmation) ; "
-             "le rapprochement de ses relevés les trouve.\n";
-    if (recorded_ > 0) {
-      out += "ATTENTION : " + std::to_string(recorded_) +
-             " paiement(s) de démonstration enregistré(s) SANS prestataire (transaction DEMO-…), car ";
-      bool first = true;
-      for (const auto& r : reasons_) {
-        out += (first ? "" : " ; ") + r;
-        first = false;
-      }
-      out +=
-          ". Un rapprochement les listera « absents chez le prestataire ». Démarrez origine-paysim "
-          "avant le serveur (make run le fait) sur une base neuve pour des paiements réels.\n";
-    }
-    return out;
-  }
-
- private:
-  // The simulator's base URL when it plays `provider` and answers; else "" and why.
-  std::string Simulator(const std::string& provider, std::string* why) {
-    if (!p_.payments->provider(provider)) {
-      *why = "aucun prestataire « " + provider + " » n'est configuré";
-      return "";
-    }
-    const std::string base = SimulatorBaseFor(p_.config, provider);
-    if (base.empty()) {
-      *why = "le prestataire « " + provider + " » est réel (seul le simulateur peut être payé par la démonstration)";
-      return "";
-    }
-    if (!reachable_.count(base)) {
-      // `make run` starts the simulator beside the server: give it a few seconds.
-      bool ok = false;
-      for (int i = 0; i < 25 && !ok; ++i) {
-        auto res = p_.http->Send({"GET", base + "/_control/health", {}, "", 2000});
-        ok = res && res->status == 200;
-        if (!ok) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      }
-      reachable_[base] = ok;
-      if (!ok) log::Warn("payment simulator not reachable: demo payments recorded without a provider", {{"url", base}});
-    }
-    if (!reachable_[base]) {
-      *why = "le simulateur de prestataires ne répond pas sur " + base;
-      return "";
-    }
-    return base;
-  }
-
-  Platform& p_;
-  std::map<std::string, bool> reachable_;
-  std::set<std::string> reasons_;
-  int real_ = 0, recorded_ = 0;
-};
 
 }  // namespace
 

@@ -240,7 +240,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
   payments::ReconcileOptions reconcile;
   reconcile.issuer_name = config.issuer_name;
   for (const auto& pc : ProviderConfigs(config)) {
-    ASSIGN_OR_RETURN(providers[pc.name], payments::MakeProvider(pc, *p->http));
+    ASSIGN_OR_RETURN(providers[pc.name], payments::MakeProvider(pc, *p->http, p->clock));
     auto fee = config.providers.find(pc.name);
     if (fee != config.providers.end() && fee->second.count("fee_bp")) {
       const std::string& v = fee->second.at("fee_bp");

@@ -1,5 +1,6 @@
-// origine/payments/crypto.h — the small cryptographic helpers of callbacks:
-// HMAC-SHA256 (hex), constant-time comparison, random UUIDv4 references.
+// origine/payments/crypto.h — the cryptographic helpers of callbacks that the
+// shared kits lack: HMAC-SHA256 (hex), constant-time comparison, random UUIDv4
+// references. Base64, hex and SHA-256 are core/encoding.h.
 // Thread-safety: pure (libsodium's random generator is thread-safe).
 #pragma once
 
@@ -14,9 +15,5 @@ std::string HmacSha256Hex(std::string_view key, std::string_view message);
 bool ConstantTimeEqual(std::string_view a, std::string_view b);
 // A random RFC 9562 version-4 UUID, lower case.
 std::string NewUuid();
-// Hex SHA-256 of bytes.
-std::string Sha256Hex(std::string_view bytes);
-// Standard base64 (with padding).
-std::string Base64(std::string_view bytes);
 
 }  // namespace origine::payments

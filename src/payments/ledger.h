@@ -35,10 +35,13 @@ struct LedgerEntry {
   std::vector<LedgerLine> lines;
 };
 
-// Checks the entry in code (>= 2 lines, no zero line, sum 0, no overflow).
+// Checks the entry in code (>= 2 lines, no zero line, sum 0, no overflow):
+// kInvalidArgument "ledger.too_few_lines", "ledger.zero_line",
+// "ledger.no_account", "ledger.overflow" or "ledger.unbalanced".
 Status CheckBalanced(const LedgerEntry& entry);
-// Writes the entry; kInvalidArgument when unbalanced, kConflict when this
-// (intent, kind) was posted already. Returns the entry id.
+// Writes the entry (ledger_store.h); kInvalidArgument when unbalanced,
+// kConflict "ledger.posted_already" when this (intent, kind) was posted
+// already. Returns the entry id.
 Result<int64_t> Post(storage::Tx& tx, const LedgerEntry& entry, int64_t now);
 // Balance of every account (debit positive).
 Result<std::map<std::string, int64_t>> Balances(storage::Tx& tx);

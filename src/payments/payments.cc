@@ -3,8 +3,6 @@
 #include <array>
 #include <utility>
 
-#include "origin/engine.h"
-
 namespace origine::payments {
 
 namespace {
@@ -22,17 +20,6 @@ constexpr std::array<std::pair<State, const char*>, 11> kNames = {{
     {State::kRefunded, "refunded"},
 }};
 
-const char* ServiceName(origin::Service s) {
-  switch (s) {
-    case origin::Service::kIssue:
-      return "issue";
-    case origin::Service::kAmendment:
-      return "amendment";
-    case origin::Service::kDuplicata:
-      return "duplicata";
-  }
-  return "";
-}
 }  // namespace
 
 const char* StateName(State s) {
@@ -81,25 +68,6 @@ bool IsProviderName(std::string_view name) {
   for (const auto& n : ProviderNames())
     if (n == name) return true;
   return false;
-}
-
-Result<std::vector<Fee>> FeesFor(const certificates::RegimeSetPtr& regimes, const std::string& regime,
-                                 const std::string& date) {
-  std::optional<certificates::RegimeInfo> info = certificates::FindRegime(regimes, regime, date);
-  if (!info) return Error::NotFound("the regime " + regime + " is not in force on " + date);
-  std::vector<Fee> out;
-  for (const auto& f : info->regime->fees)
-    out.push_back({f.code, f.label_fr, f.label_en, ServiceName(f.service), f.form, info->code, info->regime->version,
-                   info->regime->effective.from, f.amount_xof});
-  return out;
-}
-
-Result<Fee> FeeFor(const certificates::RegimeSetPtr& regimes, const std::string& regime, const std::string& service,
-                   const std::string& date) {
-  ASSIGN_OR_RETURN(std::vector<Fee> fees, FeesFor(regimes, regime, date));
-  for (const auto& f : fees)
-    if (f.service == service && f.form.empty() && f.amount_xof > 0) return f;
-  return Error::NotFound("no " + service + " fee for " + regime);
 }
 
 }  // namespace origine::payments

@@ -1,6 +1,6 @@
 // origine/payments/payments.h — the vocabulary of the payments module: intent
-// states and their transition table, fees from the regime data, the module's
-// migrations (versions 300-399).
+// states and their transition table, the providers' names, the module's
+// migrations (versions 80-89). Fees: fees.h.
 //
 // An intent is one attempt to collect one fee through one provider. Its state
 // only moves along the table below, each move a compare-and-set in SQL
@@ -20,8 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include "certificates/regimes.h"
-#include "core/result.h"
 #include "storage/db.h"
 
 namespace origine::payments {
@@ -48,6 +46,9 @@ bool CanTransition(State from, State to);
 // created, initiating, pending, unknown.
 bool IsOpen(State s);
 
+// Our currency: every fee and payment is in whole CFA francs.
+inline constexpr const char* kCurrency = "XOF";
+
 // The providers, by the name used in URLs, config and ledger accounts.
 inline const std::vector<std::string>& ProviderNames() {
   static const std::vector<std::string> kNames = {"orange", "wave", "cinetpay", "momo"};
@@ -55,28 +56,8 @@ inline const std::vector<std::string>& ProviderNames() {
 }
 bool IsProviderName(std::string_view name);
 
-// A fee due for one service of one regime, in whole XOF, from the version of
-// the regime data in force on the date asked.
-struct Fee {
-  std::string code;  // "ETLS-ISSUE"
-  std::string label_fr, label_en;
-  std::string service;  // "issue", "amendment", "duplicata"
-  std::string form;     // "" = every form of the regime
-  std::string regime;   // application regime code ("ETLS", "NP", ...)
-  std::string regime_version;
-  std::string effective_from;  // of that regime version (YYYY-MM-DD)
-  int64_t amount_xof = 0;
-};
-
-// The fees of `regime` (application or data code) of `regimes` in force on
-// `date` (YYYY-MM-DD), every service; kNotFound when the regime is not in force.
-Result<std::vector<Fee>> FeesFor(const certificates::RegimeSetPtr& regimes, const std::string& regime,
-                                 const std::string& date);
-// The single fee for `service` ("issue" for a new certificate); kNotFound
-// when none is configured (nothing to pay).
-Result<Fee> FeeFor(const certificates::RegimeSetPtr& regimes, const std::string& regime, const std::string& service,
-                   const std::string& date);
-
+// The module's tables (schema.cc; docs/ARCHITECTURE.md, "Tables and owners"),
+// migration 80; their statements are in the *_store.cc files.
 const std::vector<storage::Migration>& PaymentsMigrations();
 
 }  // namespace origine::payments

@@ -6,7 +6,9 @@
 #include <set>
 
 #include "certificates/regimes.h"
+#include "payments/fees.h"
 #include "testkit/regimes.h"
+#include "testkit/testkit.h"
 
 namespace origine::payments {
 namespace {
@@ -76,10 +78,17 @@ TEST_F(FeesTest, EachRegimeChargesItsDataAmountPerService) {
 }
 
 TEST_F(FeesTest, AnUnknownRegimeOrServiceIsNotFound) {
-  EXPECT_EQ(FeeFor(regimes_, "XYZ", "issue", "2026-11-27").error().kind, ErrorKind::kNotFound);
-  EXPECT_EQ(FeeFor(regimes_, "ETLS", "express", "2026-11-27").error().kind, ErrorKind::kNotFound);
+  using testkit::IsError;
+  EXPECT_THAT(FeeFor(regimes_, "XYZ", "issue", "2026-11-27"), IsError("fee.regime_not_in_force"));
+  EXPECT_THAT(FeeFor(regimes_, "ETLS", "express", "2026-11-27"), IsError("fee.not_configured"));
   // Before the regime data takes effect there is no fee (no regime in force).
-  EXPECT_EQ(FeesFor(regimes_, "ETLS", "1990-01-01").error().kind, ErrorKind::kNotFound);
+  EXPECT_THAT(FeesFor(regimes_, "ETLS", "1990-01-01"), IsError("fee.regime_not_in_force"));
+}
+
+TEST(FeeService, ApplicationKindsAreNamedAsInTheRegimeData) {
+  EXPECT_EQ(FeeService("issue"), "issue");
+  EXPECT_EQ(FeeService("amendment"), "amendment");
+  EXPECT_EQ(FeeService("duplicate"), "duplicata");
 }
 
 }  // namespace

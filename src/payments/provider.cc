@@ -50,12 +50,12 @@ const char* CallbackVerdictName(CallbackVerdict v) {
   return "";
 }
 
-Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& c, HttpClient& http) {
-  if (c.name == "orange") return internal::MakeOrange(c, http);
-  if (c.name == "wave") return internal::MakeWave(c, http);
-  if (c.name == "cinetpay") return internal::MakeCinetPay(c, http);
-  if (c.name == "momo") return internal::MakeMomo(c, http);
-  return Error::Invalid("unknown payment provider " + c.name);
+Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& c, HttpClient& http, const Clock& clock) {
+  if (c.name == "orange") return internal::MakeOrange(c, http, clock);
+  if (c.name == "wave") return internal::MakeWave(c, http, clock);
+  if (c.name == "cinetpay") return internal::MakeCinetPay(c, http, clock);
+  if (c.name == "momo") return internal::MakeMomo(c, http, clock);
+  return Error::Invalid("provider.unknown"_code, "unknown payment provider " + c.name).With("provider", c.name);
 }
 
 }  // namespace origine::payments

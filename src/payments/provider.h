@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/result.h"
 #include "net/http_client.h"
 
@@ -68,6 +69,14 @@ struct StatusResult {
   std::string provider_txn;           // the provider's transaction id, when paid
   std::optional<int64_t> amount_xof;  // when the provider reports it
   std::string detail;
+  // The currency the provider reports, "XOF" when it is the one the payment
+  // was asked in (the provider's own code for it, e.g. Orange's sandbox
+  // "OUV", is reported as "XOF"); "" when not reported.
+  std::string currency = {};
+  // Our reference as the answer names it, when the provider echoes it (""
+  // when the echo field is empty); nullopt when the answer has no such field.
+  // An answer whose echo differs is about another payment (settlement.h).
+  std::optional<std::string> reference = std::nullopt;
 };
 
 // Facts about the intent an adapter may need for a status query.
@@ -143,7 +152,10 @@ class PaymentProvider {
   virtual const std::string& name() const = 0;
   // Starts the payment. Must not be called twice for one reference.
   virtual InitResult Initiate(const InitRequest& request) = 0;
-  // The authoritative status. kUnavailable when the provider cannot be asked now.
+  // The authoritative status. kUnavailable "provider.unavailable" when the
+  // provider cannot be asked now. The answer is reported as the provider
+  // gives it (amount, currency, its echo of our reference): whether it is
+  // trusted is the settlement's decision (settlement.h).
   virtual Result<StatusResult> Status(const IntentRef& intent) = 0;
   // Authenticity of a callback. `expected_notif_token` is the stored token of
   // the intent the callback names (Orange only; empty otherwise).
@@ -152,7 +164,8 @@ class PaymentProvider {
   // looks up the intent's notif_token before VerifyCallback.
   virtual bool NeedsStoredToken() const { return false; }
   // Parses a statement in this provider's format (CSV or JSON); every line
-  // checked; kInvalidArgument naming line and field.
+  // checked; kInvalidArgument naming line and field (statement.* codes,
+  // providers/common.h).
   virtual Result<std::vector<StatementLine>> ParseStatement(const std::string& text) = 0;
   // Refunds. True when the provider has a refund API ("provider" refund
   // mode); otherwise ("manual") an administrator refunds outside and confirms
@@ -169,14 +182,15 @@ class PaymentProvider {
   // never received it). kUnavailable when the provider cannot be asked now.
   virtual Result<StatusResult> RefundStatus(const RefundRequest& request) {
     (void)request;
-    return Error::Invalid(name() + " has no refund API");
+    return Error::Invalid("provider.no_refund_api"_code, name() + " has no refund API");
   }
   // Fetches the statement from the provider's API for [from, to) Unix seconds
   // (Wave: GET /v1/transactions); kInvalidArgument when it has no such API.
   virtual Result<std::string> FetchStatement(int64_t from, int64_t to) {
     (void)from;
     (void)to;
-    return Error::Invalid(name() + " has no statement API: import its statement file");
+    return Error::Invalid("statement.no_api"_code, name() + " has no statement API: import its statement file")
+        .With("provider", name());
   }
 };
 
@@ -200,8 +214,10 @@ struct ProviderConfig {
   int timeout_ms = 10000;
 };
 
-// The adapter named by `config.name`; kInvalidArgument for an unknown name.
-// `http` must outlive the adapter.
-Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& config, HttpClient& http);
+// The adapter named by `config.name`; kInvalidArgument "provider.unknown" for
+// an unknown name. `http` and `clock` (access-token lifetimes, the Wave
+// statement window of refunds) must outlive the adapter.
+Result<std::unique_ptr<PaymentProvider>> MakeProvider(const ProviderConfig& config, HttpClient& http,
+                                                      const Clock& clock);
 
 }  // namespace origine::payments

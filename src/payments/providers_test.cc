@@ -3,15 +3,26 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <ctime>
 #include <deque>
 
+#include "core/encoding.h"
 #include "payments/crypto.h"
 #include "payments/provider.h"
+#include "payments/providers/common.h"
+#include "payments/settlement.h"
+#include "testkit/testkit.h"
 
 namespace origine::payments {
 namespace {
 namespace json = boost::json;
+using encoding::Base64;
+using testkit::IsError;
+
+// The adapters' clock (access-token lifetimes, Wave's refund lookup window).
+FakeClock& Clock() {
+  static FakeClock clock{1'800'000'000};  // 2027-01-15T08:00:00Z
+  return clock;
+}
 
 class FakeHttp : public HttpClient {
  public:
@@ -71,7 +82,7 @@ TEST(Crypto, HmacSha256MatchesRfc4231) {
 
 TEST(Orange, InitiationSendsOurReferenceAndMapsEveryOutcome) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("orange"), http);
+  auto p = *MakeProvider(Config("orange"), http, Clock());
   http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
   http.Answer(201, R"({"status":201,"pay_token":"pt","payment_url":"http://sim/pay/orange/pt","notif_token":"nt"})");
   InitResult ok = p->Initiate(Init());
@@ -80,6 +91,7 @@ TEST(Orange, InitiationSendsOurReferenceAndMapsEveryOutcome) {
   EXPECT_EQ(ok.notif_token, "nt");
   ASSERT_EQ(http.sent.size(), 2u);
   EXPECT_EQ(http.sent[0].url, "http://sim/orange/oauth/v3/token");
+  EXPECT_EQ(http.sent[0].body, "grant_type=client_credentials");
   EXPECT_EQ(http.sent[0].headers[0].second, "Basic " + Base64("cid:orange-s3cret"));
   EXPECT_EQ(http.sent[1].url, "http://sim/orange/orange-money-webpay/ml/v1/webpayment");
   auto body = json::parse(http.sent[1].body).as_object();
@@ -103,15 +115,22 @@ TEST(Orange, InitiationSendsOurReferenceAndMapsEveryOutcome) {
 
 TEST(Orange, StatusAndNotificationToken) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("orange"), http);
+  auto p = *MakeProvider(Config("orange"), http, Clock());
   http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
   http.Answer(201, R"({"status":"SUCCESS","order_id":"r1","txnid":"MP1","amount":1500})");
   auto st = p->Status({"r1", "pt", 1500});
   ASSERT_TRUE(st) << st.error().message;
   EXPECT_EQ(st->status, RemoteStatus::kSucceeded);
   EXPECT_EQ(st->provider_txn, "MP1");
-  http.Answer(201, R"({"status":"PENDING","order_id":"other"})");
-  EXPECT_FALSE(p->Status({"r1", "pt", 1500}));  // an answer about another order is not trusted
+  EXPECT_EQ(st->reference, "r1");
+  EXPECT_EQ(st->currency, "");  // not reported
+  // An answer about another order is reported as such, never trusted (settlement.h).
+  http.Answer(201, R"({"status":"SUCCESS","order_id":"other","txnid":"MP2","amount":1500})");
+  auto other = p->Status({"r1", "pt", 1500});
+  ASSERT_TRUE(other) << other.error().message;
+  EXPECT_TRUE(IsForeignAnswer(*other, "r1"));
+  http.Answer(201, R"({"status":"SUCCESS","txnid":"MP3","amount":1500})");  // no order_id: names no order of ours
+  EXPECT_TRUE(IsForeignAnswer(*p->Status({"r1", "pt", 1500}), "r1"));
   http.Answer(404, R"({"code":404})");
   EXPECT_EQ(p->Status({"r1", "", 1500})->status, RemoteStatus::kNotFound);
 
@@ -127,7 +146,7 @@ TEST(Orange, StatusAndNotificationToken) {
 
 TEST(Wave, SignatureTimestampWindowAndSessionStates) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("wave"), http);
+  auto p = *MakeProvider(Config("wave"), http, Clock());
   const std::string body =
       R"({"id":"AE_1","type":"checkout.session.completed","data":{"id":"cos-1","client_reference":"r1"}})";
   const int64_t now = 1'800'000'000;
@@ -190,7 +209,7 @@ TEST(Wave, SignatureTimestampWindowAndSessionStates) {
 
 TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("cinetpay"), http);
+  auto p = *MakeProvider(Config("cinetpay"), http, Clock());
   const std::vector<std::pair<std::string, std::string>> fields = {{"cpm_site_id", "100001"},
                                                                    {"cpm_trans_id", "r1"},
                                                                    {"cpm_trans_date", "20261127083000"},
@@ -249,7 +268,7 @@ TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
 
 TEST(Momo, RequestToPayUsesOurReferenceAndTheCallbackIsOnlyAHint) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("momo"), http);
+  auto p = *MakeProvider(Config("momo"), http, Clock());
   http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
   http.Answer(202, "");
   InitResult ok = p->Initiate(Init());
@@ -283,7 +302,7 @@ RefundRequest RefundOf(const std::string& provider_ref) {
   r.refund_reference = "9d1c2b3a-aaaa-4bbb-8ccc-ddddeeeeffff";
   r.reason = "Remboursement Origine 0b7f3c1e";
   r.notify_url = "http://us/api/v1/payments/callbacks/momo?ref=" + r.reference;
-  r.requested_at = std::time(nullptr);
+  r.requested_at = Clock().NowUnix();
   return r;
 }
 
@@ -303,7 +322,7 @@ void ExpectClean(const std::string& text) {
 TEST(Refunds, OnlyWaveAndMomoHaveARefundApi) {
   FakeHttp http;
   for (const char* name : {"orange", "cinetpay"}) {
-    auto p = *MakeProvider(Config(name), http);
+    auto p = *MakeProvider(Config(name), http, Clock());
     EXPECT_FALSE(p->HasRefundApi()) << name;
     auto r = p->Refund(RefundOf("x"));
     EXPECT_EQ(r.outcome, RefundOutcome::kRejected);
@@ -311,13 +330,13 @@ TEST(Refunds, OnlyWaveAndMomoHaveARefundApi) {
     EXPECT_EQ(p->RefundStatus(RefundOf("x")).error().kind, ErrorKind::kInvalidArgument);
   }
   EXPECT_TRUE(http.sent.empty());
-  EXPECT_TRUE((*MakeProvider(Config("wave"), http))->HasRefundApi());
-  EXPECT_TRUE((*MakeProvider(Config("momo"), http))->HasRefundApi());
+  EXPECT_TRUE((*MakeProvider(Config("wave"), http, Clock()))->HasRefundApi());
+  EXPECT_TRUE((*MakeProvider(Config("momo"), http, Clock()))->HasRefundApi());
 }
 
 TEST(Refunds, WaveRefundsTheSessionAndReadsTheReversalLine) {
   FakeHttp http;
-  auto p = *MakeProvider(Config("wave"), http);
+  auto p = *MakeProvider(Config("wave"), http, Clock());
   const std::string tx_none = R"({"page_info":{"has_next_page":false},"items":[]})";
   const std::string tx_rev =
       R"({"page_info":{"has_next_page":false},"items":[{"transaction_id":"TR-9","checkout_api_session_id":"cos-1","is_reversal":true,"amount":"-1485","fee":"0","timestamp":"2026-11-27T10:00:00Z"}]})";
@@ -390,7 +409,7 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
   c.disbursement_subscription_key = "disb-s3cret";
   c.disbursement_api_user = "duser";
   c.disbursement_api_key = "disb-key-s3cret";
-  auto p = *MakeProvider(c, http);
+  auto p = *MakeProvider(c, http, Clock());
   http.Answer(200, R"({"access_token":"dtok","expires_in":3600})");
   http.Answer(202, "");
   RefundResult sent = p->Refund(RefundOf("0b7f3c1e-1111-4222-8333-444455556666"));
@@ -440,8 +459,12 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
     auto st = p->RefundStatus(RefundOf("x"));
     ASSERT_TRUE(st) << k.answer;
     EXPECT_EQ(st->status, k.want) << k.answer;
-    if (k.want == RemoteStatus::kSucceeded) EXPECT_EQ(st->provider_txn, "F1");
-    if (k.want == RemoteStatus::kFailed) EXPECT_NE(st->detail.find("NOT_ALLOWED"), std::string::npos);
+    if (k.want == RemoteStatus::kSucceeded) {
+      EXPECT_EQ(st->provider_txn, "F1");
+    }
+    if (k.want == RemoteStatus::kFailed) {
+      EXPECT_NE(st->detail.find("NOT_ALLOWED"), std::string::npos);
+    }
   }
   EXPECT_EQ(http.sent.back().url, "http://sim/momo/disbursement/v1_0/refund/9d1c2b3a-aaaa-4bbb-8ccc-ddddeeeeffff");
   http.Answer(200, R"({"externalId":"another","status":"SUCCESSFUL"})");
@@ -453,7 +476,7 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
 
   // No disbursement token: nothing was sent (safe to send later).
   FakeHttp http2;
-  auto q = *MakeProvider(c, http2);
+  auto q = *MakeProvider(c, http2, Clock());
   http2.Answer(401, R"({"error":"login_failed","SECRETBODY":1})");
   RefundResult not_sent = q->Refund(RefundOf("x"));
   EXPECT_EQ(not_sent.outcome, RefundOutcome::kNotSent);
@@ -461,7 +484,7 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
   EXPECT_EQ(http2.sent.size(), 1u);
   // Without disbursement credentials the collection ones are used.
   FakeHttp http3;
-  auto d = *MakeProvider(Config("momo"), http3);
+  auto d = *MakeProvider(Config("momo"), http3, Clock());
   http3.Answer(200, R"({"access_token":"t"})");
   http3.Answer(202, "");
   EXPECT_EQ(d->Refund(RefundOf("x")).outcome, RefundOutcome::kAccepted);
@@ -470,7 +493,7 @@ TEST(Refunds, MomoRefundsThroughDisbursementWithItsOwnTokenAndKey) {
 
 TEST(Statements, EachProviderShapeParsesAndBadLinesAreNamed) {
   FakeHttp http;
-  auto orange = *MakeProvider(Config("orange"), http);
+  auto orange = *MakeProvider(Config("orange"), http, Clock());
   auto lines = orange->ParseStatement(
       "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\n"
       "2026-11-27 08:00:00,MP1,r1,Certificat,76000000,1500,15,1485,XOF,SUCCESS\n");
@@ -485,7 +508,7 @@ TEST(Statements, EachProviderShapeParsesAndBadLinesAreNamed) {
   ASSERT_FALSE(bad);
   EXPECT_NE(bad.error().message.find("line 2"), std::string::npos);
 
-  auto cinetpay = *MakeProvider(Config("cinetpay"), http);
+  auto cinetpay = *MakeProvider(Config("cinetpay"), http, Clock());
   auto cp = cinetpay->ParseStatement(
       "transaction_id;operator_id;payment_date;amount;fees;currency;status;payment_method;phone\n"
       "r2;OP2;2026-11-27 09:00:00;1500;45;XOF;ACCEPTED;OMML;76000000\n");
@@ -493,13 +516,13 @@ TEST(Statements, EachProviderShapeParsesAndBadLinesAreNamed) {
   EXPECT_EQ((*cp)[0].reference, "r2");
   EXPECT_EQ((*cp)[0].fee_xof, 45);
 
-  auto wave = *MakeProvider(Config("wave"), http);
+  auto wave = *MakeProvider(Config("wave"), http, Clock());
   auto w = wave->ParseStatement(R"({"items":[{"timestamp":"2026-11-27T10:00:00Z","transaction_id":"T3",
       "transaction_type":"merchant_payment","amount":"1485","fee":"15","client_reference":"r3","is_reversal":false}]})");
   ASSERT_TRUE(w) << w.error().message;
   EXPECT_EQ((*w)[0].amount_xof, 1500);  // Wave gives the net amount: gross = net + fee
 
-  auto momo = *MakeProvider(Config("momo"), http);
+  auto momo = *MakeProvider(Config("momo"), http, Clock());
   auto m = momo->ParseStatement(R"({"date":"2026-11-27","transactions":[{"financialTransactionId":"F4",
       "externalId":"r4","amount":"1500","fee":"15","status":"SUCCESSFUL","timestamp":"2026-11-27T11:00:00Z"},
       {"financialTransactionId":"F5","externalId":"r4","referenceIdToRefund":"r4","type":"REFUND","amount":"1500",
@@ -512,6 +535,134 @@ TEST(Statements, EachProviderShapeParsesAndBadLinesAreNamed) {
   EXPECT_EQ((*m)[1].reference, "r4");
   EXPECT_EQ((*m)[1].amount_xof, 1500);
   EXPECT_FALSE(momo->ParseStatement("date,txnid\n"));
+}
+
+TEST(Statements, ASpreadsheetExportWithAByteOrderMarkImports) {
+  FakeHttp http;
+  auto orange = *MakeProvider(Config("orange"), http, Clock());
+  auto lines = orange->ParseStatement(
+      "\xEF\xBB\xBF"
+      "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\r\n"
+      "2026-11-27 08:00:00,MP1,r1,\"Certificat, ETLS\",76000000,1500,15,1485,XOF,SUCCESS\r\n");
+  ASSERT_TRUE(lines) << lines.error().message;
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].provider_txn, "MP1");
+  EXPECT_EQ((*lines)[0].at, 1'795'737'600 + 8 * 3600);  // 2026-11-27T08:00:00Z
+  auto cinetpay = *MakeProvider(Config("cinetpay"), http, Clock());
+  auto cp = cinetpay->ParseStatement(
+      "\xEF\xBB\xBF"
+      "transaction_id;operator_id;payment_date;amount;fees;currency;status;payment_method;phone\n"
+      "r2;OP2;2026-11-27T09:00:00+01:00;1500;45;XOF;ACCEPTED;OMML;76000000\n");
+  ASSERT_TRUE(cp) << cp.error().message;
+  EXPECT_EQ((*cp)[0].at, 1'795'737'600 + 8 * 3600);  // the offset is applied
+}
+
+TEST(Statements, AnImpossibleDateIsRefusedNamingTheLine) {
+  FakeHttp http;
+  auto orange = *MakeProvider(Config("orange"), http, Clock());
+  auto bad = orange->ParseStatement(
+      "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\n"
+      "2026-11-27 08:00:00,MP1,r1,C,76,1500,15,1485,XOF,SUCCESS\n"
+      "\n"
+      "2026-02-30 08:00:00,MP2,r2,C,76,1500,15,1485,XOF,SUCCESS\n");
+  ASSERT_THAT(bad, IsError("statement.date"));
+  EXPECT_EQ(bad.error().message, "line 4: bad date");  // the line in the file, blank lines counted
+  ASSERT_EQ(bad.error().fields.size(), 1u);
+  EXPECT_EQ(bad.error().fields[0].field, "line 4/date");
+  EXPECT_EQ(bad.error().fields[0].code, "statement.date");
+  EXPECT_EQ(bad.error().params, (ErrorParams{{"line", "4"}}));
+  auto wave = *MakeProvider(Config("wave"), http, Clock());
+  auto w = wave->ParseStatement(R"({"items":[{"timestamp":"2026-02-30T10:00:00Z","transaction_id":"T3",
+      "transaction_type":"merchant_payment","amount":"1485","fee":"15","client_reference":"r3"}]})");
+  ASSERT_THAT(w, IsError("statement.date"));
+  EXPECT_EQ(w.error().fields[0].field, "items/0/timestamp");
+  EXPECT_EQ(w.error().params, (ErrorParams{{"item", "1"}}));
+  // Other bad lines carry their own codes.
+  const std::string header = "date,txnid,order_id,reference,msisdn,amount,fee,net,currency,status\n";
+  EXPECT_THAT(orange->ParseStatement(header + "2026-11-27 08:00:00,,r1,C,76,1500,15,1485,XOF,SUCCESS\n"),
+              IsError("statement.no_transaction"));
+  EXPECT_THAT(orange->ParseStatement(header + "2026-11-27 08:00:00,MP1,r1,C,76,1500,x,1485,XOF,SUCCESS\n"),
+              IsError("statement.fee"));
+  EXPECT_THAT(orange->ParseStatement(header + "2026-11-27 08:00:00,MP1\n"), IsError("statement.too_few_fields"));
+  EXPECT_THAT(orange->ParseStatement(""), IsError("statement.empty"));
+  EXPECT_THAT(orange->ParseStatement("\"open"), IsError("csv.unterminated_quote"));
+  auto header_only = orange->ParseStatement("date,order_id\n");
+  ASSERT_THAT(header_only, IsError("statement.header"));
+  EXPECT_EQ(header_only.error().fields[0].code, "statement.column_missing");
+  EXPECT_EQ(header_only.error().fields[0].params, (ErrorParams{{"column", "txnid"}}));
+  EXPECT_THAT(wave->ParseStatement("[]"), IsError("statement.shape"));
+  EXPECT_THAT(wave->ParseStatement(R"({"items":[1]})"), IsError("statement.item_not_object"));
+  EXPECT_THAT(orange->FetchStatement(0, 86400), IsError("statement.no_api"));
+}
+
+TEST(Adapters, TimesAreStrictAndWithoutAZoneUtc) {
+  using internal::ParseTime;
+  EXPECT_EQ(ParseTime("2026-11-27T08:00:00Z"), 1'795'737'600 + 8 * 3600);
+  EXPECT_EQ(ParseTime("2026-11-27 08:00:00"), 1'795'737'600 + 8 * 3600);
+  EXPECT_EQ(ParseTime("2026-11-27T08:00:00.250"), 1'795'737'600 + 8 * 3600);
+  EXPECT_EQ(ParseTime("2026-11-27T10:00:00+02:00"), 1'795'737'600 + 8 * 3600);
+  EXPECT_FALSE(ParseTime("2026-02-30T08:00:00Z"));
+  EXPECT_FALSE(ParseTime("2026-11-27T24:00:00Z"));
+  EXPECT_FALSE(ParseTime("2026-11-27"));
+  EXPECT_FALSE(ParseTime("27/11/2026 08:00"));
+}
+
+TEST(Adapters, FormBodiesAndUrlPartsGoThroughBoostUrl) {
+  using internal::FormBody;
+  using internal::ParseForm;
+  using internal::UrlEncode;
+  EXPECT_EQ(FormBody({{"grant_type", "client_credentials"}}), "grant_type=client_credentials");
+  const std::string body = FormBody({{"a b", "x&y=z"}, {"é", "1+1"}});
+  EXPECT_EQ(body, "a%20b=x%26y%3Dz&%C3%A9=1%2B1");
+  auto back = ParseForm(body);
+  EXPECT_EQ(back, (std::map<std::string, std::string>{{"a b", "x&y=z"}, {"é", "1+1"}}));
+  EXPECT_EQ(ParseForm("cpm_trans_id=r1&cpm_custom=&cpm_designation=Certificat+ETLS&x=%C3%A9"),
+            (std::map<std::string, std::string>{
+                {"cpm_trans_id", "r1"}, {"cpm_custom", ""}, {"cpm_designation", "Certificat ETLS"}, {"x", "é"}}));
+  EXPECT_EQ(ParseForm("a=1&a=2"), (std::map<std::string, std::string>{{"a", "2"}}));  // later keys win
+  EXPECT_TRUE(ParseForm("%zz=1").empty());                                            // unreadable
+  EXPECT_EQ(UrlEncode("0b7f3c1e-1111.4222_8333~x"), "0b7f3c1e-1111.4222_8333~x");
+  EXPECT_EQ(UrlEncode("a/b c?d"), "a%2Fb%20c%3Fd");
+}
+
+TEST(Adapters, TheReportedCurrencyIsOursUnderTheProvidersCode) {
+  FakeHttp http;
+  ProviderConfig c = Config("orange");
+  c.currency = "OUV";  // Orange's sandbox name for XOF
+  auto p = *MakeProvider(c, http, Clock());
+  http.Answer(200, R"({"access_token":"tok","expires_in":3600})");
+  http.Answer(201, R"({"status":"SUCCESS","order_id":"r1","txnid":"MP1","amount":1500,"currency":"OUV"})");
+  EXPECT_EQ(p->Status({"r1", "pt", 1500})->currency, "XOF");
+  http.Answer(201, R"({"status":"SUCCESS","order_id":"r1","txnid":"MP1","amount":1500,"currency":"EUR"})");
+  EXPECT_EQ(p->Status({"r1", "pt", 1500})->currency, "EUR");
+  auto wave = *MakeProvider(Config("wave"), http, Clock());
+  http.Answer(200, R"({"client_reference":"r1","checkout_status":"complete","payment_status":"succeeded",
+      "amount":"1500","currency":"XOF"})");
+  auto st = wave->Status({"r1", "cos-1", 1500});
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->currency, "XOF");
+  EXPECT_EQ(st->reference, "r1");
+}
+
+TEST(Adapters, AccessTokensAreCachedUntilShortlyBeforeTheyExpireOnTheInjectedClock) {
+  FakeHttp http;
+  FakeClock clock{1'800'000'000};
+  auto p = *MakeProvider(Config("orange"), http, clock);
+  auto status = [&] {
+    http.Answer(201, R"({"status":"PENDING","order_id":"r1"})");
+    return p->Status({"r1", "pt", 1500});
+  };
+  http.Answer(200, R"({"access_token":"tok","expires_in":600})");
+  ASSERT_TRUE(status());
+  clock.Advance(560);  // still 40 s left: cached
+  ASSERT_TRUE(status());
+  EXPECT_EQ(http.sent.size(), 3u);
+  clock.Advance(20);  // 20 s left: fetched again
+  http.Answer(200, R"({"access_token":"tok2","expires_in":600})");
+  http.Answer(201, R"({"status":"PENDING","order_id":"r1"})");
+  ASSERT_TRUE(p->Status({"r1", "pt", 1500}));
+  EXPECT_EQ(http.sent.size(), 5u);
+  EXPECT_EQ(http.sent[3].url, "http://sim/orange/oauth/v3/token");
 }
 
 }  // namespace

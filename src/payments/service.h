@@ -18,22 +18,31 @@
 //                 transition, the ledger posting, the receipt number, the
 //                 application's awaiting_payment -> submitted step and the audit
 //                 events. A success after expiry becomes late_success (money in
-//                 Suspense:LateSuccess, flagged for refund).
+//                 Suspense:LateSuccess, flagged for refund). What an answer does
+//                 is decided by a pure function (settlement.h, golden cases in
+//                 tests/golden/settlement/).
+//
+// Implementation, one concept per file: service.cc (construction, providers),
+// intents.cc (create, initiate, reads), intent_json.cc (the intent as JSON),
+// payment_gate.cc (the workflow's gate), callbacks.cc (intake and inbox),
+// settle.cc (applying answers, polling), refunds.cc, receipts.cc, ledger_view.cc,
+// worker.cc; SQL only in the *_store.cc files.
 //
 // Authorization: exporters see and pay their own company's applications
 // (another company's: kNotFound); staff (agent, signatory, admin, auditor) read
 // every intent; refunds and the ledger: admin (ledger also auditor).
+// Errors carry codes (payment.*, refund.*, receipt.*, ledger.*; texts in
+// web/src/i18n/errors/payments.ts).
 // Thread-safety: every public method may be called from any thread.
 #pragma once
 
-#include <atomic>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <condition_variable>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -41,8 +50,10 @@
 #include "core/clock.h"
 #include "core/context.h"
 #include "core/paging.h"
+#include "payments/metrics.h"
 #include "payments/payments.h"
 #include "payments/provider.h"
+#include "payments/settlement.h"
 #include "storage/db.h"
 
 namespace origine::payments {
@@ -57,16 +68,7 @@ struct PaymentsOptions {
   certificates::RegimeSetPtr regimes;  // the regimes of origin, whose data gives the fees
 };
 
-// Counters exposed at /metrics (Prometheus text).
-class PaymentMetrics {
- public:
-  void Count(const std::string& name, const std::string& provider, const std::string& outcome);
-  std::string Render() const;
-
- private:
-  mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, std::string>, uint64_t> counts_;
-};
+struct Intent;  // payments/intent_store.h
 
 class PaymentService : public certificates::PaymentGate {
  public:
@@ -83,7 +85,8 @@ class PaymentService : public certificates::PaymentGate {
   Result<int64_t> AmountDue(storage::Tx& tx, int64_t application_id, const std::string& regime, int64_t now) override;
   Result<boost::json::object> View(storage::Tx& tx, int64_t application_id, const std::string& status) override;
 
-  // Fees of a regime on a date (YYYY-MM-DD; empty = today).
+  // Fees of a regime on a date (YYYY-MM-DD; empty = today); an impossible
+  // date is kInvalidArgument "date.format" naming the field "date".
   Result<boost::json::object> Fees(const std::string& regime, const std::string& date);
 
   // Exporter: starts paying application `application_id` through `provider`.
@@ -100,7 +103,9 @@ class PaymentService : public certificates::PaymentGate {
   // ("" = all), newest first (keyset on id; core/paging.h): {items, next_cursor}.
   Result<boost::json::object> ListAll(const Principal& who, const std::string& state, const PageRequest& page);
 
-  // Callbacks: 200 (accepted or duplicate), 401 (forged, stale), 400 (malformed), 404 (unknown provider).
+  // Callbacks: 200 (accepted or duplicate), 401 (forged, stale), 400
+  // (malformed), 404 (unknown provider), 503 (not stored). `request.now` is
+  // set from the service's clock.
   struct CallbackAnswer {
     int status = 200;
     std::string outcome;  // accepted, duplicate, forged, stale, malformed, unknown_provider
@@ -140,26 +145,16 @@ class PaymentService : public certificates::PaymentGate {
   // id; core/paging.h) with next_cursor.
   Result<boost::json::object> Ledger(const Principal& who, const PageRequest& page);
 
-  // Demo seed (`origine demo seed`, `serve --demo`) with a provider: pays the
-  // application (awaiting payment) for real. CreateIntent as `payer` (its
-  // exporter) through `provider`'s adapter; `act(reference)` then plays the
-  // payer at the provider (the simulator's control API); the intent is then
-  // confirmed by the normal status query path (PollDue -> Apply: ledger,
-  // receipt, workflow, audit), polled for at most `wait_ms`. Returns the
-  // intent's reference and final state (still open when the provider has not
-  // settled it in time). Fails if the intent cannot be created.
-  struct DemoPayment {
-    std::string reference;
-    std::string state;
-  };
-  Result<DemoPayment> PayForDemo(const Principal& payer, int64_t application_id, const std::string& provider,
-                                 const std::function<Status(const std::string& reference)>& act, int wait_ms);
-
-  // Demo seed without a reachable provider: records that the application's fee
-  // was paid through `provider` (transaction "DEMO-<reference prefix>") by the
-  // same transaction as a real confirmation: ledger, receipt, workflow, audit.
-  // The provider never saw it: a reconciliation lists it as missing_at_provider.
-  Status SeedPaidForDemo(int64_t application_id, const std::string& provider);
+  // A payment collected outside the providers' flow (seeding demonstration
+  // data, taking over a payment made before Origine): the application
+  // (awaiting payment) is recorded as paid through `provider` with the
+  // provider's transaction id `provider_txn`, by the same transaction as a
+  // provider's confirmation (ledger, receipt, workflow, audit by `meta`).
+  // The provider never saw it: a reconciliation lists it as
+  // missing_at_provider. Never exposed over HTTP. Returns the intent's
+  // reference; kConflict "payment.not_awaiting" when nothing is due.
+  Result<std::string> RecordExternalPayment(int64_t application_id, const std::string& provider,
+                                            const std::string& provider_txn, const RequestMeta& meta);
 
   PaymentProvider* provider(const std::string& name) const;
   PaymentMetrics& metrics() { return metrics_; }
@@ -170,28 +165,33 @@ class PaymentService : public certificates::PaymentGate {
   void Wake();
 
  private:
-  struct Intent;
-  Result<Intent> Load(storage::Tx& tx, const std::string& where, const storage::Params& params);
   Result<boost::json::object> IntentJson(storage::Tx& tx, const Intent& i, bool owner);
-  Status Move(storage::Tx& tx, const Intent& i, State to, int64_t now, const std::string& extra_sets,
-              const storage::Params& extra, const std::string& why);
-  // One transaction: applies the provider's answer; marks the inbox row when given.
-  Status Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id,
-               const std::string& source);
+  SettlementPolicy Policy() const;
+  std::string PublicUrl();
+  // The compare-and-set `before` -> `after` (after.state must be a move of the
+  // transition table) with updated_at = now, its metric and its audit event.
+  Status Transition(storage::Tx& tx, const Intent& before, Intent after, int64_t now, const std::string& why);
+  // One transaction: applies the provider's answer (Settle); marks the inbox
+  // row when given. Returns the settlement's outcome ("foreign_answer": nothing
+  // done, to be retried as if the provider were unavailable).
+  Result<std::string> Apply(int64_t intent_id, const StatusResult& remote, std::optional<int64_t> inbox_id,
+                            AnswerSource source);
+  // The receipt number and the application's payment step of a success.
+  Status IssueReceipt(storage::Tx& tx, const Intent& paid, int64_t now);
   Status Initiate(const std::string& reference);
   RefundRequest MakeRefundRequest(const Intent& i);
   int64_t RefundBackoff(const Intent& i, int64_t now) const;
-  // CAS on (refund_pending, refund_state) -> `to` with its audit event "payment.refund_<to>".
-  Status RefundStep(storage::Tx& tx, const Intent& i, const std::string& to, int64_t now, const std::string& extra_sets,
-                    const storage::Params& extra, const std::optional<Principal>& who, const RequestMeta& meta,
-                    boost::json::object details);
+  // CAS on (refund_pending, refund_state) -> after.refund_state with its audit event "payment.refund_<to>".
+  Status RefundStep(storage::Tx& tx, const Intent& before, Intent after, int64_t now,
+                    const std::optional<Principal>& who, const RequestMeta& meta, boost::json::object details);
   // refund_pending -> refunded, the ledger reversal and the audit event (caller's transaction).
   Status ConfirmLocked(storage::Tx& tx, const Intent& i, const std::string& refund_id, int64_t now,
                        const std::optional<Principal>& who, const RequestMeta& meta, const std::string& mode,
                        const std::string& source);
   // Calls the provider for a refund in state "requested" and records the outcome.
   Status SendRefund(int64_t intent_id, const std::optional<Principal>& who, const RequestMeta& meta);
-  void ScheduleRetry(int64_t intent_id, int attempts);
+  // The provider could not be asked: the intent is asked again later (settlement.h RetryAt).
+  Status ScheduleRetry(int64_t intent_id);
 
   storage::Db& db_;
   const Clock& clock_;

@@ -17,7 +17,7 @@ constexpr const char* kSignedFields[] = {"cpm_site_id",       "cpm_trans_id", "c
 
 class CinetPay final : public PaymentProvider {
  public:
-  CinetPay(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  CinetPay(ProviderConfig c, HttpClient& http, const Clock&) : c_(std::move(c)), http_(http) {}
   const std::string& name() const override { return c_.name; }
 
   InitResult Initiate(const InitRequest& r) override {
@@ -67,9 +67,9 @@ class CinetPay final : public PaymentProvider {
                                  json::serialize(body),
                                  c_.timeout_ms}));
     if (res.status >= 500 || res.status == 429)
-      return Error::Unavailable("cinetpay check: " + Describe(url, res.status));
+      return Error::Unavailable("provider.unavailable"_code, "cinetpay check: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("cinetpay check: unreadable answer");
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "cinetpay check: unreadable answer");
     const std::string code = Str(*o, "code");
     const json::value* data = Member(*o, "data");
     StatusResult out;
@@ -78,6 +78,7 @@ class CinetPay final : public PaymentProvider {
     if (data && data->is_object()) {
       out.amount_xof = Amount(Member(data->as_object(), "amount"));
       out.provider_txn = Str(data->as_object(), "operator_id");
+      out.currency = ReportedCurrency(Str(data->as_object(), "currency"), c_.currency);
       status = Str(data->as_object(), "status");
       out.detail += " " + status;
     }
@@ -93,7 +94,7 @@ class CinetPay final : public PaymentProvider {
     else if (code == "629" || code == "404")
       out.status = RemoteStatus::kNotFound;  // unknown transaction
     else
-      return Error::Unavailable("cinetpay check: unexpected code " + code);
+      return Error::Unavailable("provider.unavailable"_code, "cinetpay check: unexpected code " + code);
     if (out.status == RemoteStatus::kSucceeded && out.provider_txn.empty()) out.provider_txn = intent.reference;
     return out;
   }
@@ -152,8 +153,8 @@ class CinetPay final : public PaymentProvider {
 
 }  // namespace
 
-std::unique_ptr<PaymentProvider> MakeCinetPay(const ProviderConfig& c, HttpClient& http) {
-  return std::make_unique<CinetPay>(c, http);
+std::unique_ptr<PaymentProvider> MakeCinetPay(const ProviderConfig& c, HttpClient& http, const Clock& clock) {
+  return std::make_unique<CinetPay>(c, http, clock);
 }
 
 }  // namespace origine::payments::internal

@@ -1,9 +1,17 @@
 #include "payments/providers/common.h"
 
-#include <ctime>
+#include <boost/url/encode.hpp>
+#include <boost/url/params_view.hpp>
+#include <boost/url/parse_query.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
+
+#include "core/csv.h"
+#include "core/date.h"
+#include "payments/payments.h"
 
 namespace origine::payments::internal {
 namespace json = boost::json;
+namespace urls = boost::urls;
 
 std::optional<json::object> ParseObject(const std::string& body) {
   boost::system::error_code ec;
@@ -47,51 +55,30 @@ std::optional<int64_t> Amount(const json::value* v) {
   return std::stoll(whole);
 }
 
-std::string UrlEncode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
-      out += static_cast<char>(c);
-    else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
+std::string ReportedCurrency(const std::string& reported, const std::string& ours) {
+  if (reported.empty()) return "";
+  return reported == ours ? std::string(kCurrency) : reported;
 }
 
-namespace {
-std::string UrlDecode(const std::string& s) {
+std::string UrlEncode(std::string_view s) { return urls::encode(s, urls::unreserved_chars); }
+
+std::string FormBody(std::initializer_list<std::pair<std::string_view, std::string_view>> fields) {
+  // Every character but the unreserved ones escaped: '+', '&' and '=' in a
+  // value stay data (Boost.URL's params with space_as_plus leave '+' as is,
+  // which a form decoder reads as a space).
   std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '+')
-      out += ' ';
-    else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-             std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else
-      out += s[i];
+  for (const auto& [key, value] : fields) {
+    if (!out.empty()) out += '&';
+    out += UrlEncode(key) + "=" + UrlEncode(value);
   }
   return out;
 }
-}  // namespace
 
 std::map<std::string, std::string> ParseForm(const std::string& body) {
   std::map<std::string, std::string> out;
-  size_t start = 0;
-  while (start <= body.size()) {
-    size_t end = body.find('&', start);
-    if (end == std::string::npos) end = body.size();
-    std::string pair = body.substr(start, end - start);
-    if (!pair.empty()) {
-      size_t eq = pair.find('=');
-      out[UrlDecode(pair.substr(0, eq))] = eq == std::string::npos ? "" : UrlDecode(pair.substr(eq + 1));
-    }
-    start = end + 1;
-  }
+  if (!urls::parse_query(body)) return out;  // checked first: the view below throws on bad input
+  for (const urls::param& p : urls::params_view(body, urls::encoding_opts(true)))
+    if (!p.key.empty()) out[p.key] = p.value;
   return out;
 }
 
@@ -107,96 +94,59 @@ std::string Describe(const std::string& url, int status) {
   return path + " (HTTP " + std::to_string(status) + ")";
 }
 
-Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const HttpRequest& request,
+Result<std::string> CachedToken(TokenCache& cache, HttpClient& http, const Clock& clock, const HttpRequest& request,
                                 const std::string& what, int64_t default_ttl) {
   std::lock_guard<std::mutex> g(cache.mu);
-  const int64_t now = std::time(nullptr);
+  const int64_t now = clock.NowUnix();
   if (!cache.token.empty() && cache.expires_at > now + 30) return cache.token;
   ASSIGN_OR_RETURN(HttpResponse res, http.Send(request));
-  if (res.status != 200) return Error::Unavailable(what + ": " + Describe(request.url, res.status));
+  if (res.status != 200)
+    return Error::Unavailable("provider.unavailable"_code, what + ": " + Describe(request.url, res.status));
   auto o = ParseObject(res.body);
-  if (!o || Str(*o, "access_token").empty()) return Error::Unavailable(what + ": unreadable answer");
+  if (!o || Str(*o, "access_token").empty())
+    return Error::Unavailable("provider.unavailable"_code, what + ": unreadable answer");
   cache.token = Str(*o, "access_token");
   auto ttl = Amount(Member(*o, "expires_in"));
   cache.expires_at = now + (ttl ? *ttl : default_ttl);
   return cache.token;
 }
 
-std::optional<int64_t> ParseTimestamp(const std::string& s) {
-  if (s.size() < 19) return std::nullopt;
-  std::tm tm{};
-  const char* end = strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (!end) end = strptime(s.c_str(), "%Y-%m-%d %H:%M:%S", &tm);
-  if (!end) return std::nullopt;
-  int64_t t = timegm(&tm);
-  if (*end == '.') {
+std::optional<int64_t> ParseTime(std::string_view s) {
+  // Without a zone designator (a fraction of a second may follow the
+  // seconds), the time is UTC.
+  size_t end = 19;
+  if (s.size() > end && s[end] == '.') {
     ++end;
-    while (std::isdigit(static_cast<unsigned char>(*end))) ++end;
+    while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
   }
-  if (*end == 'Z' || *end == '\0') return t;
-  if ((*end == '+' || *end == '-') && std::strlen(end) == 6 && end[3] == ':') {
-    int h = std::atoi(std::string(end + 1, 2).c_str()), m = std::atoi(std::string(end + 4, 2).c_str());
-    int64_t off = (h * 60 + m) * 60;
-    return *end == '+' ? t - off : t + off;
-  }
-  return std::nullopt;
+  std::string text(s);
+  if (s.size() >= 19 && end == s.size()) text += 'Z';
+  auto t = origine::ParseTimestamp(text);
+  if (!t) return std::nullopt;
+  return *t;
 }
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text, char sep) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else
-          quoted = false;
-      } else
-        field += c;
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == sep) {
-      row.push_back(field);
-      field.clear();
-      any = true;
-    } else if (c == '\r') {
-    } else if (c == '\n') {
-      if (any || !field.empty()) {
-        row.push_back(field);
-        rows.push_back(row);
-      }
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
+Error BadStatementLine(ErrorId code, const std::string& where, const std::string& field, const std::string& summary,
+                       const std::string& detail) {
+  ErrorParams params;
+  if (where.rfind("line ", 0) == 0) {
+    params = {{"line", where.substr(5)}};
+  } else if (auto slash = where.find('/'); slash != std::string::npos) {
+    params = {{"item", std::to_string(std::stoll(where.substr(slash + 1)) + 1)}};
   }
-  if (any || !field.empty()) {
-    row.push_back(field);
-    rows.push_back(row);
-  }
-  return rows;
+  Error e = Error::Invalid(code, where + ": " + summary,
+                           {FieldError{field.empty() ? where : where + "/" + field, code, detail, params}});
+  e.params = params;
+  return e;
 }
-
-}  // namespace origine::payments::internal
-
-namespace origine::payments::internal {
 
 Result<std::vector<StatementLine>> ParseStatementCsv(const std::string& text, const CsvColumns& cols,
                                                      const std::vector<std::string>& ok_statuses, char sep) {
-  auto rows = ParseCsv(text, sep);
-  if (rows.empty()) return Error::Invalid("the statement is empty");
-  const auto& header = rows[0];
+  csv::ParseOptions options;
+  options.separator = sep;
+  ASSIGN_OR_RETURN(std::vector<csv::Record> rows, csv::Parse(text, options));
+  if (rows.empty()) return Error::Invalid("statement.empty"_code, "the statement is empty");
+  const auto& header = rows[0].fields;
   auto find = [&](const std::vector<std::string>& names) -> int {
     for (size_t i = 0; i < header.size(); ++i)
       for (const auto& n : names)
@@ -206,37 +156,44 @@ Result<std::vector<StatementLine>> ParseStatementCsv(const std::string& text, co
   int txn = find(cols.txn), ref = find(cols.reference), amount = find(cols.amount), fee = find(cols.fee),
       at = find(cols.at), status = find(cols.status), reversal = find(cols.reversal);
   std::vector<FieldError> missing;
-  if (txn < 0) missing.push_back({"header", "no column " + cols.txn[0]});
-  if (ref < 0) missing.push_back({"header", "no column " + cols.reference[0]});
-  if (amount < 0) missing.push_back({"header", "no column " + cols.amount[0]});
-  if (at < 0) missing.push_back({"header", "no column " + cols.at[0]});
-  if (!missing.empty()) return Error::Invalid("line 1: the statement header lacks a column", missing);
+  auto lacks = [&](const std::string& column) {
+    missing.push_back({"header", "statement.column_missing"_code, "no column " + column, {{"column", column}}});
+  };
+  if (txn < 0) lacks(cols.txn[0]);
+  if (ref < 0) lacks(cols.reference[0]);
+  if (amount < 0) lacks(cols.amount[0]);
+  if (at < 0) lacks(cols.at[0]);
+  if (!missing.empty())
+    return Error::Invalid("statement.header"_code, "line 1: the statement header lacks a column", missing);
   std::vector<StatementLine> out;
   for (size_t r = 1; r < rows.size(); ++r) {
-    const auto& row = rows[r];
-    const std::string where = "line " + std::to_string(r + 1);
+    const auto& row = rows[r].fields;
+    const std::string where = "line " + std::to_string(rows[r].line);
     auto cell = [&](int i) -> std::string { return i >= 0 && static_cast<size_t>(i) < row.size() ? row[i] : ""; };
-    if (row.size() < header.size()) return Error::Invalid(where + ": too few fields", {{where, "too few fields"}});
+    if (row.size() < header.size())
+      return BadStatementLine("statement.too_few_fields"_code, where, "", "too few fields", "too few fields");
     if (status >= 0 && !ok_statuses.empty()) {
       bool ok = false;
       for (const auto& s : ok_statuses) ok = ok || cell(status) == s;
       if (!ok) continue;  // only completed transactions move money
     }
     StatementLine l;
-    l.line_no = static_cast<int>(r + 1);
+    l.line_no = static_cast<int>(rows[r].line);
     l.provider_txn = cell(txn);
     l.reference = cell(ref);
-    json::value av(cell(amount)), fv(cell(fee).empty() ? "0" : cell(fee));
     std::string a = cell(amount);
-    bool negative = !a.empty() && a[0] == '-';
-    if (negative) av = json::value(a.substr(1));
+    const bool negative = !a.empty() && a[0] == '-';
+    json::value av(negative ? a.substr(1) : a), fv(cell(fee).empty() ? "0" : cell(fee));
     auto amt = Amount(&av);
     auto f = Amount(&fv);
-    auto t = ParseTimestamp(cell(at));
-    if (l.provider_txn.empty()) return Error::Invalid(where + ": no transaction id", {{where + "/txn", "is required"}});
-    if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
-    if (!f) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
-    if (!t) return Error::Invalid(where + ": bad date", {{where + "/date", "must be an ISO 8601 time"}});
+    auto t = ParseTime(cell(at));
+    if (l.provider_txn.empty())
+      return BadStatementLine("statement.no_transaction"_code, where, "txn", "no transaction id", "is required");
+    if (!amt) return BadStatementLine("statement.amount"_code, where, "amount", "bad amount", "must be whole XOF");
+    if (!f) return BadStatementLine("statement.fee"_code, where, "fee", "bad fee", "must be whole XOF");
+    if (!t)
+      return BadStatementLine("statement.date"_code, where, "date", "bad date",
+                              "must be a real date and time (ISO 8601)");
     l.amount_xof = *amt;
     l.fee_xof = *f;
     l.at = *t;

@@ -1,6 +1,6 @@
 // MTN MoMo Collection: request-to-pay with X-Reference-Id = our reference;
 // the callback (sent once, never retried) is only a hint to ask the status.
-#include "payments/crypto.h"
+#include "core/encoding.h"
 #include "payments/providers/common.h"
 #include "payments/providers/providers.h"
 
@@ -11,7 +11,7 @@ namespace {
 
 class Momo final : public PaymentProvider {
  public:
-  Momo(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  Momo(ProviderConfig c, HttpClient& http, const Clock& clock) : c_(std::move(c)), http_(http), clock_(clock) {}
   const std::string& name() const override { return c_.name; }
 
   InitResult Initiate(const InitRequest& r) override {
@@ -59,16 +59,18 @@ class Momo final : public PaymentProvider {
     const std::string url = c_.base_url + "/collection/v1_0/requesttopay/" + UrlEncode(intent.reference);
     ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(token, "", ""), "", c_.timeout_ms}));
     if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
-    if (res.status != 200) return Error::Unavailable("momo status: " + Describe(url, res.status));
+    if (res.status != 200)
+      return Error::Unavailable("provider.unavailable"_code, "momo status: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("momo status: unreadable answer");
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "momo status: unreadable answer");
     StatusResult out;
     const std::string s = Str(*o, "status");
     out.provider_txn = Str(*o, "financialTransactionId");
     out.amount_xof = Amount(Member(*o, "amount"));
+    out.currency = ReportedCurrency(Str(*o, "currency"), c_.currency);
     out.detail = s;
-    if (!Str(*o, "externalId").empty() && Str(*o, "externalId") != intent.reference)
-      return Error::Unavailable("momo status: answer for another payment");
+    // externalId echoes our reference when the request carried it (it may be empty).
+    if (!Str(*o, "externalId").empty()) out.reference = Str(*o, "externalId");
     if (s == "SUCCESSFUL")
       out.status = RemoteStatus::kSucceeded;
     else if (s == "FAILED" && Str(*o, "reason") == "EXPIRED")
@@ -80,7 +82,7 @@ class Momo final : public PaymentProvider {
     else if (s == "PENDING" || s == "CREATED")
       out.status = RemoteStatus::kPending;
     else
-      return Error::Unavailable("momo status: unknown status");
+      return Error::Unavailable("provider.unavailable"_code, "momo status: unknown status");
     return out;
   }
 
@@ -100,7 +102,8 @@ class Momo final : public PaymentProvider {
     }
     out.verdict = CallbackVerdict::kAccepted;
     out.reference = ref;
-    out.event_key = ref + ":" + (o ? Str(*o, "status") : std::string()) + ":" + Sha256Hex(r.body).substr(0, 16);
+    out.event_key =
+        ref + ":" + (o ? Str(*o, "status") : std::string()) + ":" + encoding::Sha256Hex(r.body).substr(0, 16);
     return out;
   }
 
@@ -144,11 +147,12 @@ class Momo final : public PaymentProvider {
     const std::string url = c_.base_url + "/disbursement/v1_0/refund/" + UrlEncode(r.refund_reference);
     ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, DisbursementHeaders(token, "", ""), "", c_.timeout_ms}));
     if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
-    if (res.status != 200) return Error::Unavailable("momo refund status: " + Describe(url, res.status));
+    if (res.status != 200)
+      return Error::Unavailable("provider.unavailable"_code, "momo refund status: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("momo refund status: unreadable answer");
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "momo refund status: unreadable answer");
     if (!Str(*o, "externalId").empty() && Str(*o, "externalId") != r.reference)
-      return Error::Unavailable("momo refund status: answer for another payment");
+      return Error::Unavailable("provider.unavailable"_code, "momo refund status: answer for another payment");
     StatusResult out;
     const std::string s = Str(*o, "status");
     out.provider_txn = Str(*o, "financialTransactionId");
@@ -161,7 +165,7 @@ class Momo final : public PaymentProvider {
     else if (s == "PENDING" || s == "CREATED")
       out.status = RemoteStatus::kPending;
     else
-      return Error::Unavailable("momo refund status: unknown status");
+      return Error::Unavailable("provider.unavailable"_code, "momo refund status: unknown status");
     return out;
   }
 
@@ -169,13 +173,16 @@ class Momo final : public PaymentProvider {
   Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
     auto o = ParseObject(text);
     const json::value* items = o ? Member(*o, "transactions") : nullptr;
-    if (!items || !items->is_array()) return Error::Invalid("a MoMo statement is a JSON object with transactions");
+    if (!items || !items->is_array())
+      return Error::Invalid("statement.shape"_code, "a MoMo statement is a JSON object with transactions")
+          .With("provider", "MTN MoMo");
     std::vector<StatementLine> out;
     int n = 0;
     for (const auto& it : items->as_array()) {
       ++n;
       const std::string where = "transactions/" + std::to_string(n - 1);
-      if (!it.is_object()) return Error::Invalid(where + ": not an object", {{where, "must be an object"}});
+      if (!it.is_object())
+        return BadStatementLine("statement.item_not_object"_code, where, "", "not an object", "must be an object");
       const auto& t = it.as_object();
       if (Str(t, "status") != "SUCCESSFUL") continue;
       StatementLine l;
@@ -188,12 +195,14 @@ class Momo final : public PaymentProvider {
       auto amt = Amount(negative ? &positive : Member(t, "amount"));
       json::value zero(0);
       auto fee = Amount(Member(t, "fee") ? Member(t, "fee") : &zero);
-      auto at = ParseTimestamp(Str(t, "timestamp"));
+      auto at = ParseTime(Str(t, "timestamp"));
       if (l.provider_txn.empty())
-        return Error::Invalid(where + ": no financialTransactionId", {{where, "is required"}});
-      if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
-      if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
-      if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
+        return BadStatementLine("statement.no_transaction"_code, where, "", "no financialTransactionId", "is required");
+      if (!amt) return BadStatementLine("statement.amount"_code, where, "amount", "bad amount", "must be whole XOF");
+      if (!fee) return BadStatementLine("statement.fee"_code, where, "fee", "bad fee", "must be whole XOF");
+      if (!at)
+        return BadStatementLine("statement.date"_code, where, "timestamp", "bad timestamp",
+                                "must be a real date and time (ISO 8601)");
       l.amount_xof = *amt;
       l.fee_xof = *fee;
       l.at = *at;
@@ -216,10 +225,10 @@ class Momo final : public PaymentProvider {
   }
   Result<std::string> Token() {
     const std::string url = c_.base_url + "/collection/token/";
-    return CachedToken(cache_, http_,
+    return CachedToken(cache_, http_, clock_,
                        {"POST",
                         url,
-                        {{"Authorization", "Basic " + Base64(c_.api_user + ":" + c_.api_key)},
+                        {{"Authorization", "Basic " + encoding::Base64(c_.api_user + ":" + c_.api_key)},
                          {"Ocp-Apim-Subscription-Key", c_.subscription_key}},
                         "",
                         c_.timeout_ms},
@@ -233,14 +242,14 @@ class Momo final : public PaymentProvider {
     const std::string& user = c_.disbursement_api_user.empty() ? c_.api_user : c_.disbursement_api_user;
     const std::string& key = c_.disbursement_api_key.empty() ? c_.api_key : c_.disbursement_api_key;
     const std::string url = c_.base_url + "/disbursement/token/";
-    return CachedToken(
-        disbursement_cache_, http_,
-        {"POST",
-         url,
-         {{"Authorization", "Basic " + Base64(user + ":" + key)}, {"Ocp-Apim-Subscription-Key", DisbursementKey()}},
-         "",
-         c_.timeout_ms},
-        "momo disbursement token", 3600);
+    return CachedToken(disbursement_cache_, http_, clock_,
+                       {"POST",
+                        url,
+                        {{"Authorization", "Basic " + encoding::Base64(user + ":" + key)},
+                         {"Ocp-Apim-Subscription-Key", DisbursementKey()}},
+                        "",
+                        c_.timeout_ms},
+                       "momo disbursement token", 3600);
   }
   std::vector<std::pair<std::string, std::string>> DisbursementHeaders(const std::string& token, const std::string& ref,
                                                                        const std::string& callback) const {
@@ -251,13 +260,14 @@ class Momo final : public PaymentProvider {
   }
   ProviderConfig c_;
   HttpClient& http_;
+  const Clock& clock_;
   TokenCache cache_, disbursement_cache_;
 };
 
 }  // namespace
 
-std::unique_ptr<PaymentProvider> MakeMomo(const ProviderConfig& c, HttpClient& http) {
-  return std::make_unique<Momo>(c, http);
+std::unique_ptr<PaymentProvider> MakeMomo(const ProviderConfig& c, HttpClient& http, const Clock& clock) {
+  return std::make_unique<Momo>(c, http, clock);
 }
 
 }  // namespace origine::payments::internal

@@ -1,5 +1,6 @@
 // Orange Money WebPay (Mali): OAuth client credentials, webpayment,
 // transactionstatus; notifications authenticated by notif_token only.
+#include "core/encoding.h"
 #include "payments/crypto.h"
 #include "payments/providers/common.h"
 #include "payments/providers/providers.h"
@@ -11,7 +12,7 @@ namespace {
 
 class Orange final : public PaymentProvider {
  public:
-  Orange(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  Orange(ProviderConfig c, HttpClient& http, const Clock& clock) : c_(std::move(c)), http_(http), clock_(clock) {}
   const std::string& name() const override { return c_.name; }
   bool NeedsStoredToken() const override { return true; }
 
@@ -72,14 +73,16 @@ class Orange final : public PaymentProvider {
     // the payment: a 4xx then means "nothing known under these keys".
     if (res.status == 404 || (res.status >= 400 && res.status < 500 && res.status != 401 && res.status != 429))
       return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, res.status)};
-    if (res.status < 200 || res.status >= 300) return Error::Unavailable("orange status: " + Describe(url, res.status));
+    if (res.status < 200 || res.status >= 300)
+      return Error::Unavailable("provider.unavailable"_code, "orange status: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("orange status: unreadable answer");
-    if (Str(*o, "order_id") != intent.reference) return Error::Unavailable("orange status: answer for another order");
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "orange status: unreadable answer");
     const std::string s = Str(*o, "status");
     StatusResult out;
     out.provider_txn = Str(*o, "txnid");
     out.amount_xof = Amount(Member(*o, "amount"));
+    out.currency = ReportedCurrency(Str(*o, "currency"), c_.currency);
+    out.reference = Str(*o, "order_id");  // always echoed: an answer without it names no order of ours
     out.detail = s;
     if (s == "SUCCESS")
       out.status = RemoteStatus::kSucceeded;
@@ -90,7 +93,7 @@ class Orange final : public PaymentProvider {
     else if (s == "INITIATED" || s == "PENDING")
       out.status = RemoteStatus::kPending;
     else
-      return Error::Unavailable("orange status: unknown status");
+      return Error::Unavailable("provider.unavailable"_code, "orange status: unknown status");
     return out;
   }
 
@@ -138,26 +141,27 @@ class Orange final : public PaymentProvider {
  private:
   Result<std::string> Token() {
     const std::string url = c_.base_url + "/oauth/v3/token";
-    return CachedToken(cache_, http_,
+    return CachedToken(cache_, http_, clock_,
                        {"POST",
                         url,
-                        {{"Authorization", "Basic " + Base64(c_.client_id + ":" + c_.client_secret)},
+                        {{"Authorization", "Basic " + encoding::Base64(c_.client_id + ":" + c_.client_secret)},
                          {"Content-Type", "application/x-www-form-urlencoded"},
                          {"Accept", "application/json"}},
-                        "grant_type=client_credentials",
+                        FormBody({{"grant_type", "client_credentials"}}),
                         c_.timeout_ms},
                        "orange token", 600);
   }
 
   ProviderConfig c_;
   HttpClient& http_;
+  const Clock& clock_;
   TokenCache cache_;
 };
 
 }  // namespace
 
-std::unique_ptr<PaymentProvider> MakeOrange(const ProviderConfig& c, HttpClient& http) {
-  return std::make_unique<Orange>(c, http);
+std::unique_ptr<PaymentProvider> MakeOrange(const ProviderConfig& c, HttpClient& http, const Clock& clock) {
+  return std::make_unique<Orange>(c, http, clock);
 }
 
 }  // namespace origine::payments::internal

@@ -1,8 +1,8 @@
 // Wave Checkout: Bearer API key, checkout sessions, Wave-Signature webhooks
 // (t=<ts>,v1=<hex HMAC-SHA256(secret, ts + body)>), transactions API.
 #include <algorithm>
-#include <ctime>
 
+#include "core/date.h"
 #include "payments/crypto.h"
 #include "payments/providers/common.h"
 #include "payments/providers/providers.h"
@@ -12,11 +12,13 @@ namespace json = boost::json;
 
 namespace {
 
-StatusResult FromSession(const json::object& s) {
+StatusResult FromSession(const json::object& s, const std::string& currency) {
   StatusResult out;
   const std::string checkout = Str(s, "checkout_status"), payment = Str(s, "payment_status");
   out.provider_txn = Str(s, "transaction_id");
   out.amount_xof = Amount(Member(s, "amount"));
+  out.currency = ReportedCurrency(Str(s, "currency"), currency);
+  out.reference = Str(s, "client_reference");
   out.detail = checkout + "/" + payment;
   const json::value* error = Member(s, "last_payment_error");
   const bool payer_error = error && error->is_object();
@@ -35,7 +37,7 @@ StatusResult FromSession(const json::object& s) {
 
 class Wave final : public PaymentProvider {
  public:
-  Wave(ProviderConfig c, HttpClient& http) : c_(std::move(c)), http_(http) {}
+  Wave(ProviderConfig c, HttpClient& http, const Clock& clock) : c_(std::move(c)), http_(http), clock_(clock) {}
   const std::string& name() const override { return c_.name; }
 
   InitResult Initiate(const InitRequest& r) override {
@@ -62,7 +64,7 @@ class Wave final : public PaymentProvider {
     out.outcome = InitOutcome::kAccepted;
     out.provider_ref = Str(*o, "id");
     out.payment_url = Str(*o, "wave_launch_url");
-    if (auto t = ParseTimestamp(Str(*o, "when_expires"))) out.expires_at = *t;
+    if (auto t = ParseTime(Str(*o, "when_expires"))) out.expires_at = *t;
     return out;
   }
 
@@ -72,15 +74,17 @@ class Wave final : public PaymentProvider {
       const std::string url =
           c_.base_url + "/v1/checkout/sessions/search?client_reference=" + UrlEncode(intent.reference);
       ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
-      if (res.status != 200) return Error::Unavailable("wave search: " + Describe(url, res.status));
+      if (res.status != 200)
+        return Error::Unavailable("provider.unavailable"_code, "wave search: " + Describe(url, res.status));
       auto o = ParseObject(res.body);
       const json::value* list = o ? Member(*o, "result") : nullptr;
-      if (!list || !list->is_array()) return Error::Unavailable("wave search: unreadable answer");
+      if (!list || !list->is_array())
+        return Error::Unavailable("provider.unavailable"_code, "wave search: unreadable answer");
       if (list->as_array().empty()) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, "no session"};
       std::optional<StatusResult> best;
       for (const auto& s : list->as_array()) {
         if (!s.is_object() || Str(s.as_object(), "client_reference") != intent.reference) continue;
-        StatusResult st = FromSession(s.as_object());
+        StatusResult st = FromSession(s.as_object(), c_.currency);
         if (!best || st.status == RemoteStatus::kSucceeded) best = st;
       }
       if (!best) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, "no session"};
@@ -89,11 +93,11 @@ class Wave final : public PaymentProvider {
     const std::string url = c_.base_url + "/v1/checkout/sessions/" + UrlEncode(intent.provider_ref);
     ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
     if (res.status == 404) return StatusResult{RemoteStatus::kNotFound, "", std::nullopt, Describe(url, 404)};
-    if (res.status != 200) return Error::Unavailable("wave session: " + Describe(url, res.status));
+    if (res.status != 200)
+      return Error::Unavailable("provider.unavailable"_code, "wave session: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("wave session: unreadable answer");
-    if (Str(*o, "client_reference") != intent.reference) return Error::Unavailable("wave session: another reference");
-    return FromSession(*o);
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "wave session: unreadable answer");
+    return FromSession(*o, c_.currency);
   }
 
   CallbackCheck VerifyCallback(const CallbackRequest& r, const std::string&) override {
@@ -154,13 +158,16 @@ class Wave final : public PaymentProvider {
   Result<std::vector<StatementLine>> ParseStatement(const std::string& text) override {
     auto o = ParseObject(text);
     const json::value* items = o ? Member(*o, "items") : nullptr;
-    if (!items || !items->is_array()) return Error::Invalid("a Wave statement is a JSON object with items");
+    if (!items || !items->is_array())
+      return Error::Invalid("statement.shape"_code, "a Wave statement is a JSON object with items")
+          .With("provider", "Wave");
     std::vector<StatementLine> out;
     int n = 0;
     for (const auto& it : items->as_array()) {
       ++n;
       const std::string where = "items/" + std::to_string(n - 1);
-      if (!it.is_object()) return Error::Invalid(where + ": not an object", {{where, "must be an object"}});
+      if (!it.is_object())
+        return BadStatementLine("statement.item_not_object"_code, where, "", "not an object", "must be an object");
       const auto& t = it.as_object();
       if (!Str(t, "transaction_type").empty() && Str(t, "transaction_type") != "merchant_payment" &&
           Str(t, "transaction_type") != "merchant_payment_refund")
@@ -178,12 +185,15 @@ class Wave final : public PaymentProvider {
       if (!f.empty() && f[0] == '-') f.erase(0, 1);
       json::value fv = f.empty() ? (Member(t, "fee") ? *Member(t, "fee") : json::value(0)) : json::value(f);
       auto fee = Amount(&fv);
-      auto at = ParseTimestamp(Str(t, "timestamp"));
+      auto at = ParseTime(Str(t, "timestamp"));
       if (l.provider_txn.empty())
-        return Error::Invalid(where + ": no transaction_id", {{where + "/transaction_id", "is required"}});
-      if (!amt) return Error::Invalid(where + ": bad amount", {{where + "/amount", "must be whole XOF"}});
-      if (!fee) return Error::Invalid(where + ": bad fee", {{where + "/fee", "must be whole XOF"}});
-      if (!at) return Error::Invalid(where + ": bad timestamp", {{where + "/timestamp", "must be ISO 8601"}});
+        return BadStatementLine("statement.no_transaction"_code, where, "transaction_id", "no transaction_id",
+                                "is required");
+      if (!amt) return BadStatementLine("statement.amount"_code, where, "amount", "bad amount", "must be whole XOF");
+      if (!fee) return BadStatementLine("statement.fee"_code, where, "fee", "bad fee", "must be whole XOF");
+      if (!at)
+        return BadStatementLine("statement.date"_code, where, "timestamp", "bad timestamp",
+                                "must be a real date and time (ISO 8601)");
       const json::value* rev = Member(t, "is_reversal");
       l.reversal = negative || (rev && rev->is_bool() && rev->as_bool());
       // Wave's `amount` is the net amount credited; the gross is net + fee.
@@ -239,10 +249,12 @@ class Wave final : public PaymentProvider {
     const std::string url = c_.base_url + "/v1/checkout/sessions/" + UrlEncode(r.provider_ref);
     ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
     if (res.status == 404) return StatusResult{RemoteStatus::kFailed, "", std::nullopt, Describe(url, 404)};
-    if (res.status != 200) return Error::Unavailable("wave session: " + Describe(url, res.status));
+    if (res.status != 200)
+      return Error::Unavailable("provider.unavailable"_code, "wave session: " + Describe(url, res.status));
     auto o = ParseObject(res.body);
-    if (!o) return Error::Unavailable("wave session: unreadable answer");
-    if (Str(*o, "client_reference") != r.reference) return Error::Unavailable("wave session: another reference");
+    if (!o) return Error::Unavailable("provider.unavailable"_code, "wave session: unreadable answer");
+    if (Str(*o, "client_reference") != r.reference)
+      return Error::Unavailable("provider.unavailable"_code, "wave session: another reference");
     StatusResult out;
     out.amount_xof = Amount(Member(*o, "amount"));
     auto reversal = ReversalLookup(r);
@@ -268,13 +280,17 @@ class Wave final : public PaymentProvider {
     for (int64_t day = from - from % 86400; day < to; day += 86400) {
       std::string cursor;
       for (int page = 0; page < 1000; ++page) {
-        std::string url = c_.base_url + "/v1/transactions?date=" + FormatDay(day);
+        std::string url = c_.base_url + "/v1/transactions?date=" + FormatUtc(day, true);
         if (!cursor.empty()) url += "&after=" + UrlEncode(cursor);
         ASSIGN_OR_RETURN(HttpResponse res, http_.Send({"GET", url, Headers(""), "", c_.timeout_ms}));
-        if (res.status != 200) return Error::Unavailable("wave transactions: " + Describe(url, res.status));
+        if (res.status != 200)
+          return Error::Unavailable("statement.fetch_failed"_code, "wave transactions: " + Describe(url, res.status))
+              .With("provider", "Wave");
         auto o = ParseObject(res.body);
         const json::value* items = o ? Member(*o, "items") : nullptr;
-        if (!items || !items->is_array()) return Error::Unavailable("wave transactions: unreadable answer");
+        if (!items || !items->is_array())
+          return Error::Unavailable("statement.fetch_failed"_code, "wave transactions: unreadable answer")
+              .With("provider", "Wave");
         for (const auto& i : items->as_array()) all.push_back(i);
         const json::value* info = Member(*o, "page_info");
         cursor.clear();
@@ -292,7 +308,7 @@ class Wave final : public PaymentProvider {
   // The transaction id of the session's reversal line ("" when none), from
   // the day before the refund was requested to the day after now (at most 10 days).
   Result<std::string> ReversalLookup(const RefundRequest& r) {
-    const int64_t now = std::time(nullptr);
+    const int64_t now = clock_.NowUnix();
     int64_t from = (r.requested_at > 0 ? r.requested_at : now) - 86400;
     int64_t to = std::max(now, r.requested_at) + 86400;
     if (to - from > 10 * 86400) from = to - 10 * 86400;
@@ -314,14 +330,6 @@ class Wave final : public PaymentProvider {
     if (!id || id->empty()) return std::nullopt;
     return *id;
   }
-  static std::string FormatDay(int64_t t) {
-    std::time_t tt = t;
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char b[16];
-    std::strftime(b, sizeof b, "%Y-%m-%d", &tm);
-    return b;
-  }
   std::vector<std::pair<std::string, std::string>> Headers(const std::string& idempotency) const {
     std::vector<std::pair<std::string, std::string>> h = {{"Authorization", "Bearer " + c_.api_key},
                                                           {"Content-Type", "application/json"},
@@ -331,12 +339,13 @@ class Wave final : public PaymentProvider {
   }
   ProviderConfig c_;
   HttpClient& http_;
+  const Clock& clock_;
 };
 
 }  // namespace
 
-std::unique_ptr<PaymentProvider> MakeWave(const ProviderConfig& c, HttpClient& http) {
-  return std::make_unique<Wave>(c, http);
+std::unique_ptr<PaymentProvider> MakeWave(const ProviderConfig& c, HttpClient& http, const Clock& clock) {
+  return std::make_unique<Wave>(c, http, clock);
 }
 
 }  // namespace origine::payments::internal
