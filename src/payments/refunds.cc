@@ -117,8 +117,9 @@ Result<json::object> PaymentService::Refund(const Principal& who, const std::str
   if (who.role != Role::kAdmin) return AdminOnly("refunds payments");
   if (reason.find_first_not_of(" \t\r\n") == std::string::npos || reason.size() > 2000)
     return Error::Invalid(
-        "refund.reason_required"_code, "give the reason for the refund",
-        {{"reason", "refund.reason_required"_code, "is required (at most 2000 characters)", {{"max", "2000"}}}});
+               "refund.reason_required"_code, "give the reason for the refund",
+               {{"reason", "refund.reason_required"_code, "is required (at most 2000 characters)", {{"max", "2000"}}}})
+        .With("max", "2000");
   const int64_t now = clock_.NowUnix();
   int64_t id = 0;
   std::string mode;

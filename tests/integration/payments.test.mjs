@@ -273,6 +273,46 @@ test('reconciliation of each statement explains every line; reports in CSV, XLSX
   assert.equal((await ledger(admin)).balanced, true);
 });
 
+test('a statement exported with a byte-order mark imports; impossible dates are refused, naming the line', async () => {
+  const exporter = await login('exportateur@demo.ml');
+  const admin = await login('admin@demo.ml');
+  const sim = server.paysim;
+  const date = new Date((await sim.control('GET', '/clock')).data.now * 1000).toISOString().slice(0, 10);
+  const id = await awaiting(exporter, 'FAC-REC-BOM');
+  const app = await payApplication(exporter, server, id, { provider: 'orange' });
+  const reference = app.payment.intents[0].reference;
+  const st = await sim.control('GET', `/statements/orange?date=${date}`);
+  assert.equal(st.status, 200);
+  const csv = typeof st.data === 'string' ? st.data : st.data.toString();
+  assert.ok(csv.includes(reference), 'the simulator lists our payment');
+  // As a spreadsheet saves it: a UTF-8 byte-order mark before the header.
+  const bom = await admin.request('POST', '/api/v1/reconciliations', { body: { provider: 'orange', date, statement: '\uFEFF' + csv } });
+  assert.equal(bom.status, 201, JSON.stringify(bom.data));
+  const ours = bom.data.lines.find((l) => l.reference === reference);
+  assert.ok(ours, JSON.stringify(bom.data.lines));
+  assert.equal(ours.class, 'matched');
+  // 30 February in a statement line: refused, naming the line, nothing stored.
+  const lines = csv.split('\r\n');
+  const n = lines.findIndex((l) => l.includes(reference));
+  lines[n] = lines[n].replace(/^\d{4}-\d{2}-\d{2}/, '2026-02-30');
+  const bad = await admin.request('POST', '/api/v1/reconciliations', { body: { provider: 'orange', date, statement: lines.join('\r\n') } });
+  assert.equal(bad.status, 422, JSON.stringify(bad.data));
+  assert.equal(bad.data.code, 'statement.date');
+  assert.equal(bad.data.params.line, String(n + 1));
+  assert.deepEqual(bad.data.errors.map((e) => [e.field, e.code]), [[`line ${n + 1}/date`, 'statement.date']]);
+  // 30 February in a query: refused, never read as 2 March.
+  for (const [method, path, body] of [
+    ['POST', '/api/v1/reconciliations', { provider: 'orange', date: '2026-02-30', statement: csv }],
+    ['GET', '/api/v1/treasury?date=2026-02-30'],
+    ['GET', '/api/v1/fees?regime=ETLS&date=2026-02-30'],
+  ]) {
+    const r = await admin.request(method, path, body ? { body } : {});
+    assert.equal(r.status, 422, `${path}: ${JSON.stringify(r.data)}`);
+    assert.equal(r.data.code, 'date.format', path);
+    assert.deepEqual(r.data.errors.map((e) => [e.field, e.code]), [['date', 'date.format']], path);
+  }
+});
+
 test('provider secrets never appear in the server log', async () => {
   const log = server.logs();
   for (const secret of ['paysim-wave-api-key', 'paysim-wave-webhook-secret', 'paysim-orange-secret', 'paysim-orange-merchant',

@@ -2,11 +2,9 @@
 // (`detail`, `errors[].message`), matched here to show them in the user's language. Problems now
 // carry machine-readable codes (`code`, `errors[].code`) translated by the catalogues of ./errors/;
 // these tables only serve answers without a code. Once every problem of the server carries one,
-// this file is deleted in one commit with the fallbacks that call it (../errors.ts,
-// ../staff/money.ts) and the staff texts only these tables use (prob.what.*, prob.field.*, and
-// most of prob.* in ./staff-problems.ts).
+// this file is deleted in one commit with the fallback that calls it (../errors.ts). (The payments
+// sentences of the staff pages are gone: payments problems carry codes, ./errors/payments.ts.)
 import { getLang, interpolate, lookup, type Catalogue } from './lang';
-import type { StaffKey } from './staff';
 
 /** Field messages of the server (English, technical) shown in the user's language. */
 const LEGACY = {
@@ -129,96 +127,4 @@ export function legacyFieldMessage(message: string): string | null {
     if (r) return text(k, { n: r[1] });
   }
   return null;
-}
-
-// ---------------------------------------------------------------- payments (staff pages)
-
-/** What the payments tables need from the staff chunk (passed in, so that its texts stay there). */
-export interface StaffWords {
-  st: (key: StaffKey, params?: Record<string, string | number>) => string;
-  /** "line 3" → "Ligne 3"; "items/0/amount" → "Élément n° 1"; else null. */
-  where: (path: string) => string | null;
-  stateLabel: (state: string) => string;
-}
-
-type Rule = [RegExp, (m: RegExpExecArray, w: StaffWords) => string];
-
-const WHAT: [RegExp, StaffKey][] = [
-  [/^too few fields$/, 'prob.what.too_few_fields'],
-  [/^no (transaction[_ ]id|financialTransactionId)$/, 'prob.what.no_txn'],
-  [/^bad amount$/, 'prob.what.bad_amount'],
-  [/^bad fee$/, 'prob.what.bad_fee'],
-  [/^bad (date|timestamp)$/, 'prob.what.bad_date'],
-  [/^not an object$/, 'prob.what.not_object'],
-];
-
-const DETAIL: Rule[] = [
-  [/^only (an administrator|administrators)/, (_m, w) => w.st('prob.denied')],
-  [/^unknown or disabled provider$/, (_m, w) => w.st('prob.provider')],
-  [/^provider and date are required$/, (_m, w) => w.st('prob.provider_date')],
-  [/^date (must be YYYY-MM-DD|is required)$/, (_m, w) => w.st('prob.date')],
-  [/^the statement is empty$/, (_m, w) => w.st('prob.empty')],
-  [/^the statement is larger than/, (_m, w) => w.st('prob.too_large')],
-  [/^line 1: the statement header lacks a column$/, (_m, w) => w.st('prob.header')],
-  [/^a Wave statement is/, (_m, w) => w.st('prob.wave_shape')],
-  [/^a MoMo statement is/, (_m, w) => w.st('prob.momo_shape')],
-  [/^this statement was imported already$/, (_m, w) => w.st('prob.duplicate')],
-  [/^wave transactions:/, (_m, w) => w.st('prob.fetch')],
-  [/^payments are not configured$/, (_m, w) => w.st('prob.unavailable')],
-  [/^give the reason for the refund$/, (_m, w) => w.st('prob.reason')],
-  [/^give the provider's refund reference$/, (_m, w) => w.st('prob.refund_id')],
-  [
-    /^only a succeeded or late payment can be refunded \(it is (\w+)\)$/,
-    (m, w) => w.st('prob.not_refundable', { state: w.stateLabel(m[1]) }),
-  ],
-  [/^this payment has no refund pending$/, (_m, w) => w.st('prob.no_refund_pending')],
-  [/^the payment changed meanwhile$/, (_m, w) => w.st('prob.changed')],
-  [/^no (such payment|reconciliation)/, (_m, w) => w.st('prob.not_found')],
-  [
-    /^((?:line \d+|(?:items|transactions)\/\d+)): (.+)$/,
-    (m, w) => {
-      const hit = WHAT.find(([re]) => re.test(m[2]));
-      return hit ? w.st('prob.line', { where: w.where(m[1]) ?? m[1], what: w.st(hit[1]) }) : '';
-    },
-  ],
-];
-
-const FIELD_MESSAGE: Rule[] = [
-  [/^is required$/, (_m, w) => w.st('prob.field.required')],
-  [/^is required \(YYYY-MM-DD\)$/, (_m, w) => w.st('prob.field.required')],
-  [/^is required \(at most 2000 characters\)$/, (_m, w) => w.st('prob.field.reason')],
-  [/^must be an enabled provider$/, (_m, w) => w.st('prob.field.enabled_provider')],
-  [/^must be a date YYYY-MM-DD$/, (_m, w) => w.st('prob.field.date')],
-  [/^must be whole XOF$/, (_m, w) => w.st('prob.field.whole_xof')],
-  [/^must be (an )?ISO 8601( time)?$/, (_m, w) => w.st('prob.field.iso_time')],
-  [/^must be an object$/, (_m, w) => w.st('prob.field.object')],
-  [/^too few fields$/, (_m, w) => w.st('prob.field.too_few_fields')],
-  [/^no column (.+)$/, (m, w) => w.st('prob.field.no_column', { column: m[1] })],
-];
-
-function match(table: Rule[], sentence: string, words: StaffWords): string {
-  const s = sentence.trim().replace(/\.$/, '');
-  for (const [re, fn] of table) {
-    const m = re.exec(s);
-    if (m) {
-      const out = fn(m, words);
-      if (out) return out;
-    }
-  }
-  return '';
-}
-
-/** A payments problem's `detail` in the user's language when it is a known sentence; else "". */
-export function legacyPaymentsDetail(detail: string, words: StaffWords): string {
-  return match(DETAIL, detail, words);
-}
-
-/** A payments field message in the user's language when it is a known sentence; else "". */
-export function legacyPaymentsField(message: string, words: StaffWords): string {
-  return match(FIELD_MESSAGE, message, words);
-}
-
-/** Whether a payments problem's `detail` is about the statement file (shown next to it). */
-export function legacyStatementDetail(detail: string): boolean {
-  return /^(line \d+|items\/|transactions\/|a (Wave|MoMo) statement|the statement is)/.test(detail);
 }

@@ -27,6 +27,22 @@ afterEach(() => setLang('fr'));
 const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
   new ApiError(status, { type: status === 422 ? '/problems/invalid-input' : undefined, status, detail, errors });
 
+// A problem as the server sends it now: a code (and params) on the problem and on each field error.
+const coded = (
+  status: number,
+  code: string,
+  params: Record<string, string> = {},
+  errors: { field: string; code: string; params?: Record<string, string> }[] = [],
+) =>
+  new ApiError(status, {
+    type: status === 422 ? '/problems/invalid-input' : undefined,
+    status,
+    code,
+    params,
+    detail: 'an English sentence for developers',
+    errors: errors.map((e) => ({ ...e, message: 'an English sentence' })),
+  });
+
 describe('labels', () => {
   it.each([
     ['succeeded', 'Payé'],
@@ -163,58 +179,97 @@ describe('access', () => {
 describe('problems in French', () => {
   it('puts a missing statement column on the file field', () => {
     const r = readableProblem(
-      problem(422, 'line 1: the statement header lacks a column', [
-        { field: 'header', message: 'no column txnid' },
-        { field: 'header', message: 'no column amount' },
+      coded(422, 'statement.header', {}, [
+        { field: 'header', code: 'statement.column_missing', params: { column: 'txnid' } },
+        { field: 'header', code: 'statement.column_missing', params: { column: 'amount' } },
       ]),
     );
     expect(r.message).toBe('Ligne 1 : l’en-tête du relevé ne contient pas toutes les colonnes attendues de ce prestataire.');
     expect(r.fields).toEqual({ statement: 'colonne « txnid » absente ; colonne « amount » absente' });
   });
   it('says which line is wrong', () => {
-    const r = readableProblem(problem(422, 'line 3: bad amount', [{ field: 'line 3/amount', message: 'must be whole XOF' }]));
-    expect(r.message).toBe('Ligne 3 : montant invalide (FCFA entiers attendus)');
-    expect(r.fields.statement).toBe('Ligne 3 : doit être un montant entier en FCFA');
-    const w = readableProblem(problem(422, 'items/0: no transaction_id', [{ field: 'items/0/transaction_id', message: 'is required' }]));
+    const r = readableProblem(
+      coded(422, 'statement.amount', { line: '3' }, [{ field: 'line 3/amount', code: 'statement.amount', params: { line: '3' } }]),
+    );
+    expect(r.message).toBe('Ligne 3 : montant invalide (francs CFA entiers attendus)');
+    expect(r.fields.statement).toBe('Ligne 3 : montant invalide (francs CFA entiers attendus)');
+    const w = readableProblem(
+      coded(422, 'statement.no_transaction', { item: '1' }, [
+        { field: 'items/0/transaction_id', code: 'statement.no_transaction', params: { item: '1' } },
+      ]),
+    );
     expect(w.message).toBe('Élément n° 1 : identifiant de transaction manquant');
-    expect(w.fields.statement).toBe('Élément n° 1 : obligatoire');
+    expect(w.fields.statement).toBe('Élément n° 1 : identifiant de transaction manquant');
+  });
+  it('refuses an impossible date in a statement line, naming the line', () => {
+    const r = readableProblem(
+      coded(422, 'statement.date', { line: '4' }, [{ field: 'line 4/date', code: 'statement.date', params: { line: '4' } }]),
+    );
+    expect(r.message).toBe('Ligne 4 : date invalide (une date réelle est attendue, par exemple 2026-11-27 08:00:00)');
+    expect(r.fields.statement).toBe(r.message);
   });
   it('explains a file that is not a statement of this provider, next to the file', () => {
-    const r = readableProblem(problem(422, 'a Wave statement is a JSON object with items'));
-    expect(r.message).toMatch(/^Ce fichier n’est pas un relevé Wave/);
+    const r = readableProblem(coded(422, 'statement.shape', { provider: 'Wave' }));
+    expect(r.message).toBe('Ce fichier n’est pas un relevé Wave au format attendu.');
     expect(r.fields.statement).toBe(r.message);
+    const csv = readableProblem(coded(422, 'csv.unterminated_quote', { line: '7' }));
+    expect(csv.fields.statement).toBe(csv.message);
+    expect(csv.message).toMatch(/ligne 7/);
   });
   it('translates the field messages of the import form', () => {
     const r = readableProblem(
-      problem(422, 'provider and date are required', [
-        { field: 'provider', message: 'is required' },
-        { field: 'date', message: 'is required' },
+      coded(422, 'field.required', {}, [
+        { field: 'provider', code: 'field.required' },
+        { field: 'date', code: 'field.required' },
       ]),
     );
     expect(r).toEqual({
-      message: 'Le prestataire et la journée sont obligatoires.',
-      fields: { provider: 'obligatoire', date: 'obligatoire' },
+      message: 'Champ obligatoire.',
+      fields: { provider: 'Champ obligatoire.', date: 'Champ obligatoire.' },
     });
-    expect(readableProblem(problem(422, 'unknown or disabled provider', [{ field: 'provider', message: 'must be an enabled provider' }])).fields).toEqual({
-      provider: 'doit être un prestataire activé',
+    expect(readableProblem(coded(422, 'statement.provider', {}, [{ field: 'provider', code: 'statement.provider' }])).fields).toEqual({
+      provider: 'Prestataire inconnu ou désactivé.',
+    });
+    // An impossible day (2026-02-30) is refused, not turned into 2 March.
+    expect(
+      readableProblem(coded(422, 'date.format', { field: 'date' }, [{ field: 'date', code: 'date.format', params: { field: 'date' } }])),
+    ).toEqual({
+      message: 'Date invalide pour le champ date (format AAAA-MM-JJ).',
+      fields: { date: 'Date invalide pour le champ date (format AAAA-MM-JJ).' },
     });
   });
   it('translates conflicts and refusals', () => {
-    expect(readableProblem(problem(409, 'this statement was imported already')).message).toBe('Ce relevé a déjà été importé.');
-    expect(readableProblem(problem(409, 'only a succeeded or late payment can be refunded (it is refunded)')).message).toBe(
+    expect(readableProblem(coded(409, 'statement.duplicate')).message).toBe('Ce relevé a déjà été importé.');
+    expect(readableProblem(coded(409, 'refund.not_allowed', { state: 'refunded' })).message).toBe(
       'Seul un paiement payé ou tardif peut être remboursé (celui-ci est : Remboursé).',
     );
-    expect(readableProblem(problem(403, 'only an administrator refunds payments')).message).toBe(
-      'Accès refusé : cette action est réservée aux administrateurs.',
+    expect(readableProblem(coded(403, 'payment.forbidden')).message).toBe(
+      'Votre rôle ne permet pas cette action sur les paiements.',
     );
-    expect(readableProblem(problem(422, 'give the reason for the refund', [{ field: 'reason', message: 'is required (at most 2000 characters)' }]))).toEqual({
-      message: 'Indiquez le motif du remboursement.',
-      fields: { reason: 'obligatoire (2 000 caractères au plus)' },
+    expect(readableProblem(coded(403, 'reconciliation.forbidden')).message).toBe(
+      'Seul un administrateur importe les relevés des prestataires.',
+    );
+    expect(
+      readableProblem(
+        coded(422, 'refund.reason_required', { max: '2000' }, [{ field: 'reason', code: 'refund.reason_required', params: { max: '2000' } }]),
+      ),
+    ).toEqual({
+      message: 'Indiquez le motif du remboursement (2000 caractères au plus).',
+      fields: { reason: 'Indiquez le motif du remboursement (2000 caractères au plus).' },
     });
+    expect(readableProblem(coded(409, 'refund.not_pending')).message).toBe('Aucun remboursement n’est en attente pour ce paiement.');
+    expect(readableProblem(coded(404, 'payment.not_found')).message).toBe('Paiement introuvable.');
+    expect(readableProblem(coded(404, 'reconciliation.not_found')).message).toBe('Rapprochement introuvable.');
+    expect(readableProblem(coded(503, 'payment.not_configured')).message).toBe(
+      'Le paiement en ligne n’est pas disponible sur ce serveur.',
+    );
   });
-  it('falls back to the French message of the status, with the server text as a technical note', () => {
+  it('no longer reads English sentences: without a code, the French message of the status and a technical note', () => {
     const r = readableProblem(problem(422, 'something new'));
     expect(r.message).toBe('Certains champs sont incomplets ou invalides. Corrigez les champs signalés. Détail technique : something new');
+    expect(readableProblem(problem(409, 'this statement was imported already')).message).toMatch(
+      /Détail technique : this statement was imported already$/,
+    );
     expect(readableProblem(new ApiError(0, {})).message).toBe('Le serveur est injoignable. Vérifiez votre connexion et réessayez.');
     expect(readableProblem(new Error('boom')).message).toBe('boom');
   });
@@ -231,7 +286,10 @@ describe('problems in French', () => {
   });
   it('speaks English when asked', () => {
     setLang('en');
-    expect(readableProblem(problem(409, 'this statement was imported already')).message).toBe('This statement was imported already.');
+    expect(readableProblem(coded(409, 'statement.duplicate')).message).toBe('This statement was imported already.');
+    expect(readableProblem(coded(409, 'refund.not_allowed', { state: 'refunded' })).message).toBe(
+      'Only a paid or late payment can be refunded (this one is: Refunded).',
+    );
   });
   it('translates a problem by its codes, never showing the English sentences in French', () => {
     const coded = new ApiError(422, {

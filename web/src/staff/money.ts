@@ -2,13 +2,7 @@
 // RFC 9457 problems into readable French next to the right form field.
 import { ApiError, errorMessage, fieldErrorText, type ReceivedProblem } from '../errors';
 import { errorText } from '../i18n/errors';
-import {
-  legacyPaymentsDetail,
-  legacyPaymentsField,
-  legacyStatementDetail,
-  type StaffWords,
-} from '../i18n/legacy-server-messages';
-import type { Refund } from '../types';
+import type { ProblemFieldError, Refund } from '../types';
 import { st, stDyn } from '../i18n/staff';
 
 export const PAYMENT_STATES = [
@@ -149,7 +143,6 @@ function where(path: string): string | null {
   return null;
 }
 
-const words: StaffWords = { st, where, stateLabel };
 
 export interface ReadableProblem {
   /** The message for the top of the form (current language). */
@@ -163,13 +156,47 @@ export function problemMessage(err: unknown): string {
   return readableProblem(err).message;
 }
 
+/** Codes about the content of a statement file: shown next to the file too. */
+const STATEMENT_FILE_CODES = new Set([
+  'csv.unterminated_quote',
+  'statement.empty',
+  'statement.too_large',
+  'statement.header',
+  'statement.shape',
+  'statement.too_few_fields',
+  'statement.item_not_object',
+  'statement.no_transaction',
+  'statement.amount',
+  'statement.fee',
+  'statement.date',
+]);
+
+/** The params of a problem for its text: a payment state is shown by its label. */
+function textParams(params: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!params?.state) return params;
+  return { ...params, state: stateLabel(params.state) };
+}
+
+/** Where in a statement a problem is, from its params ({line} or {item}); else null. */
+function whereOf(params: Record<string, string> | undefined): string | null {
+  if (params?.line) return st('prob.where.line', { n: params.line });
+  if (params?.item) return st('prob.where.item', { n: params.item });
+  return null;
+}
+
+/** The text of a field error, prefixed with its statement line when it has one. */
+function fieldText(e: ProblemFieldError): string {
+  const what = fieldErrorText({ ...e, params: textParams(e.params) });
+  const w = where(e.field.replace(/^\/+/, ''));
+  return w ? st('prob.line', { where: w, what }) : what;
+}
+
 /**
- * A problem from the payments API in readable French (or English): the problem's code and each
- * field error's code are translated (i18n/errors/); statement errors ("line 3",
- * "items/0/amount", "header") are put on the file field, prefixed with where they are. Without a
- * text for its code (LEGACY answers), a known English sentence is translated, else the general
- * message of the status is shown (with the server's detail as a technical note only when the
- * problem has no code at all).
+ * A problem from the payments API in readable French (or English), translated by its code and
+ * the code of each field error (i18n/errors/payments.ts); statement errors ("line 3",
+ * "items/0/amount", "header") are put on the file field, prefixed with where they are. An unknown
+ * code gets the general message of its type or status; a problem without any code (older
+ * servers) the general message with the server's detail as a technical note.
  */
 export function readableProblem(err: unknown): ReadableProblem {
   if (!(err instanceof ApiError)) return { message: errorMessage(err), fields: {} };
@@ -178,22 +205,21 @@ export function readableProblem(err: unknown): ReadableProblem {
   for (const e of problem.errors ?? []) {
     if (!e || typeof e.field !== 'string') continue;
     const f = formField(e.field);
-    const w = where(e.field.replace(/^\/+/, ''));
-    const what = errorText(e.code, e.params) ?? (legacyPaymentsField(String(e.message ?? ''), words) || fieldErrorText(e));
-    const text = w ? st('prob.line', { where: w, what }) : what;
+    const text = fieldText(e);
     fields[f] = fields[f] ? `${fields[f]} ; ${text}` : text;
   }
-  const byCode = errorText(problem.code, problem.params);
-  if (byCode) return { message: byCode, fields };
-  // LEGACY: no text for a code (or no code): the known English sentences, else the general message.
-  const detail = problem.detail ?? '';
-  let message = detail ? legacyPaymentsDetail(detail, words) : '';
-  if (!message && problem.code) return { message: errorMessage(err), fields };
-  if (!message) {
+  let message: string;
+  const byCode = errorText(problem.code, textParams(problem.params));
+  if (byCode) {
+    const w = whereOf(problem.params);
+    message = w ? st('prob.line', { where: w, what: byCode }) : byCode;
+  } else if (problem.code) {
+    message = errorMessage(err);
+  } else {
     message = errorMessage(new ApiError(err.status, { ...problem, detail: undefined, title: undefined }));
-    if (detail && err.status !== 403) message += ' ' + st('prob.technical', { detail });
+    if (problem.detail && err.status !== 403) message += ' ' + st('prob.technical', { detail: problem.detail });
   }
   // A statement error without field list still belongs next to the file.
-  if (!fields.statement && legacyStatementDetail(detail)) fields.statement = message;
+  if (!fields.statement && problem.code && STATEMENT_FILE_CODES.has(problem.code)) fields.statement = message;
   return { message, fields };
 }

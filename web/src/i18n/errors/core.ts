@@ -34,14 +34,4 @@ export default {
   'upload.type': { fr: 'Le fichier n’est ni un PDF ni une image PNG.', en: 'The file is neither a PDF nor a PNG image.' },
   // Sent by the API's routes (src/api) on behalf of modules without a catalogue of their own yet
   // (moved to the module's file by its engineer).
-  'payment.not_found': { fr: 'Paiement introuvable.', en: 'Payment not found.' },
-  'payment.forbidden': {
-    fr: 'Votre rôle ne permet pas cette action sur les paiements.',
-    en: 'Your role does not allow this action on payments.',
-  },
-  'reconciliation.not_found': { fr: 'Rapprochement introuvable.', en: 'Reconciliation not found.' },
-  'reconciliation.forbidden': {
-    fr: 'Seul un administrateur importe les relevés des prestataires.',
-    en: 'Only an administrator imports provider statements.',
-  },
 } satisfies ErrorCatalogue;
