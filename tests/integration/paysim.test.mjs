@@ -251,7 +251,13 @@ test('control API: complete without the page, list payments and callbacks, bad i
   const list = await call(B(), 'GET', '/_control/payments?provider=cinetpay');
   assert.equal(list.data.payments.length, 1);
   assert.equal(list.data.payments[0].provider_id, init.data.data.payment_token);
-  const cbs = await callbacks('?provider=cinetpay');
+  // The simulator records the outcome once our receiver's answer is back: after it received the
+  // callback, so wait for it (under load the answer may come a little after waitFor returns).
+  let cbs = await callbacks('?provider=cinetpay');
+  for (let i = 0; i < 50 && cbs[0]?.outcome === 'pending'; ++i) {
+    await new Promise((r) => setTimeout(r, 20));
+    cbs = await callbacks('?provider=cinetpay');
+  }
   assert.equal(cbs.length, 1);
   assert.equal(cbs[0].outcome, 'delivered');
   for (const [path, body, field] of [
