@@ -36,7 +36,7 @@ struct Intent {
   std::optional<int64_t> next_poll_at;  // due for a status query (open, or watched for a late success)
   int64_t poll_attempts = 0;
   // Refund: refund_state is "" (none), manual, requested, retry, sent,
-  // unclear, refused or done (service.h, "refunds").
+  // unclear, refused or done (refunds.cc).
   std::string refund_reference, refund_state, refund_reason, refund_provider_id;
   int64_t refund_requested_at = 0, refund_attempts = 0;
   std::optional<int64_t> refund_next_check_at;
