@@ -9,8 +9,9 @@ constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 constexpr size_t kMaxCursor = 300;
 
 Error BadCursor() {
-  return Error::BadRequest("the cursor is not valid for this listing: start again from the first page",
-                           {{"cursor", "not a cursor returned by this listing"}});
+  return Error::BadRequest("paging.cursor"_code,
+                           "the cursor is not valid for this listing: start again from the first page",
+                           {{"cursor", "paging.cursor"_code, "not a cursor returned by this listing"}});
 }
 
 std::string Base64Url(std::string_view in) {
@@ -70,8 +71,13 @@ Result<PageRequest> ParsePageQuery(const std::string* limit, const std::string* 
     int n = 0;
     if (!Digits(*limit) || limit->size() > 9 ||
         std::from_chars(limit->data(), limit->data() + limit->size(), n).ec != std::errc() || n < 1 || n > limits.max)
-      return Error::BadRequest("limit must be an integer between 1 and " + std::to_string(limits.max),
-                               {{"limit", "must be an integer in " + range}});
+      return Error::BadRequest("paging.limit"_code,
+                               "limit must be an integer between 1 and " + std::to_string(limits.max),
+                               {{"limit",
+                                 "paging.limit"_code,
+                                 "must be an integer in " + range,
+                                 {{"max", std::to_string(limits.max)}}}})
+          .With("max", std::to_string(limits.max));
     r.limit = n;
   }
   if (cursor) {

@@ -84,9 +84,6 @@ struct FieldError {
 
   FieldError(std::string f, ErrorId c, std::string m, ErrorParams p = {})
       : field(std::move(f)), code(c.id), message(std::move(m)), params(std::move(p)) {}
-  // Transitional: a field error without a code (answered as "invalid"). Being
-  // removed module by module (issue 11); new code must give a code.
-  FieldError(std::string f, std::string m) : field(std::move(f)), code("invalid"), message(std::move(m)) {}
 };
 
 struct Error {
@@ -121,22 +118,6 @@ struct Error {
     params.emplace_back(std::move(name), std::move(value));
     return *this;
   }
-
-  // Transitional factories without a code (answered with a generic code per
-  // kind). Being removed module by module (issue 11); new code must give a code.
-  static Error Invalid(std::string m, std::vector<FieldError> f = {}) {
-    return {ErrorKind::kInvalidArgument, "invalid", std::move(m), std::move(f), {}};
-  }
-  static Error BadRequest(std::string m, std::vector<FieldError> f = {}) {
-    return {ErrorKind::kBadRequest, "bad_request", std::move(m), std::move(f), {}};
-  }
-  static Error NotFound(std::string m) { return {ErrorKind::kNotFound, "not_found", std::move(m), {}, {}}; }
-  static Error Denied(std::string m) { return {ErrorKind::kPermissionDenied, "forbidden", std::move(m), {}, {}}; }
-  static Error Unauthenticated(std::string m) {
-    return {ErrorKind::kUnauthenticated, "unauthenticated", std::move(m), {}, {}};
-  }
-  static Error Conflict(std::string m) { return {ErrorKind::kConflict, "conflict", std::move(m), {}, {}}; }
-  static Error Unavailable(std::string m) { return {ErrorKind::kUnavailable, "unavailable", std::move(m), {}, {}}; }
 };
 
 // Result<T>: either a T or an Error. Accessing the wrong alternative is a bug

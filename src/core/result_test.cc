@@ -6,7 +6,7 @@ namespace origine {
 namespace {
 
 Result<int> Half(int x) {
-  if (x % 2 != 0) return Error::Invalid("odd");
+  if (x % 2 != 0) return Error::Invalid("test.odd"_code, "odd");
   return x / 2;
 }
 
@@ -17,7 +17,7 @@ Result<int> Quarter(int x) {
 }
 
 Status CheckPositive(int x) {
-  if (x <= 0) return Error::Invalid("not positive");
+  if (x <= 0) return Error::Invalid("test.not_positive"_code, "not positive");
   return Status::Ok();
 }
 

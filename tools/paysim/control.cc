@@ -21,8 +21,9 @@ Response NoContent() {
   return r;
 }
 
-Response Invalid(const Request& req, const std::string& field, const std::string& message) {
-  return http::Problem(Error::Invalid(message, {{field, message}}), req);
+// A control request with one bad field: "paysim.invalid", the field named with its own code.
+Response Invalid(const Request& req, const std::string& field, ErrorId code, const std::string& message) {
+  return http::Problem(Error::Invalid("paysim.invalid"_code, message, {{field, code, message}}), req);
 }
 
 // Basis points of each provider's fee (docs/formats/paysim.md, Statements).
@@ -115,7 +116,8 @@ Response Simulator::CtlPayments(Request& req) {
   std::optional<Provider> filter;
   if (req.query.count("provider")) {
     filter = ParseProvider(req.query["provider"]);
-    if (!filter) return Invalid(req, "provider", "provider must be orange, wave, cinetpay or momo");
+    if (!filter)
+      return Invalid(req, "provider", "provider.unknown"_code, "provider must be orange, wave, cinetpay or momo");
   }
   std::lock_guard lock(mu_);
   json::array out;
@@ -143,11 +145,12 @@ Response Simulator::CtlComplete(Request& req) {
   if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   const std::string outcome = Str(*body, "outcome");
   if (outcome != "success" && outcome != "failure")
-    return Invalid(req, "outcome", "outcome must be success or failure");
+    return Invalid(req, "outcome", "outcome.unknown"_code, "outcome must be success or failure");
   std::string msisdn;
   if (body->contains("msisdn")) {
     msisdn = NormaliseMsisdn(Str(*body, "msisdn"));
-    if (msisdn.empty()) return Invalid(req, "msisdn", "msisdn must be 8 digits, optionally prefixed by +223");
+    if (msisdn.empty())
+      return Invalid(req, "msisdn", "msisdn.format"_code, "msisdn must be 8 digits, optionally prefixed by +223");
   }
   std::lock_guard lock(mu_);
   Payment* pay = FindAny(*provider, req.path_params["ref"]);
@@ -163,7 +166,8 @@ Response Simulator::CtlCallbacks(Request& req) {
   std::optional<Provider> filter;
   if (req.query.count("provider")) {
     filter = ParseProvider(req.query["provider"]);
-    if (!filter) return Invalid(req, "provider", "provider must be orange, wave, cinetpay or momo");
+    if (!filter)
+      return Invalid(req, "provider", "provider.unknown"_code, "provider must be orange, wave, cinetpay or momo");
   }
   const std::string reference = req.query.count("reference") ? req.query["reference"] : "";
   std::lock_guard lock(mu_);
@@ -180,28 +184,29 @@ Response Simulator::CtlArmFault(Request& req) {
   auto body = ParseObject(req.body);
   if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   auto kind = ParseFault(Str(*body, "fault"));
-  if (!kind) return Invalid(req, "fault", "unknown fault (see docs/formats/paysim.md)");
+  if (!kind) return Invalid(req, "fault", "fault.unknown"_code, "unknown fault (see docs/formats/paysim.md)");
   std::optional<Provider> provider;
   if (body->contains("provider")) {
     provider = ParseProvider(Str(*body, "provider"));
-    if (!provider) return Invalid(req, "provider", "provider must be orange, wave, cinetpay or momo");
+    if (!provider)
+      return Invalid(req, "provider", "provider.unknown"_code, "provider must be orange, wave, cinetpay or momo");
   }
   int64_t count = 1;
   if (auto* c = body->if_contains("count")) {
     if (!c->is_int64() || c->as_int64() < 1 || c->as_int64() > 100000)
-      return Invalid(req, "count", "count must be an integer from 1 to 100000");
+      return Invalid(req, "count", "count.range"_code, "count must be an integer from 1 to 100000");
     count = c->as_int64();
   }
   std::map<std::string, int64_t> params;
   if (auto* p = body->if_contains("params")) {
-    if (!p->is_object()) return Invalid(req, "params", "params must be an object of integers");
+    if (!p->is_object()) return Invalid(req, "params", "params.type"_code, "params must be an object of integers");
     for (const auto& [k, v] : p->as_object()) {
       if (v.is_bool())
         params[std::string(k)] = v.as_bool() ? 1 : 0;
       else if (v.is_int64())
         params[std::string(k)] = v.as_int64();
       else
-        return Invalid(req, "params/" + std::string(k), "parameters are integers (or booleans)");
+        return Invalid(req, "params/" + std::string(k), "params.type"_code, "parameters are integers (or booleans)");
     }
   }
   auto fault = MakeFault(*kind, params);
@@ -262,7 +267,7 @@ Response Simulator::CtlClockAdvance(Request& req) {
   if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   auto* s = body->if_contains("seconds");
   if (!s || !s->is_int64() || s->as_int64() < 0 || s->as_int64() > 366LL * 86400)
-    return Invalid(req, "seconds", "seconds must be an integer from 0 to 31622400");
+    return Invalid(req, "seconds", "seconds.range"_code, "seconds must be an integer from 0 to 31622400");
   std::lock_guard lock(mu_);
   clock_offset_ += s->as_int64();
   for (auto& pay : payments_) Refresh(*pay);
@@ -438,7 +443,7 @@ Response Simulator::CtlStatement(Request& req) {
   if (!provider) return http::Problem(404, "http.not_found"_code, "not-found", "no such provider", req);
   const std::string date = req.query.count("date") ? req.query["date"] : "";
   int64_t unused = 0;
-  if (!ParseDate(date, &unused)) return Invalid(req, "date", "date must be YYYY-MM-DD");
+  if (!ParseDate(date, &unused)) return Invalid(req, "date", "date.format"_code, "date must be YYYY-MM-DD");
   std::lock_guard lock(mu_);
   return RenderStatement(*provider, date, req);
 }
@@ -450,10 +455,11 @@ Response Simulator::CtlPlant(Request& req) {
   if (!body) return http::Problem(400, "json.malformed"_code, "invalid-json", "the body must be a JSON object", req);
   const std::string date = Str(*body, "date");
   int64_t unused = 0;
-  if (!ParseDate(date, &unused)) return Invalid(req, "date", "date must be YYYY-MM-DD");
+  if (!ParseDate(date, &unused)) return Invalid(req, "date", "date.format"_code, "date must be YYYY-MM-DD");
   const std::string kind = Str(*body, "kind");
   if (std::find(PlantKinds().begin(), PlantKinds().end(), kind) == PlantKinds().end())
-    return Invalid(req, "kind", "kind must be missing_line, extra_line, amount_mismatch or fee_variance");
+    return Invalid(req, "kind", "kind.unknown"_code,
+                   "kind must be missing_line, extra_line, amount_mismatch or fee_variance");
   std::string reference = Str(*body, "reference");
   std::lock_guard lock(mu_);
   Plant plant{*provider, date, kind, reference, plants_.size() + 1};

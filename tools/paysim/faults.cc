@@ -105,17 +105,19 @@ Result<Fault> MakeFault(FaultKind k, const std::map<std::string, int64_t>& param
   for (const auto& [name, value] : params) {
     auto it = info.params.find(name);
     if (it == info.params.end()) {
-      errors.push_back({"params/" + name, std::string("fault ") + info.name + " has no parameter " + name});
+      errors.push_back({"params/" + name, "fault.param_unknown"_code,
+                        std::string("fault ") + info.name + " has no parameter " + name});
       continue;
     }
     const auto [lo, hi] = it->second.second;
     if (value < lo || value > hi) {
-      errors.push_back({"params/" + name, "must be between " + std::to_string(lo) + " and " + std::to_string(hi)});
+      errors.push_back({"params/" + name, "fault.param_range"_code,
+                        "must be between " + std::to_string(lo) + " and " + std::to_string(hi)});
       continue;
     }
     f.params[name] = value;
   }
-  if (!errors.empty()) return Error::Invalid("invalid fault parameters", std::move(errors));
+  if (!errors.empty()) return Error::Invalid("paysim.invalid"_code, "invalid fault parameters", std::move(errors));
   return f;
 }
 
@@ -123,9 +125,12 @@ Result<uint64_t> FaultScheduler::Arm(Fault fault, std::optional<Provider> provid
                                      int64_t count) {
   if (provider && !FaultApplies(fault.kind, *provider))
     return Error::Invalid(
+        "paysim.invalid"_code,
         std::string("fault ") + FaultName(fault.kind) + " does not apply to " + ProviderName(*provider),
-        {{"fault", "not applicable to this provider"}});
-  if (count < 1) return Error::Invalid("count must be at least 1", {{"count", "must be at least 1"}});
+        {{"fault", "fault.not_applicable"_code, "not applicable to this provider"}});
+  if (count < 1)
+    return Error::Invalid("paysim.invalid"_code, "count must be at least 1",
+                          {{"count", "count.range"_code, "must be at least 1"}});
   const uint64_t id = next_id_++;
   armed_.push_back({id, std::move(fault), provider, std::move(reference), count});
   return id;
@@ -178,7 +183,8 @@ Result<double> ParseFaultSpec(const std::string& spec) {
     const double p = std::strtod(num.c_str(), &end);
     if (!num.empty() && end && *end == '\0' && p >= 0 && p <= 1) return p;
   }
-  return Error::Invalid("--faults must be none or random:P with 0 <= P <= 1, not \"" + spec + "\"");
+  return Error::Invalid("paysim.faults_spec"_code,
+                        "--faults must be none or random:P with 0 <= P <= 1, not \"" + spec + "\"");
 }
 
 }  // namespace origine::paysim
