@@ -22,8 +22,9 @@ describe('problem slugs and messages', () => {
     expect(errorMessage(new ApiError(418, {}))).toBe('Une erreur est survenue (code 418).');
     expect(errorMessage(new ApiError(400, { type: '/problems/bad-request', detail: 'cursor is not valid' }))).toMatch(/paramètre invalide/);
   });
-  it('falls back to the server detail for an unknown slug', () => {
-    expect(errorMessage(new ApiError(400, { type: '/problems/strange', detail: 'Détail serveur' }))).toBe('Détail serveur');
+  it('never shows the server detail in French: an unknown slug gets the message of its status', () => {
+    expect(errorMessage(new ApiError(400, { type: '/problems/strange', detail: 'Server detail' }))).toBe('La requête envoyée est mal formée.');
+    expect(errorMessage(new ApiError(418, { type: '/problems/strange', detail: 'Server detail' }))).toBe('Une erreur est survenue (code 418).');
   });
 });
 
@@ -38,32 +39,17 @@ describe('field error mapping', () => {
   it('maps errors by path and joins duplicates', () => {
     const errs = fieldErrors({
       errors: [
-        { field: 'goods/0/hs_code', message: 'HS code must have 6 to 10 digits' },
-        { field: '/consignee/name', message: 'requis' },
-        { field: 'consignee/name', message: 'trop long' },
+        { field: 'goods/0/hs_code', code: 'hs_code.format', message: 'must be 6 to 10 digits' },
+        { field: '/consignee/name', code: 'field.required', message: 'is required' },
+        { field: 'consignee/name', code: 'no.such_code', message: 'too long' },
       ],
     });
-    expect(errs).toEqual({ 'goods/0/hs_code': 'HS code must have 6 to 10 digits', 'consignee/name': 'requis trop long' });
+    expect(Object.keys(errs).sort()).toEqual(['consignee/name', 'goods/0/hs_code']);
+    expect(errs['consignee/name']).toMatch(/ Valeur invalide\.$/);
   });
-  it('shows the known server messages in French', () => {
-    expect(
-      fieldErrors({
-        errors: [
-          { field: 'goods/1/hs_code', message: 'must be 6 to 10 digits' },
-          { field: 'regime', message: 'is required' },
-          { field: 'goods/0/value_xof', message: 'must be a whole number of francs' },
-          { field: 'consignee/name', message: 'must have at most 200 characters' },
-          { field: 'goods', message: 'must have at most 100 lines' },
-          { field: 'invoice/number', message: 'something new' },
-        ],
-      }),
-    ).toEqual({
-      'goods/1/hs_code': 'Le code SH doit comporter de 6 à 10 chiffres.',
-      regime: 'Champ obligatoire.',
-      'goods/0/value_xof': 'Montant attendu en francs CFA entiers.',
-      'consignee/name': 'Texte trop long (200 caractères au plus).',
-      goods: '100 lignes de marchandises au plus.',
-      'invoice/number': 'something new',
+  it('shows a field error without a known code as a general "invalid value", never the English sentence in French', () => {
+    expect(fieldErrors({ errors: [{ field: 'invoice/number', message: 'something new' }] })).toEqual({
+      'invoice/number': 'Valeur invalide.',
     });
   });
   it('tolerates missing or odd errors', () => {
@@ -105,14 +91,14 @@ describe('problems with codes', () => {
     const errors = [
       { field: 'goods/0/invoice_date', code: 'date.format', message: 'must be a date YYYY-MM-DD', params: { field: 'invoice/date' } },
       { field: 'goods/1/hs_code', code: 'hs_code.unknown_yet', message: 'must be a brand new rule' },
-      // Until every code has its text, a known English sentence is still shown in French.
+      // A known English sentence with an unknown code is not translated by its words.
       { field: 'goods/2/hs_code', code: 'hs_code.unknown_yet', message: 'must be 6 to 10 digits' },
       { field: 'company', code: 'json.type', message: 'must be an object', params: { field: 'company' } },
     ];
     expect(fieldErrors({ errors })).toEqual({
       'goods/0/invoice_date': 'Date invalide pour le champ invoice/date (format AAAA-MM-JJ).',
       'goods/1/hs_code': 'Valeur invalide.',
-      'goods/2/hs_code': 'Le code SH doit comporter de 6 à 10 chiffres.',
+      'goods/2/hs_code': 'Valeur invalide.',
       company: 'Type de valeur incorrect pour le champ company.',
     });
     setLang('en');

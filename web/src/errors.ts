@@ -1,11 +1,9 @@
 // Turning RFC 9457 problems into readable messages and per-field errors, in the user's language.
 // A problem's `code` and each `errors[].code` are looked up in the catalogues of i18n/errors/;
 // an unknown code gets the general message of its type or HTTP status (never the server's English
-// sentence in the French interface). Problems without codes (older server answers) go through
-// i18n/legacy-server-messages.ts.
+// sentence in the French interface).
 import { getLang, t, type MessageKey } from './i18n';
 import { errorText } from './i18n/errors';
-import { legacyFieldMessage } from './i18n/legacy-server-messages';
 import type { Problem, ProblemFieldError } from './types';
 
 /** A problem as received: whatever part of an RFC 9457 body came (nothing for a network failure). */
@@ -52,12 +50,12 @@ export function problemSlug(problem: ReceivedProblem | null | undefined, status:
 }
 
 /** The general message of a problem: by its type (slug), else by its HTTP status. */
-function generalMessage(err: ApiError): string | null {
+function generalMessage(err: ApiError): string {
   const key = ('error.' + err.slug) as MessageKey;
   const text = t(key, { status: err.status });
   if (text !== key) return text;
   const byStatus = ('error.' + (SLUG_BY_STATUS[err.status] ?? 'generic')) as MessageKey;
-  return err.problem.code ? t(byStatus, { status: err.status }) : null;
+  return t(byStatus, { status: err.status });
 }
 
 /** A readable message (current language) for an error of any kind. */
@@ -65,27 +63,20 @@ export function errorMessage(err: unknown): string {
   if (err instanceof ApiError) {
     const byCode = errorText(err.problem.code, err.problem.params);
     if (byCode) return byCode;
-    const general = generalMessage(err);
-    if (general) return general;
-    // LEGACY: a problem without code and of an unknown type shows what the server said.
-    return err.problem.detail || err.problem.title || t('error.generic', { status: err.status });
+    return generalMessage(err);
   }
   if (err instanceof Error && err.message) return err.message;
   return t('error.generic', { status: '?' });
 }
 
 /**
- * The text of one field error: by its code; else (LEGACY) the known English sentence in the
- * user's language; else, with a code, a general "invalid value" in French (the English sentence in
- * the English interface); without a code (LEGACY), the sentence as sent.
+ * The text of one field error: by its code; else a general "invalid value" in French (the
+ * server's English sentence in the English interface).
  */
 export function fieldErrorText(e: ProblemFieldError): string {
   const message = String(e.message ?? '');
   const byCode = errorText(e.code, e.params);
   if (byCode) return byCode;
-  const legacy = legacyFieldMessage(message);
-  if (legacy) return legacy;
-  if (!e.code) return message;
   return getLang() === 'en' && message ? message : t('error.field.invalid');
 }
 
