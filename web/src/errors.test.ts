@@ -48,13 +48,13 @@ describe('field error mapping', () => {
     expect(errs['consignee/name']).toMatch(/ Valeur invalide\.$/);
   });
   it('shows a field error without a known code as a general "invalid value", never the English sentence in French', () => {
-    expect(fieldErrors({ errors: [{ field: 'invoice/number', message: 'something new' }] })).toEqual({
+    expect(fieldErrors({ errors: [{ field: 'invoice/number', code: 'no.such_code', message: 'something new' }] })).toEqual({
       'invoice/number': 'Valeur invalide.',
     });
   });
   it('tolerates missing or odd errors', () => {
     expect(fieldErrors(undefined)).toEqual({});
-    expect(fieldErrors({ errors: [{ field: 3 as unknown as string, message: 'x' }] })).toEqual({});
+    expect(fieldErrors({ errors: [{ field: 3 as unknown as string, code: 'x.y', message: 'x' }] })).toEqual({});
   });
   it('splits known form fields from the rest', () => {
     const { known, other } = splitFieldErrors(

@@ -24,7 +24,7 @@ import { PAGE_SIZE, pageSize } from './api';
 
 afterEach(() => setLang('fr'));
 
-const problem = (status: number, detail: string, errors?: { field: string; message: string }[]) =>
+const problem = (status: number, detail: string, errors?: { field: string; code: string; message: string }[]) =>
   new ApiError(status, { type: status === 422 ? '/problems/invalid-input' : undefined, status, detail, errors });
 
 // A problem as the server sends it now: a code (and params) on the problem and on each field error.
