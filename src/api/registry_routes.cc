@@ -46,18 +46,6 @@ Result<std::string> Lang(const http::Request& req) {
   return lang && !lang->empty() ? *lang : std::string("fr");
 }
 
-const char* ServiceName(origin::Service s) {
-  switch (s) {
-    case origin::Service::kIssue:
-      return "issue";
-    case origin::Service::kAmendment:
-      return "amendment";
-    case origin::Service::kDuplicata:
-      return "duplicata";
-  }
-  return "";
-}
-
 json::object RegimeJson(const certificates::RegimeInfo& info, const std::string& today) {
   const origin::Regime& r = *info.regime;
   json::array forms, fees;
@@ -76,7 +64,7 @@ json::object RegimeJson(const certificates::RegimeInfo& info, const std::string&
     fees.push_back({{"code", f.code},
                     {"label_fr", f.label_fr},
                     {"label_en", f.label_en},
-                    {"service", ServiceName(f.service)},
+                    {"service", origin::ServiceName(f.service)},
                     {"form", f.form.empty() ? json::value(nullptr) : json::value(f.form)},
                     {"amount_xof", f.amount_xof}});
   json::object validity;

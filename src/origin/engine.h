@@ -57,6 +57,8 @@ struct Form {
 };
 
 enum class Service { kIssue, kAmendment, kDuplicata };
+// "issue", "amendment" or "duplicata": the service's name in the regime files and the API.
+const char* ServiceName(Service s);
 
 struct FeeItem {
   std::string code;

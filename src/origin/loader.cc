@@ -24,6 +24,18 @@ using internal::LineOf;
 using internal::Shown;
 using internal::TableReader;
 
+const char* ServiceName(Service s) {
+  switch (s) {
+    case Service::kIssue:
+      return "issue";
+    case Service::kAmendment:
+      return "amendment";
+    case Service::kDuplicata:
+      return "duplicata";
+  }
+  return "";
+}
+
 namespace {
 
 constexpr size_t kMaxRegimeFileBytes = 1u << 20;

@@ -3,22 +3,6 @@
 #include "origin/engine.h"
 
 namespace origine::payments {
-namespace {
-
-const char* ServiceName(origin::Service s) {
-  switch (s) {
-    case origin::Service::kIssue:
-      return "issue";
-    case origin::Service::kAmendment:
-      return "amendment";
-    case origin::Service::kDuplicata:
-      return "duplicata";
-  }
-  return "";
-}
-
-}  // namespace
-
 std::string FeeService(const std::string& kind) {
   if (kind == "amendment") return "amendment";
   if (kind == "duplicate") return "duplicata";
@@ -34,8 +18,8 @@ Result<std::vector<Fee>> FeesFor(const certificates::RegimeSetPtr& regimes, cons
         .With("date", date);
   std::vector<Fee> out;
   for (const auto& f : info->regime->fees)
-    out.push_back({f.code, f.label_fr, f.label_en, ServiceName(f.service), f.form, info->code, info->regime->version,
-                   info->regime->effective.from, f.amount_xof});
+    out.push_back({f.code, f.label_fr, f.label_en, origin::ServiceName(f.service), f.form, info->code,
+                   info->regime->version, info->regime->effective.from, f.amount_xof});
   return out;
 }
 
