@@ -68,7 +68,7 @@ for name in "$@"; do
   esac
   echo "== bench $name: $([ $status = 0 ] && echo ok || { [ $status = 77 ] && echo SKIPPED || echo "FAILED ($status)"; }), $(($(date +%s) - start)) s"
 done
-[ ${#skipped[@]} -eq 0 ] || echo "SKIPPED benchmarks: ${skipped[*]} (the reasons are above)"
+[ ${#skipped[@]} -eq 0 ] || echo "bench/all.sh: skipped ${skipped[*]} (the reasons are above)"
 [ ${#failed[@]} -eq 0 ] || { echo "FAILED benchmarks: ${failed[*]}"; exit 1; }
 [ ${#passed[@]} -gt 0 ] || exit 77
 exit 0
