@@ -50,7 +50,14 @@ run() {  # name
       fi ;;
     web)
       [ -d web/node_modules ] || { echo "bench/all.sh: web/node_modules is missing (cd web && npm ci)" >&2; return 1; }
-      (cd web && npx vitest bench --run src/verify) ;;
+      # vitest bench exits 0 even when a benchmark throws: a benchmark without samples failed.
+      (cd web && npx vitest bench --run --outputJson "$WORK/web-bench.json" src/verify) &&
+        node -e '
+          const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+          const all = r.files.flatMap((f) => f.groups.flatMap((g) => g.benchmarks));
+          const failed = all.filter((b) => !(b.sampleCount > 0)).map((b) => b.name);
+          if (!all.length || failed.length) { console.error("web benchmarks that failed:", failed.join(", ") || "none ran"); process.exit(1); }' \
+          "$WORK/web-bench.json" ;;
     *) echo "bench/all.sh: no benchmark named $1 (bench/all.sh --list)" >&2; return 1 ;;
   esac
 }
