@@ -63,7 +63,7 @@ T Must(Result<T> r, const char* what) {
   return std::move(*r);
 }
 
-void Must(Status s, const char* what) {
+void Must(const Status& s, const char* what) {
   if (!s) Die(std::string(what) + ": " + s.error().message);
 }
 
@@ -187,7 +187,8 @@ BigTree& Big() {
                     << " s\n";
       }
       const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-      std::cerr << "built in " << secs << " s (" << want / secs << " leaves/s in 50,000-leaf transactions)\n";
+      std::cerr << "built in " << secs << " s (" << static_cast<double>(want) / secs
+                << " leaves/s in 50,000-leaf transactions)\n";
     }
     auto tx = Must(b->db->Begin(false), "begin");
     b->head = Must(b->log.Head(*tx), "head");

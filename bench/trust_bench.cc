@@ -75,7 +75,7 @@ Claims SampleClaims() {
   c.origin_country = "ML";
   c.destination_country = "SN";
   c.issued_at = kNow - 3600;
-  c.expires_at = kNow + 180 * 86400;
+  c.expires_at = kNow + 180 * int64_t{86400};
   c.goods = {{"120740", "400", "sacs", "20000"}, {"151590", "200", "cartons", "5000"}};
   c.invoice_reference = "FAC-2026-0117 du 02/11/2026";
   c.document_hash = Bytes(32, 0x5a);
