@@ -55,8 +55,10 @@ test: deps web
 	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON -DORIGINE_BENCH=ON $(CMAKE_LAUNCHER)
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	bash scripts/check-format.sh
+	TIDY_BUILD_DIR=$(TEST_DIR) bash scripts/tidy.sh -j$(JOBS)
 	cd web && npm run lint && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	@node scripts/skipped-tests.mjs $(TEST_DIR)
 
 # Payments invariants under random simulator faults with a kill -9 and restart
 # (tests/soak/payments-invariants.test.mjs), 10,000 payments; SOAK_N=200 takes about 70 s on
