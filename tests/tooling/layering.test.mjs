@@ -65,9 +65,10 @@ test('the test kit only from test files', () => {
   const root = tree({
     'src/tlog/log_test.cc': '#include "testkit/testkit.h"\n',
     'src/tlog/test_util.cc': '#include "testkit/testkit.h"\n',
+    'src/tlog/log_fixture.h': '#include "testkit/testkit.h"\n',
     'src/tlog/log.cc': '#include "testkit/testkit.h"\n',
   });
-  assert.deepEqual(messages(root), ['src/tlog/log.cc: the test kit is for *_test.cc files only']);
+  assert.deepEqual(messages(root), ['src/tlog/log.cc: the test kit is for test files only (*_test.cc, *_fixture.h, test_util.*)']);
 });
 
 test('Beast, sqlite3.h, libpq and the SQLite backend only where they belong', () => {
