@@ -6,7 +6,8 @@
 #   scripts/tidy.sh --fix FILE.cc...       let clang-tidy apply the fixes it knows
 #   scripts/tidy.sh --analyzer [FILE.cc...] also the clang static analyzer (slow; off in .clang-tidy)
 # A file whose translation unit is unchanged since it last passed (same source, same headers
-# as the last build saw them, same flags, same .clang-tidy and to-fix list, same clang-tidy)
+# as the last build saw them, same flags, same .clang-tidy, same to-fix entries among them,
+# same clang-tidy)
 # is not checked again: the passes are kept in BUILD/tidy-cache/. `make test` runs this after
 # the build, so a fresh clone checks everything once (a few minutes on 2 cores), then only
 # what changed.
@@ -104,7 +105,9 @@ for (const f of files) {
   const d = e.object && deps.get(e.object);
   let key = '-';
   if (d && d.length) {
-    const h = createHash('sha256').update(`${version}\n${config}\n${toFix}\n${e.command}\n${f}\n`);
+    // The to-fix entries that matter to this file: itself and the headers it includes.
+    const relevant = d.map(rel).filter((r) => listed.has(r)).sort();
+    const h = createHash('sha256').update(`${version}\n${config}\n${relevant.join(' ')}\n${e.command}\n${f}\n`);
     for (const dep of d) h.update(`${dep} ${digest(dep)}\n`);
     key = h.digest('hex');
   }
