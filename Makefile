@@ -21,7 +21,7 @@ help:
 	@echo "make test   - install, build (ASan+UBSan) and run every test"
 	@echo "make build  - build everything, start nothing"
 	@echo "make soak   - payments invariants over 10,000 payments under random simulator faults"
-	@echo "make bench  - run the benchmarks (results for docs/BENCHMARKS.md)"
+	@echo "make bench  - run every benchmark on a Release build (docs/BENCHMARKS.md), BENCH=name for one"
 	@echo "make fuzz   - run the libFuzzer fuzzers (clang), FUZZ_SECONDS=300 each"
 
 deps:
@@ -52,11 +52,13 @@ run: build
 test: deps web
 	@cd tests/e2e && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
 	@cd tests/interop && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
-	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON $(CMAKE_LAUNCHER)
+	cmake -S . -B $(TEST_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DORIGINE_SANITIZE=ON -DORIGINE_TESTS=ON -DORIGINE_BENCH=ON $(CMAKE_LAUNCHER)
 	cmake --build $(TEST_DIR) -j $(JOBS)
 	bash scripts/check-format.sh
+	TIDY_BUILD_DIR=$(TEST_DIR) bash scripts/tidy.sh -j$(JOBS)
 	cd web && npm run lint && npm test
 	cd $(TEST_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	@node scripts/skipped-tests.mjs $(TEST_DIR)
 
 # Payments invariants under random simulator faults with a kill -9 and restart
 # (tests/soak/payments-invariants.test.mjs), 10,000 payments; SOAK_N=200 takes about 70 s on
@@ -68,12 +70,16 @@ soak: deps
 	PAYMENTS_SOAK_N=$(SOAK_N) ORIGINE_BIN=$(TEST_DIR)/src/app/origine \
 	  node --test --test-concurrency=1 tests/soak/payments-invariants.test.mjs
 
+# Every benchmark at full length on a Release build (bench/all.sh; docs/BENCHMARKS.md);
+# `make bench BENCH=trust` runs one. make test runs each once in a smoke mode (bench_smoke_*).
+BENCH_DIR ?= build-bench
+BENCH     ?=
 bench: deps web
 	@bash scripts/install-deps.sh --bench
-	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DORIGINE_TESTS=OFF $(CMAKE_LAUNCHER)
-	cmake --build $(BUILD_DIR) -j $(JOBS)
-	bash bench/run.sh $(BUILD_DIR)/src/app/origine
-	node bench/payments.mjs $(BUILD_DIR)/src/app/origine
+	@cd tests/interop && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }
+	cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DORIGINE_TESTS=OFF -DORIGINE_BENCH=ON $(CMAKE_LAUNCHER)
+	cmake --build $(BENCH_DIR) -j $(JOBS)
+	bash bench/all.sh $(BENCH_DIR) $(BENCH)
 
 # libFuzzer (clang): the trust fuzzers, FUZZ_SECONDS each, in build-fuzz. New
 # inputs go to fuzz/corpus-<name>/ (git-ignored); crashes to build-fuzz/crash-*.
@@ -92,4 +98,4 @@ fuzz: deps
 	done
 
 clean:
-	rm -rf $(BUILD_DIR) $(TEST_DIR) web/dist
+	rm -rf $(BUILD_DIR) $(TEST_DIR) $(BENCH_DIR) web/dist

@@ -1,8 +1,10 @@
 // HS search over the full nomenclature: imports ../shared/data/hs2022 (English,
 // 6,939 codes) and the French demo set into a fresh SQLite database, then times
 // 2,000 mixed queries (code prefixes, one and two words, accents) and prints
-// p50/p99/max. Target (issue 3): p99 under 5 ms.
-//   build-rel/src/registry/hs_bench [HS_CSV]
+// p50/p99/max. Target (issue 3): p99 under 5 ms (reported, never a failure).
+//   build-bench/bench/hs_bench [HS_CSV]   (from the repository root)
+// HS_BENCH_QUERIES sets the number of queries (bench/all.sh --smoke: 100). Without the
+// nomenclature (../shared absent) it says SKIPPED and exits 77.
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,6 +33,12 @@ static std::string ReadFile(const std::string& path) {
 
 int main(int argc, char** argv) {
   const std::string csv = argc > 1 ? argv[1] : "../shared/data/hs2022/harmonized-system.csv";
+  if (!std::filesystem::exists(csv)) {
+    std::printf("SKIPPED hs_bench: %s not found (the HS 2022 nomenclature of ../shared)\n", csv.c_str());
+    return 77;
+  }
+  const char* queries_env = std::getenv("HS_BENCH_QUERIES");
+  const int n_queries = std::max(1, queries_env ? std::atoi(queries_env) : 2000);
   auto dir = std::filesystem::temp_directory_path() / ("origine-hs-bench-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   auto db = storage::OpenSqlite((dir / "b.db").string());
@@ -49,13 +57,14 @@ int main(int argc, char** argv) {
                            "beurre karité", "xyzzy",  "meat",        "oil",     "of",          "paper"};
   std::vector<double> ms;
   size_t hits = 0;
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < n_queries; ++i) {
     const char* q = queries[i % (sizeof queries / sizeof *queries)];
     auto t0 = std::chrono::steady_clock::now();
     auto tx = *(*db)->Begin(false);
     auto r = registry::SearchHs(*tx, q, i % 2 ? "fr" : "en", 20);
     auto t1 = std::chrono::steady_clock::now();
-    if (r) hits += r->size();
+    if (!r) return std::fprintf(stderr, "SearchHs(\"%s\"): %s\n", q, r.error().message.c_str()), 1;
+    hits += r->size();
     ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
   }
   if (std::getenv("HS_BENCH_DETAIL")) {
@@ -68,7 +77,8 @@ int main(int argc, char** argv) {
   std::sort(ms.begin(), ms.end());
   std::printf("hs_search: %zu codes, %zu queries, %zu hits: p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", en->size(),
               ms.size(), hits, ms[ms.size() / 2], ms[ms.size() * 99 / 100], ms.back());
+  std::printf("p99 target (< 5 ms): %s\n", ms[ms.size() * 99 / 100] < 5.0 ? "met" : "NOT met");
   db->reset();
   std::filesystem::remove_all(dir);
-  return ms[ms.size() * 99 / 100] < 5.0 ? 0 : 1;
+  return 0;
 }

@@ -1,6 +1,6 @@
 // Origin rules engine: evaluating a 50-line application (target: < 1 ms).
 // Build: cmake -DORIGINE_BENCH=ON -DCMAKE_BUILD_TYPE=Release; run from the
-// repository root: build/src/origin/origin_bench
+// repository root: build-bench/bench/origin_bench (`make bench` does both)
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

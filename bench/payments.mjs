@@ -7,9 +7,10 @@
 //      posted by C concurrent connections for D seconds: requests/s and latency;
 //   3. reconciliation: the simulator's Orange statement of the day padded to 10,000 lines
 //      (lines never initiated: missing_ours) imported in one request.
-// Usage: node bench/payments.mjs build/src/app/origine [build/tools/paysim/origine-paysim]
+// Usage: node bench/payments.mjs build-bench/src/app/origine [build-bench/tools/paysim/origine-paysim]
 // Env: BENCH_PAYMENTS_N (200), BENCH_PARALLEL (8), BENCH_CONNECTIONS (16),
-// BENCH_DURATION_S (10), BENCH_STATEMENT_LINES (10000). Everything listens on 127.0.0.1.
+// BENCH_DURATION_S (10), BENCH_STATEMENT_LINES (10000); bench/all.sh --smoke sets them small.
+// Everything listens on 127.0.0.1. Fails when a step is refused (never on a figure).
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -110,6 +111,8 @@ try {
   await Promise.all(Array.from({ length: CONNECTIONS }, poster));
   const inS = (performance.now() - inStart) / 1000;
   results.intake = { connections: CONNECTIONS, seconds: inS, requests: lat.length, perSecond: lat.length / inS, p50: pct(lat, 0.5), p99: pct(lat, 0.99), outcomes };
+  const refused = Object.keys(outcomes).filter((k) => !k.startsWith('200 '));
+  if (refused.length) throw new Error(`callbacks not accepted: ${JSON.stringify(outcomes)}`);
   await sleep(2000);  // let the worker drain its inbox before the next measure
 
   // --- 3. reconciliation of a 10,000-line statement

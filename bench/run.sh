@@ -5,21 +5,27 @@
 #   origine's resident memory when idle with the demo data,
 #   time from process start to a healthy /healthz.
 # Usage: bench/run.sh PATH/TO/origine   (writes bench/last-run.md, prints it)
+# BENCH_SMOKE=1 (ctest bench_smoke_http): 1 s per target, nothing written in bench/.
+# Without nginx (scripts/install-deps.sh --bench) the yardstick is SKIPPED, loudly; without
+# wrk the smoke sends a few requests with curl instead (a full run needs wrk).
 # Everything listens on 127.0.0.1 and stops by itself.
 set -euo pipefail
 BIN=${1:?usage: bench/run.sh PATH/TO/origine}
 BIN=$(readlink -f "$BIN")
 cd "$(dirname "$0")/.."
-DURATION=${BENCH_DURATION:-10s}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+SMOKE=${BENCH_SMOKE:-}
+DURATION=${BENCH_DURATION:-$([ -n "$SMOKE" ] && echo 1s || echo 10s)}
+CONNECTIONS=${BENCH_CONNECTIONS:-$([ -n "$SMOKE" ] && echo 4 || echo 32)}
 THREADS=${BENCH_WRK_THREADS:-2}
 WORK=$(mktemp -d /tmp/origine-bench.XXXXXX)
 chmod 755 "$WORK"  # nginx workers run as an unprivileged user
+OUT=bench/last-run.md
+[ -z "$SMOKE" ] || OUT=$WORK/last-run.md
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+free_port() { node -e 's=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 wait_healthy() {  # url, timeout seconds
   local deadline=$(( $(date +%s) + $2 ))
   until curl -fsS -o /dev/null "$1" 2>/dev/null; do
@@ -27,6 +33,19 @@ wait_healthy() {  # url, timeout seconds
     sleep 0.01
   done
 }
+
+NGINX=1
+if ! command -v nginx > /dev/null; then
+  NGINX=
+  echo "SKIPPED nginx yardstick: nginx is not installed (scripts/install-deps.sh --bench installs it); measuring origine alone"
+fi
+WRK=1
+if ! command -v wrk > /dev/null; then
+  [ -n "$SMOKE" ] || { echo "bench/run.sh: wrk is not installed (scripts/install-deps.sh installs it)" >&2; exit 1; }
+  WRK=
+  NGINX=
+  echo "SKIPPED wrk load: wrk is not installed (scripts/install-deps.sh installs it); a few requests with curl instead"
+fi
 
 # --- nginx serving a small static file
 NGINX_PORT=$(free_port)
@@ -43,7 +62,7 @@ http {
   server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; location / { } }
 }
 NGINX
-nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" & PIDS+=($!)
+[ -z "$NGINX" ] || { nginx -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" & PIDS+=($!); }
 
 # --- origine: seed demo data once, then measure a restart
 PORT=$(free_port)
@@ -52,9 +71,9 @@ DATA="$WORK/data"
 START_NS=$(date +%s%N)
 "$BIN" serve --listen 127.0.0.1:$PORT --data "$DATA" --web-root web/dist > "$WORK/origine.out" 2> "$WORK/origine.log" & OPID=$!
 PIDS+=($OPID)
-wait_healthy "http://127.0.0.1:$PORT/healthz" 10
+wait_healthy "http://127.0.0.1:$PORT/healthz" 60
 READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
-wait_healthy "http://127.0.0.1:$NGINX_PORT/healthz.json" 10
+[ -z "$NGINX" ] || wait_healthy "http://127.0.0.1:$NGINX_PORT/healthz.json" 60
 sleep 1
 RSS_IDLE_KB=$(awk '/VmRSS/ {print $2}' /proc/$OPID/status)
 
@@ -67,6 +86,16 @@ LUA
 
 run_wrk() {  # label url [script]
   local out
+  if [ -z "$WRK" ]; then  # smoke without wrk: 20 requests, all must succeed
+    local i code
+    for i in $(seq 1 20); do
+      if [ -n "${3:-}" ]; then code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data "{\"qr\": \"$QR\"}" "$2")
+      else code=$(curl -s -o /dev/null -w '%{http_code}' "$2"); fi
+      [ "$code" = 200 ] || { echo "$1: HTTP $code" >&2; return 1; }
+    done
+    echo "$1|—|—|0"
+    return
+  fi
   if [ -n "${3:-}" ]; then out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$3" "$2"); else
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$2"); fi
   local rps p99 errors
@@ -77,7 +106,8 @@ run_wrk() {  # label url [script]
 }
 
 # Logs go to a file during the load (the server logs every request).
-NGINX_LINE=$(run_wrk "nginx static file" "http://127.0.0.1:$NGINX_PORT/healthz.json")
+NGINX_LINE="nginx static file|—|—|SKIPPED"
+[ -z "$NGINX" ] || NGINX_LINE=$(run_wrk "nginx static file" "http://127.0.0.1:$NGINX_PORT/healthz.json")
 HEALTH_LINE=$(run_wrk "origine GET /healthz" "http://127.0.0.1:$PORT/healthz")
 VERIFY_LINE=$(run_wrk "origine POST /api/v1/verify" "http://127.0.0.1:$PORT/api/v1/verify" "$WORK/verify.lua")
 RSS_AFTER_KB=$(awk '/VmRSS/ {print $2}' /proc/$OPID/status)
@@ -92,7 +122,7 @@ NGINX_RPS=$(echo "$NGINX_LINE" | cut -d'|' -f2)
   echo "|---|---|---|---|---|"
   for line in "$NGINX_LINE" "$HEALTH_LINE" "$VERIFY_LINE"; do
     IFS='|' read -r label rps p99 errors <<< "$line"
-    ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a/b }')
+    ratio=$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a/b; else printf "—" }')
     echo "| $label | $rps | $p99 | $errors | $ratio |"
   done
   echo
@@ -101,4 +131,10 @@ NGINX_RPS=$(echo "$NGINX_LINE" | cut -d'|' -f2)
   echo "| start to healthy /healthz (existing demo database) | ${READY_MS} ms | < 1000 ms |"
   echo "| resident memory, idle with demo data | $((RSS_IDLE_KB / 1024)) MiB | <= 50 MiB |"
   echo "| resident memory after the load | $((RSS_AFTER_KB / 1024)) MiB | — |"
-} | tee bench/last-run.md
+} | tee "$OUT"
+# origine must still be running and have answered every request with a 2xx (wrk counts the others).
+kill -0 "$OPID" 2> /dev/null || { echo "bench/run.sh: origine stopped during the run:" >&2; tail -20 "$WORK/origine.log" >&2; exit 1; }
+for line in "$HEALTH_LINE" "$VERIFY_LINE"; do
+  IFS='|' read -r label rps p99 errors <<< "$line"
+  [ "$errors" = 0 ] || { echo "bench/run.sh: $label: $errors answers were not 2xx" >&2; exit 1; }
+done

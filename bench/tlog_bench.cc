@@ -12,7 +12,7 @@
 // transaction) in $TLOG_BENCH_DIR (default /tmp/origine-tlog-bench) and reused
 // by later runs. Latency benchmarks report p50/p99 in microseconds as counters.
 // Build: cmake -DORIGINE_BENCH=ON -DCMAKE_BUILD_TYPE=Release; run
-// ./build/src/tlog/tlog_bench.
+// ./build-bench/bench/tlog_bench (`make bench` does both).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -44,6 +44,9 @@ std::string BenchDir() {
   return dir;
 }
 
+// bench/all.sh --smoke sets ORIGINE_BENCH_SMOKE: a few iterations of each benchmark.
+double MinSeconds(double seconds) { return std::getenv("ORIGINE_BENCH_SMOKE") ? 0.01 : seconds; }
+
 uint64_t BigSize() {
   const char* n = std::getenv("TLOG_BENCH_LEAVES");
   return n ? std::strtoull(n, nullptr, 10) : 10'000'000;
@@ -60,7 +63,7 @@ T Must(Result<T> r, const char* what) {
   return std::move(*r);
 }
 
-void Must(Status s, const char* what) {
+void Must(const Status& s, const char* what) {
   if (!s) Die(std::string(what) + ": " + s.error().message);
 }
 
@@ -138,7 +141,13 @@ void BM_DurableAppend(benchmark::State& state) {
   db.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
-BENCHMARK(BM_DurableAppend)->Arg(1)->Arg(16)->Arg(256)->MinTime(5)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_DurableAppend)
+    ->Arg(1)
+    ->Arg(16)
+    ->Arg(256)
+    ->MinTime(MinSeconds(5))
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 
 // ---- the big tree
 
@@ -178,7 +187,8 @@ BigTree& Big() {
                     << " s\n";
       }
       const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
-      std::cerr << "built in " << secs << " s (" << want / secs << " leaves/s in 50,000-leaf transactions)\n";
+      std::cerr << "built in " << secs << " s (" << static_cast<double>(want) / secs
+                << " leaves/s in 50,000-leaf transactions)\n";
     }
     auto tx = Must(b->db->Begin(false), "begin");
     b->head = Must(b->log.Head(*tx), "head");
@@ -209,7 +219,7 @@ void BM_InclusionProof(benchmark::State& state) {
   state.counters["tree_size"] = static_cast<double>(b.size);
   state.counters["proof_hashes"] = static_cast<double>(proof_len);
 }
-BENCHMARK(BM_InclusionProof)->MinTime(5)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_InclusionProof)->MinTime(MinSeconds(5))->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void BM_InclusionProofOnly(benchmark::State& state) {
   BigTree& b = Big();
@@ -220,7 +230,7 @@ void BM_InclusionProofOnly(benchmark::State& state) {
     benchmark::DoNotOptimize(proof);
   }
 }
-BENCHMARK(BM_InclusionProofOnly)->MinTime(3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_InclusionProofOnly)->MinTime(MinSeconds(3))->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void BM_VerifyInclusion(benchmark::State& state) {
   BigTree& b = Big();
@@ -246,7 +256,7 @@ void BM_ConsistencyProof(benchmark::State& state) {
   }
   lat.Report(state);
 }
-BENCHMARK(BM_ConsistencyProof)->MinTime(3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ConsistencyProof)->MinTime(MinSeconds(3))->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void BM_ReadTile(benchmark::State& state) {
   BigTree& b = Big();
@@ -267,7 +277,14 @@ void BM_ReadTile(benchmark::State& state) {
   }
   lat.Report(state);
 }
-BENCHMARK(BM_ReadTile)->Arg(-1)->Arg(0)->Arg(1)->Arg(2)->MinTime(3)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReadTile)
+    ->Arg(-1)
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->MinTime(MinSeconds(3))
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
 
 void BM_SignedCheckpoint(benchmark::State& state) {
   BigTree& b = Big();
@@ -277,7 +294,7 @@ void BM_SignedCheckpoint(benchmark::State& state) {
     benchmark::DoNotOptimize(Must(b.log.SignedCheckpoint(*tx, signer), "checkpoint"));
   }
 }
-BENCHMARK(BM_SignedCheckpoint)->MinTime(2)->UseRealTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SignedCheckpoint)->MinTime(MinSeconds(2))->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

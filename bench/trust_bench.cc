@@ -2,10 +2,10 @@
 // ES256 signatures and verifications, MakeQrText, QR PNG and certificate PDF.
 // bench/trust.sh runs it next to `openssl speed ecdsap256` and cose-js.
 // Build: cmake -DORIGINE_BENCH=ON -DCMAKE_BUILD_TYPE=Release -DORIGINE_TESTS=OFF;
-// run: build-bench/src/trust/trust_bench
+// run: build-bench/bench/trust_bench
 // With ORIGINE_BENCH_QR (a file of CO1: texts, one a line, e.g. from
 // `origine cert qr`) and ORIGINE_BENCH_TRUST_LIST (`origine trust-list
-// export`), BM_VerifyQrText verifies those texts instead of its own.
+// export`, format 2 or 1), BM_VerifyQrText verifies those texts instead of its own.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -45,6 +45,24 @@ std::string Slurp(const char* path) {
 
 const int64_t kNow = 1795800000;  // 2026-11-27
 
+// The entries of an exported trust list (`origine trust-list export`): format 2, its
+// signature checked against the root it carries (the export comes from the same run),
+// or an unsigned format-1 list.
+std::vector<TrustEntry> LoadTrustList(const std::string& json) {
+  auto format = TrustListFormat(json);
+  if (!format) Die("trust list: " + format.error().message);
+  if (*format == 1) {
+    auto list = TrustListFromJson(json);
+    if (!list) Die("trust list: " + list.error().message);
+    return std::move(*list);
+  }
+  auto root = EmbeddedTrustListRoot(json);
+  if (!root) Die("trust list: " + root.error().message);
+  auto verified = VerifySignedTrustList(json, *root);
+  if (!verified) Die("trust list: " + verified.error().message);
+  return std::move(verified->document.entries);
+}
+
 Claims SampleClaims() {
   Claims c;
   c.issuer_country = "ML";
@@ -57,7 +75,7 @@ Claims SampleClaims() {
   c.origin_country = "ML";
   c.destination_country = "SN";
   c.issued_at = kNow - 3600;
-  c.expires_at = kNow + 180 * 86400;
+  c.expires_at = kNow + 180 * int64_t{86400};
   c.goods = {{"120740", "400", "sacs", "20000"}, {"151590", "200", "cartons", "5000"}};
   c.invoice_reference = "FAC-2026-0117 du 02/11/2026";
   c.document_hash = Bytes(32, 0x5a);
@@ -89,7 +107,7 @@ const Fixture& Fix() {
         MakeSignerCertificate(*root, *root_cert, *signer, "Bench signer", "ML", kNow - 86400, kNow + 730 * 86400LL);
     if (!cert) Die("signer certificate");
     auto* fx = new Fixture{std::move(*signer), KidOf(*cert), {}, {}, {}, {}, {}, kNow};
-    fx->trust.push_back({fx->kid, *cert, std::nullopt});
+    fx->trust.push_back({fx->kid, *cert, std::nullopt, {"ETLS"}});
     auto qr = MakeQrText(SampleClaims(), fx->signer, fx->kid);
     if (!qr) Die("MakeQrText");
     fx->qr = *qr;
@@ -99,9 +117,7 @@ const Fixture& Fix() {
       std::istringstream lines(Slurp(qr_file));
       for (std::string line; std::getline(lines, line);)
         if (!line.empty()) fx->verify_texts.push_back(line);
-      auto list = TrustListFromJson(Slurp(trust_file));
-      if (!list) Die("trust list: " + list.error().message);
-      fx->verify_trust = *list;
+      fx->verify_trust = LoadTrustList(Slurp(trust_file));
       fx->verify_now = std::time(nullptr);
     } else {
       fx->verify_texts = {fx->qr};

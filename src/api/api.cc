@@ -22,7 +22,7 @@ using http::Response;
 Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
          certificates::ApplicationService& applications, certificates::CertificateService& certificates,
          pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,
-         ApiOptions options, payments::PaymentService* payments, payments::Reconciler* reconciler)
+         const ApiOptions& options, payments::PaymentService* payments, payments::Reconciler* reconciler)
     : middleware_(db, clock, identity), static_files_(options.web_root) {
   const AddRoute add = [this](const char* method, const char* path, Access access, RouteHandler handler) {
     router_.Add(method, path, middleware_.Wrap(method, path, access, std::move(handler)));

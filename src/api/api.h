@@ -46,7 +46,8 @@ class Api {
   Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
       certificates::ApplicationService& applications, certificates::CertificateService& certificates,
       pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,
-      ApiOptions options, payments::PaymentService* payments = nullptr, payments::Reconciler* reconciler = nullptr);
+      const ApiOptions& options, payments::PaymentService* payments = nullptr,
+      payments::Reconciler* reconciler = nullptr);
 
   // Answers one request. Never throws for bad input; sets no request id
   // itself (the server did).

@@ -296,7 +296,7 @@ TEST_F(ApiTest, VerifyReportsEachOutcomeDistinctly) {
   EXPECT_FALSE(s.at("document").at("checked").as_bool());
   EXPECT_FALSE(s.contains("certificate"));
   // Time passes: the valid one expires.
-  clock_.Advance(400 * 86400);
+  clock_.Advance(int64_t{400} * 86400);
   EXPECT_EQ(verify("number", valid).at("status").as_string(), "expired");
 }
 

@@ -56,11 +56,17 @@ Result<Config> LoadConfig(const std::string& path_in) {
           .With("path", path)
           .With("key", key);
     };
+    auto unknown_key = [&](const std::string& key) {
+      return Error::Invalid("config.unknown_key"_code, "config " + path + ": unknown key " + key)
+          .With("path", path)
+          .With("key", key);
+    };
     for (auto&& [section, node] : t) {
       const std::string s(section.str());
       if (s != "server" && s != "storage" && s != "issuer" && s != "log" && s != "origin" && s != "payments" &&
           s != "keys")
-        return Error::Invalid("config.unknown_section"_code, "config " + path + ": unknown section [" + s + "]")
+        return Error::Invalid("config.unknown_section"_code,
+                              std::string("config ").append(path).append(": unknown section [").append(s).append("]"))
             .With("path", path)
             .With("section", s);
     }
@@ -111,17 +117,14 @@ Result<Config> LoadConfig(const std::string& path_in) {
           if (!node.is_table()) return bad(("payments." + k).c_str(), "a table");
           for (auto&& [pk, pv] : *node.as_table()) {
             const std::string name(pk.str());
-            if (!IsProviderKey(name))
-              return Error::Invalid("config.unknown_key"_code,
-                                    "config " + path + ": unknown key payments." + k + "." + name)
-                  .With("path", path)
-                  .With("key", "payments." + k + "." + name);
+            const std::string full = std::string("payments.").append(k).append(".").append(name);
+            if (!IsProviderKey(name)) return unknown_key(full);
             if (pv.is_string())
               c.providers[k][name] = **pv.as_string();
             else if (pv.is_integer())
               c.providers[k][name] = std::to_string(**pv.as_integer());
             else
-              return bad(("payments." + k + "." + name).c_str(), "a string");
+              return bad(full.c_str(), "a string");
           }
         } else if (k == "simulator" || k == "public_url") {
           if (!node.is_string()) return bad(("payments." + k).c_str(), "a string");
@@ -140,9 +143,7 @@ Result<Config> LoadConfig(const std::string& path_in) {
           else
             c.late_window_seconds = v;
         } else {
-          return Error::Invalid("config.unknown_key"_code, "config " + path + ": unknown key payments." + k)
-              .With("path", path)
-              .With("key", "payments." + k);
+          return unknown_key("payments." + k);
         }
       }
     }

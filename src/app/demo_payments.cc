@@ -56,7 +56,8 @@ Status DemoPayer::Pay(const Principal& exporter, int64_t application_id, const s
     auto act = [&](const std::string& reference) -> Status {
       payments::HttpRequest req;
       req.method = "POST";
-      req.url = base + "/_control/payments/" + provider + "/" + reference + "/complete";
+      req.url = base;
+      req.url.append("/_control/payments/").append(provider).append("/").append(reference).append("/complete");
       req.headers = {{"Content-Type", "application/json"}};
       req.body = R"({"outcome":"success"})";
       ASSIGN_OR_RETURN(payments::HttpResponse res, p_.http->Send(req));
@@ -110,7 +111,7 @@ std::string DemoPayer::Simulator(const std::string& provider, std::string* why) 
     *why = "aucun prestataire « " + provider + " » n'est configuré";
     return "";
   }
-  const std::string base = SimulatorBaseFor(p_.config, provider);
+  std::string base = SimulatorBaseFor(p_.config, provider);
   if (base.empty()) {
     *why = "le prestataire « " + provider + " » est réel (seul le simulateur peut être payé par la démonstration)";
     return "";

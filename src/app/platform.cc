@@ -60,7 +60,7 @@ std::vector<payments::ProviderConfig> ProviderConfigs(const Config& config) {
     const std::string base = SimulatorBaseFor(config, name);
     if (!base.empty()) {
       kv = kPaysimDefaults.at(name);
-      kv["base_url"] = base + "/" + name;
+      kv["base_url"] = std::string(base).append("/").append(name);
       if (name == "momo") kv["payment_page"] = base + "/pay/momo/";
     }
     if (own != config.providers.end())

@@ -115,10 +115,12 @@ std::vector<FieldError> RefusedLines(const json::object& data, const json::array
         refused.emplace_back(field, "goods.unknown_product"_code, "unknown product" + why,
                              ErrorParams{{"reasons", reasons}});
       else
-        refused.emplace_back(
-            field, "goods.not_originating"_code,
-            "not originating under " + regime + why + " The non-preferential certificate (NP) remains possible.",
-            ErrorParams{{"regime", regime}, {"reasons", reasons}});
+        refused.emplace_back(field, "goods.not_originating"_code,
+                             std::string("not originating under ")
+                                 .append(regime)
+                                 .append(why)
+                                 .append(" The non-preferential certificate (NP) remains possible."),
+                             ErrorParams{{"regime", regime}, {"reasons", reasons}});
     }
   }
   return refused;

@@ -168,15 +168,16 @@ TEST_F(WorkflowTest, NotOriginatingLinesAreRefusedAtSubmission) {
 
 TEST_F(WorkflowTest, NumbersAreGaplessPerRegimeAndYear) {
   std::vector<std::string> numbers;
+  numbers.reserve(3);
   for (int i = 0; i < 3; ++i) numbers.push_back(Issue());
   EXPECT_EQ(numbers, (std::vector<std::string>{"ML-ETLS-2026-000001", "ML-ETLS-2026-000002", "ML-ETLS-2026-000003"}));
-  clock_.Advance(40 * 86400);  // into 2027
+  clock_.Advance(int64_t{40} * 86400);  // into 2027
   EXPECT_EQ(Issue(), "ML-ETLS-2027-000001");
 }
 
 TEST_F(WorkflowTest, ExpiredCertificateVerifiesAsExpired) {
   const std::string number = Issue();
-  clock_.Advance(181 * 86400);
+  clock_.Advance(int64_t{181} * 86400);
   EXPECT_EQ(certs_->VerifyNumber(number).status, Outcome::kExpired);
 }
 

@@ -67,7 +67,7 @@ TEST(WorkflowGolden, EveryStatusActionAndActor) {
     std::set<std::string> statuses_seen;
     for (auto&& [status_key, row_node] : *rows) {
       const std::string status_name(status_key.str());
-      const int line = row_node.source().begin.line;
+      const auto line = row_node.source().begin.line;
       std::optional<ApplicationStatus> from = ParseApplicationStatus(status_name);
       ASSERT_TRUE(from) << kGolden << ":" << line << ": unknown status '" << status_name << "'";
       statuses_seen.insert(status_name);
@@ -76,8 +76,8 @@ TEST(WorkflowGolden, EveryStatusActionAndActor) {
           << kGolden << ":" << line << ": one cell per actor (" << actors.size() << ")";
       for (size_t i = 0; i < actors.size(); ++i) {
         const std::string want = (*row)[i].value_or(std::string());
-        SCOPED_TRACE(std::string(kGolden) + ":" + std::to_string(line) + ": " + action_name + " from " + status_name +
-                     " by " + ActorName(actors[i]));
+        SCOPED_TRACE(testing::Message() << kGolden << ":" << line << ": " << action_name << " from " << status_name
+                                        << " by " << ActorName(actors[i]));
         EXPECT_EQ(Answer(actors[i], *from, *action), want);
         if (want.find('.') == std::string::npos) {
           // Allowed: NextStatus names the first target, or the second when a fee is due.

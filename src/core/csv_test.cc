@@ -7,6 +7,7 @@ namespace {
 
 std::vector<std::vector<std::string>> Fields(const std::vector<Record>& rows) {
   std::vector<std::vector<std::string>> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.fields);
   return out;
 }

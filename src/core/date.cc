@@ -84,9 +84,9 @@ Result<int64_t> ParseTimestamp(std::string_view text) {
     if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':' || !Digits(zone, 1, 2, &oh) ||
         !Digits(zone, 4, 2, &om) || oh > 23 || om > 59)
       return bad;
-    offset = (oh * 3600 + om * 60) * (zone[0] == '-' ? -1 : 1);
+    offset = (int64_t{oh} * 3600 + int64_t{om} * 60) * (zone[0] == '-' ? -1 : 1);
   }
-  return *days * 86400 + hh * 3600 + mm * 60 + ss - offset;
+  return *days * 86400 + int64_t{hh} * 3600 + int64_t{mm} * 60 + ss - offset;
 }
 
 int64_t DayNumber(int64_t unix_seconds) {

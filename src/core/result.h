@@ -173,9 +173,9 @@ class [[nodiscard]] Status {
     if (!origine_status_) return origine_status_.error(); \
   } while (0)
 
-// ASSIGN_OR_RETURN(lhs, expr): lhs = *expr, or return its Error.
+// ASSIGN_OR_RETURN(lhs, expr): lhs = *expr, or return its Error. No parentheses: tmp is a name, lhs may be `auto x`.
 #define ASSIGN_OR_RETURN(lhs, expr) ASSIGN_OR_RETURN_IMPL(ORIGINE_CONCAT(origine_result_, __LINE__), lhs, expr)
-#define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
-  auto tmp = (expr);                          \
-  if (!tmp) return std::move(tmp).error();    \
-  lhs = std::move(tmp).value()
+#define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr)                                       \
+  auto tmp = (expr);                       /* NOLINT(bugprone-macro-parentheses) */ \
+  if (!tmp) return std::move(tmp).error(); /* NOLINT(bugprone-macro-parentheses) */ \
+  lhs = std::move(tmp).value()             // NOLINT(bugprone-macro-parentheses)

@@ -11,7 +11,7 @@
 namespace origine::http {
 namespace {
 
-Request Make(std::string method, std::string target) {
+Request Make(std::string method, const std::string& target) {
   Request r;
   r.method = std::move(method);
   r.target = target;

@@ -62,6 +62,7 @@ Result<int64_t> UpdateStatus(storage::Tx& tx, int64_t id, CompanyStatus status) 
 Result<std::vector<std::string>> SelectStatusNames(storage::Tx& tx) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectStatusNames));
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }

@@ -45,7 +45,7 @@ struct NewUser {
 
 class IdentityService {
  public:
-  static constexpr int64_t kSessionSeconds = 12 * 3600;
+  static constexpr int64_t kSessionSeconds = int64_t{12} * 3600;
 
   IdentityService(storage::Db& db, const Clock& clock) : db_(db), clock_(clock) {}
 

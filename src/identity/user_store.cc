@@ -57,6 +57,7 @@ Result<std::optional<UserName>> SelectName(storage::Tx& tx, int64_t user_id) {
 Result<std::vector<CompanyUser>> SelectByCompany(storage::Tx& tx, int64_t company_id) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectByCompany, {company_id}));
   std::vector<CompanyUser> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(CompanyUserFromRow(r));
   return out;
 }
@@ -82,6 +83,7 @@ Result<int64_t> UpdateActive(storage::Tx& tx, int64_t user_id, bool active) {
 Result<std::vector<std::string>> SelectRoleNames(storage::Tx& tx) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectRoleNames));
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }

@@ -52,7 +52,8 @@ class CurlHttpClient final : public HttpClient {
     HttpResponse out;
     Sink sink{&out.body, r.max_body};
     curl_slist* headers = nullptr;
-    for (const auto& [k, v] : r.headers) headers = curl_slist_append(headers, (k + ": " + v).c_str());
+    for (const auto& [k, v] : r.headers)
+      headers = curl_slist_append(headers, std::string(k).append(": ").append(v).c_str());
     headers = curl_slist_append(headers, "Expect:");
     curl_easy_setopt(curl, CURLOPT_URL, r.url.c_str());
     curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, r.method.c_str());

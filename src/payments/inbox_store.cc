@@ -40,6 +40,7 @@ Status SetInboxReference(storage::Tx& tx, const std::string& provider, const std
 Result<std::vector<InboxItem>> InboxDue(storage::Tx& tx, int64_t now, int64_t limit) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectInboxDue, {now, limit}));
   std::vector<InboxItem> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3)});
   return out;
 }

@@ -184,6 +184,7 @@ Result<std::vector<Intent>> ListIntentsPage(storage::Tx& tx, const std::string& 
 Result<std::vector<int64_t>> IntentsDueForPoll(storage::Tx& tx, int64_t now, int64_t limit) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectDueForPoll, {now, limit}));
   std::vector<int64_t> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Int(0));
   return out;
 }
@@ -191,6 +192,7 @@ Result<std::vector<int64_t>> IntentsDueForPoll(storage::Tx& tx, int64_t now, int
 Result<std::vector<int64_t>> RefundsDue(storage::Tx& tx, int64_t now, int64_t limit) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectRefundsDue, {now, limit}));
   std::vector<int64_t> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Int(0));
   return out;
 }

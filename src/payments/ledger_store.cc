@@ -67,6 +67,7 @@ Result<std::map<std::string, int64_t>> LedgerBalancesBefore(storage::Tx& tx, int
 Result<std::vector<int64_t>> UnbalancedLedgerEntries(storage::Tx& tx) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectUnbalanced));
   std::vector<int64_t> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Int(0));
   return out;
 }
@@ -75,6 +76,7 @@ Result<std::vector<LedgerEntryRow>> LedgerEntriesPage(storage::Tx& tx, std::opti
                                                       int64_t limit) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectEntriesPage, {before_id ? *before_id : INT64_MAX, limit}));
   std::vector<LedgerEntryRow> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Text(4)});
   return out;
 }
@@ -82,6 +84,7 @@ Result<std::vector<LedgerEntryRow>> LedgerEntriesPage(storage::Tx& tx, std::opti
 Result<std::vector<LedgerLineRow>> LedgerLinesBetween(storage::Tx& tx, int64_t from_id, int64_t to_id) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectLinesBetween, {from_id, to_id}));
   std::vector<LedgerLineRow> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Int(2)});
   return out;
 }
@@ -89,6 +92,7 @@ Result<std::vector<LedgerLineRow>> LedgerLinesBetween(storage::Tx& tx, int64_t f
 Result<std::vector<ClearingMovement>> ClearingMovements(storage::Tx& tx, int64_t from, int64_t to) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectClearingMovements, {from, to}));
   std::vector<ClearingMovement> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4)});
   return out;
 }

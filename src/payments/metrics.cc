@@ -17,8 +17,8 @@ std::string PaymentMetrics::Render() const {
       out += "# TYPE origine_" + name + " counter\n";
       last = name;
     }
-    out +=
-        "origine_" + name + "{provider=\"" + provider + "\",outcome=\"" + outcome + "\"} " + std::to_string(n) + "\n";
+    out.append("origine_").append(name).append("{provider=\"").append(provider).append("\",outcome=\"");
+    out.append(outcome).append("\"} ").append(std::to_string(n)).append("\n");
   }
   return out;
 }

@@ -46,17 +46,14 @@ Result<json::object> PaymentService::View(storage::Tx& tx, int64_t application_i
     o["fee"] = nullptr;
     o["amount_xof"] = 0;
   }
-  std::string s;
+  // No fee, or a fee on an application reviewed before payments existed: not_required.
+  std::string s = "not_required";
   if (paid)
     s = "paid";
-  else if (!fee)
-    s = "not_required";
-  else if (status == "awaiting_payment")
+  else if (fee && status == "awaiting_payment")
     s = open ? "pending" : "due";
-  else if (status == "draft" || status == "returned")
+  else if (fee && (status == "draft" || status == "returned"))
     s = "due_on_submit";
-  else
-    s = "not_required";  // reviewed before payments existed
   o["status"] = s;
   o["intents"] = std::move(items);
   json::array providers;

@@ -178,7 +178,7 @@ TEST(CinetPay, XTokenOverTheSixteenFieldsInOrder) {
                                                                    {"cpm_error_message", "SUCCES"}};
   std::string body, concat;
   for (const auto& [k, v] : fields) {
-    body += (body.empty() ? "" : "&") + k + "=" + v;
+    body.append(body.empty() ? "" : "&").append(k).append("=").append(v);
     concat += v;
   }
   CallbackRequest r;

@@ -50,6 +50,7 @@ Status InsertStatementLine(storage::Tx& tx, int64_t statement_id, const Classifi
 Result<std::vector<StatementRow>> ListStatements(storage::Tx& tx, int64_t limit) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectStatements, {limit}));
   std::vector<StatementRow> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Int(2), r.Text(3), r.Int(4), r.Int(5)});
   return out;
 }
@@ -63,6 +64,7 @@ Result<std::optional<StatementRow>> FindStatement(storage::Tx& tx, int64_t id) {
 Result<std::vector<StatementLineRow>> StatementLines(storage::Tx& tx, int64_t statement_id) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectStatementLines, {statement_id}));
   std::vector<StatementLineRow> out;
+  out.reserve(rows.size());
   for (const auto& r : rows)
     out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4), r.Int(5), r.Text(6), r.Text(7)});
   return out;
@@ -71,6 +73,7 @@ Result<std::vector<StatementLineRow>> StatementLines(storage::Tx& tx, int64_t st
 Result<std::vector<OurPayment>> PaymentsForStatement(storage::Tx& tx, const std::string& provider, int64_t day) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectPaymentsForStatement, {day, day + 86400, provider}));
   std::vector<OurPayment> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), r.Int(4) != 0});
   return out;
 }
@@ -79,6 +82,7 @@ Result<std::vector<OurPayment>> PaymentsWithReference(storage::Tx& tx, const std
                                                       const std::string& reference) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectPaymentsWithReference, {provider, reference}));
   std::vector<OurPayment> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Int(0), r.Text(1), r.Text(2), r.Int(3), false});
   return out;
 }

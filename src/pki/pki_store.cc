@@ -159,6 +159,7 @@ Status MarkRevoked(storage::Tx& tx, const std::string& kid, const trust::SignerR
 Result<std::vector<std::string>> ListRoleNames(storage::Tx& tx) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectRoleNames));
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(r.Text(0));
   return out;
 }

@@ -105,6 +105,7 @@ Status DeleteForProduct(storage::Tx& tx, int64_t product_id) {
 Result<std::vector<GrantedApproval>> SelectGranted(storage::Tx& tx, int64_t product_id, const std::string& regime) {
   ASSIGN_OR_RETURN(auto rows, tx.Query(kSelectGranted, {product_id, regime}));
   std::vector<GrantedApproval> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3)});
   return out;
 }

@@ -12,7 +12,7 @@ namespace origine::registry {
 
 namespace {
 
-std::string Trim(std::string s) {
+std::string Trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t"), e = s.find_last_not_of(" \t");
   return b == std::string::npos ? "" : s.substr(b, e - b + 1);
 }
@@ -132,7 +132,7 @@ Result<std::vector<HsLine>> ParseHsCsv(std::string_view text, const std::string&
   std::set<std::string> seen;
   for (csv::Record& rec : *records) {
     std::vector<std::string>& f = rec.fields;
-    for (auto& x : f) x = Trim(std::move(x));
+    for (auto& x : f) x = Trim(x);
     const std::string where = name + ":" + std::to_string(rec.line);
     if (shape == Shape::kUnknown) {
       shape = ShapeOf(f);
@@ -236,10 +236,12 @@ Result<std::vector<HsHit>> SearchOne(storage::Tx& tx, std::string_view query, co
     if (tokens.size() > hs_store::kMaxTokenRanges) tokens.resize(hs_store::kMaxTokenRanges);
     // Each word must begin a word of the label: an indexed prefix range on hs_tokens.
     std::vector<hs_store::TokenRange> ranges;
+    ranges.reserve(tokens.size());
     for (const auto& t : tokens) ranges.push_back(PrefixRange(t));
     ASSIGN_OR_RETURN(found, hs_store::SelectByTokens(tx, lang, ranges, limit));
   }
   std::vector<HsHit> hits;
+  hits.reserve(found.size());
   for (auto& h : found) hits.push_back({std::move(h.code), std::move(h.label), lang, h.level});
   return hits;
 }

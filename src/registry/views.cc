@@ -101,6 +101,7 @@ Result<json::object> CompanyJson(storage::Tx& tx, const identity::CompanyRecord&
                  {"status", identity::CompanyStatusName(c.status)}};
   ASSIGN_OR_RETURN(auto rows, company_approval_store::SelectForCompany(tx, c.id));
   std::vector<int64_t> granters;
+  granters.reserve(rows.size());
   for (const auto& r : rows) granters.push_back(r.granted_by);
   ASSIGN_OR_RETURN(auto people, identity::FindUserNames(tx, granters));
   json::array a;

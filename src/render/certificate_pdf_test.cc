@@ -61,7 +61,7 @@ CertificateView SampleView(size_t lines) {
   return v;
 }
 
-std::string Normalize(std::string s) {  // collapse whitespace runs (text extraction wraps lines)
+std::string Normalize(const std::string& s) {  // collapse whitespace runs (text extraction wraps lines)
   return std::regex_replace(s, std::regex("\\s+"), " ");
 }
 

@@ -75,7 +75,7 @@ Result<std::vector<uint8_t>> ToLuminance(cairo_surface_t* s, int w, int h) {
       case CAIRO_FORMAT_RGB24:
         for (int x = 0; x < w; ++x) {
           uint32_t p;
-          std::memcpy(&p, row + 4 * x, 4);  // native-endian, premultiplied alpha
+          std::memcpy(&p, row + static_cast<size_t>(x) * 4, 4);  // native-endian, premultiplied alpha
           const unsigned a = format == CAIRO_FORMAT_ARGB32 ? (p >> 24) : 255;
           const unsigned r = ((p >> 16) & 0xff) + 255 - a;
           const unsigned g = ((p >> 8) & 0xff) + 255 - a;

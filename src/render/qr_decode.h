@@ -22,7 +22,7 @@
 
 namespace origine::render {
 
-inline constexpr size_t kMaxDecodeInputBytes = 20 * 1024 * 1024;  // 20 MiB
+inline constexpr size_t kMaxDecodeInputBytes = size_t{20} * 1024 * 1024;  // 20 MiB
 
 // `png_bytes` must be a PNG (at most 10000 x 10000 pixels; transparency is
 // composited over white).

@@ -146,6 +146,7 @@ TEST_F(SqliteDbTest, UpsertReturningCountsGaplesslyAcrossThreads) {
   std::vector<std::thread> threads;
   std::mutex mu;
   std::vector<int64_t> got;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
       for (int i = 0; i < kPerThread; ++i) {

@@ -76,7 +76,7 @@ std::string PaymentWorld::Pay(int64_t id, const std::string& idempotency_key) {
 }
 
 std::string PaymentWorld::Paid() {
-  const std::string ref = Pay(AwaitingPayment());
+  std::string ref = Pay(AwaitingPayment());
   script.status = {payments::RemoteStatus::kSucceeded, "T-" + ref.substr(0, 4), 1500, ""};
   EXPECT_EQ(Callback(ref, "paid-" + ref).outcome, "accepted");
   EXPECT_THAT(pay->ProcessInbox(10), IsOk());

@@ -41,4 +41,4 @@ boost::json::value ReadJsonFile(const std::filesystem::path& path);
   if (!var##_found)                                                                                 \
     GTEST_SKIP() << "conformance vectors: ../shared/vectors not found (looked beside "              \
                  << ::origine::testkit::RepoRoot().string() << "; they are not in the repository)"; \
-  const std::filesystem::path var = *var##_found
+  const std::filesystem::path& var = *var##_found  // NOLINT(bugprone-macro-parentheses): var is declared, no expression

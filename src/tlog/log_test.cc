@@ -195,7 +195,7 @@ TEST(Log, BatchesFullTilesAndTileClient) {
   auto l1 = log.ReadTile(*tx, Tile{1, 0, 256});
   ASSERT_TRUE(l1.ok()) << l1.error().message;
   auto l1h = DecodeHashTile(*l1, 256);
-  EXPECT_EQ((*l1h)[3], RootFromLeaves(std::span<const Hash>(leaves.data() + 3 * 256, 256)));
+  EXPECT_EQ((*l1h)[3], RootFromLeaves(std::span<const Hash>(leaves.data() + std::ptrdiff_t{3} * 256, 256)));
   // A monitor computing everything from tiles, over the log's own tile reads.
   int fetched = 0;
   TileHashReader client(size, [&](const Tile& tile) {
@@ -230,6 +230,7 @@ TEST(Log, ConcurrentAppendsWithRollbacksAreGapless) {
   std::map<uint64_t, LeafRecord> committed;
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int th = 0; th < kThreads; ++th) {
     threads.emplace_back([&, th] {
       std::mt19937 rng(th);
@@ -242,7 +243,7 @@ TEST(Log, ConcurrentAppendsWithRollbacksAreGapless) {
         std::vector<std::pair<uint64_t, LeafRecord>> mine;
         const int n = 1 + static_cast<int>(rng() % 3);
         for (int j = 0; j < n; ++j) {
-          LeafRecord r = Rec(static_cast<uint64_t>(th) * 100000 + k * 10 + j);
+          LeafRecord r = Rec(static_cast<uint64_t>(th) * 100000 + static_cast<uint64_t>(k) * 10 + j);
           auto idx = log.Append(**tx, r);
           if (!idx) {
             ++failures;

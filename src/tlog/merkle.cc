@@ -57,7 +57,7 @@ Result<Hash> SubtreeHash(HashReader& reader, uint64_t begin, uint64_t end) {
   int count = 0;
   uint64_t pos = begin;
   while (pos < end) {
-    int level = std::bit_width(end - pos) - 1;  // largest 2^level <= end - pos
+    int level = static_cast<int>(std::bit_width(end - pos)) - 1;  // largest 2^level <= end - pos
     if (pos != 0) level = std::min(level, std::countr_zero(pos));
     ASSIGN_OR_RETURN(parts[count], reader.NodeAt(level, pos >> level));
     ++count;

@@ -180,7 +180,8 @@ Result<Hash> TileHashReader::NodeAt(int level, uint64_t index) {
   ASSIGN_OR_RETURN(const std::vector<Hash>* tile, Get(tile_level, first / kTileWidth));
   const uint64_t offset = first % kTileWidth;
   if (offset + count > tile->size()) return Error::Invalid("tlog.tile_content"_code, "tile is too narrow");
-  std::vector<Hash> layer(tile->begin() + offset, tile->begin() + offset + count);
+  const auto from = tile->begin() + static_cast<std::ptrdiff_t>(offset);  // offset + count <= tile->size()
+  std::vector<Hash> layer(from, from + static_cast<std::ptrdiff_t>(count));
   while (layer.size() > 1) {
     for (size_t i = 0; i < layer.size() / 2; ++i) layer[i] = NodeHash(layer[2 * i], layer[2 * i + 1]);
     layer.resize(layer.size() / 2);

@@ -53,7 +53,7 @@ TEST(Deflate, RejectsTrailingGarbage) {
 }
 
 TEST(Deflate, RejectsZipBomb) {
-  Bytes zeros(10 * 1024 * 1024, 0);
+  Bytes zeros(size_t{10} * 1024 * 1024, 0);
   Bytes z = ZlibCompress(zeros);
   EXPECT_LT(z.size(), 20000u);
   auto r = ZlibDecompress(z, 65536);

@@ -52,7 +52,7 @@ class SigningKey final : public Signer {
   SigningKey& operator=(SigningKey&&) noexcept;
   SigningKey(const SigningKey&) = delete;
   SigningKey& operator=(const SigningKey&) = delete;
-  ~SigningKey();
+  ~SigningKey() override;
 
   // Unencrypted PKCS#8 PEM. The caller owns the secret in the returned string
   // and must store it with restrictive permissions. Empty on failure.

@@ -10,7 +10,7 @@ namespace origine::trust {
 namespace {
 
 constexpr int64_t kNow = 1767225600;  // 2026-01-01
-constexpr int64_t kYear = 365 * 86400;
+constexpr int64_t kYear = int64_t{365} * 86400;
 
 TEST(SigningKey, SignVerifyRoundTrip) {
   auto key = SigningKey::Generate();

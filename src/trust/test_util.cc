@@ -39,7 +39,7 @@ Claims SampleClaims(int64_t issued_at) {
   c.origin_country = "ML";
   c.destination_country = "SN";
   c.issued_at = issued_at;
-  c.expires_at = issued_at + 180 * 86400;
+  c.expires_at = issued_at + int64_t{180} * 86400;
   c.goods = {{"080450", "1200", "kg", "1200.000"}, {"200799", "40", "carton", "380.5"}};
   c.invoice_reference = "INV-2026-0042";
   c.document_hash = Bytes(32, 0x5a);

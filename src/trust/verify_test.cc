@@ -348,6 +348,7 @@ TEST_F(VerifyTest, TrustStoreIsSharedBetweenThreads) {
   auto store = std::make_shared<const TrustStore>(trust_);
   std::atomic<int> valid{0};
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t)
     threads.emplace_back([&] {
       for (int i = 0; i < 20; ++i) valid += VerifyQrText(text, *store, kNow).status == VerifyStatus::kValid;

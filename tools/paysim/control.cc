@@ -339,7 +339,7 @@ std::vector<Simulator::Line> Simulator::StatementLines(Provider p, const std::st
       l.msisdn = "7" + Derived("extra-msisdn", plant.n, "0123456789", 7);
       l.amount = 5000;
       l.fee = Fee(5000, FeeBp(p));
-      l.timestamp = noon + 12 * 3600;
+      l.timestamp = noon + 12 * int64_t{3600};
       lines.push_back(l);
       continue;
     }

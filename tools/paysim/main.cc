@@ -37,13 +37,11 @@ bool ParseClock(const std::string& text, int64_t* out) {
     if (hms[i] < '0' || hms[i] > '9') return false;
   const int h = std::stoi(hms.substr(0, 2)), m = std::stoi(hms.substr(3, 2)), s = std::stoi(hms.substr(6, 2));
   if (h > 23 || m > 59 || s > 59) return false;
-  *out = day + h * 3600 + m * 60 + s;
+  *out = day + h * int64_t{3600} + m * int64_t{60} + s;
   return true;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int Run(int argc, char** argv) {
   paysim::Config config;
   std::string listen = "127.0.0.1:8090", seed = "1", faults = "none", clock_start;
   int threads = 4;
@@ -156,4 +154,15 @@ int main(int argc, char** argv) {
   if (!st) return fail(st.error().message);
   log::Info("stopped");
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {  // e.g. a --clock-start too large for std::stoll
+    std::cerr << "origine-paysim: " << e.what() << "\n";
+    return 2;
+  }
 }

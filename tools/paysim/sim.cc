@@ -24,13 +24,13 @@ constexpr std::string_view kDigits = "0123456789";
 int64_t ExpirySeconds(Provider p) {
   switch (p) {
     case Provider::kOrange:
-      return 10 * 60;
+      return int64_t{10} * 60;
     case Provider::kWave:
-      return 30 * 60;
+      return int64_t{30} * 60;
     case Provider::kCinetPay:
-      return 20 * 60;
+      return int64_t{20} * 60;
     case Provider::kMomo:
-      return 5 * 60;
+      return int64_t{5} * 60;
   }
   return 600;
 }
@@ -326,6 +326,7 @@ std::vector<Simulator::Delivery> Simulator::BuildCallbacks(const Payment& pay, b
       d.content_type = "application/x-www-form-urlencoded";
       auto fields = CinetPayFields(pay, claims_success);
       std::vector<std::pair<std::string, std::string>> ordered;
+      ordered.reserve(std::size(kCinetPayFields));
       for (const char* name : kCinetPayFields) ordered.emplace_back(name, fields[name]);
       d.body = FormEncode(ordered);
       const std::string secret = forged ? config_.cinetpay_secret + "-forged" : config_.cinetpay_secret;

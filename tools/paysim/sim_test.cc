@@ -39,7 +39,8 @@ class SimTest : public ::testing::Test {
         });
   }
   http::Response Call(Simulator& sim, const std::string& method, const std::string& target,
-                      const std::string& body = "", std::vector<std::pair<std::string, std::string>> headers = {}) {
+                      const std::string& body = "",
+                      const std::vector<std::pair<std::string, std::string>>& headers = {}) {
     http::Request req;
     req.method = method;
     req.target = target;
@@ -167,10 +168,10 @@ TEST_F(SimTest, OrangeReusedOrderIdIs403AndStatusUsesTheToken) {
 }
 
 // Pays a Wave session through the control API; returns the session id.
-std::string PaidWave(SimTest& t, Simulator& sim, const std::string& reference,
-                     std::function<http::Response(Simulator&, const std::string&, const std::string&,
-                                                  const std::string&, std::vector<std::pair<std::string, std::string>>)>
-                         call) {
+std::string PaidWave(
+    SimTest& t, Simulator& sim, const std::string& reference,
+    const std::function<http::Response(Simulator&, const std::string&, const std::string&, const std::string&,
+                                       std::vector<std::pair<std::string, std::string>>)>& call) {
   auto s =
       json::parse(
           call(
@@ -180,7 +181,7 @@ std::string PaidWave(SimTest& t, Simulator& sim, const std::string& reference,
               {{"Authorization", kWaveAuth}})
               .body)
           .as_object();
-  const std::string id(s["id"].as_string());
+  std::string id(s["id"].as_string());
   EXPECT_EQ(call(sim, "POST", "/_control/payments/wave/" + id + "/complete", R"({"outcome":"success"})", {}).status,
             200);
   (void)t;
@@ -190,7 +191,7 @@ std::string PaidWave(SimTest& t, Simulator& sim, const std::string& reference,
 TEST_F(SimTest, WaveRefundOnceThenAReversalLineAndFaultsApply) {
   auto sim = Make(4);
   auto call = [this](Simulator& s, const std::string& m, const std::string& t, const std::string& b,
-                     std::vector<std::pair<std::string, std::string>> h) { return Call(s, m, t, b, std::move(h)); };
+                     const std::vector<std::pair<std::string, std::string>>& h) { return Call(s, m, t, b, h); };
   // Unpaid: refused like the real API.
   auto open = Obj(Call(
       *sim, "POST", "/wave/v1/checkout/sessions",

@@ -54,6 +54,7 @@ Result<json::object> ApplicationJson(storage::Tx& tx, const ApplicationRecord& a
   o["updated_at"] = FormatUtc(a.updated_at);
   ASSIGN_OR_RETURN(std::vector<ApplicationEventRecord> events, application_store::Events(tx, a.id));
   std::vector<int64_t> actors;
+  actors.reserve(events.size());
   for (const auto& e : events) actors.push_back(e.actor_id);
   ASSIGN_OR_RETURN(auto names, identity::FindUserNames(tx, actors));
   json::array history;

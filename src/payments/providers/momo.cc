@@ -73,12 +73,10 @@ class Momo final : public PaymentProvider {
     if (!Str(*o, "externalId").empty()) out.reference = Str(*o, "externalId");
     if (s == "SUCCESSFUL")
       out.status = RemoteStatus::kSucceeded;
-    else if (s == "FAILED" && Str(*o, "reason") == "EXPIRED")
+    else if (s == "TIMEOUT" || s == "EXPIRED" || (s == "FAILED" && Str(*o, "reason") == "EXPIRED"))
       out.status = RemoteStatus::kExpired;
     else if (s == "FAILED" || s == "REJECTED")
       out.status = RemoteStatus::kFailed;
-    else if (s == "TIMEOUT" || s == "EXPIRED")
-      out.status = RemoteStatus::kExpired;
     else if (s == "PENDING" || s == "CREATED")
       out.status = RemoteStatus::kPending;
     else

@@ -24,12 +24,10 @@ StatusResult FromSession(const json::object& s, const std::string& currency) {
   const bool payer_error = error && error->is_object();
   if (payment == "succeeded")
     out.status = RemoteStatus::kSucceeded;
-  else if (payer_error)
-    out.status = RemoteStatus::kFailed;  // the payer cancelled or the payment was refused
-  else if (checkout == "expired")
+  else if (checkout == "expired" && !payer_error)
     out.status = RemoteStatus::kExpired;
-  else if (payment == "cancelled" || payment == "failed")
-    out.status = RemoteStatus::kFailed;
+  else if (payer_error || payment == "cancelled" || payment == "failed")
+    out.status = RemoteStatus::kFailed;  // a payer error (the payer cancelled, the payment was refused) or a failure
   else
     out.status = RemoteStatus::kPending;  // open, processing
   return out;
@@ -311,7 +309,7 @@ class Wave final : public PaymentProvider {
     const int64_t now = clock_.NowUnix();
     int64_t from = (r.requested_at > 0 ? r.requested_at : now) - 86400;
     int64_t to = std::max(now, r.requested_at) + 86400;
-    if (to - from > 10 * 86400) from = to - 10 * 86400;
+    if (to - from > int64_t{10} * 86400) from = to - int64_t{10} * 86400;
     ASSIGN_OR_RETURN(std::string text, FetchStatement(from, to));
     auto o = ParseObject(text);
     const json::value* items = o ? Member(*o, "items") : nullptr;
