@@ -24,3 +24,4 @@ if (unique.length) {
   console.log(`SKIPPED in this run (${unique.length}):`);
   for (const s of unique) console.log(`  ${s}`);
 }
+else console.log('SKIPPED in this run: nothing');
