@@ -23,9 +23,11 @@ Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identit
          certificates::ApplicationService& applications, certificates::CertificateService& certificates,
          pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,
          const ApiOptions& options, payments::PaymentService* payments, payments::Reconciler* reconciler)
-    : middleware_(db, clock, identity), static_files_(options.web_root) {
-  const AddRoute add = [this](const char* method, const char* path, Access access, RouteHandler handler) {
-    router_.Add(method, path, middleware_.Wrap(method, path, access, std::move(handler)));
+    : middleware_(db, clock, identity, options.step_up), static_files_(options.web_root) {
+  // Every route takes its rule from the table, exactly once.
+  RuleBinder rules(RouteRules());
+  const AddRoute add = [this, &rules](const char* method, const char* path, RouteHandler handler) {
+    router_.Add(method, path, middleware_.Wrap(method, path, rules.Bind(method, path), std::move(handler)));
   };
   // The order is the router's matching order (the first matching template wins).
   AddSystemRoutes(add, db, metrics_, payments, OpenApiJson());
@@ -38,6 +40,7 @@ Api::Api(storage::Db& db, const Clock& clock, identity::IdentityService& identit
   AddVerifyRoutes(add, db, certificates, log, log_signer);
   AddLogRoutes(add, db, log, log_signer);
   AddAuditRoutes(add, db, clock);
+  rules.Finish();
 }
 
 Response Api::Handle(Request& req) {

@@ -3,14 +3,18 @@
 // files of the web app, Content-Security-Policy, metrics, access log).
 //
 // Where things are:
-//   api/route.h          how a group registers routes (AddRoute, RouteCtx, Access)
-//   api/middleware.h     session, CSRF, refused-request audit, Error → problem+json
+//   api/route.h          how a group registers routes (AddRoute, RouteCtx)
+//   api/authz.h          the authorization rule of a route; the ONE table of
+//                        every route's rule is api/authz_table.cc
+//   api/middleware.h     session, CSRF, the route's rule, step-up,
+//                        refused-request audit, Error → problem+json
 //   api/*_routes.h       one file per route group, each documenting its routes and
 //                        who may call them: system, auth, registry, payment, trust,
 //                        application, certificate, verify, log, audit
 //   api/internal/        decoding helpers shared by the route files (bodies,
 //                        parameters, the coded errors of both)
-// Handlers are thin: decode, call a service, encode. Services hold the rules.
+// Handlers are thin: decode, call a service, encode. The table says who may
+// call each route; services scope by company and hold the domain rules.
 // Thread-safety: Handle() may be called concurrently once constructed.
 #pragma once
 
@@ -38,11 +42,15 @@ namespace origine::api {
 struct ApiOptions {
   bool secure_cookies = false;  // add "Secure" to the session cookie (behind TLS)
   std::string web_root;         // built web app; empty = no static files
+  StepUpCheck step_up;          // second-factor freshness for StepUp rules; empty: not enforced (middleware.h)
 };
 
 class Api {
  public:
-  // Every reference must outlive the Api.
+  // Every reference must outlive the Api. Throws std::logic_error (a bug, caught
+  // by every test that builds an Api) when a route has no row in the
+  // authorization table (api/authz_table.cc), a row matches no route, or a
+  // route is registered twice.
   Api(storage::Db& db, const Clock& clock, identity::IdentityService& identity,
       certificates::ApplicationService& applications, certificates::CertificateService& certificates,
       pki::KeyManager& keys, trust::TrustListSource& trust, const tlog::Log& log, const tlog::NoteSigner& log_signer,

@@ -1,6 +1,6 @@
-// origine/api/application_routes.h — applications for a certificate, all
-// session routes (the service checks ownership: another company's
-// application is 404):
+// origine/api/application_routes.h — applications for a certificate (who:
+// the authorization table, api/authz_table.cc; the service scopes by company:
+// another company's application is 404; the workflow checks states and four eyes):
 //   GET  /api/v1/applications                 list (?status=, paging by cursor; default and maximum 500)
 //   POST /api/v1/applications                 create a draft (exporter) → 201 + Location
 //   GET  /api/v1/applications/{id}

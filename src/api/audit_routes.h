@@ -1,5 +1,5 @@
-// origine/api/audit_routes.h — the audit trail, session routes for auditors
-// and administrators (any other role: 403, itself audited):
+// origine/api/audit_routes.h — the audit trail, for auditors and
+// administrators (the authorization table; any other role: 403, itself audited):
 //   GET /api/v1/audit/events       ?actor=&object_type=&object_id=&action=&from=&to=
 //                                  (dates YYYY-MM-DD, "to" inclusive)&before_id=&limit=1..1000
 //                                  → {items, next_before_id}

@@ -22,7 +22,7 @@ json::object UserJson(const Principal& p) {
 }  // namespace
 
 void AddAuthRoutes(const AddRoute& add, identity::IdentityService& identity, bool secure_cookies) {
-  add("POST", "/api/v1/auth/login", Access::kPublic, [&identity, secure_cookies](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/auth/login", [&identity, secure_cookies](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::value body, internal::JsonBody(c.req));
     std::vector<FieldError> bad;
     auto field = [&](const char* k) -> std::string {
@@ -41,7 +41,7 @@ void AddAuthRoutes(const AddRoute& add, identity::IdentityService& identity, boo
                     std::to_string(identity::IdentityService::kSessionSeconds) + (secure_cookies ? "; Secure" : ""));
     return r;
   });
-  add("POST", "/api/v1/auth/logout", Access::kSession, [&identity](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/auth/logout", [&identity](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(identity.Logout(http::CookieValue(c.req.headers, kSessionCookie), *c.who, c.meta));
     Response r;
     r.status = 204;
@@ -49,7 +49,7 @@ void AddAuthRoutes(const AddRoute& add, identity::IdentityService& identity, boo
     r.AddHeader("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
     return r;
   });
-  add("GET", "/api/v1/auth/me", Access::kSession, [](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/auth/me", [](RouteCtx& c) -> Result<Response> {
     return internal::Json(json::object{{"user", UserJson(*c.who)}, {"csrf_token", c.session->csrf_token}});
   });
 }

@@ -13,30 +13,28 @@ using internal::Json;
 
 void AddCertificateRoutes(const AddRoute& add, certificates::ApplicationService& applications,
                           certificates::CertificateService& certificates) {
-  add("GET", "/api/v1/certificates", Access::kSession, [&certificates](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/certificates", [&certificates](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 500}));
     ASSIGN_OR_RETURN(json::object list, certificates.List(*c.who, page));
     return Json(list);
   });
-  add("GET", "/api/v1/certificates/{number}", Access::kSession, [&certificates](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/certificates/{number}", [&certificates](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::object cert, certificates.Get(*c.who, c.req.path_params.at("number")));
     return Json(cert);
   });
-  add("POST", "/api/v1/certificates/{number}/revoke", Access::kSession,
-      [&applications](RouteCtx& c) -> Result<Response> {
-        ASSIGN_OR_RETURN(std::string reason, internal::OptionalStringBody(c.req, "reason"));
-        ASSIGN_OR_RETURN(json::object cert,
-                         applications.RevokeCertificate(*c.who, c.req.path_params.at("number"), reason, c.meta));
-        return Json(cert);
-      });
-  add("POST", "/api/v1/certificates/{number}/amend", Access::kSession,
-      [&applications](RouteCtx& c) -> Result<Response> {
-        ASSIGN_OR_RETURN(std::string kind, internal::OptionalStringBody(c.req, "kind"));
-        ASSIGN_OR_RETURN(json::object app, applications.StartAmendment(*c.who, c.req.path_params.at("number"),
-                                                                       kind.empty() ? "amendment" : kind, c.meta));
-        return Json(app, 201);
-      });
-  add("GET", "/api/v1/certificates/{number}/pdf", Access::kSession, [&certificates](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/certificates/{number}/revoke", [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string reason, internal::OptionalStringBody(c.req, "reason"));
+    ASSIGN_OR_RETURN(json::object cert,
+                     applications.RevokeCertificate(*c.who, c.req.path_params.at("number"), reason, c.meta));
+    return Json(cert);
+  });
+  add("POST", "/api/v1/certificates/{number}/amend", [&applications](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(std::string kind, internal::OptionalStringBody(c.req, "kind"));
+    ASSIGN_OR_RETURN(json::object app, applications.StartAmendment(*c.who, c.req.path_params.at("number"),
+                                                                   kind.empty() ? "amendment" : kind, c.meta));
+    return Json(app, 201);
+  });
+  add("GET", "/api/v1/certificates/{number}/pdf", [&certificates](RouteCtx& c) -> Result<Response> {
     const std::string& number = c.req.path_params.at("number");
     ASSIGN_OR_RETURN(std::string pdf, certificates.Pdf(*c.who, number));
     Response r;

@@ -1,5 +1,6 @@
-// origine/api/certificate_routes.h — issued certificates, all session routes
-// (the services check roles and ownership: another company's certificate is 404):
+// origine/api/certificate_routes.h — issued certificates (who: the
+// authorization table, api/authz_table.cc; the services scope by company:
+// another company's certificate is 404):
 //   GET  /api/v1/certificates                   list (paging by cursor; default and maximum 500)
 //   GET  /api/v1/certificates/{number}
 //   POST /api/v1/certificates/{number}/revoke   {reason} (signatory, admin)

@@ -31,7 +31,7 @@ Error ProofRange(const std::string& rule, uint64_t tree_size,
 }  // namespace
 
 void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, const tlog::NoteSigner& log_signer) {
-  add("GET", "/log/checkpoint", Access::kPublic, [&db, &log, &log_signer](RouteCtx&) -> Result<Response> {
+  add("GET", "/log/checkpoint", [&db, &log, &log_signer](RouteCtx&) -> Result<Response> {
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
     ASSIGN_OR_RETURN(std::string note, log.SignedCheckpoint(*tx, log_signer));
     Response r;
@@ -40,7 +40,7 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
     r.AddHeader("Cache-Control", "no-store");
     return r;
   });
-  add("GET", "/log/tile/{path...}", Access::kPublic, [&db, &log](RouteCtx& c) -> Result<Response> {
+  add("GET", "/log/tile/{path...}", [&db, &log](RouteCtx& c) -> Result<Response> {
     auto tile = tlog::ParseTilePath("tile/" + c.req.path_params.at("path"));
     if (!tile) return Error::NotFound("tlog.tile_not_found"_code, "no such tile");
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
@@ -51,10 +51,10 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
     r.AddHeader("Cache-Control", tile->full() ? "public, max-age=31536000, immutable" : "no-store");
     return r;
   });
-  add("GET", "/api/v1/log/key", Access::kPublic, [&log, &log_signer](RouteCtx&) -> Result<Response> {
+  add("GET", "/api/v1/log/key", [&log, &log_signer](RouteCtx&) -> Result<Response> {
     return internal::Json(json::object{{"origin", log.origin()}, {"vkey", log_signer.VerifierKey()}});
   });
-  add("GET", "/api/v1/log/proof/inclusion", Access::kPublic, [&db, &log](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/log/proof/inclusion", [&db, &log](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(uint64_t index, RequiredIntQuery(c.req, "index"));
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
     ASSIGN_OR_RETURN(uint64_t current, log.Size(*tx));
@@ -73,7 +73,7 @@ void AddLogRoutes(const AddRoute& add, storage::Db& db, const tlog::Log& log, co
                                        {"root_hash", encoding::Base64(root)},
                                        {"inclusion_proof", internal::HashesJson(proof)}});
   });
-  add("GET", "/api/v1/log/proof/consistency", Access::kPublic, [&db, &log](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/log/proof/consistency", [&db, &log](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(uint64_t from, RequiredIntQuery(c.req, "from"));
     ASSIGN_OR_RETURN(auto tx, db.Begin(false));
     ASSIGN_OR_RETURN(uint64_t current, log.Size(*tx));

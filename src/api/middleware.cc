@@ -25,30 +25,39 @@ void Middleware::RecordDenied(const http::Request& req, const Principal* who, co
     log::Error("cannot audit a refused request", {{"request_id", req.request_id}, {"error", st.error().message}});
 }
 
-http::Handler Middleware::Wrap(const std::string& method, const std::string& path, Access access,
+http::Handler Middleware::Wrap(const std::string& method, const std::string& path, const Rule& rule,
                                RouteHandler handler) const {
+  const bool needs_session = rule.audience != Audience::kPublic;
   const bool state_changing = method != "GET";
-  return [this, access, state_changing, route = path, handler = std::move(handler)](http::Request& req) {
+  return [this, rule, needs_session, state_changing, route = path, handler = std::move(handler)](http::Request& req) {
     std::optional<identity::Session> session;
     const RequestMeta meta{req.request_id, req.remote_ip, req.headers.Get("user-agent")};
     const std::string token = http::CookieValue(req.headers, kSessionCookie);
-    if (access == Access::kSession || !token.empty()) {
+    if (needs_session || !token.empty()) {
       auto s = identity_.Authenticate(token);
       if (s)
         session = std::move(*s);
-      else if (access == Access::kSession)
+      else if (needs_session)
         return http::Problem(s.error(), req);
     }
     const Principal* who = session ? &session->principal : nullptr;
-    if (access == Access::kSession && state_changing) {
+    if (needs_session && state_changing) {
       const std::string& sent = req.headers.Get("x-csrf-token");
       if (sent.empty() || sent != session->csrf_token) {
         RecordDenied(req, who, meta, route, "missing or wrong X-CSRF-Token header");
         return http::Problem(403, "csrf.invalid"_code, "csrf", "missing or wrong X-CSRF-Token header", req);
       }
     }
+    if (Decide(rule, who) == Decision::kForbidden) {
+      const std::string role = RoleName(who->role);
+      const std::string reason = "the role " + role + " may not " + req.method + " " + route;
+      RecordDenied(req, who, meta, route, reason);
+      return http::Problem(Error::Denied("auth.forbidden"_code, reason).With("role", role), req);
+    }
+    Status stepped_up;
+    if (rule.step_up != StepUp::kNone && step_up_) stepped_up = step_up_(rule.step_up, *session, req);
     RouteCtx ctx{req, who, meta, session ? &*session : nullptr};
-    Result<http::Response> r = handler(ctx);
+    Result<http::Response> r = stepped_up ? handler(ctx) : Result<http::Response>(stepped_up.error());
     if (r) return std::move(*r);
     const Error& e = r.error();
     if (e.kind == ErrorKind::kPermissionDenied) RecordDenied(req, who, meta, route, e.message);

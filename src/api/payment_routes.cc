@@ -48,7 +48,7 @@ void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::Payment
     return {};
   };
 
-  add("GET", "/api/v1/fees", Access::kPublic, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/fees", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     const std::string regime = Query(c.req, "regime");
     if (regime.empty() || regime.size() > 20) return internal::RequiredField("regime");
@@ -57,10 +57,8 @@ void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::Payment
     return Json(fees, 200, "public, max-age=300");
   });
 
-  add("POST", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/applications/{id}/payments", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kExporter)
-      return Error::Denied("payment.forbidden"_code, "only the exporter pays its application");
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application.not_found"_code, "application"));
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider", "payer_msisdn"}));
     if (!f.count("provider"))
@@ -72,88 +70,79 @@ void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::Payment
     r.AddHeader("Location", "/api/v1/payments/" + std::string(intent["reference"].as_string()));
     return r;
   });
-  add("GET", "/api/v1/applications/{id}/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/applications/{id}/payments", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "application.not_found"_code, "application"));
     ASSIGN_OR_RETURN(json::array items, pay->ListIntents(*c.who, id));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/payments", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {500, 100}));
     ASSIGN_OR_RETURN(json::object list, pay->ListAll(*c.who, Query(c.req, "state"), page));
     return Json(list);
   });
-  add("GET", "/api/v1/payments/{reference}", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments/{reference}", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(json::object intent, pay->GetIntent(*c.who, ref));
     return Json(intent);
   });
-  add("POST", "/api/v1/payments/{reference}/check", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/payments/{reference}/check", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(json::object intent, pay->Check(*c.who, ref));
     return Json(intent);
   });
-  add("GET", "/api/v1/payments/{reference}/receipt", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/payments/{reference}/receipt", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(std::string pdf, pay->ReceiptPdf(*c.who, ref));
     return Bytes(std::move(pdf), "application/pdf", "recu-" + ref.substr(0, 8) + ".pdf");
   });
-  add("POST", "/api/v1/payments/{reference}/refund", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/payments/{reference}/refund", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kAdmin)
-      return Error::Denied("payment.forbidden"_code, "only an administrator refunds payments");
     ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"reason"}));
     ASSIGN_OR_RETURN(json::object intent, pay->Refund(*c.who, ref, f["reason"], c.meta));
     return Json(intent);
   });
-  add("POST", "/api/v1/payments/{reference}/refund/confirm", Access::kSession,
-      [pay, need](RouteCtx& c) -> Result<Response> {
-        RETURN_IF_ERROR(need());
-        if (c.who->role != Role::kAdmin)
-          return Error::Denied("payment.forbidden"_code, "only an administrator confirms refunds");
-        ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
-        ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider_refund_id"}));
-        ASSIGN_OR_RETURN(json::object intent, pay->ConfirmRefund(*c.who, ref, f["provider_refund_id"], c.meta));
-        return Json(intent);
-      });
+  add("POST", "/api/v1/payments/{reference}/refund/confirm", [pay, need](RouteCtx& c) -> Result<Response> {
+    RETURN_IF_ERROR(need());
+    ASSIGN_OR_RETURN(std::string ref, Reference(c.req));
+    ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider_refund_id"}));
+    ASSIGN_OR_RETURN(json::object intent, pay->ConfirmRefund(*c.who, ref, f["provider_refund_id"], c.meta));
+    return Json(intent);
+  });
 
   // Provider callbacks: public, raw body kept; authenticity checked per provider.
-  add("POST", "/api/v1/payments/callbacks/{provider}", Access::kPublic,
-      [pay, need, &clock](RouteCtx& c) -> Result<Response> {
-        RETURN_IF_ERROR(need());
-        payments::CallbackRequest cb;
-        cb.headers = c.req.headers.values;
-        cb.query = c.req.query;
-        cb.content_type = c.req.headers.Get("content-type");
-        cb.body = c.req.body;
-        cb.now = clock.NowUnix();
-        auto answer = pay->ReceiveCallback(c.req.path_params.at("provider"), cb);
-        if (answer.status == 404) return Error::NotFound("payment_provider.not_found"_code, "no such payment provider");
-        if (answer.status == 401)
-          return Error::Unauthenticated("callback.authenticity"_code,
-                                        "the callback's authenticity could not be verified");
-        if (answer.status == 400) return Error::Invalid("callback.unreadable"_code, "the callback is not readable");
-        if (answer.status == 503)
-          return Error::Unavailable("callback.not_stored"_code, "the callback could not be stored; send it again");
-        return Json(json::object{{"received", true}, {"outcome", answer.outcome}});
-      });
+  add("POST", "/api/v1/payments/callbacks/{provider}", [pay, need, &clock](RouteCtx& c) -> Result<Response> {
+    RETURN_IF_ERROR(need());
+    payments::CallbackRequest cb;
+    cb.headers = c.req.headers.values;
+    cb.query = c.req.query;
+    cb.content_type = c.req.headers.Get("content-type");
+    cb.body = c.req.body;
+    cb.now = clock.NowUnix();
+    auto answer = pay->ReceiveCallback(c.req.path_params.at("provider"), cb);
+    if (answer.status == 404) return Error::NotFound("payment_provider.not_found"_code, "no such payment provider");
+    if (answer.status == 401)
+      return Error::Unauthenticated("callback.authenticity"_code, "the callback's authenticity could not be verified");
+    if (answer.status == 400) return Error::Invalid("callback.unreadable"_code, "the callback is not readable");
+    if (answer.status == 503)
+      return Error::Unavailable("callback.not_stored"_code, "the callback could not be stored; send it again");
+    return Json(json::object{{"received", true}, {"outcome", answer.outcome}});
+  });
 
-  add("GET", "/api/v1/ledger", Access::kSession, [pay, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/ledger", [pay, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(PageRequest page, internal::PageQuery(c.req, {1000, 200}));
     ASSIGN_OR_RETURN(json::object ledger, pay->Ledger(*c.who, page));
     return Json(ledger);
   });
 
-  add("POST", "/api/v1/reconciliations", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/reconciliations", [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
-    if (c.who->role != Role::kAdmin)
-      return Error::Denied("reconciliation.forbidden"_code, "only an administrator imports provider statements");
     ASSIGN_OR_RETURN(auto f, StringFields(c.req, {"provider", "date", "statement"}));
     std::vector<FieldError> bad;
     if (f["provider"].empty()) bad.push_back(internal::Field("field.required"_code, "provider", "is required"));
@@ -162,12 +151,12 @@ void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::Payment
     ASSIGN_OR_RETURN(json::object r, rec->Import(*c.who, f["provider"], f["date"], f["statement"], c.meta));
     return Json(r, 201);
   });
-  add("GET", "/api/v1/reconciliations", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/reconciliations", [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(json::array items, rec->List(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/reconciliations/{id}", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/reconciliations/{id}", [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(int64_t id, internal::IdParam(c.req, "reconciliation.not_found"_code, "reconciliation"));
     ASSIGN_OR_RETURN(
@@ -186,7 +175,7 @@ void AddPaymentRoutes(const AddRoute& add, const Clock& clock, payments::Payment
     ASSIGN_OR_RETURN(json::object r, rec->Get(*c.who, id));
     return Json(r);
   });
-  add("GET", "/api/v1/treasury", Access::kSession, [rec, need](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/treasury", [rec, need](RouteCtx& c) -> Result<Response> {
     RETURN_IF_ERROR(need());
     ASSIGN_OR_RETURN(std::string date, RequiredDate(c.req));
     ASSIGN_OR_RETURN(

@@ -1,14 +1,8 @@
 // origine/api/payment_routes.h — the routes of the payments issue
-// (docs/formats/payments.md, openapi.json). Authorization rules (each service
-// checks the role; another company's object is 404):
-//   public   GET fees; POST payments/callbacks/{provider} (authenticity per
-//            provider instead of a session; no CSRF)
-//   session  applications/{id}/payments (exporter: own, creates; staff read),
-//            payments/{reference} (owner or staff), .../check (exporter),
-//            .../receipt (owner or staff), payments (staff), .../refund and
-//            .../refund/confirm (admin), ledger (admin, auditor),
-//            reconciliations (import: admin; read: admin, auditor),
-//            treasury (admin, auditor)
+// (docs/formats/payments.md, openapi.json). Who may call each route: its row
+// in the authorization table (api/authz_table.cc); another company's object is
+// 404 (the service scopes). The provider callbacks are public: their
+// authenticity is checked per provider instead of a session (no CSRF).
 // Without a payments module (unit tests of the API) every route answers 503.
 #pragma once
 

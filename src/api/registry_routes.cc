@@ -96,79 +96,67 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
 
   // --- regimes and the origin calculator
   const certificates::RegimeSetPtr regimes = applications.regimes();
-  add("GET", "/api/v1/regimes", Access::kPublic, [today, regimes](RouteCtx&) -> Result<Response> {
+  add("GET", "/api/v1/regimes", [today, regimes](RouteCtx&) -> Result<Response> {
     json::array items;
     const std::string d = today();
     for (const auto& r : certificates::Regimes(regimes, d)) items.push_back(RegimeJson(r, d));
     return Json(json::object{{"date", d}, {"items", std::move(items)}});
   });
-  add("POST", "/api/v1/applications/evaluate", Access::kSession, [&applications](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter)
-      return Error::Denied("application.forbidden"_code, "only exporters use the origin calculator");
+  add("POST", "/api/v1/applications/evaluate", [&applications](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object out, applications.Evaluate(*c.who, body));
     return Json(out);
   });
 
   // --- company profile
-  add("GET", "/api/v1/company", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/company", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::object o, reg->GetCompany(*c.who));
     return Json(o);
   });
-  add("PUT", "/api/v1/company", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter)
-      return Error::Denied("company.forbidden"_code, "only an exporter edits its company profile");
+  add("PUT", "/api/v1/company", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->UpdateCompany(*c.who, body, c.meta));
     return Json(o);
   });
-  add("GET", "/api/v1/companies", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListCompanies(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/companies/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies/{id}", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(json::object o, reg->GetCompanyById(*c.who, id));
     return Json(o);
   });
   // --- approved-exporter status per regime (company level)
-  add("POST", "/api/v1/companies/{id}/approved-exporter", Access::kSession,
-      [reg, today, regimes](RouteCtx& c) -> Result<Response> {
-        if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-          return Error::Denied("approved_exporter.forbidden"_code,
-                               "only an agent or an administrator grants the approved-exporter status");
-        ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
-        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-        const std::string d = today();
-        auto resolve = [&d, &regimes](const std::string& code) -> std::optional<std::string> {
-          auto info = certificates::FindRegime(regimes, code, d);
-          if (!info || !info->preferential) return std::nullopt;
-          return info->data_code;
-        };
-        ASSIGN_OR_RETURN(json::object a, reg->GrantCompanyApproval(*c.who, id, body, resolve, c.meta));
-        return Json(a, 201);
-      });
-  add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", Access::kSession,
-      [reg](RouteCtx& c) -> Result<Response> {
-        if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-          return Error::Denied("approved_exporter.forbidden"_code,
-                               "only an agent or an administrator revokes the approved-exporter status");
-        ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
-        ASSIGN_OR_RETURN(int64_t approval,
-                         IdParam(c.req, "approved_exporter.not_found"_code, "approved-exporter status", "approval_id"));
-        ASSIGN_OR_RETURN(std::string comment, CommentBody(c.req));
-        ASSIGN_OR_RETURN(json::object a, reg->RevokeCompanyApproval(*c.who, id, approval, comment, c.meta));
-        return Json(a);
-      });
+  add("POST", "/api/v1/companies/{id}/approved-exporter", [reg, today, regimes](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    const std::string d = today();
+    auto resolve = [&d, &regimes](const std::string& code) -> std::optional<std::string> {
+      auto info = certificates::FindRegime(regimes, code, d);
+      if (!info || !info->preferential) return std::nullopt;
+      return info->data_code;
+    };
+    ASSIGN_OR_RETURN(json::object a, reg->GrantCompanyApproval(*c.who, id, body, resolve, c.meta));
+    return Json(a, 201);
+  });
+  add("POST", "/api/v1/companies/{id}/approved-exporter/{approval_id}/revoke", [reg](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
+    ASSIGN_OR_RETURN(int64_t approval,
+                     IdParam(c.req, "approved_exporter.not_found"_code, "approved-exporter status", "approval_id"));
+    ASSIGN_OR_RETURN(std::string comment, CommentBody(c.req));
+    ASSIGN_OR_RETURN(json::object a, reg->RevokeCompanyApproval(*c.who, id, approval, comment, c.meta));
+    return Json(a);
+  });
   // --- users of a company (its exporters; an administrator for any company)
-  add("GET", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/companies/{id}/users", [ids](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(auto users, ids->ListCompanyUsers(*c.who, id));
     json::array items;
     for (const auto& u : users) items.push_back(CompanyUserJson(u));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/companies/{id}/users", Access::kSession, [ids](RouteCtx& c) -> Result<Response> {
+  add("POST", "/api/v1/companies/{id}/users", [ids](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(json::object body, internal::ObjectBody(c.req));
     // Every bad field at once, for the form.
@@ -197,16 +185,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     const bool active = std::string(action) == "enable";
     add("POST",
         active ? "/api/v1/companies/{id}/users/{user_id}/enable" : "/api/v1/companies/{id}/users/{user_id}/disable",
-        Access::kSession, [ids, active](RouteCtx& c) -> Result<Response> {
+        [ids, active](RouteCtx& c) -> Result<Response> {
           ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
           ASSIGN_OR_RETURN(int64_t user, IdParam(c.req, "user.not_found"_code, "user", "user_id"));
           ASSIGN_OR_RETURN(identity::CompanyUser u, ids->SetCompanyUserActive(*c.who, id, user, active, c.meta));
           return Json(CompanyUserJson(u));
         });
   }
-  add("POST", "/api/v1/companies/{id}/status", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kAdmin)
-      return Error::Denied("company.forbidden"_code, "only an administrator sets a company's status");
+  add("POST", "/api/v1/companies/{id}/status", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, CompanyId(c.req));
     ASSIGN_OR_RETURN(json::object o, internal::ObjectBody(c.req));
     RETURN_IF_ERROR(internal::OnlyFields(o, {"status", "comment"}));
@@ -219,34 +205,29 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- products
-  add("GET", "/api/v1/products", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/products", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListProducts(*c.who));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/products", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter)
-      return Error::Denied("product.forbidden"_code, "only exporters declare products");
+  add("POST", "/api/v1/products", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->CreateProduct(*c.who, body, c.meta));
     Response r = Json(p, 201);
     r.AddHeader("Location", "/api/v1/products/" + std::to_string(p["id"].as_int64()));
     return r;
   });
-  add("GET", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/products/{id}", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->GetProduct(*c.who, id));
     return Json(p);
   });
-  add("PUT", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter) return Error::Denied("product.forbidden"_code, "only exporters edit products");
+  add("PUT", "/api/v1/products/{id}", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object p, reg->UpdateProduct(*c.who, id, body, c.meta));
     return Json(p);
   });
-  add("DELETE", "/api/v1/products/{id}", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kExporter)
-      return Error::Denied("product.forbidden"_code, "only exporters delete products");
+  add("DELETE", "/api/v1/products/{id}", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
     RETURN_IF_ERROR(reg->DeleteProduct(*c.who, id, c.meta));
     Response r;
@@ -254,33 +235,28 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
     r.content_type.clear();
     return r;
   });
-  add("POST", "/api/v1/products/{id}/approvals", Access::kSession,
-      [reg, today, regimes](RouteCtx& c) -> Result<Response> {
-        if (c.who->role != Role::kExporter)
-          return Error::Denied("approval.forbidden"_code, "only exporters request approvals");
-        ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
-        ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
-        if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
-          return internal::RequiredField("regime");
-        RETURN_IF_ERROR(internal::OnlyFields(body.as_object(), {"regime"}));
-        const std::string regime(body.at("regime").as_string());
-        auto info = certificates::FindRegime(regimes, regime, today());
-        if (!info || !info->preferential)
-          return internal::InvalidField("regime.not_in_force"_code, "regime",
-                                        "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)",
-                                        "no preferential regime " + regime + " in force", {{"regime", regime}});
-        ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
-        return Json(a, 201);
-      });
+  add("POST", "/api/v1/products/{id}/approvals", [reg, today, regimes](RouteCtx& c) -> Result<Response> {
+    ASSIGN_OR_RETURN(int64_t id, ProductId(c.req));
+    ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
+    if (!body.is_object() || !body.as_object().contains("regime") || !body.at("regime").is_string())
+      return internal::RequiredField("regime");
+    RETURN_IF_ERROR(internal::OnlyFields(body.as_object(), {"regime"}));
+    const std::string regime(body.at("regime").as_string());
+    auto info = certificates::FindRegime(regimes, regime, today());
+    if (!info || !info->preferential)
+      return internal::InvalidField("regime.not_in_force"_code, "regime",
+                                    "must be a preferential regime in force (ETLS, UEMOA, AFCFTA)",
+                                    "no preferential regime " + regime + " in force", {{"regime", regime}});
+    ASSIGN_OR_RETURN(json::object a, reg->RequestApproval(*c.who, id, info->data_code, c.meta));
+    return Json(a, 201);
+  });
 
   // --- approvals (the authority's queue)
-  add("GET", "/api/v1/approvals", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/approvals", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(json::array items, reg->ListApprovals(*c.who, Query(c.req, "status")));
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("POST", "/api/v1/approvals/{id}/decide", Access::kSession, [reg](RouteCtx& c) -> Result<Response> {
-    if (c.who->role != Role::kAgent && c.who->role != Role::kAdmin)
-      return Error::Denied("approval.forbidden"_code, "only an agent or an administrator decides approvals");
+  add("POST", "/api/v1/approvals/{id}/decide", [reg](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(int64_t id, IdParam(c.req, "approval.not_found"_code, "approval"));
     ASSIGN_OR_RETURN(json::value body, JsonBody(c.req));
     ASSIGN_OR_RETURN(json::object a, reg->Decide(*c.who, id, body, c.meta));
@@ -288,7 +264,7 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
   });
 
   // --- reference data (public: the same for everyone, no personal data)
-  add("GET", "/api/v1/hs", Access::kPublic, [&db](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/hs", [&db](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     int limit = 20;
     if (std::string l = Query(c.req, "limit"); !l.empty()) {
@@ -304,14 +280,14 @@ void AddRegistryRoutes(const AddRoute& add, storage::Db& db, const Clock& clock,
       items.push_back({{"code", h.code}, {"label", h.label}, {"lang", h.lang}, {"level", h.level}});
     return Json(json::object{{"items", std::move(items)}});
   });
-  add("GET", "/api/v1/countries", Access::kPublic, [](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/countries", [](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     json::array items;
     for (const auto& k : registry::Countries())
       items.push_back({{"code", k.alpha2}, {"alpha3", k.alpha3}, {"name", lang == "fr" ? k.name_fr : k.name_en}});
     return Json(json::object{{"items", std::move(items)}}, 200, "public, max-age=86400");
   });
-  add("GET", "/api/v1/currencies", Access::kPublic, [](RouteCtx& c) -> Result<Response> {
+  add("GET", "/api/v1/currencies", [](RouteCtx& c) -> Result<Response> {
     ASSIGN_OR_RETURN(std::string lang, Lang(c.req));
     json::array items;
     for (const auto& k : registry::Currencies())

@@ -2,12 +2,8 @@
 // origin calculator, company profile, products, approvals, HS nomenclature,
 // countries and currencies (docs/formats/api.md, openapi.json).
 //
-// Authorization rules (each route checks the role; another company's object is 404):
-//   public   GET regimes, hs, countries, currencies
-//   session  evaluate (exporter), company (exporter: own), companies (staff),
-//            companies/{id}/status (admin), products (exporter: own; staff read),
-//            products/{id}/approvals (exporter), approvals (staff), approvals/{id}/decide
-//            (agent, admin)
+// Who may call each route: its row in the authorization table
+// (api/authz_table.cc). Another company's object is 404 (the services scope).
 #pragma once
 
 #include "api/route.h"

@@ -18,11 +18,11 @@ bool IsLoopback(const std::string& ip) {
 
 void AddSystemRoutes(const AddRoute& add, storage::Db& db, const http::Metrics& metrics,
                      payments::PaymentService* payments, const std::string& openapi_json) {
-  add("GET", "/healthz", Access::kPublic, [&db](RouteCtx&) -> Result<Response> {
+  add("GET", "/healthz", [&db](RouteCtx&) -> Result<Response> {
     if (!db.Healthy()) return Error::Unavailable("health.database"_code, "the database is not ready");
     return internal::Json(json::object{{"status", "ok"}});
   });
-  add("GET", "/metrics", Access::kPublic, [&metrics, payments](RouteCtx& c) -> Result<Response> {
+  add("GET", "/metrics", [&metrics, payments](RouteCtx& c) -> Result<Response> {
     if (!IsLoopback(c.req.remote_ip)) return Error::NotFound("http.not_found"_code, "not found");
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
@@ -30,7 +30,7 @@ void AddSystemRoutes(const AddRoute& add, storage::Db& db, const http::Metrics& 
     if (payments) r.body += payments->metrics().Render();
     return r;
   });
-  add("GET", "/api/v1/openapi.json", Access::kPublic, [&openapi_json](RouteCtx&) -> Result<Response> {
+  add("GET", "/api/v1/openapi.json", [&openapi_json](RouteCtx&) -> Result<Response> {
     Response r;
     r.body = openapi_json;
     return r;

@@ -18,8 +18,13 @@ const char* RoleName(Role role) {
   return "unknown";
 }
 
+const std::vector<Role>& AllRoles() {
+  static const std::vector<Role> kAll = {Role::kExporter, Role::kAgent, Role::kSignatory, Role::kAdmin, Role::kAuditor};
+  return kAll;
+}
+
 bool ParseRole(const std::string& name, Role* role) {
-  for (Role r : {Role::kExporter, Role::kAgent, Role::kSignatory, Role::kAdmin, Role::kAuditor}) {
+  for (Role r : AllRoles()) {
     if (name == RoleName(r)) {
       *role = r;
       return true;

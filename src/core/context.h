@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace origine {
 
@@ -12,6 +13,8 @@ enum class Role { kExporter, kAgent, kSignatory, kAdmin, kAuditor };
 
 // "exporter", "agent", "signatory", "admin", "auditor".
 const char* RoleName(Role role);
+// Every role, in the order of the enum (a new role is added here too).
+const std::vector<Role>& AllRoles();
 // Parses a role name; false for anything else.
 bool ParseRole(const std::string& name, Role* role);
 
