@@ -14,9 +14,6 @@ namespace json = boost::json;
 
 Result<json::object> ApplicationService::StartAmendment(const Principal& who, const std::string& number,
                                                         const std::string& kind, const RequestMeta& meta) {
-  if (who.role != Role::kExporter && who.role != Role::kAgent)
-    return Error::Denied("amendment.forbidden"_code,
-                         "only the exporter or an agent starts an amendment or a duplicate");
   if (kind != "amendment" && kind != "duplicate")
     return Error::Invalid("amendment.kind"_code, "the kind must be amendment or duplicate",
                           {{"kind", "amendment.kind"_code, "must be \"amendment\" or \"duplicate\""}});

@@ -26,8 +26,10 @@ std::string ApplicationService::Today() const { return FormatUtc(clock_.NowUnix(
 
 Result<json::object> ApplicationService::Create(const Principal& who, const json::value& input,
                                                 const RequestMeta& meta) {
-  if (who.role != Role::kExporter || !who.company_id)
-    return Error::Denied("application.forbidden"_code, "only exporters create applications").With("action", "create");
+  // An application belongs to the company of the principal who creates it.
+  if (!who.company_id)
+    return Error::Denied("application.forbidden"_code, "only a company's users create applications")
+        .With("action", "create");
   const int64_t now = clock_.NowUnix();
   ASSIGN_OR_RETURN(json::object data, ValidateInput(regimes_, input, FormatUtc(now, true)));
   ASSIGN_OR_RETURN(auto tx, db_.Begin());
@@ -67,8 +69,8 @@ Result<json::object> ApplicationService::Update(const Principal& who, int64_t id
 }
 
 Result<json::object> ApplicationService::Evaluate(const Principal& who, const json::value& input) {
-  if (who.role != Role::kExporter || !who.company_id)
-    return Error::Denied("application.forbidden"_code, "only exporters use the origin calculator")
+  if (!who.company_id)
+    return Error::Denied("application.forbidden"_code, "the origin calculator uses a company's products")
         .With("action", "evaluate");
   const std::string today = Today();
   ASSIGN_OR_RETURN(json::object data, ValidateInput(regimes_, input, today));

@@ -2,14 +2,12 @@
 // workflow (certificates/workflow.h), the signing of certificates, their
 // amendment and revocation.
 //
-// Who may do what:
-//   exporter  create, update (draft|returned), submit — own company only;
-//             start an amendment or duplicate of an issued certificate
-//   agent     approve or return a submitted application; start an
-//             amendment or duplicate on an exporter's behalf
-//   signatory sign an approved application it did not approve (four eyes);
-//             revoke a certificate
-//   admin     read everything; revoke a certificate
+// Who may call what is the API's authorization table (src/api/authz_table.cc);
+// this service keeps the domain rules: the workflow (workflow.h: states, and
+// the one role that takes each action), four eyes (the signatory never the
+// agent who approved), and company scoping: a principal of a company (an
+// exporter) reaches that company's applications and certificates only, staff
+// reach all.
 // An application has a kind: "issue", or "amendment"/"duplicate" of an
 // issued certificate (its predecessor). Signing an amendment or duplicate
 // marks the predecessor replaced, with the new number as its successor.
@@ -60,8 +58,10 @@ class ApplicationService {
   Result<boost::json::object> Create(const Principal& who, const boost::json::value& input, const RequestMeta& meta);
   Result<boost::json::object> Update(const Principal& who, int64_t id, const boost::json::value& input,
                                      const RequestMeta& meta);
-  // The origin calculator on an unsaved application (exporter only; no state
-  // change): {regime, origin: [verdict per line], submittable, refusals}.
+  // The origin calculator on an unsaved application, with the products of
+  // the principal's company (a principal without a company: kPermissionDenied
+  // "application.forbidden"; no state change):
+  // {regime, origin: [verdict per line], submittable, refusals}.
   Result<boost::json::object> Evaluate(const Principal& who, const boost::json::value& input);
   Result<boost::json::object> Get(const Principal& who, int64_t id);
   // One page, most recently updated first (keyset on updated_at, id; core/paging.h):
@@ -93,17 +93,15 @@ class ApplicationService {
   // Starts a corrected application ("amendment") or a "duplicate" from the
   // issued certificate `number`: a draft with the predecessor's application
   // data, owned by the certificate's company, which then goes through the
-  // normal workflow. Exporter (own company's certificates; another
-  // company's is kNotFound) or agent; other roles kPermissionDenied
-  // ("amendment.forbidden"). Fails with kInvalidArgument for another kind
+  // normal workflow. An exporter asking for another company's certificate
+  // gets kNotFound. Fails with kInvalidArgument for another kind
   // ("amendment.kind"), kConflict when the certificate is revoked
   // ("certificate.revoked"), already replaced ("certificate.replaced"), or has
   // an amendment or duplicate in progress ("amendment.pending").
   Result<boost::json::object> StartAmendment(const Principal& who, const std::string& number, const std::string& kind,
                                              const RequestMeta& meta);
 
-  // Revokes the certificate `number` (admin or signatory; others
-  // kPermissionDenied "revocation.forbidden" before any lookup): records the
+  // Revokes the certificate `number`: records the
   // date, the reason (required, 1..500 characters, else kInvalidArgument
   // "reason.required" / "reason.too_long") and who, appends a "revoke" leaf
   // {number, SHA-256 of its COSE message, time} and an audit event in one

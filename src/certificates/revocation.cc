@@ -29,8 +29,6 @@ Error AlreadyRevoked(const std::string& number) {
 
 Result<json::object> ApplicationService::RevokeCertificate(const Principal& who, const std::string& number,
                                                            const std::string& reason_in, const RequestMeta& meta) {
-  if (who.role != Role::kAdmin && who.role != Role::kSignatory)
-    return Error::Denied("revocation.forbidden"_code, "only a signatory or an administrator revokes a certificate");
   const std::string reason = Trim(reason_in);
   if (reason.empty())
     return Error::Invalid("reason.required"_code, "say why the certificate is revoked",

@@ -17,11 +17,11 @@ Error CompanyNotFound(int64_t company_id) {
       .With("id", std::to_string(company_id));
 }
 
-// Managers of a company's users: its own exporters and the administrators.
+// The scope of a company's users: an administrator reaches any company's,
+// anyone else only those of its own company (who may call is the API's
+// authorization table: the company's exporters and the administrators).
 Status MayManage(const Principal& who, int64_t company_id) {
   if (who.role == Role::kAdmin) return {};
-  if (who.role != Role::kExporter)
-    return Error::Denied("user.forbidden"_code, "only the company's users or an administrator manage its users");
   if (!who.company_id || *who.company_id != company_id) return CompanyNotFound(company_id);
   return {};
 }

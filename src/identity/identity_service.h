@@ -65,10 +65,10 @@ class IdentityService {
   Result<int64_t> EnsureCompany(const NewCompany& company, const RequestMeta& meta);
   Result<int64_t> EnsureUser(const NewUser& user, const RequestMeta& meta);
 
-  // Users of a company. Who may: an exporter of that company, or an admin;
-  // any other staff role gets kPermissionDenied "user.forbidden"; an exporter
-  // naming another company (or a company that does not exist) gets kNotFound
-  // "company.not_found".
+  // Users of a company. Scope: an admin reaches any company; anyone else
+  // only its own company's (who may call is the API's authorization table:
+  // the company's exporters, the admins); another company (or a company that
+  // does not exist) is kNotFound "company.not_found".
   Result<std::vector<CompanyUser>> ListCompanyUsers(const Principal& who, int64_t company_id);
   // Adds an exporter account to the company with the initial password chosen
   // by the creator (Argon2id; 8 to 256 bytes). kInvalidArgument "user.invalid"

@@ -3,16 +3,15 @@
 // structure) and product approvals (agréments) per regime with their
 // workflow for the authority.
 //
-// Who may do what (every refusal of an exporter on another company's object
-// is kNotFound, never kPermissionDenied):
-//   exporter      read/update its own company profile; create, read, update,
-//                 delete its own products; request an approval for a product
-//   agent, admin  list companies; decide approvals (grant with number and
-//                 validity, or refuse with a comment)
-//   admin         set a company's status (pending, active, suspended)
-//   agent, admin  grant or revoke a company's approved-exporter status per
-//                 regime (number, validity); one active status per regime
-//   signatory, auditor  read companies and approvals
+// Who may call what is the API's authorization table (src/api/authz_table.cc);
+// this service scopes by company: a principal of a company (an exporter)
+// reaches that company's profile, products and approvals only (another
+// company's object is kNotFound, never kPermissionDenied), and only a
+// company's users create, edit or delete its products and request approvals
+// ("product.forbidden", "approval.forbidden" for a principal without a
+// company); staff reach every company. Approvals are decided (grant with
+// number and validity, or refuse with a comment) once; one active
+// approved-exporter status per regime.
 // Every state change writes an audit event in its transaction.
 // ProductFacts gives the origin engine the facts a product brings to a goods
 // line (cost structure, materials, processes, granted approval).
@@ -24,8 +23,7 @@
 // CompanyApprovalOn), product_facts.cc; SQL in product_store.cc,
 // approval_store.cc, company_approval_store.cc and hs_store.cc.
 //
-// Errors carry codes: refusals "company.forbidden", "product.forbidden",
-// "approval.forbidden", "approved_exporter.forbidden"; absent or invisible
+// Errors carry codes: refusals "product.forbidden", "approval.forbidden"; absent or invisible
 // objects "company.not_found", "product.not_found", "approval.not_found",
 // "approved_exporter.not_found"; bodies "company.invalid", "product.invalid",
 // "approval.invalid", "approved_exporter.invalid" with one coded FieldError
@@ -81,7 +79,7 @@ class RegistryService {
   Result<boost::json::object> SetCompanyStatus(const Principal& who, int64_t company_id, const std::string& status,
                                                const std::string& comment, const RequestMeta& meta);
 
-  // Approved-exporter status (agent, admin). Body: {regime, number, valid_until,
+  // Approved-exporter status. Body: {regime, number, valid_until,
   // valid_from? (default today), comment?}. Supersedes (revokes) the active
   // status of the same regime in the same transaction; audited
   // "company_approval.grant". kInvalidArgument names every bad field.
@@ -104,7 +102,7 @@ class RegistryService {
 
   Result<boost::json::object> RequestApproval(const Principal& who, int64_t product_id, const std::string& regime,
                                               const RequestMeta& meta);
-  // status filter: "requested" | "granted" | "refused" | "" (all). Staff only.
+  // status filter: "requested" | "granted" | "refused" | "" (all); every company's.
   Result<boost::json::array> ListApprovals(const Principal& who, const std::string& status);
   // Body: {decision: grant|refuse, number, valid_until, comment}.
   Result<boost::json::object> Decide(const Principal& who, int64_t approval_id, const boost::json::value& input,
