@@ -64,8 +64,8 @@ test('workflow refusals carry their codes', async () => {
   const id = created.data.id;
   const byExporter = await exporter.request('POST', `/api/v1/applications/${id}/approve`, { body: {} });
   assert.equal(byExporter.status, 403);
-  assert.equal(byExporter.data.code, 'application.forbidden');
-  assert.deepEqual(byExporter.data.params, { action: 'approve' });
+  assert.equal(byExporter.data.code, 'auth.forbidden');
+  assert.deepEqual(byExporter.data.params, { role: 'exporter' });
   const early = await agent.request('POST', `/api/v1/applications/${id}/approve`, { body: {} });
   assert.equal(early.status, 409);
   assert.equal(early.data.code, 'application.state');

@@ -207,7 +207,9 @@ test('authorization: another company sees nothing; roles are enforced', async ()
   assert.equal((await agent.request('GET', `/api/v1/payments/${intent.reference}`)).data.payment_url, null);
   assert.equal((await exporter.request('GET', '/api/v1/ledger')).status, 403);
   assert.equal((await agent.request('GET', '/api/v1/ledger')).status, 403);
-  assert.equal((await auditor.request('GET', '/api/v1/ledger')).status, 200);
+  // The auditor reads the audit trail and nothing else.
+  for (const path of ['/api/v1/ledger', '/api/v1/payments', `/api/v1/payments/${intent.reference}`, `/api/v1/treasury?date=${today()}`, '/api/v1/reconciliations'])
+    assert.equal((await auditor.request('GET', path)).status, 403, path);
   assert.equal((await exporter.request('GET', '/api/v1/payments')).status, 403);
   assert.equal((await auditor.request('POST', '/api/v1/reconciliations', { body: { provider: 'wave', date: today() } })).status, 403);
   assert.equal((await exporter.request('GET', `/api/v1/treasury?date=${today()}`)).status, 403);

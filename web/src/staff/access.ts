@@ -1,15 +1,16 @@
 // Which staff money pages a role may open. Kept tiny and separate: the app shell (main chunk)
 // uses it for the navigation and the "accès refusé" guard; the pages themselves are lazy.
-// Mirrors the API's rules (docs/formats/payments.md): exporters get 403 on all of these.
+// Mirrors the API's authorization table (docs/formats/api.md "Authorization"): exporters and
+// auditors (who read the audit trail and nothing else) get 403 on all of these.
 import type { Role } from '../types';
 
 export type StaffPage = 'payments' | 'reconciliations' | 'ledger' | 'treasury';
 
 export const STAFF_PAGES: StaffPage[] = ['payments', 'reconciliations', 'ledger', 'treasury'];
 
-/** May `role` open `page`? Payments: every staff role; the rest: admin and auditor. */
+/** May `role` open `page`? Payments: agent, signatory, admin; the rest: admin. */
 export function mayOpen(role: Role | undefined, page: StaffPage): boolean {
-  if (role === 'admin' || role === 'auditor') return true;
+  if (role === 'admin') return true;
   if (role === 'agent' || role === 'signatory') return page === 'payments';
   return false;
 }

@@ -6,8 +6,4 @@ export default {
     fr: 'Le nombre d’événements demandé doit être compris entre {min} et {max}.',
     en: 'The number of events asked for must be between {min} and {max}.',
   },
-  'audit.forbidden': {
-    fr: 'Seuls les auditeurs et les administrateurs consultent le journal d’audit.',
-    en: 'Only auditors and administrators read the audit trail.',
-  },
 } satisfies ErrorCatalogue;

@@ -25,10 +25,6 @@ export default {
     fr: 'Le journal de transparence a changé pendant la signature. Réessayez.',
     en: 'The transparency log changed during signing. Try again.',
   },
-  'amendment.forbidden': {
-    fr: 'Seul l’exportateur ou un agent peut demander une rectification ou un duplicata.',
-    en: 'Only the exporter or an agent may ask for an amendment or a duplicate.',
-  },
   'amendment.kind': {
     fr: 'Choisissez une rectification ou un duplicata.',
     en: 'Choose an amendment or a duplicate.',
@@ -36,10 +32,6 @@ export default {
   'amendment.pending': {
     fr: 'Une rectification ou un duplicata du certificat {number} est déjà en cours (demande {application}).',
     en: 'An amendment or a duplicate of certificate {number} is already in progress (application {application}).',
-  },
-  'revocation.forbidden': {
-    fr: 'Seul un signataire ou un administrateur peut révoquer un certificat.',
-    en: 'Only a signatory or an administrator may revoke a certificate.',
   },
   'reason.required': { fr: 'Indiquez le motif de la révocation.', en: 'Give the reason for the revocation.' },
   'reason.too_long': {

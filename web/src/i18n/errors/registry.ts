@@ -5,10 +5,6 @@ import type { ErrorCatalogue } from '../lang';
 
 export default {
   // Company profile and status
-  'company.forbidden': {
-    fr: 'Seule l’autorité peut consulter les entreprises ; seul un administrateur change leur statut.',
-    en: 'Only the authority reads companies; only an administrator changes their status.',
-  },
   'company.invalid': {
     fr: 'Certaines informations de l’entreprise sont invalides.',
     en: 'Some details of the company are not valid.',
@@ -78,10 +74,6 @@ export default {
   'approved_exporter.not_found': {
     fr: 'Statut d’exportateur agréé introuvable.',
     en: 'Approved-exporter status not found.',
-  },
-  'approved_exporter.forbidden': {
-    fr: 'Seul un agent ou un administrateur accorde ou retire le statut d’exportateur agréé.',
-    en: 'Only an agent or an administrator grants or revokes the approved-exporter status.',
   },
   'approved_exporter.invalid': {
     fr: 'Certaines informations du statut d’exportateur agréé sont invalides.',
