@@ -7,8 +7,8 @@
 // Reconciler::Import stores the statement (raw, with its SHA-256: the same file
 // twice is kConflict) and its classified lines in one transaction with an
 // audit event, and posts each matched line's provider fee to the ledger
-// (FeeExpense / ProviderClearing, once per payment). Staff rules: import by
-// admin; reports by admin and auditor. Dates (YYYY-MM-DD) must be real
+// (FeeExpense / ProviderClearing, once per payment). Who may import and
+// read: the API's table (api/authz_table.cc: admin). Dates (YYYY-MM-DD) must be real
 // calendar days: "2026-02-30" is kInvalidArgument "date.format", field "date".
 // Errors: statement.* codes (web/src/i18n/errors/payments.ts).
 // Implementation: reconcile.cc (import, reads, CSV/XLSX), treasury.cc.

@@ -28,9 +28,9 @@
 // settle.cc (applying answers, polling), refunds.cc, receipts.cc, ledger_view.cc,
 // worker.cc; SQL only in the *_store.cc files.
 //
-// Authorization: exporters see and pay their own company's applications
-// (another company's: kNotFound); staff (agent, signatory, admin, auditor) read
-// every intent; refunds and the ledger: admin (ledger also auditor).
+// Authorization: who may call what is the API's table (api/authz_table.cc);
+// the service scopes by company: a company's users see and pay its own
+// applications (another company's: kNotFound), staff read every intent.
 // Errors carry codes (payment.*, refund.*, receipt.*, ledger.*; texts in
 // web/src/i18n/errors/payments.ts).
 // Thread-safety: every public method may be called from any thread.
@@ -99,7 +99,7 @@ class PaymentService : public certificates::PaymentGate {
   Result<boost::json::array> ListIntents(const Principal& who, int64_t application_id);
   // Exporter back from the provider's page: asks the worker to query the status now.
   Result<boost::json::object> Check(const Principal& who, const std::string& reference);
-  // Staff list (admin, auditor, agent, signatory): one page of intents by state
+  // Staff list (the table: case staff): one page of intents by state
   // ("" = all), newest first (keyset on id; core/paging.h): {items, next_cursor}.
   Result<boost::json::object> ListAll(const Principal& who, const std::string& state, const PageRequest& page);
 
@@ -126,7 +126,7 @@ class PaymentService : public certificates::PaymentGate {
   // refunds outside and calls ConfirmRefund with the transfer reference.
   // Confirmation = refund_pending -> refunded + ledger reversal + audit, one
   // transaction. kConflict: not refundable now (state, refund in flight);
-  // kPermissionDenied: not an admin; kInvalidArgument: no reason / reference.
+  // kInvalidArgument: no reason / reference. Admin only (the API's table).
   Result<boost::json::object> Refund(const Principal& who, const std::string& reference, const std::string& reason,
                                      const RequestMeta& meta);
   // Manual confirmation; refused (kConflict) while a provider refund is in flight.
@@ -140,7 +140,7 @@ class PaymentService : public certificates::PaymentGate {
 
   // Receipt PDF of a paid intent (owner exporter or staff).
   Result<std::string> ReceiptPdf(const Principal& who, const std::string& reference);
-  // Ledger (admin, auditor): balances, balanced, unbalanced_entries over the
+  // Ledger (admin, by the API's table): balances, balanced, unbalanced_entries over the
   // WHOLE ledger, and one page of entries, newest first (keyset on the entry
   // id; core/paging.h) with next_cursor.
   Result<boost::json::object> Ledger(const Principal& who, const PageRequest& page);

@@ -18,8 +18,6 @@ inline constexpr const char* kPaymentsCursor = "pay";
 inline constexpr const char* kLedgerCursor = "ledger";
 
 inline bool IsStaff(const Principal& p) { return p.role != Role::kExporter; }
-// Reconciliations and the Treasury report: administrators and auditors.
-inline bool MayReadReports(const Principal& p) { return p.role == Role::kAdmin || p.role == Role::kAuditor; }
 
 // A date given by the caller (YYYY-MM-DD, a real calendar day: core/date.h)
 // as midnight UTC; kInvalidArgument "date.format" naming the field `field`.

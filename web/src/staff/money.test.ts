@@ -246,8 +246,8 @@ describe('problems in French', () => {
     expect(readableProblem(coded(403, 'payment.forbidden')).message).toBe(
       'Votre rôle ne permet pas cette action sur les paiements.',
     );
-    expect(readableProblem(coded(403, 'reconciliation.forbidden')).message).toBe(
-      'Seul un administrateur importe les relevés des prestataires.',
+    expect(readableProblem(coded(403, 'auth.forbidden', { role: 'agent' })).message).toBe(
+      "Vous n'avez pas le droit d'effectuer cette action.",
     );
     expect(
       readableProblem(

@@ -106,10 +106,6 @@ export default {
     fr: 'Aucun frais n’est prévu pour ce service.',
     en: 'No fee is set for this service.',
   },
-  'ledger.forbidden': {
-    fr: 'Le grand livre est réservé aux administrateurs et aux auditeurs.',
-    en: 'The ledger is for administrators and auditors.',
-  },
   'ledger.too_few_lines': {
     fr: 'Une écriture comptable doit avoir au moins deux lignes.',
     en: 'A ledger entry needs at least two lines.',
@@ -125,21 +121,9 @@ export default {
     fr: 'Cette écriture est déjà passée au grand livre.',
     en: 'This entry is in the ledger already.',
   },
-  'treasury.forbidden': {
-    fr: 'Le rapport du Trésor est réservé aux administrateurs et aux auditeurs.',
-    en: 'The Treasury report is for administrators and auditors.',
-  },
 
   // ---------------------------------------------------------------- reconciliations and provider statements
   'reconciliation.not_found': { fr: 'Rapprochement introuvable.', en: 'Reconciliation not found.' },
-  'reconciliation.forbidden': {
-    fr: 'Seul un administrateur importe les relevés des prestataires.',
-    en: 'Only an administrator imports provider statements.',
-  },
-  'reconciliation.read_forbidden': {
-    fr: 'Les rapprochements sont réservés aux administrateurs et aux auditeurs.',
-    en: 'Reconciliations are for administrators and auditors.',
-  },
   'statement.provider': { fr: 'Prestataire inconnu ou désactivé.', en: 'Unknown or disabled provider.' },
   'statement.duplicate': { fr: 'Ce relevé a déjà été importé.', en: 'This statement was imported already.' },
   'statement.too_large': { fr: 'Le relevé dépasse {max_mib} Mio.', en: 'The statement is larger than {max_mib} MiB.' },
