@@ -56,7 +56,7 @@ T Must(Result<T> r, const char* what) {
 
 }  // namespace
 
-World::World(ApiOptions api_options) {
+World::World(const ApiOptions& api_options) {
   db = testkit::OpenDb(dir.path());
   if (!db) throw std::runtime_error("no database");
   people = testkit::SeedPeople(*db, clock);
@@ -79,8 +79,8 @@ World::World(ApiOptions api_options) {
   apps_->SetPaymentGate(pay_.get());
   rec_ = std::make_unique<payments::Reconciler>(*db, clock, *pay_, payments::ReconcileOptions{});
   reg_ = std::make_unique<registry::RegistryService>(*db, clock);
-  api = std::make_unique<Api>(*db, clock, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_,
-                              std::move(api_options), pay_.get(), rec_.get());
+  api = std::make_unique<Api>(*db, clock, *identity_, *apps_, *certs_, *keys_, *trust_, log_, *log_signer_, api_options,
+                              pay_.get(), rec_.get());
 }
 
 World::~World() = default;
@@ -151,7 +151,7 @@ std::string World::PendingPayment(int64_t application_id) {
 }
 
 std::string World::PaidPayment() {
-  const std::string ref = PendingPayment(AwaitingPayment());
+  std::string ref = PendingPayment(AwaitingPayment());
   script.paid[ref] = 1500;  // the ETLS fee
   payments::CallbackRequest cb;
   cb.query = {{"ref", ref}};
@@ -165,7 +165,7 @@ std::string World::PaidPayment() {
 }
 
 int64_t World::Submitted() {
-  const std::string ref = PaidPayment();
+  std::string ref = PaidPayment();
   return Must(pay_->GetIntent(people.admin, ref), "intent")["application_id"].as_int64();
 }
 
@@ -181,7 +181,7 @@ std::string World::Issued() {
 }
 
 std::string World::RefundPending() {
-  const std::string ref = PaidPayment();
+  std::string ref = PaidPayment();
   Must(pay_->Refund(people.admin, ref, "test", kMeta), "refund");
   return ref;
 }

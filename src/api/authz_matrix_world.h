@@ -35,7 +35,7 @@ struct ProviderScript {
 class World {
  public:
   // `options` of the Api (e.g. a step-up check).
-  explicit World(ApiOptions options = {});
+  explicit World(const ApiOptions& options = {});
   ~World();
   World(const World&) = delete;
   World& operator=(const World&) = delete;

@@ -128,7 +128,7 @@ TEST(AuthzTableTest, OpenApiSecurityFollowsTheRules) {
     std::string path(r.path), method(r.method);
     if (auto pos = path.find("...}"); pos != std::string::npos) path.erase(pos, 3);
     for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
-    SCOPED_TRACE(method + " " + path);
+    SCOPED_TRACE(testing::Message() << method << " " << path);
     const json::value* op = doc.at("paths").as_object().if_contains(path);
     ASSERT_TRUE(op && op->as_object().contains(method));
     const bool open = op->at(method).at("security").as_array().empty();
