@@ -130,7 +130,7 @@ TEST(AuthzStepUpTest, TheSignRouteAsksTheStepUpCheckAndNoOtherRouteDoes) {
     if (fresh) return {};
     return Error::Unauthenticated("session.required"_code, "a fresh second factor is needed");
   };
-  World w(std::move(options));
+  World w(options);
   const std::string sign = "/api/v1/applications/" + std::to_string(w.Approved()) + "/sign";
   auto stale = w.Call(&w.people.signatory, "POST", sign, "{}");
   EXPECT_EQ(stale.status, 401) << stale.body;
