@@ -1,7 +1,7 @@
 // origine/api/authz_matrix_scenarios.h — how the authorization matrix
 // (authz_matrix_test.cc) calls each route of the API so that a caller the
 // rule allows succeeds: the objects to make first (fresh for each call,
-// through authz_matrix_world.h), the target and body, the success status,
+// through authz_matrix_fixture.h), the target and body, the success status,
 // whether the path names an object of the owning company, and for listings
 // how to check that an exporter sees its company's items only. Test-only.
 #pragma once
@@ -13,7 +13,7 @@
 #include <string>
 #include <utility>
 
-#include "api/authz_matrix_world.h"
+#include "api/authz_matrix_fixture.h"
 
 namespace origine::api::matrix {
 

@@ -1,7 +1,7 @@
 // The authorization matrix, generated from the router: every route × every
 // caller (each staff role, an exporter of the company that owns the objects,
 // an exporter of another company, no session), called against the real
-// handlers with real objects in a real database (authz_matrix_world.h). The
+// handlers with real objects in a real database (authz_matrix_fixture.h). The
 // expected answer comes from the route's rule in the table (api/authz.h):
 //   no session, rule not Public                        401
 //   a role the rule does not grant                     403 (code auth.forbidden)

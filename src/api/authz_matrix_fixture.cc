@@ -1,4 +1,4 @@
-#include "api/authz_matrix_world.h"
+#include "api/authz_matrix_fixture.h"
 
 #include <gtest/gtest.h>
 

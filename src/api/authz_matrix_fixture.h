@@ -1,4 +1,4 @@
-// origine/api/authz_matrix_world.h — what the authorization matrix test
+// origine/api/authz_matrix_fixture.h — what the authorization matrix test
 // (authz_matrix_test.cc) stands on: the whole API over a real database (the
 // test kit's people and companies), real signing keys and log, the real
 // services, payments with one provider ("wave") whose answers the world
